@@ -1,0 +1,7 @@
+import { defineProject } from 'vitest/config';
+import { workspaceAliases } from '../../vitest.shared.mjs';
+
+export default defineProject({
+  resolve: { alias: workspaceAliases },
+  test: { name: 'cli', include: ['src/**/*.spec.ts'] },
+});
