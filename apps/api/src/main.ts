@@ -1,1 +1,84 @@
-export {};
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import pino from 'pino';
+import { ConfigError, loadConfig } from './config/recordflow-config';
+import { createApp } from './create-app';
+import {
+  DataDirLockedError,
+  type EmbeddedDatabase,
+  startEmbeddedDatabase,
+} from './database/embedded-database';
+import { DatabaseMode } from './system/about.model';
+
+const logger = pino({ level: process.env.LOG_LEVEL || 'info', base: { service: 'recordflow-api' } });
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let embedded: EmbeddedDatabase | undefined;
+  let app: INestApplication | undefined;
+  let stopping = false;
+
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'Stopping Recordflow');
+    try {
+      await app?.close();
+      await embedded?.stop();
+      logger.info('Stopped cleanly');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'Could not stop cleanly');
+      process.exit(1);
+    }
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  if (config.databaseUrl) {
+    logger.info('Using the PostgreSQL server named by DATABASE_URL');
+  } else {
+    logger.info({ dataDir: config.dataDir }, 'Starting the embedded PostgreSQL');
+    embedded = await startEmbeddedDatabase(config.dataDir, (line) => logger.debug({ postgres: line }));
+    logger.info({ created: embedded.created, url: embedded.url }, 'Embedded PostgreSQL is ready');
+  }
+
+  try {
+    const created = await createApp({
+      databaseUrl: config.databaseUrl ?? (embedded as EmbeddedDatabase).url,
+      database: embedded ? DatabaseMode.EMBEDDED : DatabaseMode.SERVER,
+      demo: config.demo,
+      logger,
+      webDir: config.webDir,
+    });
+    app = created.app;
+    if (created.appliedMigrations.length > 0) {
+      logger.info({ migrations: created.appliedMigrations }, 'Database schema brought up to date');
+    }
+    app.enableShutdownHooks();
+    await app.listen(config.port);
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await embedded?.stop();
+    throw error;
+  }
+  if (stopping) return;
+
+  const url = `http://localhost:${config.port}`;
+  logger.info({ url, graphql: `${url}/graphql`, health: `${url}/health` }, `Recordflow is ready at ${url}/`);
+  process.stderr.write(
+    `\n  Recordflow is ready at ${url}/  (GraphQL: ${url}/graphql, health: ${url}/health)\n`,
+  );
+  process.stderr.write('  Press Ctrl-C to stop.\n\n');
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof DataDirLockedError;
+  const inUse = (error as NodeJS.ErrnoException)?.code === 'EADDRINUSE';
+  const message = inUse
+    ? `Port ${process.env.PORT || 3000} is already in use (another Recordflow?). Stop it, or set PORT to another port.`
+    : ((error as Error)?.message ?? String(error));
+  logger.fatal(known || inUse ? { msg: message } : { err: error, msg: message });
+  process.stderr.write(`\nRecordflow did not start: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { HealthModule } from './health/health.module';
+import { SystemModule } from './system/system.module';
+import { RUNTIME, type Runtime } from './system/system.service';
+
+export interface AppModuleOptions {
+  dataSource: DataSource;
+  runtime: Runtime;
+  logger: Logger;
+  /** Built web app to serve at /, when it exists. */
+  webDir?: string;
+}
+
+@Global()
+@Module({})
+class RuntimeModule {
+  static register(runtime: Runtime): DynamicModule {
+    return {
+      module: RuntimeModule,
+      providers: [{ provide: RUNTIME, useValue: runtime }],
+      exports: [RUNTIME],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static register({ dataSource, runtime, logger, webDir }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            logger,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // Probes every few seconds would drown the log.
+            autoLogging: { ignore: (request) => request.url === '/health' },
+          },
+        }),
+        RuntimeModule.register(runtime),
+        // The pool is opened (and migrated) before Nest starts, so Nest reuses it.
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSource.options,
+          dataSourceFactory: async () => dataSource,
+        }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          includeStacktraceInErrorResponses: false,
+        }),
+        ...(webDir
+          ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/graphql{*rest}', '/health{*rest}'] })]
+          : []),
+        HealthModule,
+        SystemModule,
+      ],
+    };
+  }
+}
