@@ -13,6 +13,9 @@ export function databaseOptions(url: string): DataSourceOptions {
     migrations,
     migrationsTableName: 'migration',
     synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     // Statutory records: fail fast rather than wait on a dead database.
     connectTimeoutMS: 10_000,
     extra: { max: Number(process.env.RECORDFLOW_DB_POOL ?? 10), application_name: 'recordflow' },

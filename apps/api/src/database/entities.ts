@@ -1,4 +1,24 @@
+import { Case } from '../cases/case.entity';
+import { ReferenceCounter } from '../cases/reference-counter.entity';
+import { Requester } from '../cases/requester.entity';
+import { CaseEvent } from '../history/case-event.entity';
+import { Holiday } from '../holidays/holiday.entity';
 import { Setting } from '../settings/setting.entity';
+import { Timer } from '../timers/timer.entity';
+import { User } from '../users/user.entity';
+import { Workflow } from '../workflows/workflow.entity';
+import { WorkflowVersion } from '../workflows/workflow-version.entity';
 
 /** Every TypeORM entity of the api. */
-export const entities = [Setting];
+export const entities = [
+  Case,
+  CaseEvent,
+  Holiday,
+  ReferenceCounter,
+  Requester,
+  Setting,
+  Timer,
+  User,
+  Workflow,
+  WorkflowVersion,
+];

@@ -1,0 +1,104 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { User } from '../users/user.entity';
+import { WorkflowVersion } from '../workflows/workflow-version.entity';
+import { Requester } from './requester.entity';
+
+export type CaseStatus = 'open' | 'closed';
+
+/** A request: its current snapshot and version; the history is in case_event. */
+@Entity('case')
+@Check('case_status_known', `status IN ('open', 'closed')`)
+@Index('case_reference_key', ['reference'], { unique: true })
+@Index('case_open_due', ['status', 'dueOn'])
+@Index('case_assignee_due', ['assigneeId', 'status', 'dueOn'])
+@Index('case_stage', ['stage', 'status'])
+export class Case {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** e.g. FOI-2026-000123: the regime, the year received, a number per regime and year. */
+  @Column('text')
+  reference: string;
+
+  @Column('text')
+  regime: string;
+
+  @Column('text', { name: 'workflow_id' })
+  workflowId: string;
+
+  @Column('uuid', { name: 'workflow_version_id' })
+  workflowVersionId: string;
+
+  @ManyToOne(() => WorkflowVersion, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'workflow_version_id' })
+  workflowVersion?: WorkflowVersion;
+
+  @Column('text')
+  subject: string;
+
+  @Column('text', { name: 'request_text' })
+  requestText: string;
+
+  @Column('text')
+  channel: string;
+
+  @Column('date', { name: 'received_on' })
+  receivedOn: string;
+
+  @Column('uuid', { name: 'requester_id', nullable: true })
+  requesterId: string | null;
+
+  @ManyToOne(() => Requester, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'requester_id' })
+  requester?: Requester;
+
+  @Column('text')
+  status: CaseStatus;
+
+  @Column('text')
+  stage: string;
+
+  @Column('text')
+  step: string;
+
+  /** The workflow snapshot after the last event (plain JSON, replayable). */
+  @Column('jsonb')
+  snapshot: unknown;
+
+  /** Number of events applied; the sequence of the last one. */
+  @Column('integer')
+  version: number;
+
+  /** The earliest open deadline, for sorting and the overdue filter. */
+  @Column('date', { name: 'due_on', nullable: true })
+  dueOn: string | null;
+
+  @Column('uuid', { name: 'assignee_id', nullable: true })
+  assigneeId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'assignee_id' })
+  assignee?: User;
+
+  @Column('text', { nullable: true })
+  outcome: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column('timestamptz', { name: 'closed_at', nullable: true })
+  closedAt: Date | null;
+}

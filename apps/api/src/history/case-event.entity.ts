@@ -1,0 +1,68 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Case } from '../cases/case.entity';
+import { User } from '../users/user.entity';
+import { WorkflowVersion } from '../workflows/workflow-version.entity';
+
+/** One accepted event of a case: append-only (a trigger refuses UPDATE and DELETE), hash-chained. */
+@Entity('case_event')
+@Index('case_event_sequence_key', ['caseId', 'sequence'], { unique: true })
+@Index('case_event_idempotency_key', ['caseId', 'idempotencyKey'], { unique: true })
+export class CaseEvent {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id: string;
+
+  @Column('uuid', { name: 'case_id' })
+  caseId: string;
+
+  @ManyToOne(() => Case, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'case_id' })
+  case?: Case;
+
+  /** 1, 2, 3 … with no gap. */
+  @Column('integer')
+  sequence: number;
+
+  @Column('text')
+  type: string;
+
+  @Column('jsonb')
+  payload: unknown;
+
+  /** Who sent it: a user, or null for the system (timers, recomputation). */
+  @Column('uuid', { name: 'actor_id', nullable: true })
+  actorId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'actor_id' })
+  actor?: User;
+
+  /** The actor as recorded at the time ("Olivia Officer <officer@example.org>" or "system"). */
+  @Column('text', { name: 'actor_label' })
+  actorLabel: string;
+
+  @Column('timestamptz', { name: 'recorded_at' })
+  recordedAt: Date;
+
+  /** The date the event took effect in law (e.g. the day a clarification arrived). */
+  @Column('date', { name: 'effective_on' })
+  effectiveOn: string;
+
+  @Column('uuid', { name: 'workflow_version_id' })
+  workflowVersionId: string;
+
+  @ManyToOne(() => WorkflowVersion, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'workflow_version_id' })
+  workflowVersion?: WorkflowVersion;
+
+  @Column('text', { name: 'stage_after' })
+  stageAfter: string;
+
+  @Column('text', { name: 'idempotency_key', nullable: true })
+  idempotencyKey: string | null;
+
+  @Column('text', { name: 'prev_hash' })
+  prevHash: string;
+
+  @Column('text')
+  hash: string;
+}
