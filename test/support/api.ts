@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { createApp, DatabaseMode } from '../../apps/api/src/index';
+import type { DataSource } from 'typeorm';
+import { createApp, createUser, DatabaseMode, type Role } from '../../apps/api/src/index';
 import { createScratchDatabase } from './databases';
 
 export interface TestApi {
@@ -7,9 +8,19 @@ export interface TestApi {
   /** Base URL, e.g. http://127.0.0.1:41234 */
   url: string;
   databaseUrl: string;
-  graphql<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  dataSource: DataSource;
+  /** Sends one operation, with a bearer token when given. */
+  graphql<T = unknown>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResult<T>>;
+  /** Creates a user with these roles (once per e-mail) and signs in; returns the token. */
+  signIn(roles: Role[], email?: string): Promise<string>;
   close(): Promise<void>;
 }
+
+export const TEST_PASSWORD = 'correct horse battery';
 
 export interface GraphQLResult<T> {
   status: number;
@@ -20,7 +31,7 @@ export interface GraphQLResult<T> {
 /** The real api on a scratch database, listening on a free loopback port. */
 export async function startTestApi(label: string, options: { webDir?: string } = {}): Promise<TestApi> {
   const database = await createScratchDatabase(label);
-  const { app } = await createApp({
+  const { app, dataSource } = await createApp({
     databaseUrl: database.url,
     database: DatabaseMode.SERVER,
     demo: false,
@@ -28,17 +39,37 @@ export async function startTestApi(label: string, options: { webDir?: string } =
   });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const graphql = async <T>(query: string, variables?: Record<string, unknown>, token?: string) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as Omit<GraphQLResult<T>, 'status'>) };
+  };
+  const created = new Set<string>();
   return {
     app,
     url,
     databaseUrl: database.url,
-    async graphql<T>(query: string, variables?: Record<string, unknown>) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as Omit<GraphQLResult<T>, 'status'>) };
+    dataSource,
+    graphql,
+    async signIn(roles, email = `${roles.join('-')}@test.example.org`) {
+      if (!created.has(email.toLowerCase())) {
+        await createUser(dataSource.manager, {
+          email,
+          name: `Test ${roles.join(' ')}`,
+          password: TEST_PASSWORD,
+          roles,
+        });
+        created.add(email.toLowerCase());
+      }
+      const result = await graphql<{ login: { token: string } }>(
+        'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+        { email, password: TEST_PASSWORD },
+      );
+      if (!result.data) throw new Error(`sign-in failed: ${JSON.stringify(result.errors)}`);
+      return result.data.login.token;
     },
     async close() {
       await app.close();

@@ -6,6 +6,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { AuthModule } from './auth/auth.module';
+import type { AuthSettings } from './auth/tokens.service';
+import { formatError } from './common/format-error';
 import { HealthModule } from './health/health.module';
 import { SystemModule } from './system/system.module';
 import { RUNTIME, type Runtime } from './system/system.service';
@@ -14,6 +17,7 @@ export interface AppModuleOptions {
   dataSource: DataSource;
   runtime: Runtime;
   logger: Logger;
+  auth: AuthSettings;
   /** Built web app to serve at /, when it exists. */
   webDir?: string;
 }
@@ -32,7 +36,7 @@ class RuntimeModule {
 
 @Module({})
 export class AppModule {
-  static register({ dataSource, runtime, logger, webDir }: AppModuleOptions): DynamicModule {
+  static register({ dataSource, runtime, logger, webDir, auth }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -56,10 +60,13 @@ export class AppModule {
           autoSchemaFile: true,
           sortSchema: true,
           includeStacktraceInErrorResponses: false,
+          context: ({ req }: { req: unknown }) => ({ req }),
+          formatError: formatError(logger),
         }),
         ...(webDir
           ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/graphql{*rest}', '/health{*rest}'] })]
           : []),
+        AuthModule.register(auth),
         HealthModule,
         SystemModule,
       ],

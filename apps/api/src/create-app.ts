@@ -4,7 +4,9 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import pino, { type Logger } from 'pino';
+import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { loadAuthSettings } from './auth/auth-settings';
 import { openDatabase } from './database/database';
 import { DatabaseMode } from './system/about.model';
 
@@ -18,6 +20,7 @@ export interface CreateAppOptions {
 
 export interface RecordflowApp {
   app: INestApplication;
+  dataSource: DataSource;
   /** Migrations applied by this start, oldest first. */
   appliedMigrations: string[];
 }
@@ -31,13 +34,14 @@ export async function createApp(options: CreateAppOptions): Promise<RecordflowAp
       AppModule.register({
         dataSource,
         logger,
+        auth: await loadAuthSettings(dataSource, process.env),
         runtime: { database: options.database, demo: options.demo },
         webDir: options.webDir && existsSync(options.webDir) ? options.webDir : undefined,
       }),
       { bufferLogs: true },
     );
     app.useLogger(app.get(NestPinoLogger));
-    return { app, appliedMigrations: applied };
+    return { app, dataSource, appliedMigrations: applied };
   } catch (error) {
     await dataSource.destroy();
     throw error;

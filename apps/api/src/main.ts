@@ -8,7 +8,9 @@ import {
   type EmbeddedDatabase,
   startEmbeddedDatabase,
 } from './database/embedded-database';
+import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from './demo/demo-data';
 import { DatabaseMode } from './system/about.model';
+import { User } from './users/user.entity';
 
 const logger = pino({ level: process.env.LOG_LEVEL || 'info', base: { service: 'recordflow-api' } });
 
@@ -17,6 +19,7 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
   let app: INestApplication | undefined;
   let stopping = false;
+  let userCount = 0;
 
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -55,6 +58,11 @@ async function main(): Promise<void> {
     if (created.appliedMigrations.length > 0) {
       logger.info({ migrations: created.appliedMigrations }, 'Database schema brought up to date');
     }
+    if (config.demo) {
+      const { loaded } = await loadDemoData(created.dataSource);
+      if (loaded) logger.info('Demo data loaded');
+    }
+    userCount = await created.dataSource.getRepository(User).count();
     app.enableShutdownHooks();
     await app.listen(config.port);
   } catch (error) {
@@ -69,6 +77,17 @@ async function main(): Promise<void> {
   process.stderr.write(
     `\n  Recordflow is ready at ${url}/  (GraphQL: ${url}/graphql, health: ${url}/health)\n`,
   );
+  if (config.demo) {
+    process.stderr.write(
+      `  Demo sign-ins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.email).join(', ')}\n`,
+    );
+  }
+  if (userCount === 0) {
+    process.stderr.write(
+      '  No users yet. Create the first administrator:\n' +
+        '    pnpm --silent recordflow user add --email you@authority.gov.uk --name "Your Name" --role admin\n',
+    );
+  }
   process.stderr.write('  Press Ctrl-C to stop.\n\n');
 }
 

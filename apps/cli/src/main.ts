@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { deadlineCommand } from './commands/deadline';
+import { userCommand } from './commands/user';
 import { validateCommand } from './commands/validate';
 
 /** A command takes its arguments and returns the process exit code. */
@@ -8,6 +9,7 @@ export type Command = (args: string[]) => Promise<number>;
 const commands: Record<string, { run: Command; summary: string }> = {
   deadline: { run: deadlineCommand, summary: 'compute a statutory deadline and explain it' },
   validate: { run: validateCommand, summary: 'validate workflow definition files' },
+  user: { run: userCommand, summary: 'add or list users (user add --email … --name … --role admin)' },
 };
 
 function usage(): string {

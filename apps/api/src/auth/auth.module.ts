@@ -1,0 +1,28 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { UsersService } from '../users/users.service';
+import { AuthGuard } from './auth.guard';
+import { AuthResolver } from './auth.resolver';
+import { LoginThrottle } from './login-throttle';
+import { AUTH_SETTINGS, type AuthSettings, TokensService } from './tokens.service';
+
+@Global()
+@Module({})
+export class AuthModule {
+  static register(settings: AuthSettings): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [JwtModule.register({})],
+      providers: [
+        { provide: AUTH_SETTINGS, useValue: settings },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        TokensService,
+        UsersService,
+        LoginThrottle,
+        AuthResolver,
+      ],
+      exports: [TokensService, UsersService],
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { Role } from '../users/user.entity';
+import type { Actor } from './current-user';
+
+export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');
+
+export interface AuthSettings {
+  /** HMAC secret shared by every replica (from RECORDFLOW_JWT_SECRET, else generated once into the database). */
+  secret: string;
+  /** Lifetime of a token in seconds. */
+  tokenSeconds: number;
+}
+
+interface TokenClaims {
+  sub: string;
+  email: string;
+  name: string;
+  roles: Role[];
+}
+
+@Injectable()
+export class TokensService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
+  ) {}
+
+  issue(actor: Actor): { token: string; expiresAt: Date } {
+    const claims: TokenClaims = { sub: actor.id, email: actor.email, name: actor.name, roles: actor.roles };
+    const token = this.jwt.sign(claims, {
+      secret: this.settings.secret,
+      expiresIn: this.settings.tokenSeconds,
+      algorithm: 'HS256',
+      issuer: 'recordflow',
+    });
+    return { token, expiresAt: new Date(Date.now() + this.settings.tokenSeconds * 1000) };
+  }
+
+  /** The actor a token names, or null when it is expired, tampered with or not ours. */
+  verify(token: string): Actor | null {
+    try {
+      const claims = this.jwt.verify<TokenClaims>(token, {
+        secret: this.settings.secret,
+        algorithms: ['HS256'],
+        issuer: 'recordflow',
+      });
+      return { id: claims.sub, email: claims.email, name: claims.name, roles: claims.roles };
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import type { DataSource } from 'typeorm';
+import type { Role } from '../users/user.entity';
+import { createUser } from '../users/users.service';
+
+export const DEMO_PASSWORD = 'recordflow';
+
+export const DEMO_USERS: { email: string; name: string; roles: Role[] }[] = [
+  { email: 'admin@example.org', name: 'Ada Administrator', roles: ['admin'] },
+  { email: 'officer@example.org', name: 'Olu Officer', roles: ['officer'] },
+  { email: 'auditor@example.org', name: 'Aud Auditor', roles: ['auditor'] },
+];
+
+const MARKER = 'demo.loaded-at';
+
+/** Loads the demo users (and, as later parts land, workflows and cases) once per database. */
+export async function loadDemoData(dataSource: DataSource): Promise<{ loaded: boolean }> {
+  return dataSource.transaction(async (manager) => {
+    // Taken by whichever replica loads first; the others see the marker and skip.
+    const [claimed] = await manager.query(
+      `INSERT INTO setting (key, value) VALUES ($1, to_jsonb(now())) ON CONFLICT (key) DO NOTHING RETURNING key`,
+      [MARKER],
+    );
+    if (!claimed) return { loaded: false };
+    for (const user of DEMO_USERS) await createUser(manager, { ...user, password: DEMO_PASSWORD });
+    return { loaded: true };
+  });
+}
