@@ -1,1 +1,14 @@
-export {};
+export { type ClockEvent, type ClockStatus, computeDeadline, type Deadline, type SkippedDay } from './clock';
+export { addCalendarDays, CalendarError, formatDate, type IsoDate, isIsoDate } from './dates';
+export { type BankHoliday, bankHolidays, publishedFeed } from './holidays/bank-holidays';
+export { DIVISIONS, type Division, easterSunday } from './holidays/rules';
+export { type ClockLimit, describeRegime, REGIMES, type Regime, type RegimeDescription } from './regimes';
+export {
+  addCalendarMonths,
+  addWorkingDays,
+  type CalendarOptions,
+  type ExtraHoliday,
+  isWorkingDay,
+  nonWorkingReason,
+  type ReceiptRule,
+} from './working-days';
