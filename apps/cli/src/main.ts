@@ -2,6 +2,7 @@
 import { deadlineCommand } from './commands/deadline';
 import { userCommand } from './commands/user';
 import { validateCommand } from './commands/validate';
+import { workflowSchemaCommand } from './commands/workflow-schema';
 
 /** A command takes its arguments and returns the process exit code. */
 export type Command = (args: string[]) => Promise<number>;
@@ -9,6 +10,7 @@ export type Command = (args: string[]) => Promise<number>;
 const commands: Record<string, { run: Command; summary: string }> = {
   deadline: { run: deadlineCommand, summary: 'compute a statutory deadline and explain it' },
   validate: { run: validateCommand, summary: 'validate workflow definition files' },
+  'workflow-schema': { run: workflowSchemaCommand, summary: 'print the JSON Schema of workflow definitions' },
   user: { run: userCommand, summary: 'add or list users (user add --email … --name … --role admin)' },
 };
 

@@ -1,1 +1,42 @@
-export {};
+export { compileWorkflow } from './compile';
+export type { CaseContext, DeadlineEntry, TimerEntry } from './context';
+export { type Exemption, exemptionsFor } from './exemptions';
+export { checkPayload, payloadJsonSchema } from './inputs';
+export { ACTIONS, CLOSURE_OUTCOMES, GUARDS, LETTER_TEMPLATES, registryDescription } from './registry';
+export {
+  INPUT_TYPES,
+  type InputDefinition,
+  ROLE_NAMES,
+  type RoleName,
+  type RouteDefinition,
+  STAGE_KINDS,
+  type StageDefinition,
+  type StepDefinition,
+  type TransitionDefinition,
+  type WorkflowDefinition,
+  workflowDefinitionSchema,
+  workflowJsonSchema,
+} from './schema';
+export {
+  type AllowedEvent,
+  allowedEvents,
+  type CaseEventInput,
+  type CaseSnapshot,
+  describeState,
+  type Effect,
+  initialSnapshot,
+  recomputeDeadlines,
+  type StateDescription,
+  type StepOptions,
+  type StepResult,
+  step,
+  WorkflowError,
+  type WorkflowErrorCode,
+} from './step';
+export {
+  type Problem,
+  parseWorkflowJson,
+  stageEdges,
+  type ValidationResult,
+  validateWorkflow,
+} from './validate';

@@ -1,0 +1,155 @@
+import { type AnyStateMachine, assign, setup } from 'xstate';
+import type { CaseContext, StepRuntime } from './context';
+import { ACTIONS, type ActionSpec, GUARDS, type GuardSpec } from './registry';
+import type { Reference, StageDefinition, TransitionDefinition, WorkflowDefinition } from './schema';
+
+/** The machine's input: the context a new case starts with. */
+export interface MachineInput {
+  context: CaseContext;
+}
+
+// The actions are pure functions of (context, params, runtime); the runtime is set only for the length of
+// one synchronous transition, so the machine stays free of I/O and of the clock.
+let runtime: StepRuntime | undefined;
+
+export function withRuntime<T>(current: StepRuntime, work: () => T): T {
+  const previous = runtime;
+  runtime = current;
+  try {
+    return work();
+  } finally {
+    runtime = previous;
+  }
+}
+
+function activeRuntime(): StepRuntime {
+  if (!runtime)
+    throw new Error('A workflow machine ran outside step(): its actions need the event date and calendar.');
+  return runtime;
+}
+
+type AnyAction = ActionSpec<unknown>;
+type AnyGuard = GuardSpec<unknown>;
+
+/** A registry reference with its parameters parsed once (defaults applied). */
+function action(reference: Reference) {
+  const spec = (ACTIONS as unknown as Record<string, AnyAction>)[reference.name];
+  if (!spec)
+    throw new Error(`Unknown action "${reference.name}": validate the definition before compiling it.`);
+  return { type: reference.name, params: spec.params.parse(reference.params ?? {}) as never };
+}
+
+function guard(reference: Reference) {
+  const spec = (GUARDS as unknown as Record<string, AnyGuard>)[reference.name];
+  if (!spec)
+    throw new Error(`Unknown guard "${reference.name}": validate the definition before compiling it.`);
+  return { type: reference.name, params: spec.params.parse(reference.params ?? {}) as never };
+}
+
+function transitionConfig(transition: TransitionDefinition, target: string | undefined) {
+  return {
+    ...(target ? { target } : {}),
+    ...(transition.guard ? { guard: guard(transition.guard) } : {}),
+    actions: transition.actions.map(action),
+  };
+}
+
+function byEvent(
+  transitions: TransitionDefinition[],
+  target: (t: TransitionDefinition) => string | undefined,
+) {
+  const on: Record<string, ReturnType<typeof transitionConfig>[]> = {};
+  for (const transition of transitions) {
+    on[transition.event] = [
+      ...(on[transition.event] ?? []),
+      transitionConfig(transition, target(transition)),
+    ];
+  }
+  return on;
+}
+
+function stageConfig(stage: StageDefinition) {
+  const entry = stage.onEntry.map(action);
+  if (stage.final) return { type: 'final' as const, entry };
+  return {
+    initial: stage.initialStep,
+    entry,
+    // Transitions from any step ("*") belong to the stage and target its child steps.
+    on: byEvent(
+      stage.transitions.filter((t) => t.from === '*'),
+      (t) => (t.to ? `.${t.to}` : undefined),
+    ),
+    states: Object.fromEntries(
+      stage.steps.map((step) => [
+        step.id,
+        step.final
+          ? { type: 'final' as const, output: { outcome: step.outcome } }
+          : {
+              on: byEvent(
+                stage.transitions.filter((t) => t.from === step.id),
+                (t) => t.to,
+              ),
+            },
+      ]),
+    ),
+    // A final step's outcome routes the case to the next stage.
+    onDone: stage.routes.map((route) => ({
+      target: `#case.${route.to}`,
+      guard: { type: 'outcome.is', params: { outcome: route.outcome } as never },
+      actions: route.actions.map(action),
+    })),
+  };
+}
+
+/** Runs registry actions outside the machine (a workflow's onCreate list). */
+export function runActions(
+  references: readonly Reference[],
+  context: CaseContext,
+  current: StepRuntime,
+): CaseContext {
+  let next = context;
+  for (const reference of references) {
+    const { type, params } = action(reference);
+    next = (ACTIONS as unknown as Record<string, AnyAction>)[type]?.run(next, params, current) ?? next;
+  }
+  return next;
+}
+
+const machines = new WeakMap<WorkflowDefinition, AnyStateMachine>();
+
+/** Compiles a validated definition to an XState v5 machine; actions and guards are the registry's, by name. */
+export function compileWorkflow(definition: WorkflowDefinition): AnyStateMachine {
+  const cached = machines.get(definition);
+  if (cached) return cached;
+  const actions = Object.fromEntries(
+    Object.entries(ACTIONS as unknown as Record<string, AnyAction>).map(([name, spec]) => [
+      name,
+      assign(({ context }: { context: CaseContext }, params: unknown) =>
+        spec.run(context, params, activeRuntime()),
+      ),
+    ]),
+  );
+  const guards = {
+    ...Object.fromEntries(
+      Object.entries(GUARDS as unknown as Record<string, AnyGuard>).map(([name, spec]) => [
+        name,
+        ({ context }: { context: CaseContext }, params: unknown) =>
+          spec.test(context, params, activeRuntime()),
+      ]),
+    ),
+    'outcome.is': ({ event }: { event: { output?: { outcome?: string } } }, params: { outcome: string }) =>
+      event.output?.outcome === params.outcome,
+  };
+  // A definition is data, so its machine is typed loosely; the registry types the actions themselves.
+  const machine = (setup as (config: unknown) => { createMachine: (config: unknown) => AnyStateMachine })({
+    actions: actions as never,
+    guards: guards as never,
+  }).createMachine({
+    id: 'case',
+    context: ({ input }: { input: MachineInput }) => input.context,
+    initial: definition.initialStage,
+    states: Object.fromEntries(definition.stages.map((stage) => [stage.id, stageConfig(stage)])),
+  });
+  machines.set(definition, machine);
+  return machine;
+}

@@ -1,0 +1,405 @@
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  addWorkingDays,
+  type ClockEvent,
+  type ClockLimit,
+  computeDeadline,
+  describeRegime,
+} from '@recordflow/calendar';
+import { z } from 'zod';
+import {
+  type CaseContext,
+  type DeadlineEntry,
+  RESPONSE_DEADLINE,
+  type StepRuntime,
+  type TimerEntry,
+} from './context';
+
+export const LETTER_TEMPLATES = [
+  'acknowledgement',
+  'clarification-request',
+  'fees-notice',
+  'section-12-refusal',
+  'refusal-notice',
+  'public-interest-extension',
+  'extension-notice',
+  'response',
+  'review-acknowledgement',
+  'internal-review-outcome',
+  'lapse-notice',
+] as const;
+
+export const CLOSURE_OUTCOMES = [
+  'granted-in-full',
+  'granted-in-part',
+  'refused-in-full',
+  'not-held',
+  'advice-and-assistance',
+  'withdrawn',
+  'lapsed',
+] as const;
+
+const days = z.number().int().min(0).max(400);
+const exactlyOne = (keys: string[]) => (value: Record<string, unknown>) =>
+  keys.filter((k) => value[k] !== undefined).length === 1;
+
+const limitParams = z
+  .object({
+    workingDays: days.optional(),
+    months: z.number().int().min(1).max(12).optional(),
+    calendarDays: days.optional(),
+  })
+  .strict();
+
+type ActionImpl<P> = (context: CaseContext, params: P, runtime: StepRuntime) => CaseContext;
+type GuardImpl<P> = (context: CaseContext, params: P, runtime: StepRuntime) => boolean;
+
+export interface ActionSpec<P = never> {
+  description: string;
+  params: z.ZodType<P>;
+  run: ActionImpl<P>;
+}
+export interface GuardSpec<P = never> {
+  description: string;
+  params: z.ZodType<P>;
+  test: GuardImpl<P>;
+}
+
+function withClock(context: CaseContext, event: ClockEvent): CaseContext {
+  return { ...context, clock: { ...context.clock, events: [...context.clock.events, event] } };
+}
+
+/** Derives every deadline and deadline-based timer from its basis with the calendar of this step. */
+export function refreshDeadlines(context: CaseContext, runtime: Pick<StepRuntime, 'calendar'>): CaseContext {
+  const deadlines: Record<string, DeadlineEntry> = {};
+  const clock = computeDeadline(context.regime, context.clock.events, context.clock.limit, runtime.calendar);
+  if (clock.status === 'running' || clock.status === 'paused') {
+    deadlines[RESPONSE_DEADLINE] = {
+      label: context.clock.label,
+      due: clock.due,
+      statutory: true,
+      party: 'authority',
+    };
+  }
+  for (const [name, entry] of Object.entries(context.deadlines)) {
+    if (name === RESPONSE_DEADLINE || !entry.basis) continue;
+    deadlines[name] = { ...entry, due: dueFrom(context, entry.basis, runtime) };
+  }
+  const timers: Record<string, TimerEntry> = {};
+  for (const [name, timer] of Object.entries(context.timers)) {
+    if ('deadline' in timer.basis) {
+      const due = deadlines[timer.basis.deadline]?.due;
+      // A timer on a deadline that is gone or paused waits, unset, until the deadline is known again.
+      timers[name] = { ...timer, fireOn: due ? addCalendarDays(due, timer.basis.offsetCalendarDays) : null };
+    } else {
+      timers[name] = timer;
+    }
+  }
+  return { ...context, deadlines, timers };
+}
+
+function dueFrom(
+  context: CaseContext,
+  basis: NonNullable<DeadlineEntry['basis']>,
+  runtime: Pick<StepRuntime, 'calendar'>,
+): string {
+  if (basis.workingDays !== undefined)
+    return addWorkingDays(context.regime, basis.from, basis.workingDays, runtime.calendar);
+  if (basis.months !== undefined)
+    return addCalendarMonths(context.regime, basis.from, basis.months, runtime.calendar);
+  return addCalendarDays(basis.from, basis.calendarDays ?? 0);
+}
+
+const dueOffset = (due: string | null | undefined, offset: number) =>
+  due ? addCalendarDays(due, offset) : null;
+
+const reason = z.object({ reason: z.string().min(1) }).strict();
+
+/** Every action a definition may name, with its parameters. */
+export const ACTIONS = {
+  'clock.start': {
+    description: "Starts the statutory clock on the date of receipt (the regime's limit unless given).",
+    params: limitParams.extend({ label: z.string().min(1).optional() }).strict(),
+    run: (context, params, runtime) => {
+      const limit: ClockLimit =
+        params.workingDays !== undefined
+          ? { workingDays: params.workingDays }
+          : params.months !== undefined
+            ? { months: params.months }
+            : describeRegime(context.regime).defaultLimit;
+      return {
+        ...context,
+        clock: {
+          events: [{ type: 'start', date: runtime.at }],
+          limit,
+          label: params.label ?? 'Response due',
+        },
+      };
+    },
+  } satisfies ActionSpec<{ workingDays?: number; months?: number; label?: string }>,
+  'clock.stop': {
+    description: 'Stops the clock (response sent, clarification asked for, case closed).',
+    params: reason,
+    run: (context, params, runtime) =>
+      withClock(context, { type: 'stop', date: runtime.at, reason: params.reason }),
+  } satisfies ActionSpec<{ reason: string }>,
+  'clock.pause': {
+    description: 'Pauses the clock from this day (fees notice issued).',
+    params: reason,
+    run: (context, params, runtime) =>
+      withClock(context, { type: 'pause', date: runtime.at, reason: params.reason }),
+  } satisfies ActionSpec<{ reason: string }>,
+  'clock.resume': {
+    description: 'Resumes the clock after this day (fee paid; both days disregarded).',
+    params: z.object({}).strict(),
+    run: (context, _params, runtime) => withClock(context, { type: 'resume', date: runtime.at }),
+  } satisfies ActionSpec<Record<string, never>>,
+  'clock.restart': {
+    description: 'A new date of receipt (clarification received): the count starts again.',
+    params: reason,
+    run: (context, params, runtime) =>
+      withClock(context, { type: 'restart', date: runtime.at, reason: params.reason }),
+  } satisfies ActionSpec<{ reason: string }>,
+  'clock.extend': {
+    description:
+      'Extends the total limit, counted from the date of receipt (public interest, EIR reg 7, SAR).',
+    params: z
+      .object({
+        totalWorkingDays: days.optional(),
+        totalMonths: z.number().int().min(1).max(12).optional(),
+        reason: z.string().min(1),
+      })
+      .strict()
+      .refine(
+        exactlyOne(['totalWorkingDays', 'totalMonths']),
+        'give exactly one of totalWorkingDays or totalMonths',
+      ),
+    run: (context, params, runtime) =>
+      withClock(context, {
+        type: 'extend',
+        date: runtime.at,
+        reason: params.reason,
+        totalWorkingDays: params.totalWorkingDays,
+        totalMonths: params.totalMonths,
+      }),
+  } satisfies ActionSpec<{ totalWorkingDays?: number; totalMonths?: number; reason: string }>,
+  'deadline.set': {
+    description: 'Sets a named deadline counted from the event date (or the date of receipt).',
+    params: limitParams
+      .extend({
+        name: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+        label: z.string().min(1),
+        from: z.enum(['event', 'received']).default('event'),
+        statutory: z.boolean().default(false),
+        party: z.enum(['authority', 'requester']).default('authority'),
+      })
+      .strict()
+      .refine(
+        exactlyOne(['workingDays', 'months', 'calendarDays']),
+        'give exactly one of workingDays, months or calendarDays',
+      ),
+    run: (context, params, runtime) => {
+      if (params.name === RESPONSE_DEADLINE) return context;
+      const basis = {
+        from: params.from === 'received' ? context.receivedOn : runtime.at,
+        workingDays: params.workingDays,
+        months: params.months,
+        calendarDays: params.calendarDays,
+      };
+      return {
+        ...context,
+        deadlines: {
+          ...context.deadlines,
+          [params.name]: {
+            label: params.label,
+            due: dueFrom(context, basis, runtime),
+            statutory: params.statutory,
+            party: params.party,
+            basis,
+          },
+        },
+      };
+    },
+  } satisfies ActionSpec<{
+    name: string;
+    label: string;
+    from: 'event' | 'received';
+    statutory: boolean;
+    party: 'authority' | 'requester';
+    workingDays?: number;
+    months?: number;
+    calendarDays?: number;
+  }>,
+  'deadline.clear': {
+    description: 'Removes a named deadline (it no longer applies).',
+    params: z.object({ name: z.string().min(1) }).strict(),
+    run: (context, params) => {
+      const { [params.name]: _removed, ...deadlines } = context.deadlines;
+      return { ...context, deadlines };
+    },
+  } satisfies ActionSpec<{ name: string }>,
+  'timer.schedule': {
+    description:
+      'Schedules a durable timer that sends an event: relative to a deadline (offsetCalendarDays, negative for before) or after the event date.',
+    params: z
+      .object({
+        name: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+        event: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+        deadline: z.string().optional(),
+        offsetCalendarDays: z.number().int().min(-60).max(60).optional(),
+        afterCalendarDays: days.optional(),
+        afterMonths: z.number().int().min(1).max(12).optional(),
+      })
+      .strict()
+      .refine(
+        (p) =>
+          p.deadline !== undefined
+            ? p.afterCalendarDays === undefined && p.afterMonths === undefined
+            : exactlyOne(['afterCalendarDays', 'afterMonths'])(p),
+        'give a deadline (with offsetCalendarDays), or exactly one of afterCalendarDays or afterMonths',
+      ),
+    run: (context, params, runtime) => {
+      const basis: TimerEntry['basis'] =
+        params.deadline !== undefined
+          ? { deadline: params.deadline, offsetCalendarDays: params.offsetCalendarDays ?? 0 }
+          : {
+              from: runtime.at,
+              afterCalendarDays: params.afterCalendarDays,
+              afterMonths: params.afterMonths,
+            };
+      const fireOn =
+        'deadline' in basis
+          ? dueOffset(context.deadlines[basis.deadline]?.due, basis.offsetCalendarDays)
+          : basis.afterMonths !== undefined
+            ? addCalendarMonths(context.regime, basis.from, basis.afterMonths, runtime.calendar)
+            : addCalendarDays(basis.from, basis.afterCalendarDays ?? 0);
+      return {
+        ...context,
+        timers: { ...context.timers, [params.name]: { fireOn, event: params.event, basis } },
+      };
+    },
+  } satisfies ActionSpec<{
+    name: string;
+    event: string;
+    deadline?: string;
+    offsetCalendarDays?: number;
+    afterCalendarDays?: number;
+    afterMonths?: number;
+  }>,
+  'timer.cancel': {
+    description: 'Cancels a timer by name.',
+    params: z.object({ name: z.string().min(1) }).strict(),
+    run: (context, params) => {
+      const { [params.name]: _removed, ...timers } = context.timers;
+      return { ...context, timers };
+    },
+  } satisfies ActionSpec<{ name: string }>,
+  'letter.queue': {
+    description: 'Queues a letter from a template for the officer to check and send.',
+    params: z.object({ template: z.enum(LETTER_TEMPLATES) }).strict(),
+    run: (context, params, runtime) => ({
+      ...context,
+      letters: [...context.letters, { template: params.template, on: runtime.at }],
+    }),
+  } satisfies ActionSpec<{ template: (typeof LETTER_TEMPLATES)[number] }>,
+  'case.record': {
+    description: "Copies the named inputs of the event into the case's record (outcome, exemptions, held …).",
+    params: z.object({ fields: z.array(z.string().min(1)).min(1) }).strict(),
+    run: (context, params, runtime) => {
+      const record = { ...context.record };
+      for (const field of params.fields)
+        if (runtime.payload[field] !== undefined) record[field] = runtime.payload[field];
+      return { ...context, record };
+    },
+  } satisfies ActionSpec<{ fields: string[] }>,
+  'record.set': {
+    description: "Sets a field of the case's record to a fixed value (e.g. overdue: true).",
+    params: z
+      .object({
+        field: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+        value: z.union([z.string(), z.number(), z.boolean()]),
+      })
+      .strict(),
+    run: (context, params) => ({ ...context, record: { ...context.record, [params.field]: params.value } }),
+  } satisfies ActionSpec<{ field: string; value: string | number | boolean }>,
+  'case.close': {
+    description:
+      'Records the closure outcome (given, or the outcome already recorded), stops every clock and cancels every timer.',
+    params: z.object({ outcome: z.enum(CLOSURE_OUTCOMES).optional() }).strict(),
+    run: (context, params, runtime) => {
+      const stopped = context.clock.events.some((e) => e.type === 'stop')
+        ? context
+        : withClock(context, { type: 'stop', date: runtime.at, reason: 'case closed' });
+      const recorded = context.record.outcome as string | undefined;
+      const outcome = params.outcome ?? CLOSURE_OUTCOMES.find((o) => o === recorded) ?? null;
+      return {
+        ...stopped,
+        record: { ...context.record, outcome, closedOn: runtime.at },
+        timers: {},
+        deadlines: {},
+      };
+    },
+  } satisfies ActionSpec<{ outcome?: (typeof CLOSURE_OUTCOMES)[number] }>,
+} as const;
+
+const fieldValue = z
+  .object({ field: z.string().min(1), value: z.union([z.string(), z.number(), z.boolean()]) })
+  .strict();
+
+/** Every guard a definition may name. */
+export const GUARDS = {
+  'input.equals': {
+    description: "True when the event's input field has this value.",
+    params: fieldValue,
+    test: (_context, params, runtime) => runtime.payload[params.field] === params.value,
+  } satisfies GuardSpec<{ field: string; value: string | number | boolean }>,
+  'input.includes': {
+    description: "True when the event's list input field includes this value.",
+    params: fieldValue,
+    test: (_context, params, runtime) => {
+      const value = runtime.payload[params.field];
+      return Array.isArray(value) && value.includes(params.value);
+    },
+  } satisfies GuardSpec<{ field: string; value: string | number | boolean }>,
+  'record.equals': {
+    description: "True when the case's record has this value.",
+    params: fieldValue,
+    test: (context, params) => context.record[params.field] === params.value,
+  } satisfies GuardSpec<{ field: string; value: string | number | boolean }>,
+  'deadline.passed': {
+    description: 'True when the named deadline is before the event date.',
+    params: z.object({ deadline: z.string().min(1) }).strict(),
+    test: (context, params, runtime) => {
+      const due = context.deadlines[params.deadline]?.due;
+      return Boolean(due && runtime.at > due);
+    },
+  } satisfies GuardSpec<{ deadline: string }>,
+  'deadline.notPassed': {
+    description: 'True when the named deadline is on or after the event date (or not set).',
+    params: z.object({ deadline: z.string().min(1) }).strict(),
+    test: (context, params, runtime) => {
+      const due = context.deadlines[params.deadline]?.due;
+      return !due || runtime.at <= due;
+    },
+  } satisfies GuardSpec<{ deadline: string }>,
+} as const;
+
+export type ActionName = keyof typeof ACTIONS;
+export type GuardName = keyof typeof GUARDS;
+
+/** The registry as the editor shows it: names, descriptions and a JSON Schema per parameter set. */
+export function registryDescription() {
+  const describe = (entries: Record<string, { description: string; params: z.ZodType }>) =>
+    Object.entries(entries).map(([name, spec]) => ({
+      name,
+      description: spec.description,
+      paramsSchema: z.toJSONSchema(spec.params, { io: 'input', unrepresentable: 'any' }),
+    }));
+  return {
+    actions: describe(ACTIONS as unknown as Record<string, { description: string; params: z.ZodType }>),
+    guards: describe(GUARDS as unknown as Record<string, { description: string; params: z.ZodType }>),
+    letterTemplates: [...LETTER_TEMPLATES],
+    closureOutcomes: [...CLOSURE_OUTCOMES],
+  };
+}

@@ -1,0 +1,140 @@
+import { REGIMES } from '@recordflow/calendar';
+import { z } from 'zod';
+
+const slug = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9-]*$/,
+    'use lower-case letters, digits and hyphens, starting with a letter (e.g. "internal-review")',
+  );
+const eventType = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9_]*$/, 'use UPPER_SNAKE_CASE (e.g. "REQUEST_CLARIFICATION")');
+const fieldName = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9]*$/, 'use camelCase letters and digits (e.g. "clarificationQuestion")');
+
+export const ROLE_NAMES = ['admin', 'officer', 'auditor', 'system'] as const;
+export const STAGE_KINDS = [
+  'received',
+  'clarification',
+  'fees',
+  'cost-limit',
+  'public-interest',
+  'response',
+  'internal-review',
+  'regulator',
+  'tribunal',
+  'closed',
+  'custom',
+] as const;
+export const INPUT_TYPES = [
+  'text',
+  'longText',
+  'date',
+  'number',
+  'boolean',
+  'choice',
+  'multiChoice',
+  'exemptions',
+  'money',
+] as const;
+
+export const positionSchema = z
+  .object({ x: z.number(), y: z.number() })
+  .describe('Where the editor draws it.');
+
+/** A guard or action named from the registry, with its parameters. */
+export const referenceSchema = z.object({
+  name: z.string().min(1).describe('A name from the registry, e.g. "clock.start".'),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const inputSchema = z.object({
+  name: fieldName,
+  label: z.string().min(1),
+  type: z.enum(INPUT_TYPES),
+  required: z.boolean().default(true),
+  options: z.array(z.object({ value: z.string().min(1), label: z.string().min(1) })).optional(),
+  help: z.string().optional(),
+});
+
+export const transitionSchema = z.object({
+  id: slug,
+  event: eventType,
+  label: z.string().min(1).describe("What the officer's button says."),
+  from: z.string().min(1).describe('The step it leaves, or "*" for any step of the stage.'),
+  to: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('The step of the same stage it goes to; omit to stay in the step.'),
+  roles: z.array(z.enum(ROLE_NAMES)).min(1),
+  inputs: z.array(inputSchema).default([]),
+  guard: referenceSchema.optional(),
+  actions: z.array(referenceSchema).default([]),
+});
+
+export const stepSchema = z.object({
+  id: slug,
+  label: z.string().min(1),
+  position: positionSchema,
+  final: z.boolean().default(false),
+  outcome: slug.optional().describe('For a final step: the outcome the stage routes on.'),
+});
+
+export const routeSchema = z.object({
+  outcome: slug,
+  to: slug.describe('The stage the outcome leads to.'),
+  label: z.string().optional(),
+  actions: z.array(referenceSchema).default([]),
+});
+
+export const stageSchema = z.object({
+  id: slug,
+  label: z.string().min(1),
+  kind: z.enum(STAGE_KINDS),
+  description: z.string().optional(),
+  position: positionSchema,
+  final: z.boolean().default(false).describe('A final stage (closed) ends the case.'),
+  initialStep: slug.optional(),
+  steps: z.array(stepSchema).default([]),
+  transitions: z.array(transitionSchema).default([]),
+  routes: z.array(routeSchema).default([]),
+  onEntry: z.array(referenceSchema).default([]).describe('Actions run whenever the case enters the stage.'),
+});
+
+export const workflowDefinitionSchema = z.object({
+  $schema: z.string().optional(),
+  id: slug,
+  name: z.string().min(1),
+  regime: z.enum(REGIMES as unknown as [string, ...string[]]),
+  description: z.string().optional(),
+  initialStage: slug,
+  onCreate: z
+    .array(referenceSchema)
+    .default([])
+    .describe('Actions run once, when a case is created (the clock starts).'),
+  stages: z.array(stageSchema).min(1),
+});
+
+export type Position = z.infer<typeof positionSchema>;
+export type Reference = z.infer<typeof referenceSchema>;
+export type InputDefinition = z.infer<typeof inputSchema>;
+export type TransitionDefinition = z.infer<typeof transitionSchema>;
+export type StepDefinition = z.infer<typeof stepSchema>;
+export type RouteDefinition = z.infer<typeof routeSchema>;
+export type StageDefinition = z.infer<typeof stageSchema>;
+export type WorkflowDefinition = z.infer<typeof workflowDefinitionSchema> & {
+  regime: (typeof REGIMES)[number];
+};
+export type RoleName = (typeof ROLE_NAMES)[number];
+
+/** The JSON Schema that workflows/schema.json holds and each workflow file names in $schema. */
+export function workflowJsonSchema(): Record<string, unknown> {
+  return {
+    ...(z.toJSONSchema(workflowDefinitionSchema, { io: 'input' }) as Record<string, unknown>),
+    $id: 'https://recordflow.example/workflows/schema.json',
+    title: 'Recordflow workflow definition',
+  };
+}

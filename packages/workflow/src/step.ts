@@ -1,0 +1,289 @@
+import { type CalendarOptions, describeRegime, type IsoDate } from '@recordflow/calendar';
+import { initialTransition, transition } from 'xstate';
+import { compileWorkflow, runActions, withRuntime } from './compile';
+import type { CaseContext, StepRuntime } from './context';
+import { checkPayload, payloadJsonSchema } from './inputs';
+import { refreshDeadlines } from './registry';
+import type {
+  InputDefinition,
+  RoleName,
+  StageDefinition,
+  TransitionDefinition,
+  WorkflowDefinition,
+} from './schema';
+
+/** A case's workflow state as stored (jsonb) and replayed: plain JSON. */
+export interface CaseSnapshot {
+  /** XState's state value: { stage: step }, or the final stage's id. */
+  value: string | Record<string, string>;
+  context: CaseContext;
+  /** 'done' once the case reached a final stage. */
+  status: 'active' | 'done';
+}
+
+export type Effect =
+  | { type: 'timer.set'; name: string; fireOn: IsoDate; event: string }
+  | { type: 'timer.cancel'; name: string }
+  | { type: 'letter.queue'; template: string }
+  | { type: 'deadline.changed'; name: string; label: string; due: IsoDate | null; previous: IsoDate | null }
+  | { type: 'case.closed'; outcome: string | null };
+
+export interface StepResult {
+  snapshot: CaseSnapshot;
+  effects: Effect[];
+}
+
+export type WorkflowErrorCode = 'EVENT_NOT_ALLOWED' | 'VALIDATION_FAILED' | 'FORBIDDEN';
+
+/** A refusal of an event, with a stable code and what the caller needs to correct it. */
+export class WorkflowError extends Error {
+  override name = 'WorkflowError';
+  constructor(
+    readonly code: WorkflowErrorCode,
+    message: string,
+    readonly allowed?: string[],
+    readonly fields?: { field: string; message: string }[],
+  ) {
+    super(message);
+  }
+}
+
+export interface CaseEventInput {
+  type: string;
+  payload?: Record<string, unknown>;
+  /** The day it took effect in law; defaults to `now`. */
+  at?: IsoDate;
+}
+
+export interface StepOptions {
+  calendar?: CalendarOptions;
+  /** The sender's roles; when given, an event none of them may send is FORBIDDEN. */
+  roles?: readonly string[];
+}
+
+const toIso = (now: IsoDate | Date): IsoDate =>
+  typeof now === 'string' ? now : now.toISOString().slice(0, 10);
+
+export interface StateDescription {
+  stage: string;
+  stageLabel: string;
+  step: string;
+  stepLabel: string;
+  final: boolean;
+}
+
+function stageOf(definition: WorkflowDefinition, id: string): StageDefinition {
+  const stage = definition.stages.find((s) => s.id === id);
+  if (!stage)
+    throw new Error(`The snapshot names stage "${id}", which definition "${definition.id}" does not have.`);
+  return stage;
+}
+
+/** Where the case stands, in the definition's own words. */
+export function describeState(definition: WorkflowDefinition, snapshot: CaseSnapshot): StateDescription {
+  const [stageId, stepId] =
+    typeof snapshot.value === 'string'
+      ? [snapshot.value, snapshot.value]
+      : (Object.entries(snapshot.value)[0] ?? ['', '']);
+  const stage = stageOf(definition, stageId);
+  const step = stage.steps.find((s) => s.id === stepId);
+  return {
+    stage: stage.id,
+    stageLabel: stage.label,
+    step: step?.id ?? stage.id,
+    stepLabel: step?.label ?? stage.label,
+    final: snapshot.status === 'done' || stage.final,
+  };
+}
+
+function candidates(definition: WorkflowDefinition, snapshot: CaseSnapshot): TransitionDefinition[] {
+  if (snapshot.status === 'done') return [];
+  const state = describeState(definition, snapshot);
+  return stageOf(definition, state.stage).transitions.filter((t) => t.from === state.step || t.from === '*');
+}
+
+export interface AllowedEvent {
+  type: string;
+  label: string;
+  roles: RoleName[];
+  inputs: InputDefinition[];
+  inputSchema: Record<string, unknown>;
+}
+
+/**
+ * The events the case accepts now, with their inputs. Events only the system sends (timers) are left
+ * out unless `roles` includes "system".
+ */
+export function allowedEvents(
+  definition: WorkflowDefinition,
+  snapshot: CaseSnapshot,
+  roles?: readonly string[],
+): AllowedEvent[] {
+  const byType = new Map<string, AllowedEvent>();
+  for (const t of candidates(definition, snapshot)) {
+    const senders = roles ? t.roles.filter((r) => roles.includes(r)) : t.roles.filter((r) => r !== 'system');
+    if (senders.length === 0) continue;
+    const known = byType.get(t.event);
+    if (known) {
+      known.roles = [...new Set([...known.roles, ...t.roles])];
+      continue;
+    }
+    byType.set(t.event, {
+      type: t.event,
+      label: t.label,
+      roles: [...t.roles],
+      inputs: t.inputs,
+      inputSchema: payloadJsonSchema(t.inputs, definition.regime),
+    });
+  }
+  return [...byType.values()];
+}
+
+function emptyContext(definition: WorkflowDefinition, receivedOn: IsoDate): CaseContext {
+  return {
+    regime: definition.regime,
+    receivedOn,
+    now: receivedOn,
+    clock: { events: [], limit: describeRegime(definition.regime).defaultLimit, label: 'Response due' },
+    deadlines: {},
+    record: {},
+    timers: {},
+    letters: [],
+  };
+}
+
+function persist(
+  next: { value: unknown; context: CaseContext; status: string },
+  runtime: StepRuntime,
+): CaseSnapshot {
+  return {
+    value: next.value as CaseSnapshot['value'],
+    context: refreshDeadlines({ ...next.context, now: runtime.at }, runtime),
+    status: next.status === 'done' ? 'done' : 'active',
+  };
+}
+
+/** What the engine must do because the context changed: timers, letters, deadline moves, closure. */
+function effectsBetween(before: CaseSnapshot | null, after: CaseSnapshot): Effect[] {
+  const effects: Effect[] = [];
+  const previous = before?.context;
+  const next = after.context;
+  for (const [name, timer] of Object.entries(next.timers)) {
+    const old = previous?.timers[name];
+    if (timer.fireOn && (old?.fireOn !== timer.fireOn || old.event !== timer.event)) {
+      effects.push({ type: 'timer.set', name, fireOn: timer.fireOn, event: timer.event });
+    }
+  }
+  for (const [name, timer] of Object.entries(previous?.timers ?? {})) {
+    if (timer.fireOn && !next.timers[name]?.fireOn) effects.push({ type: 'timer.cancel', name });
+  }
+  for (const letter of next.letters.slice(previous?.letters.length ?? 0)) {
+    effects.push({ type: 'letter.queue', template: letter.template });
+  }
+  const names = new Set([...Object.keys(previous?.deadlines ?? {}), ...Object.keys(next.deadlines)]);
+  for (const name of names) {
+    const was = previous?.deadlines[name]?.due ?? null;
+    const now = next.deadlines[name]?.due ?? null;
+    if (was !== now) {
+      const label = next.deadlines[name]?.label ?? previous?.deadlines[name]?.label ?? name;
+      effects.push({ type: 'deadline.changed', name, label, due: now, previous: was });
+    }
+  }
+  if (after.status === 'done' && before?.status !== 'done') {
+    effects.push({ type: 'case.closed', outcome: (next.record.outcome as string | undefined) ?? null });
+  }
+  return effects;
+}
+
+/** A new case on this definition: its initial stage entered, the clock started on the date of receipt. */
+export function initialSnapshot(
+  definition: WorkflowDefinition,
+  options: { receivedOn: IsoDate; calendar?: CalendarOptions },
+): StepResult {
+  const runtime: StepRuntime = { at: options.receivedOn, calendar: options.calendar ?? {}, payload: {} };
+  const machine = compileWorkflow(definition);
+  const created = runActions(definition.onCreate, emptyContext(definition, options.receivedOn), runtime);
+  const [first] = withRuntime(runtime, () => initialTransition(machine, { context: created }));
+  const snapshot = persist(first as never, runtime);
+  return { snapshot, effects: effectsBetween(null, snapshot) };
+}
+
+/**
+ * Applies one event: pure and deterministic (no clock, no I/O). Refuses with a WorkflowError an event
+ * the stage does not allow, one the sender's roles may not send, and a payload that does not fit.
+ */
+export function step(
+  definition: WorkflowDefinition,
+  snapshot: CaseSnapshot,
+  event: CaseEventInput,
+  now: IsoDate | Date,
+  options: StepOptions = {},
+): StepResult {
+  const at = event.at ?? toIso(now);
+  const state = describeState(definition, snapshot);
+  const matching = candidates(definition, snapshot).filter((t) => t.event === event.type);
+  if (matching.length === 0) {
+    const allowed = allowedEvents(definition, snapshot, options.roles).map((e) => e.type);
+    const where = state.final
+      ? 'the case is closed'
+      : `the case is at ${state.stageLabel} (${state.stepLabel})`;
+    throw new WorkflowError(
+      'EVENT_NOT_ALLOWED',
+      `"${event.type}" is not allowed: ${where}. ${allowed.length > 0 ? `Allowed now: ${allowed.join(', ')}.` : 'No event is allowed now.'}`,
+      allowed,
+    );
+  }
+  if (options.roles && !matching.some((t) => t.roles.some((role) => options.roles?.includes(role)))) {
+    const roles = [...new Set(matching.flatMap((t) => t.roles))];
+    throw new WorkflowError('FORBIDDEN', `Only ${roles.join(' or ')} may send "${event.type}".`);
+  }
+  const inputs = (matching[0] as TransitionDefinition).inputs;
+  const fields = checkPayload(inputs, definition.regime, event.payload ?? {});
+  if (fields.length > 0) {
+    throw new WorkflowError(
+      'VALIDATION_FAILED',
+      `"${event.type}" needs valid inputs: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}.`,
+      undefined,
+      fields,
+    );
+  }
+  if (at < snapshot.context.now) {
+    throw new WorkflowError(
+      'VALIDATION_FAILED',
+      `The event's date ${at} is before the case's last event (${snapshot.context.now}); events are recorded in order.`,
+      undefined,
+      [{ field: 'at', message: `before ${snapshot.context.now}` }],
+    );
+  }
+  const runtime: StepRuntime = { at, calendar: options.calendar ?? {}, payload: event.payload ?? {} };
+  const machine = compileWorkflow(definition);
+  const current = machine.resolveState({ value: snapshot.value, context: snapshot.context });
+  const [next] = withRuntime(runtime, () => transition(machine, current, { type: event.type }));
+  if (next === current) {
+    const allowed = allowedEvents(definition, snapshot, options.roles).map((e) => e.type);
+    throw new WorkflowError(
+      'EVENT_NOT_ALLOWED',
+      `"${event.type}" is not allowed now: its conditions are not met (${matching
+        .map((t) => t.guard?.name)
+        .filter(Boolean)
+        .join(', ')}).`,
+      allowed,
+    );
+  }
+  const after = persist(next as never, runtime);
+  return { snapshot: after, effects: effectsBetween(snapshot, after) };
+}
+
+/** Recomputes every deadline with a changed calendar (a holiday added); `changes` lists the ones that moved. */
+export function recomputeDeadlines(
+  _definition: WorkflowDefinition,
+  snapshot: CaseSnapshot,
+  calendar: CalendarOptions,
+): StepResult & { changes: { name: string; label: string; from: IsoDate | null; to: IsoDate | null }[] } {
+  const after: CaseSnapshot = { ...snapshot, context: refreshDeadlines(snapshot.context, { calendar }) };
+  const effects = effectsBetween(snapshot, after);
+  const changes = effects.flatMap((e) =>
+    e.type === 'deadline.changed' ? [{ name: e.name, label: e.label, from: e.previous, to: e.due }] : [],
+  );
+  return { snapshot: after, effects, changes };
+}
