@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { createApp, createUser, DatabaseMode, type Role } from '../../apps/api/src/index';
 import { createScratchDatabase } from './databases';
@@ -36,6 +37,9 @@ export async function startTestApi(label: string, options: { webDir?: string } =
     database: DatabaseMode.SERVER,
     demo: false,
     webDir: options.webDir,
+    timerIntervalMs: 0,
+    // LOG_LEVEL=error shows the api's own log while debugging a test.
+    logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
   });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -1,5 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -8,16 +9,24 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AuthModule } from './auth/auth.module';
 import type { AuthSettings } from './auth/tokens.service';
+import { CasesModule } from './cases/cases.module';
 import { formatError } from './common/format-error';
+import { GraphQLErrorFilter } from './common/graphql-error.filter';
+import { complexityPlugin, depthRule } from './common/query-limits';
 import { HealthModule } from './health/health.module';
+import { HolidaysModule } from './holidays/holidays.module';
 import { SystemModule } from './system/system.module';
 import { RUNTIME, type Runtime } from './system/system.service';
+import { TimersModule } from './timers/timers.module';
+import { WorkflowsModule } from './workflows/workflows.module';
 
 export interface AppModuleOptions {
   dataSource: DataSource;
   runtime: Runtime;
   logger: Logger;
   auth: AuthSettings;
+  /** How often this process looks for due timers; 0 for never (tests fire them by hand). */
+  timerIntervalMs: number;
   /** Built web app to serve at /, when it exists. */
   webDir?: string;
 }
@@ -28,7 +37,10 @@ class RuntimeModule {
   static register(runtime: Runtime): DynamicModule {
     return {
       module: RuntimeModule,
-      providers: [{ provide: RUNTIME, useValue: runtime }],
+      providers: [
+        { provide: RUNTIME, useValue: runtime },
+        { provide: APP_FILTER, useClass: GraphQLErrorFilter },
+      ],
       exports: [RUNTIME],
     };
   }
@@ -36,7 +48,14 @@ class RuntimeModule {
 
 @Module({})
 export class AppModule {
-  static register({ dataSource, runtime, logger, webDir, auth }: AppModuleOptions): DynamicModule {
+  static register({
+    dataSource,
+    runtime,
+    logger,
+    webDir,
+    auth,
+    timerIntervalMs,
+  }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -62,6 +81,10 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           context: ({ req }: { req: unknown }) => ({ req }),
           formatError: formatError(logger),
+          // Field resolvers pass the role guard too (the requester's personal data has its own rule).
+          fieldResolverEnhancers: ['guards'],
+          validationRules: [depthRule],
+          plugins: [complexityPlugin],
         }),
         ...(webDir
           ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/graphql{*rest}', '/health{*rest}'] })]
@@ -69,6 +92,10 @@ export class AppModule {
         AuthModule.register(auth),
         HealthModule,
         SystemModule,
+        WorkflowsModule,
+        CasesModule,
+        TimersModule.register(timerIntervalMs),
+        HolidaysModule,
       ],
     };
   }

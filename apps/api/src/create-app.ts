@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import pino, { type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -9,6 +10,7 @@ import { AppModule } from './app.module';
 import { loadAuthSettings } from './auth/auth-settings';
 import { openDatabase } from './database/database';
 import { DatabaseMode } from './system/about.model';
+import { loadBuiltInWorkflows } from './workflows/built-in-workflows';
 
 export interface CreateAppOptions {
   databaseUrl: string;
@@ -16,6 +18,8 @@ export interface CreateAppOptions {
   demo: boolean;
   logger?: Logger;
   webDir?: string;
+  /** Default 30 s; 0 turns the timer loop off. */
+  timerIntervalMs?: number;
 }
 
 export interface RecordflowApp {
@@ -23,6 +27,8 @@ export interface RecordflowApp {
   dataSource: DataSource;
   /** Migrations applied by this start, oldest first. */
   appliedMigrations: string[];
+  /** Built-in workflows published by this start (the first). */
+  loadedWorkflows: string[];
 }
 
 /** Opens and migrates the database, then builds the Nest application (not yet listening). */
@@ -30,18 +36,22 @@ export async function createApp(options: CreateAppOptions): Promise<RecordflowAp
   const logger = options.logger ?? pino({ level: 'silent' });
   const { dataSource, applied } = await openDatabase(options.databaseUrl);
   try {
-    const app = await NestFactory.create(
+    const loadedWorkflows = await loadBuiltInWorkflows(dataSource);
+    const app = await NestFactory.create<NestExpressApplication>(
       AppModule.register({
         dataSource,
         logger,
         auth: await loadAuthSettings(dataSource, process.env),
+        timerIntervalMs: options.timerIntervalMs ?? 30_000,
         runtime: { database: options.database, demo: options.demo },
         webDir: options.webDir && existsSync(options.webDir) ? options.webDir : undefined,
       }),
-      { bufferLogs: true },
+      { bufferLogs: true, bodyParser: false },
     );
+    // A workflow definition is the largest honest body (tens of kB); refuse anything far beyond it.
+    app.useBodyParser('json', { limit: '2mb' });
     app.useLogger(app.get(NestPinoLogger));
-    return { app, dataSource, appliedMigrations: applied };
+    return { app, dataSource, appliedMigrations: applied, loadedWorkflows };
   } catch (error) {
     await dataSource.destroy();
     throw error;

@@ -55,6 +55,9 @@ async function main(): Promise<void> {
       webDir: config.webDir,
     });
     app = created.app;
+    if (created.loadedWorkflows.length > 0) {
+      logger.info({ workflows: created.loadedWorkflows }, 'Built-in workflows published');
+    }
     if (created.appliedMigrations.length > 0) {
       logger.info({ migrations: created.appliedMigrations }, 'Database schema brought up to date');
     }

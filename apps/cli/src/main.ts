@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { deadlineCommand } from './commands/deadline';
+import { migrateCommand } from './commands/migrate';
 import { userCommand } from './commands/user';
 import { validateCommand } from './commands/validate';
 import { workflowSchemaCommand } from './commands/workflow-schema';
@@ -11,6 +12,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   deadline: { run: deadlineCommand, summary: 'compute a statutory deadline and explain it' },
   validate: { run: validateCommand, summary: 'validate workflow definition files' },
   'workflow-schema': { run: workflowSchemaCommand, summary: 'print the JSON Schema of workflow definitions' },
+  migrate: { run: migrateCommand, summary: 'bring the database schema up to date' },
   user: { run: userCommand, summary: 'add or list users (user add --email … --name … --role admin)' },
 };
 

@@ -7,7 +7,9 @@ import { runningDatabaseUrl, startEmbeddedDatabase } from './embedded-database';
  * Runs `work` on Recordflow's database for a command-line task: DATABASE_URL, else the embedded server
  * of a running Recordflow, else the embedded database started for the task and stopped after it.
  */
-export async function withDatabase<T>(work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  work: (dataSource: DataSource, appliedMigrations: string[]) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const embedded =
     config.databaseUrl || runningDatabaseUrl(config.dataDir)
@@ -15,9 +17,9 @@ export async function withDatabase<T>(work: (dataSource: DataSource) => Promise<
       : await startEmbeddedDatabase(config.dataDir, () => {});
   const url = config.databaseUrl ?? runningDatabaseUrl(config.dataDir) ?? (embedded?.url as string);
   try {
-    const { dataSource } = await openDatabase(url);
+    const { dataSource, applied } = await openDatabase(url);
     try {
-      return await work(dataSource);
+      return await work(dataSource, applied);
     } finally {
       await dataSource.destroy();
     }
@@ -25,3 +27,6 @@ export async function withDatabase<T>(work: (dataSource: DataSource) => Promise<
     await embedded?.stop();
   }
 }
+
+/** Applies pending migrations and returns their names. */
+export const migrateDatabase = () => withDatabase(async (_dataSource, applied) => applied);

@@ -54,6 +54,10 @@ export class CaseEvent {
   @JoinColumn({ name: 'workflow_version_id' })
   workflowVersion?: WorkflowVersion;
 
+  /** Run-time holidays added up to this moment were in the calendar this event was computed with (replay uses the same). */
+  @Column('timestamptz', { name: 'holidays_as_of', nullable: true })
+  holidaysAsOf: Date | null;
+
   @Column('text', { name: 'stage_after' })
   stageAfter: string;
 

@@ -38,7 +38,7 @@ export class CaseEngine1764000000001 implements MigrationInterface {
       `CREATE TABLE "reference_counter" ("prefix" text NOT NULL, "year" integer NOT NULL, "last" integer NOT NULL, CONSTRAINT "PK_05a961e9b7b4ae9c0b318173c02" PRIMARY KEY ("prefix", "year"))`,
     );
     await queryRunner.query(
-      `CREATE TABLE "case_event" ("id" BIGSERIAL NOT NULL, "case_id" uuid NOT NULL, "sequence" integer NOT NULL, "type" text NOT NULL, "payload" jsonb NOT NULL, "actor_id" uuid, "actor_label" text NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL, "effective_on" date NOT NULL, "workflow_version_id" uuid NOT NULL, "stage_after" text NOT NULL, "idempotency_key" text, "prev_hash" text NOT NULL, "hash" text NOT NULL, CONSTRAINT "PK_5b6e18b2d4fd178711a2269645e" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "case_event" ("id" BIGSERIAL NOT NULL, "case_id" uuid NOT NULL, "sequence" integer NOT NULL, "type" text NOT NULL, "payload" jsonb NOT NULL, "actor_id" uuid, "actor_label" text NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL, "effective_on" date NOT NULL, "workflow_version_id" uuid NOT NULL, "holidays_as_of" TIMESTAMP WITH TIME ZONE, "stage_after" text NOT NULL, "idempotency_key" text, "prev_hash" text NOT NULL, "hash" text NOT NULL, CONSTRAINT "PK_5b6e18b2d4fd178711a2269645e" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "case_event_idempotency_key" ON "case_event"  ("case_id", "idempotency_key") `,

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { HolidaysService } from '../holidays/holidays.service';
+import { CasesQuery } from './cases.query';
+import { CasesResolver } from './cases.resolver';
+import { CasesService } from './cases.service';
+
+@Module({ providers: [CasesResolver, CasesService, CasesQuery, HolidaysService], exports: [CasesService] })
+export class CasesModule {}

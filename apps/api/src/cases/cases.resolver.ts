@@ -1,0 +1,217 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { computeDeadline } from '@recordflow/calendar';
+import { allowedEvents, type CaseSnapshot } from '@recordflow/workflow';
+import { toUserModel } from '../auth/auth.resolver';
+import { type Actor, CurrentUser } from '../auth/current-user';
+import { Roles } from '../auth/roles.decorator';
+import { refusal } from '../common/errors';
+import type { CaseEvent } from '../history/case-event.entity';
+import { UserModel } from '../users/user.model';
+import { UsersService } from '../users/users.service';
+import { definitionOf } from '../workflows/workflows.service';
+import type { Case } from './case.entity';
+import {
+  AllowedEvent,
+  CaseConnection,
+  CaseDeadline,
+  CaseEventModel,
+  CaseEventResult,
+  CaseModel,
+  DeadlineExplanation,
+  RequesterModel,
+} from './case.model';
+import { CasesQuery } from './cases.query';
+import { actorOf, CasesService } from './cases.service';
+import { CasesFilter } from './dto/cases-filter.input';
+import { CreateCaseInput } from './dto/create-case.input';
+import { AssignCaseInput, SendCaseEventInput } from './dto/send-case-event.input';
+import { stateOf } from './snapshot-view';
+
+export function toEventModel(event: CaseEvent): CaseEventModel {
+  return {
+    sequence: event.sequence,
+    type: event.type,
+    payload: event.payload,
+    actor: event.actor ? toUserModel(event.actor) : null,
+    actorLabel: event.actorLabel,
+    recordedAt: event.recordedAt,
+    effectiveOn: event.effectiveOn,
+    workflowVersion: event.workflowVersion?.version ?? 0,
+    stageAfter: event.stageAfter,
+    prevHash: event.prevHash,
+    hash: event.hash,
+  };
+}
+
+@Roles('officer', 'auditor', 'admin')
+@Resolver(() => CaseModel)
+export class CasesResolver {
+  constructor(
+    private readonly casesService: CasesService,
+    private readonly query: CasesQuery,
+    private readonly users: UsersService,
+  ) {}
+
+  @Roles('officer', 'auditor', 'admin')
+  @Query(() => CaseModel, { description: 'One case by id. Roles: officer, auditor, admin.' })
+  async case(@Args('id', { type: () => ID }) id: string): Promise<CaseModel> {
+    return this.toModel(await this.casesService.get(id));
+  }
+
+  @Roles('officer', 'auditor', 'admin')
+  @Query(() => CaseConnection, {
+    description:
+      'Cases matching the filter, soonest due first, a page at a time. Roles: officer, auditor, admin.',
+  })
+  async cases(
+    @CurrentUser() actor: Actor,
+    @Args('filter', { type: () => CasesFilter, nullable: true }) filter: CasesFilter | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 25 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<CaseConnection> {
+    if (first < 1 || first > 200) {
+      throw refusal('BAD_USER_INPUT', `first must be between 1 and 200, not ${first}.`);
+    }
+    const page = await this.query.page(actor, filter ?? {}, first, after);
+    const models = await Promise.all(page.rows.map(async (row) => this.toModel(row)));
+    return {
+      edges: models.map((node, i) => ({ node, cursor: page.cursors[i] as string })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @Roles('officer')
+  @Mutation(() => CaseModel, {
+    description: 'Registers a new request; its clock starts on receivedOn. Role: officer.',
+  })
+  async createCase(@CurrentUser() actor: Actor, @Args('input') input: CreateCaseInput): Promise<CaseModel> {
+    const created = await this.casesService.create(actor, input);
+    return this.toModel(await this.casesService.get(created.id));
+  }
+
+  @Roles('officer')
+  @Mutation(() => CaseEventResult, {
+    description:
+      'Moves a case: the event is validated, applied and recorded in one transaction. Errors: EVENT_NOT_ALLOWED (with allowed), VALIDATION_FAILED (with fields), VERSION_CONFLICT (with currentVersion), NOT_FOUND. Role: officer.',
+  })
+  async sendCaseEvent(
+    @CurrentUser() actor: Actor,
+    @Args('input') input: SendCaseEventInput,
+  ): Promise<CaseEventResult> {
+    const result = await this.casesService.send(actorOf(actor), input);
+    const fresh = await this.casesService.get(result.case.id);
+    const [event] = (await this.casesService.history(fresh.id)).filter(
+      (e) => e.sequence === result.event.sequence,
+    );
+    return {
+      case: await this.toModel(fresh),
+      event: toEventModel(event ?? result.event),
+      replayed: result.replayed,
+    };
+  }
+
+  @Roles('officer')
+  @Mutation(() => CaseModel, {
+    description: 'Assigns the case to an officer (or unassigns it). Role: officer.',
+  })
+  async assignCase(@CurrentUser() actor: Actor, @Args('input') input: AssignCaseInput): Promise<CaseModel> {
+    await this.casesService.assign(actor, input);
+    return this.toModel(await this.casesService.get(input.caseId));
+  }
+
+  @ResolveField(() => [AllowedEvent], {
+    description: 'Events the case accepts now, with their input schemas.',
+  })
+  async allowedEvents(@Parent() model: CaseModel & { row: Case }): Promise<AllowedEvent[]> {
+    if (model.row.status === 'closed') return [];
+    const definition = await definitionOf(this.casesService.manager, model.row.workflowVersionId);
+    return allowedEvents(definition, model.row.snapshot as CaseSnapshot).map((event) => ({
+      type: event.type,
+      label: event.label,
+      roles: [...event.roles],
+      inputSchema: event.inputSchema as Record<string, unknown>,
+    }));
+  }
+
+  @ResolveField(() => [CaseDeadline])
+  deadlines(@Parent() model: CaseModel & { row: Case }): CaseDeadline[] {
+    const deadlines = (model.row.snapshot as CaseSnapshot).context.deadlines ?? {};
+    return Object.entries(deadlines).map(([name, deadline]) => ({
+      name,
+      label: deadline.label,
+      due: deadline.due ?? null,
+      statutory: Boolean(deadline.statutory),
+    }));
+  }
+
+  @ResolveField(() => DeadlineExplanation, {
+    nullable: true,
+    description: 'How the statutory clock was counted: days counted, and each day skipped with its reason.',
+  })
+  async deadlineExplanation(@Parent() model: CaseModel & { row: Case }): Promise<DeadlineExplanation | null> {
+    const snapshot = model.row.snapshot as CaseSnapshot;
+    const clock = snapshot.context.clock;
+    if (!clock || clock.events.length === 0) return null;
+    const calendar = await this.casesService.calendarNow();
+    const deadline = computeDeadline(model.row.regime as never, clock.events, clock.limit, calendar.options);
+    return {
+      received: deadline.received,
+      due: deadline.due,
+      status: deadline.status,
+      counted: deadline.counted,
+      skipped: deadline.skipped,
+      summary: deadline.explanation,
+    };
+  }
+
+  @ResolveField(() => [CaseEventModel], { description: 'Every event, oldest first, with actor and hashes.' })
+  async history(@Parent() model: CaseModel): Promise<CaseEventModel[]> {
+    return (await this.casesService.history(model.id)).map(toEventModel);
+  }
+
+  @ResolveField(() => UserModel, { nullable: true })
+  async assignee(@Parent() model: CaseModel & { row: Case }): Promise<UserModel | null> {
+    if (!model.row.assigneeId) return null;
+    const user = await this.users.findById(model.row.assigneeId);
+    return user ? toUserModel(user) : null;
+  }
+
+  @Roles('officer', 'admin')
+  @ResolveField(() => RequesterModel, {
+    nullable: true,
+    description:
+      "The requester's personal data. Roles: officer, admin (auditors see the history without it).",
+  })
+  async requester(@Parent() model: CaseModel & { row: Case }): Promise<RequesterModel | null> {
+    return model.row.requesterId ? this.casesService.requester(model.row.requesterId) : null;
+  }
+
+  private async toModel(row: Case): Promise<CaseModel & { row: Case }> {
+    const definition = await definitionOf(this.casesService.manager, row.workflowVersionId);
+    const state = stateOf(definition, row.snapshot as CaseSnapshot);
+    return {
+      row,
+      id: row.id,
+      reference: row.reference,
+      regime: row.regime,
+      workflowId: row.workflowId,
+      workflowVersion: row.workflowVersion?.version ?? 0,
+      subject: row.subject,
+      requestText: row.requestText,
+      channel: row.channel,
+      receivedOn: row.receivedOn,
+      status: row.status,
+      stage: row.stage,
+      stageLabel: state.stageLabel,
+      step: row.step,
+      stepLabel: state.stepLabel,
+      state: row.snapshot as Record<string, unknown>,
+      version: row.version,
+      dueDate: row.dueOn,
+      outcome: row.outcome,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    };
+  }
+}

@@ -1,0 +1,484 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type CaseSnapshot,
+  type Effect,
+  initialSnapshot,
+  recomputeDeadlines,
+  step,
+  type WorkflowDefinition,
+  WorkflowError,
+} from '@recordflow/workflow';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../auth/current-user';
+import { ukToday } from '../common/dates';
+import { notFound, refusal } from '../common/errors';
+import { CaseEvent } from '../history/case-event.entity';
+import { GENESIS_HASH, hashEvent } from '../history/hash-chain';
+import { type CalendarAt, HolidaysService } from '../holidays/holidays.service';
+import { WorkflowVersion } from '../workflows/workflow-version.entity';
+import { definitionOf } from '../workflows/workflows.service';
+import { Case } from './case.entity';
+import type { CreateCaseInput } from './dto/create-case.input';
+import type { AssignCaseInput, SendCaseEventInput } from './dto/send-case-event.input';
+import { Requester } from './requester.entity';
+import { dueDateOf, stateOf } from './snapshot-view';
+
+/** Who sends an event: a signed-in user, or the system (timers, recomputation). */
+export interface EventActor {
+  id: string | null;
+  label: string;
+  roles: string[];
+}
+
+export const SYSTEM_ACTOR: EventActor = { id: null, label: 'system', roles: ['system'] };
+
+export const actorOf = (user: Actor): EventActor => ({
+  id: user.id,
+  label: `${user.name} <${user.email}>`,
+  roles: user.roles,
+});
+
+/** Engine events recorded beside the workflow's own (their types are reserved for the engine). */
+export const CASE_CREATED = 'CASE_CREATED';
+export const CASE_ASSIGNED = 'CASE_ASSIGNED';
+export const DEADLINES_RECOMPUTED = 'DEADLINES_RECOMPUTED';
+
+export interface EventResult {
+  case: Case;
+  event: CaseEvent;
+  replayed: boolean;
+}
+
+const PREFIX: Record<string, string> = { foi: 'FOI', eir: 'EIR', foisa: 'FOISA', sar: 'SAR' };
+
+@Injectable()
+export class CasesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly holidays: HolidaysService,
+  ) {}
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  calendarNow(): Promise<CalendarAt> {
+    return this.holidays.current(this.dataSource.manager);
+  }
+
+  requester(id: string): Promise<Requester | null> {
+    return this.dataSource.getRepository(Requester).findOneBy({ id });
+  }
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Case> {
+    const found = await manager
+      .getRepository(Case)
+      .findOne({ where: { id }, relations: { workflowVersion: true } });
+    if (!found) throw notFound('case', id);
+    return found;
+  }
+
+  history(caseId: string): Promise<CaseEvent[]> {
+    return this.dataSource.getRepository(CaseEvent).find({
+      where: { caseId },
+      relations: { actor: true, workflowVersion: true },
+      order: { sequence: 'ASC' },
+    });
+  }
+
+  /** Registers a request on its workflow's published version: the clock starts at the date of receipt. */
+  async create(user: Actor, input: CreateCaseInput): Promise<Case> {
+    const today = ukToday();
+    const problems: { field: string; message: string }[] = [];
+    if (input.receivedOn > today)
+      problems.push({ field: 'receivedOn', message: 'The received date is in the future.' });
+    if (input.subject.trim() === '') problems.push({ field: 'subject', message: 'The subject is empty.' });
+    if (input.requestText.trim() === '')
+      problems.push({ field: 'requestText', message: 'The request text is empty.' });
+    if (input.channel.trim() === '')
+      problems.push({ field: 'channel', message: 'Say how the request arrived.' });
+    if (problems.length > 0) {
+      throw refusal('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join(' '), {
+        fields: problems,
+      });
+    }
+    const actor = actorOf(user);
+    return this.dataSource.transaction(async (manager) => {
+      const version = await manager
+        .getRepository(WorkflowVersion)
+        .findOneBy({ workflowId: input.workflowId, status: 'published' });
+      if (!version) {
+        throw refusal(
+          'NOT_FOUND',
+          `There is no published workflow "${input.workflowId}" to start a case on.`,
+          {
+            id: input.workflowId,
+          },
+        );
+      }
+      const definition = await definitionOf(manager, version.id);
+      const calendar = await this.holidays.current(manager);
+      const started = this.run(() =>
+        initialSnapshot(definition, { receivedOn: input.receivedOn, calendar: calendar.options }),
+      );
+      const reference = await this.nextReference(manager, definition.regime, input.receivedOn);
+      const requester = input.requester
+        ? await manager.getRepository(Requester).save({
+            name: input.requester.name ?? null,
+            email: input.requester.email ?? null,
+            address: input.requester.address ?? null,
+          })
+        : null;
+      const state = stateOf(definition, started.snapshot);
+      const row = await manager.getRepository(Case).save({
+        reference,
+        regime: definition.regime,
+        workflowId: definition.id,
+        workflowVersionId: version.id,
+        subject: input.subject.trim(),
+        requestText: input.requestText,
+        channel: input.channel.trim(),
+        receivedOn: input.receivedOn,
+        requesterId: requester?.id ?? null,
+        status: state.final ? 'closed' : 'open',
+        stage: state.stage,
+        step: state.step,
+        snapshot: started.snapshot,
+        version: 0,
+        dueOn: dueDateOf(started.snapshot),
+        assigneeId: null,
+        outcome: null,
+        closedAt: null,
+      });
+      // Personal data stays out of the chained payload: the requester is referenced by the case row only.
+      const payload = {
+        workflowId: definition.id,
+        regime: definition.regime,
+        receivedOn: input.receivedOn,
+        channel: row.channel,
+      };
+      const event = await this.append(manager, row, {
+        type: CASE_CREATED,
+        payload,
+        effectiveOn: input.receivedOn,
+        actor,
+        calendar,
+        snapshot: started.snapshot,
+        definition,
+      });
+      await this.applyEffects(manager, row, started.effects, event.sequence);
+      return row;
+    });
+  }
+
+  /**
+   * One transition, one transaction: lock the case, check version and idempotency, step the workflow,
+   * append the hash-chained event, store the snapshot, set or cancel timers.
+   */
+  async send(actor: EventActor, input: SendCaseEventInput): Promise<EventResult> {
+    if (input.type.startsWith('CASE_') || input.type === DEADLINES_RECOMPUTED) {
+      throw refusal(
+        'EVENT_NOT_ALLOWED',
+        `"${input.type}" is recorded by Recordflow itself and cannot be sent.`,
+      );
+    }
+    return this.dataSource.transaction(async (manager) => this.sendWithin(manager, actor, input));
+  }
+
+  /** The transition inside the caller's transaction (timers claim their row in the same one). */
+  async sendWithin(
+    manager: EntityManager,
+    actor: EventActor,
+    input: SendCaseEventInput,
+    options: { locked?: Case; today?: string } = {},
+  ): Promise<EventResult> {
+    {
+      const row = options.locked ?? (await this.lock(manager, input.caseId));
+      if (input.idempotencyKey) {
+        const earlier = await manager
+          .getRepository(CaseEvent)
+          .findOneBy({ caseId: row.id, idempotencyKey: input.idempotencyKey });
+        if (earlier) {
+          if (earlier.type !== input.type) {
+            throw refusal(
+              'VALIDATION_FAILED',
+              `The idempotency key "${input.idempotencyKey}" was already used for a ${earlier.type} event on this case; use a new key for a new event.`,
+            );
+          }
+          return { case: row, event: earlier, replayed: true };
+        }
+      }
+      this.checkVersion(row, input.expectedVersion);
+      const today = options.today ?? ukToday();
+      const effectiveOn = input.effectiveOn ?? today;
+      if (effectiveOn > today) {
+        throw refusal(
+          'VALIDATION_FAILED',
+          `effectiveOn ${effectiveOn} is in the future; events record what has happened.`,
+          {
+            fields: [{ field: 'effectiveOn', message: 'in the future' }],
+          },
+        );
+      }
+      if (effectiveOn < row.receivedOn) {
+        throw refusal(
+          'VALIDATION_FAILED',
+          `effectiveOn ${effectiveOn} is before the request was received (${row.receivedOn}).`,
+          {
+            fields: [{ field: 'effectiveOn', message: 'before the date of receipt' }],
+          },
+        );
+      }
+      if (row.status === 'closed') {
+        throw refusal('EVENT_NOT_ALLOWED', `Case ${row.reference} is closed; it accepts no more events.`, {
+          allowed: [],
+        });
+      }
+      const definition = await definitionOf(manager, row.workflowVersionId);
+      const calendar = await this.holidays.current(manager);
+      const next = this.run(() =>
+        step(
+          definition,
+          row.snapshot as CaseSnapshot,
+          { type: input.type, payload: input.payload ?? {}, at: effectiveOn },
+          effectiveOn,
+          { calendar: calendar.options, roles: actor.roles as never },
+        ),
+      );
+      const event = await this.append(manager, row, {
+        type: input.type,
+        payload: input.payload ?? {},
+        effectiveOn,
+        actor,
+        calendar,
+        snapshot: next.snapshot,
+        definition,
+        idempotencyKey: input.idempotencyKey,
+      });
+      await this.applyEffects(manager, row, next.effects, event.sequence);
+      return { case: row, event, replayed: false };
+    }
+  }
+
+  /**
+   * Recomputes the deadlines of every open case with the calendar as it now stands (a holiday was
+   * added); each case whose deadlines moved gets a DEADLINES_RECOMPUTED event naming the changes.
+   */
+  async recomputeOpenDeadlines(user: Actor): Promise<number> {
+    const ids: { id: string }[] = await this.dataSource.query(`SELECT id FROM "case" WHERE status = 'open'`);
+    let changed = 0;
+    for (const { id } of ids) {
+      const moved = await this.dataSource.transaction(async (manager) => {
+        const row = await this.lock(manager, id);
+        if (row.status !== 'open') return false;
+        const definition = await definitionOf(manager, row.workflowVersionId);
+        const calendar = await this.holidays.current(manager);
+        const result = recomputeDeadlines(definition, row.snapshot as CaseSnapshot, calendar.options);
+        if (result.changes.length === 0) return false;
+        await this.append(manager, row, {
+          type: DEADLINES_RECOMPUTED,
+          payload: { changes: result.changes },
+          effectiveOn: ukToday(),
+          actor: actorOf(user),
+          calendar,
+          snapshot: result.snapshot,
+          definition,
+        });
+        return true;
+      });
+      if (moved) changed++;
+    }
+    return changed;
+  }
+
+  /** Assignment is recorded in the history too, so every action on a case is attributable. */
+  async assign(user: Actor, input: AssignCaseInput): Promise<Case> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.lock(manager, input.caseId);
+      this.checkVersion(row, input.expectedVersion);
+      if (input.assigneeId) {
+        const [assignee] = await manager.query(`SELECT roles, disabled FROM "user" WHERE id = $1`, [
+          input.assigneeId,
+        ]);
+        if (!assignee || assignee.disabled) throw notFound('user', input.assigneeId);
+        if (!(assignee.roles as string[]).includes('officer')) {
+          throw refusal('VALIDATION_FAILED', 'Cases can only be assigned to officers.', {
+            fields: [{ field: 'assigneeId', message: 'not an officer' }],
+          });
+        }
+      }
+      row.assigneeId = input.assigneeId ?? null;
+      const definition = await definitionOf(manager, row.workflowVersionId);
+      await this.append(manager, row, {
+        type: CASE_ASSIGNED,
+        payload: { assigneeId: row.assigneeId },
+        effectiveOn: ukToday(),
+        actor: actorOf(user),
+        calendar: await this.holidays.current(manager),
+        snapshot: row.snapshot as CaseSnapshot,
+        definition,
+      });
+      return row;
+    });
+  }
+
+  async lock(manager: EntityManager, caseId: string): Promise<Case> {
+    if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw notFound('case', caseId);
+    const row = await manager
+      .getRepository(Case)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.id = :caseId', { caseId })
+      .getOne();
+    if (!row) throw notFound('case', caseId);
+    return row;
+  }
+
+  private checkVersion(row: Case, expectedVersion: number | null | undefined): void {
+    if (expectedVersion != null && expectedVersion !== row.version) {
+      throw refusal(
+        'VERSION_CONFLICT',
+        `Someone else changed case ${row.reference} (it is now at version ${row.version}, you expected ${expectedVersion}). Reload it and try again.`,
+        { currentVersion: row.version },
+      );
+    }
+  }
+
+  /** Appends the next event with its hash, and stores the case's new snapshot and version. */
+  private async append(
+    manager: EntityManager,
+    row: Case,
+    event: {
+      type: string;
+      payload: unknown;
+      effectiveOn: string;
+      actor: EventActor;
+      calendar: CalendarAt;
+      snapshot: CaseSnapshot;
+      definition: WorkflowDefinition;
+      idempotencyKey?: string;
+    },
+  ): Promise<CaseEvent> {
+    const sequence = row.version + 1;
+    const prevHash =
+      row.version === 0
+        ? GENESIS_HASH
+        : ((
+            await manager.query(`SELECT hash FROM case_event WHERE case_id = $1 AND sequence = $2`, [
+              row.id,
+              row.version,
+            ])
+          )[0]?.hash as string);
+    const state = stateOf(event.definition, event.snapshot);
+    const recordedAt = new Date();
+    const fields = {
+      caseId: row.id,
+      sequence,
+      type: event.type,
+      payload: event.payload,
+      actorId: event.actor.id,
+      recordedAt: recordedAt.toISOString(),
+      effectiveOn: event.effectiveOn,
+      workflowVersionId: row.workflowVersionId,
+      holidaysAsOf: event.calendar.asOf?.toISOString() ?? null,
+      stageAfter: state.stage,
+      prevHash,
+    };
+    const saved = await manager.getRepository(CaseEvent).save({
+      ...fields,
+      recordedAt,
+      holidaysAsOf: event.calendar.asOf,
+      actorLabel: event.actor.label,
+      idempotencyKey: event.idempotencyKey ?? null,
+      hash: hashEvent(fields),
+    });
+    row.snapshot = event.snapshot;
+    row.version = sequence;
+    row.stage = state.stage;
+    row.step = state.step;
+    row.dueOn = state.final ? null : dueDateOf(event.snapshot);
+    if (state.final && row.status === 'open') {
+      row.status = 'closed';
+      row.closedAt = recordedAt;
+      row.outcome = state.outcome ?? null;
+    }
+    await manager.getRepository(Case).update(
+      { id: row.id },
+      {
+        snapshot: row.snapshot as object,
+        version: row.version,
+        stage: row.stage,
+        step: row.step,
+        dueOn: row.dueOn,
+        status: row.status,
+        closedAt: row.closedAt,
+        outcome: row.outcome,
+        assigneeId: row.assigneeId,
+      },
+    );
+    return saved;
+  }
+
+  private async applyEffects(
+    manager: EntityManager,
+    row: Case,
+    effects: readonly Effect[],
+    sequence: number,
+  ) {
+    for (const effect of effects) {
+      if (effect.type === 'timer.set') {
+        await manager.query(
+          `UPDATE timer SET status = 'cancelled', done_at = now(), note = $3 WHERE case_id = $1 AND name = $2 AND status = 'pending'`,
+          [row.id, effect.name, `replaced at event ${sequence}`],
+        );
+        await manager.query(
+          `INSERT INTO timer (case_id, name, event, fire_on, status) VALUES ($1, $2, $3, $4, 'pending')`,
+          [row.id, effect.name, effect.event, effect.fireOn],
+        );
+      } else if (effect.type === 'timer.cancel') {
+        await manager.query(
+          `UPDATE timer SET status = 'cancelled', done_at = now(), note = $3 WHERE case_id = $1 AND name = $2 AND status = 'pending'`,
+          [row.id, effect.name, `cancelled at event ${sequence}`],
+        );
+      }
+    }
+    if (row.status === 'closed') {
+      await manager.query(
+        `UPDATE timer SET status = 'cancelled', done_at = now(), note = 'case closed' WHERE case_id = $1 AND status = 'pending'`,
+        [row.id],
+      );
+    }
+  }
+
+  private async nextReference(manager: EntityManager, regime: string, receivedOn: string): Promise<string> {
+    const prefix = PREFIX[regime] ?? regime.toUpperCase();
+    const year = Number(receivedOn.slice(0, 4));
+    const [{ last }] = await manager.query(
+      `INSERT INTO reference_counter (prefix, year, last) VALUES ($1, $2, 1)
+       ON CONFLICT (prefix, year) DO UPDATE SET last = reference_counter.last + 1 RETURNING last`,
+      [prefix, year],
+    );
+    return `${prefix}-${year}-${String(last).padStart(6, '0')}`;
+  }
+
+  /** Runs the pure workflow code, turning its refusals into GraphQL errors with stable codes. */
+  private run<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof WorkflowError) throw workflowRefusal(error);
+      throw error;
+    }
+  }
+}
+
+export function workflowRefusal(error: WorkflowError) {
+  const details = error as unknown as { code: string; allowed?: string[]; fields?: unknown[] };
+  const code =
+    details.code === 'FORBIDDEN' || details.code === 'VALIDATION_FAILED' ? details.code : 'EVENT_NOT_ALLOWED';
+  return refusal(code, error.message, {
+    ...(details.allowed ? { allowed: details.allowed } : {}),
+    ...(details.fields ? { fields: details.fields } : {}),
+  });
+}

@@ -1,0 +1,29 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { GraphQLLocalDate } from 'graphql-scalars';
+
+@InputType({ description: 'Every field narrows the list; omit a field to not filter on it.' })
+export class CasesFilter {
+  @Field({ nullable: true })
+  stage?: string;
+
+  @Field({ nullable: true, description: 'foi, eir, foisa or sar' })
+  regime?: string;
+
+  @Field(() => ID, { nullable: true })
+  assigneeId?: string;
+
+  @Field({ nullable: true, description: 'Only cases assigned to the signed-in user.' })
+  mine?: boolean;
+
+  @Field({ nullable: true, description: 'open (default) or closed; "all" for both.' })
+  status?: string;
+
+  @Field({ nullable: true, description: 'Open cases whose deadline has passed.' })
+  overdue?: boolean;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Cases due on or before this date.' })
+  dueBefore?: string;
+
+  @Field({ nullable: true, description: 'Text found in the reference or the subject.' })
+  text?: string;
+}

@@ -1,0 +1,113 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { GraphQLError } from 'graphql';
+import { DataSource } from 'typeorm';
+import { Case } from '../cases/case.entity';
+import { CasesService, SYSTEM_ACTOR } from '../cases/cases.service';
+import { ukToday } from '../common/dates';
+
+export const TIMER_INTERVAL_MS = Symbol('TIMER_INTERVAL_MS');
+
+/**
+ * Fires due timers as system events through the same transition path as officers. Any replica may
+ * run this: the case row is locked first (the order officers' transitions use), SKIP LOCKED moves on
+ * past busy cases, and the timer's status under that lock makes each fire exactly once.
+ */
+@Injectable()
+export class TimersService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TimersService.name);
+  private handle: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+    @Inject(TIMER_INTERVAL_MS) private readonly intervalMs: number,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.intervalMs <= 0) return;
+    this.handle = setInterval(() => {
+      this.running ??= this.fireDue().finally(() => {
+        this.running = undefined;
+      });
+    }, this.intervalMs);
+    this.handle.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.handle);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Fires every timer due on or before `today`; returns how many fired. */
+  async fireDue(today: string = ukToday()): Promise<number> {
+    let fired = 0;
+    for (;;) {
+      const due: { id: string; case_id: string }[] = await this.dataSource.query(
+        `SELECT id, case_id FROM timer WHERE status = 'pending' AND fire_on <= $1 ORDER BY fire_on, id LIMIT 50`,
+        [today],
+      );
+      if (due.length === 0) return fired;
+      let progressed = false;
+      for (const timer of due) {
+        const outcome = await this.fireOne(timer.id, timer.case_id, today);
+        if (outcome !== 'busy') progressed = true;
+        if (outcome === 'fired') fired++;
+      }
+      // Every remaining candidate is held by another transaction: leave them for the next round.
+      if (!progressed) return fired;
+    }
+  }
+
+  private fireOne(
+    timerId: string,
+    caseId: string,
+    today: string,
+  ): Promise<'fired' | 'dropped' | 'busy' | 'gone'> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await manager
+        .getRepository(Case)
+        .createQueryBuilder('c')
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .where('c.id = :caseId', { caseId })
+        .getOne();
+      if (!row) return 'busy';
+      const [timer] = await manager.query(
+        `SELECT id, name, event, to_char(fire_on, 'YYYY-MM-DD') AS fire_on FROM timer WHERE id = $1 AND status = 'pending' FOR UPDATE`,
+        [timerId],
+      );
+      if (!timer) return 'gone';
+      try {
+        const result = await this.cases.sendWithin(
+          manager,
+          SYSTEM_ACTOR,
+          // The timer's id as idempotency key: even a second firing path could not apply it twice.
+          { caseId, type: timer.event, effectiveOn: timer.fire_on, idempotencyKey: `timer:${timer.id}` },
+          { locked: row, today },
+        );
+        await manager.query(
+          `UPDATE timer SET status = 'fired', done_at = now(), fired_sequence = $2 WHERE id = $1 AND status = 'pending'`,
+          [timer.id, result.event.sequence],
+        );
+        return 'fired';
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        // The case moved on (the event is no longer allowed): the timer is void, and says why.
+        await manager.query(
+          `UPDATE timer SET status = 'cancelled', done_at = now(), note = $2 WHERE id = $1`,
+          [timer.id, error.message],
+        );
+        this.logger.log(`Timer ${timer.name} on case ${caseId} dropped: ${error.message}`);
+        return 'dropped';
+      }
+    });
+  }
+}

@@ -1,0 +1,97 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { toUserModel } from '../auth/auth.resolver';
+import { type Actor, CurrentUser } from '../auth/current-user';
+import { Roles } from '../auth/roles.decorator';
+import { PublishWorkflowInput, SaveWorkflowDraftInput } from './dto/save-workflow-draft.input';
+import type { Workflow } from './workflow.entity';
+import { WorkflowDraftModel, WorkflowModel, WorkflowVersionModel } from './workflow.model';
+import type { WorkflowVersion } from './workflow-version.entity';
+import { WorkflowsService } from './workflows.service';
+
+function toVersionModel(row: WorkflowVersion): WorkflowVersionModel {
+  return {
+    id: row.id,
+    version: row.version ?? 0,
+    status: row.status,
+    definition: row.definition as Record<string, unknown>,
+    definitionHash: row.definitionHash,
+    publishedAt: row.publishedAt ?? undefined,
+    publishedBy: row.publishedByUser ? toUserModel(row.publishedByUser) : null,
+  };
+}
+
+@Roles('admin', 'officer', 'auditor')
+@Resolver(() => WorkflowModel)
+export class WorkflowsResolver {
+  constructor(private readonly workflowsService: WorkflowsService) {}
+
+  @Roles('admin', 'officer', 'auditor')
+  @Query(() => [WorkflowModel], { description: 'Every workflow. Roles: admin, officer, auditor.' })
+  workflows(): Promise<Workflow[]> {
+    return this.workflowsService.list();
+  }
+
+  @Roles('admin', 'officer', 'auditor')
+  @Query(() => WorkflowModel, {
+    description: 'One workflow by id (e.g. "foi"). Roles: admin, officer, auditor.',
+  })
+  workflow(@Args('id', { type: () => ID }) id: string): Promise<Workflow> {
+    return this.workflowsService.get(id);
+  }
+
+  @ResolveField(() => WorkflowVersionModel, { nullable: true })
+  async published(@Parent() workflow: Workflow): Promise<WorkflowVersionModel | null> {
+    const [latest] = await this.workflowsService.versions(workflow.id);
+    return latest?.status === 'published' ? toVersionModel(latest) : null;
+  }
+
+  @ResolveField(() => [WorkflowVersionModel])
+  async versions(@Parent() workflow: Workflow): Promise<WorkflowVersionModel[]> {
+    return (await this.workflowsService.versions(workflow.id)).map(toVersionModel);
+  }
+
+  @ResolveField(() => WorkflowDraftModel, { nullable: true })
+  async draft(@Parent() workflow: Workflow): Promise<WorkflowDraftModel | null> {
+    const row = await this.workflowsService.draft(workflow.id);
+    return row ? this.toDraftModel(row) : null;
+  }
+
+  @Roles('admin')
+  @Mutation(() => WorkflowDraftModel, {
+    description:
+      'Saves a draft (creating the workflow when its id is new). Refused when the definition is not a workflow at all, or when someone saved since baseRevision (VERSION_CONFLICT). Role: admin.',
+  })
+  async saveWorkflowDraft(
+    @CurrentUser() actor: Actor,
+    @Args('input') input: SaveWorkflowDraftInput,
+  ): Promise<WorkflowDraftModel> {
+    const saved = await this.workflowsService.saveDraft(actor, input);
+    return this.toDraftModel({ ...saved, savedByUser: undefined }, actor);
+  }
+
+  @Roles('admin')
+  @Mutation(() => WorkflowVersionModel, {
+    description:
+      'Publishes the draft as the next immutable version; new cases start on it, running cases keep theirs. Refused while the draft has errors (VALIDATION_FAILED). Role: admin.',
+  })
+  async publishWorkflow(
+    @CurrentUser() actor: Actor,
+    @Args('input') input: PublishWorkflowInput,
+  ): Promise<WorkflowVersionModel> {
+    const version = await this.workflowsService.publish(actor, input);
+    return { ...toVersionModel(version), publishedBy: toUserModel(actor) };
+  }
+
+  private toDraftModel(row: WorkflowVersion, savedBy?: Actor): WorkflowDraftModel {
+    const { errors, warnings } = this.workflowsService.problems(row.definition);
+    const user = savedBy ?? row.savedByUser;
+    return {
+      revision: row.revision,
+      definition: row.definition as Record<string, unknown>,
+      savedAt: row.savedAt,
+      savedBy: user ? toUserModel(user) : null,
+      errors,
+      warnings,
+    };
+  }
+}

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MetadataScanner, ModulesContainer } from '@nestjs/core';
+import { buildSchema, type GraphQLObjectType } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PUBLIC_KEY, ROLES_KEY } from '../../apps/api/src/auth/roles.decorator';
+import { startTestApi, type TestApi } from '../support/api';
+
+const schema = buildSchema(readFileSync(join(__dirname, '../../schema.gql'), 'utf8'));
+const operationsOf = (type: GraphQLObjectType | null | undefined) => Object.keys(type?.getFields() ?? {});
+const queries = operationsOf(schema.getQueryType());
+const mutations = operationsOf(schema.getMutationType());
+const subscriptions = operationsOf(schema.getSubscriptionType());
+
+/** A type-correct call of every mutation, so that only the role rule can refuse it. */
+const MUTATION_CALLS: Record<string, { query: string; variables?: Record<string, unknown> }> = {
+  login: { query: 'mutation { login(email: "x@example.org", password: "wrong password") { token } }' },
+  saveWorkflowDraft: {
+    query:
+      'mutation($d: JSONObject!) { saveWorkflowDraft(input: { workflowId: "x", definition: $d }) { revision } }',
+    variables: { d: { id: 'x' } },
+  },
+  publishWorkflow: {
+    query: 'mutation { publishWorkflow(input: { workflowId: "x", revision: 1 }) { version } }',
+  },
+  createCase: {
+    query:
+      'mutation { createCase(input: { workflowId: "foi", receivedOn: "2026-01-14", channel: "email", subject: "s", requestText: "t" }) { id } }',
+  },
+  sendCaseEvent: {
+    query:
+      'mutation { sendCaseEvent(input: { caseId: "00000000-0000-0000-0000-000000000000", type: "X" }) { replayed } }',
+  },
+  assignCase: {
+    query: 'mutation { assignCase(input: { caseId: "00000000-0000-0000-0000-000000000000" }) { id } }',
+  },
+  addHoliday: {
+    query:
+      'mutation { addHoliday(input: { date: "2026-06-01", title: "t", divisions: ["scotland"] }) { casesRecomputed } }',
+  },
+};
+
+describe('who may do what', () => {
+  let api: TestApi;
+  const rules = new Map<string, string[] | 'public'>();
+  beforeAll(async () => {
+    api = await startTestApi('roles');
+    // Every resolver method the app registered, with the role rule the guard will read.
+    const scanner = new MetadataScanner();
+    const wrappers = [...api.app.get(ModulesContainer).values()].flatMap((module) => [
+      ...module.providers.values(),
+    ]);
+    for (const wrapper of wrappers) {
+      const instance = wrapper.instance as object | undefined;
+      if (!instance || !wrapper.metatype) continue;
+      const prototype = Object.getPrototypeOf(instance);
+      for (const method of scanner.getAllMethodNames(prototype)) {
+        const handler = prototype[method];
+        const kind = Reflect.getMetadata('graphql:resolver_type', handler);
+        if (!['Query', 'Mutation', 'Subscription'].includes(kind)) continue;
+        const name = Reflect.getMetadata('graphql:resolver_name', handler) ?? method;
+        const isPublic = Reflect.getMetadata(PUBLIC_KEY, handler);
+        const roles =
+          Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, wrapper.metatype);
+        rules.set(name, isPublic ? 'public' : roles);
+      }
+    }
+  });
+  afterAll(() => api?.close());
+
+  it('gives every query, mutation and subscription in schema.gql a role rule', () => {
+    const missing = [...queries, ...mutations, ...subscriptions].filter((name) => {
+      const rule = rules.get(name);
+      return !(rule === 'public' || (Array.isArray(rule) && rule.length > 0));
+    });
+    expect(missing).toEqual([]);
+    expect(
+      [...rules]
+        .filter(([, rule]) => rule === 'public')
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual(['about', 'login']);
+  });
+
+  it('lets auditors call no mutation but their own login', () => {
+    const auditorMutations = mutations.filter((name) => {
+      const rule = rules.get(name);
+      return rule === 'public' || (Array.isArray(rule) && rule.includes('auditor'));
+    });
+    expect(auditorMutations).toEqual(['login']);
+  });
+
+  it('has a type-correct call for every mutation in this test', () => {
+    expect(Object.keys(MUTATION_CALLS).sort()).toEqual([...mutations].sort());
+  });
+
+  it('answers every non-public operation without a token with UNAUTHENTICATED', async () => {
+    for (const name of mutations.filter((m) => rules.get(m) !== 'public')) {
+      const call = MUTATION_CALLS[name];
+      if (!call) continue;
+      const result = await api.graphql(call.query, call.variables);
+      expect(result.errors?.[0]?.extensions?.code, name).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('refuses each mutation to each role that may not call it with FORBIDDEN, and changes nothing', async () => {
+    const tables = ['workflow', 'workflow_version', 'case', 'case_event', 'holiday', 'timer', 'requester'];
+    const counts = async () =>
+      Promise.all(
+        tables.map(async (t) => (await api.dataSource.query(`SELECT count(*)::int AS n FROM "${t}"`))[0].n),
+      );
+    const before = await counts();
+    let refused = 0;
+    for (const role of ['admin', 'officer', 'auditor'] as const) {
+      const token = await api.signIn([role]);
+      for (const name of mutations) {
+        const rule = rules.get(name);
+        if (rule === 'public' || !Array.isArray(rule) || rule.includes(role)) continue;
+        const call = MUTATION_CALLS[name];
+        if (!call) continue;
+        const result = await api.graphql(call.query, call.variables, token);
+        expect(result.errors?.[0]?.extensions?.code, `${role} calling ${name}`).toBe('FORBIDDEN');
+        expect(result.errors?.[0]?.message).toMatch(/^Only .* users may do this; you are /);
+        refused++;
+      }
+    }
+    expect(refused).toBeGreaterThanOrEqual(8);
+    expect(await counts()).toEqual(before);
+  });
+});
