@@ -85,6 +85,8 @@ export class TimersService implements OnApplicationBootstrap, OnApplicationShutd
         [timerId],
       );
       if (!timer) return 'gone';
+      // Marked first: closing the case cancels its pending timers, and this one is not pending any more.
+      await manager.query(`UPDATE timer SET status = 'fired', done_at = now() WHERE id = $1`, [timer.id]);
       try {
         const result = await this.cases.sendWithin(
           manager,
@@ -93,10 +95,10 @@ export class TimersService implements OnApplicationBootstrap, OnApplicationShutd
           { caseId, type: timer.event, effectiveOn: timer.fire_on, idempotencyKey: `timer:${timer.id}` },
           { locked: row, today },
         );
-        await manager.query(
-          `UPDATE timer SET status = 'fired', done_at = now(), fired_sequence = $2 WHERE id = $1 AND status = 'pending'`,
-          [timer.id, result.event.sequence],
-        );
+        await manager.query(`UPDATE timer SET fired_sequence = $2 WHERE id = $1`, [
+          timer.id,
+          result.event.sequence,
+        ]);
         return 'fired';
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;

@@ -1,0 +1,309 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api';
+import { createCase, sendEvent } from '../support/cases';
+
+describe('cases over GraphQL', () => {
+  let api: TestApi;
+  let officer: string;
+  beforeAll(async () => {
+    api = await startTestApi('cases');
+    officer = await api.signIn(['officer']);
+  });
+  afterAll(() => api?.close());
+
+  it('registers a request: reference, stage, deadline and its explanation, allowed events', async () => {
+    const created = await createCase(api, officer);
+    expect(created).toMatchObject({
+      reference: 'FOI-2026-000001',
+      stage: 'received',
+      version: 1,
+      dueDate: '2026-02-11',
+      status: 'open',
+    });
+    const result = await api.graphql<{ case: Record<string, unknown> }>(
+      `query($id: ID!) { case(id: $id) {
+        reference stageLabel stepLabel workflowVersion
+        deadlineExplanation { received due skipped { date reason } summary }
+        allowedEvents { type label roles inputSchema }
+        history { sequence type actorLabel prevHash hash effectiveOn }
+        requester { name email }
+      } }`,
+      { id: created.id },
+      officer,
+    );
+    const found = result.data?.case as Record<string, any>;
+    expect(found.stageLabel).toBe('Received');
+    expect(found.deadlineExplanation).toMatchObject({ received: '2026-01-14', due: '2026-02-11' });
+    expect(found.deadlineExplanation.summary).toBe(
+      'Received Wed 14 Jan 2026 (day 0). 20 working days under Freedom of Information Act 2000, s.10; skipped 8 weekend days. Due Wed 11 Feb 2026.',
+    );
+    expect(found.allowedEvents.map((e: { type: string }) => e.type)).toEqual([
+      'START_RESPONSE',
+      'REQUEST_CLARIFICATION',
+      'ISSUE_FEES_NOTICE',
+      'EXCEEDS_COST_LIMIT',
+      'WITHDRAW',
+    ]);
+    expect(found.history).toEqual([
+      expect.objectContaining({
+        sequence: 1,
+        type: 'CASE_CREATED',
+        prevHash: '0'.repeat(64),
+        effectiveOn: '2026-01-14',
+      }),
+    ]);
+    expect(found.history[0].actorLabel).toMatch(/^Test officer <officer@test.example.org>$/);
+    expect(found.requester).toEqual({ name: 'A. Requester', email: 'requester@example.net' });
+    const second = await createCase(api, officer);
+    expect(second.reference).toBe('FOI-2026-000002');
+  });
+
+  it('moves a case and records who did it, chained to the event before', async () => {
+    const created = await createCase(api, officer);
+    const moved = await sendEvent(api, officer, {
+      caseId: created.id,
+      type: 'REQUEST_CLARIFICATION',
+      payload: { clarificationQuestion: 'Which years do you mean?' },
+      effectiveOn: '2026-01-19',
+      expectedVersion: 1,
+    });
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data?.sendCaseEvent.case).toMatchObject({
+      stage: 'clarification',
+      version: 2,
+      dueDate: null,
+    });
+    const clarified = await sendEvent(api, officer, {
+      caseId: created.id,
+      type: 'CLARIFICATION_RECEIVED',
+      payload: { clarification: '2024 and 2025.' },
+      effectiveOn: '2026-02-03',
+    });
+    expect(clarified.data?.sendCaseEvent.case).toMatchObject({
+      stage: 'received',
+      version: 3,
+      dueDate: '2026-03-03',
+    });
+    const history = await api.graphql<{
+      case: { history: { sequence: number; hash: string; prevHash: string }[] };
+    }>(
+      'query($id: ID!) { case(id: $id) { history { sequence hash prevHash } } }',
+      { id: created.id },
+      officer,
+    );
+    const events = history.data?.case.history ?? [];
+    expect(events.map((e) => e.sequence)).toEqual([1, 2, 3]);
+    expect(events[1]?.prevHash).toBe(events[0]?.hash);
+    expect(events[2]?.prevHash).toBe(events[1]?.hash);
+  });
+
+  describe('refusals, each through GraphQL over HTTP', () => {
+    it('NOT_FOUND for an unknown case', async () => {
+      const result = await sendEvent(api, officer, {
+        caseId: '6f1c7f7e-0000-4000-8000-000000000000',
+        type: 'WITHDRAW',
+      });
+      expect(result.errors?.[0]).toMatchObject({
+        message: 'No case has the id "6f1c7f7e-0000-4000-8000-000000000000".',
+        extensions: { code: 'NOT_FOUND' },
+      });
+    });
+
+    it('EVENT_NOT_ALLOWED listing the allowed events, and nothing changes', async () => {
+      const created = await createCase(api, officer);
+      const result = await sendEvent(api, officer, { caseId: created.id, type: 'APPROVE_AND_SEND' });
+      expect(result.errors?.[0]?.extensions).toMatchObject({
+        code: 'EVENT_NOT_ALLOWED',
+        allowed: [
+          'START_RESPONSE',
+          'REQUEST_CLARIFICATION',
+          'ISSUE_FEES_NOTICE',
+          'EXCEEDS_COST_LIMIT',
+          'WITHDRAW',
+        ],
+      });
+      const [{ n }] = await api.dataSource.query(
+        'SELECT count(*)::int AS n FROM case_event WHERE case_id = $1',
+        [created.id],
+      );
+      expect(n).toBe(1);
+    });
+
+    it('VALIDATION_FAILED naming each field', async () => {
+      const created = await createCase(api, officer);
+      const result = await sendEvent(api, officer, {
+        caseId: created.id,
+        type: 'ISSUE_FEES_NOTICE',
+        payload: { feeAmount: -3 },
+      });
+      expect(result.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+      expect(result.errors?.[0]?.extensions?.fields).toEqual([
+        { field: 'feeAmount', message: expect.stringMatching(/^Fee \(£\): /) },
+        { field: 'feeBreakdown', message: 'How the fee is made up is required' },
+      ]);
+    });
+
+    it('VERSION_CONFLICT with the current version', async () => {
+      const created = await createCase(api, officer);
+      const result = await sendEvent(api, officer, {
+        caseId: created.id,
+        type: 'START_RESPONSE',
+        expectedVersion: 7,
+      });
+      expect(result.errors?.[0]).toMatchObject({
+        message: `Someone else changed case ${created.reference} (it is now at version 1, you expected 7). Reload it and try again.`,
+        extensions: { code: 'VERSION_CONFLICT', currentVersion: 1 },
+      });
+    });
+
+    it('FORBIDDEN for an auditor and for a system-only event; UNAUTHENTICATED without a token', async () => {
+      const created = await createCase(api, officer);
+      const auditor = await api.signIn(['auditor']);
+      expect(
+        (await sendEvent(api, auditor, { caseId: created.id, type: 'START_RESPONSE' })).errors?.[0]
+          ?.extensions?.code,
+      ).toBe('FORBIDDEN');
+      const system = await sendEvent(api, officer, { caseId: created.id, type: 'MARK_OVERDUE' });
+      expect(system.errors?.[0]).toMatchObject({
+        message: 'Only system may send "MARK_OVERDUE".',
+        extensions: { code: 'FORBIDDEN' },
+      });
+      expect((await api.graphql('{ cases { totalCount } }')).errors?.[0]?.extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
+    });
+
+    it('a received date in the future, and an unknown workflow', async () => {
+      const future = await api.graphql(
+        'mutation { createCase(input: { workflowId: "foi", receivedOn: "2031-01-01", channel: "email", subject: "s", requestText: "t" }) { id } }',
+        {},
+        officer,
+      );
+      expect(future.errors?.[0]).toMatchObject({
+        message: 'receivedOn: The received date is in the future.',
+        extensions: { code: 'VALIDATION_FAILED' },
+      });
+      const unknown = await api.graphql(
+        'mutation { createCase(input: { workflowId: "planning", receivedOn: "2026-01-14", channel: "email", subject: "s", requestText: "t" }) { id } }',
+        {},
+        officer,
+      );
+      expect(unknown.errors?.[0]).toMatchObject({
+        message: 'There is no published workflow "planning" to start a case on.',
+        extensions: { code: 'NOT_FOUND' },
+      });
+    });
+  });
+
+  it('20 concurrent events with the same expectedVersion: one succeeds, 19 get VERSION_CONFLICT, no gap', async () => {
+    const created = await createCase(api, officer);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        sendEvent(api, officer, {
+          caseId: created.id,
+          type: 'START_RESPONSE',
+          expectedVersion: created.version,
+        }),
+      ),
+    );
+    const codes = results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK');
+    expect(codes.filter((c) => c === 'OK')).toHaveLength(1);
+    expect(codes.filter((c) => c === 'VERSION_CONFLICT')).toHaveLength(19);
+    const rows = await api.dataSource.query(
+      'SELECT sequence FROM case_event WHERE case_id = $1 ORDER BY sequence',
+      [created.id],
+    );
+    expect(rows.map((r: { sequence: number }) => r.sequence)).toEqual([1, 2]);
+  });
+
+  it('a retried idempotency key returns the first result and applies nothing twice', async () => {
+    const created = await createCase(api, officer);
+    const input = { caseId: created.id, type: 'START_RESPONSE', idempotencyKey: 'officer-tab-1:click-42' };
+    const [first, ...retries] = await Promise.all([
+      sendEvent(api, officer, input),
+      sendEvent(api, officer, input),
+      sendEvent(api, officer, input),
+    ]);
+    const all = [first, ...retries].map((r) => r?.data?.sendCaseEvent);
+    expect(all.every((r) => r?.event.sequence === 2)).toBe(true);
+    expect(all.filter((r) => r?.replayed === false)).toHaveLength(1);
+    const [{ n }] = await api.dataSource.query(
+      'SELECT count(*)::int AS n FROM case_event WHERE case_id = $1',
+      [created.id],
+    );
+    expect(n).toBe(2);
+    const misuse = await sendEvent(api, officer, { ...input, type: 'WITHDRAW' });
+    expect(misuse.errors?.[0]?.message).toMatch(/was already used for a START_RESPONSE event/);
+  });
+
+  it('lists cases by due date with filters and cursor pagination', async () => {
+    const early = await createCase(api, officer, {
+      receivedOn: '2025-11-03',
+      subject: 'Parking fines income 2024',
+    });
+    await createCase(api, officer, {
+      receivedOn: '2026-03-09',
+      workflowId: 'foisa',
+      subject: 'Bin collections',
+    });
+    const list = async (filter: Record<string, unknown>, first = 50, after?: string) =>
+      (
+        await api.graphql<{
+          cases: {
+            totalCount: number;
+            edges: { cursor: string; node: { reference: string; dueDate: string } }[];
+            pageInfo: { hasNextPage: boolean; endCursor: string };
+          };
+        }>(
+          'query($filter: CasesFilter, $first: Int, $after: String) { cases(filter: $filter, first: $first, after: $after) { totalCount edges { cursor node { reference dueDate } } pageInfo { hasNextPage endCursor } } }',
+          { filter, first, after },
+          officer,
+        )
+      ).data?.cases;
+    const all = await list({});
+    const dues = all?.edges.map((e) => e.node.dueDate) ?? [];
+    expect([...dues].sort()).toEqual(dues);
+    expect((await list({ overdue: true }))?.edges.map((e) => e.node.reference)).toContain(early.reference);
+    expect((await list({ regime: 'foisa' }))?.edges.map((e) => e.node.reference)).toEqual([
+      'FOISA-2026-000001',
+    ]);
+    expect((await list({ text: 'parking' }))?.edges.map((e) => e.node.reference)).toEqual([early.reference]);
+    expect((await list({ dueBefore: '2026-01-01' }))?.edges.map((e) => e.node.reference)).toEqual([
+      early.reference,
+    ]);
+    // Page through two at a time: every case once, in order.
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await list({}, 2, after);
+      seen.push(...(page?.edges.map((e) => e.node.reference) ?? []));
+      if (!page?.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all?.edges.map((e) => e.node.reference));
+    expect(all?.totalCount).toBe(seen.length);
+  });
+
+  it('a holiday added at run time moves open deadlines, each change an event', async () => {
+    const created = await createCase(api, officer, { receivedOn: '2026-01-20' });
+    const admin = await api.signIn(['admin']);
+    const result = await api.graphql<{ addHoliday: { casesRecomputed: number } }>(
+      'mutation { addHoliday(input: { date: "2026-02-09", title: "Proclaimed bank holiday", divisions: ["england-and-wales"] }) { casesRecomputed } }',
+      {},
+      admin,
+    );
+    expect(result.data?.addHoliday.casesRecomputed).toBeGreaterThan(0);
+    const found = await api.graphql<{
+      case: { dueDate: string; history: { type: string; payload: unknown }[] };
+    }>('query($id: ID!) { case(id: $id) { dueDate history { type payload } } }', { id: created.id }, officer);
+    expect(found.data?.case.dueDate).toBe('2026-02-18');
+    expect(found.data?.case.history.at(-1)).toEqual({
+      type: 'DEADLINES_RECOMPUTED',
+      payload: {
+        changes: [
+          { name: 'response', label: 'Response due (FOIA s.10(1))', from: '2026-02-17', to: '2026-02-18' },
+        ],
+      },
+    });
+  });
+});
