@@ -20,7 +20,14 @@ describe('cases over GraphQL', () => {
       dueDate: '2026-02-11',
       status: 'open',
     });
-    const result = await api.graphql<{ case: Record<string, unknown> }>(
+    interface Found {
+      stageLabel: string;
+      deadlineExplanation: { received: string; due: string; summary: string };
+      allowedEvents: { type: string }[];
+      history: { actorLabel: string }[];
+      requester: unknown;
+    }
+    const result = await api.graphql<{ case: Found }>(
       `query($id: ID!) { case(id: $id) {
         reference stageLabel stepLabel workflowVersion
         deadlineExplanation { received due skipped { date reason } summary }
@@ -31,13 +38,13 @@ describe('cases over GraphQL', () => {
       { id: created.id },
       officer,
     );
-    const found = result.data?.case as Record<string, any>;
+    const found = result.data?.case as Found;
     expect(found.stageLabel).toBe('Received');
     expect(found.deadlineExplanation).toMatchObject({ received: '2026-01-14', due: '2026-02-11' });
     expect(found.deadlineExplanation.summary).toBe(
       'Received Wed 14 Jan 2026 (day 0). 20 working days under Freedom of Information Act 2000, s.10; skipped 8 weekend days. Due Wed 11 Feb 2026.',
     );
-    expect(found.allowedEvents.map((e: { type: string }) => e.type)).toEqual([
+    expect(found.allowedEvents.map((e) => e.type)).toEqual([
       'START_RESPONSE',
       'REQUEST_CLARIFICATION',
       'ISSUE_FEES_NOTICE',
@@ -52,7 +59,7 @@ describe('cases over GraphQL', () => {
         effectiveOn: '2026-01-14',
       }),
     ]);
-    expect(found.history[0].actorLabel).toMatch(/^Test officer <officer@test.example.org>$/);
+    expect(found.history[0]?.actorLabel).toMatch(/^Test officer <officer@test.example.org>$/);
     expect(found.requester).toEqual({ name: 'A. Requester', email: 'requester@example.net' });
     const second = await createCase(api, officer);
     expect(second.reference).toBe('FOI-2026-000002');
