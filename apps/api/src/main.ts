@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import pino from 'pino';
+import { CasesService } from './cases/cases.service';
 import { ConfigError, loadConfig } from './config/recordflow-config';
 import { createApp } from './create-app';
 import {
@@ -8,6 +9,7 @@ import {
   type EmbeddedDatabase,
   startEmbeddedDatabase,
 } from './database/embedded-database';
+import { loadDemoCases } from './demo/demo-cases';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from './demo/demo-data';
 import { DatabaseMode } from './system/about.model';
 import { User } from './users/user.entity';
@@ -63,7 +65,13 @@ async function main(): Promise<void> {
     }
     if (config.demo) {
       const { loaded } = await loadDemoData(created.dataSource);
-      if (loaded) logger.info('Demo data loaded');
+      if (loaded) {
+        const officer = await created.dataSource
+          .getRepository(User)
+          .findOneByOrFail({ email: DEMO_USERS[1]?.email });
+        const count = await loadDemoCases(created.app.get(CasesService), officer);
+        logger.info({ cases: count }, 'Demo data loaded');
+      }
     }
     userCount = await created.dataSource.getRepository(User).count();
     app.enableShutdownHooks();

@@ -22,9 +22,11 @@ export function stateOf(definition: WorkflowDefinition, snapshot: CaseSnapshot):
   };
 }
 
-/** The earliest deadline still set: what the case list sorts by and the overdue filter compares. */
+/** The authority's earliest deadline still set: what the case list sorts by and the overdue filter compares. */
 export function dueDateOf(snapshot: CaseSnapshot): string | null {
   const dues = Object.values(snapshot.context.deadlines ?? {})
+    // A requester's window (to ask for a review, to complain) is not the authority's deadline.
+    .filter((deadline) => deadline.party !== 'requester')
     .map((deadline) => deadline.due)
     .filter((due): due is string => typeof due === 'string')
     .sort();
