@@ -14,6 +14,7 @@ import { formatError } from './common/format-error';
 import { GraphQLErrorFilter } from './common/graphql-error.filter';
 import { complexityPlugin, depthRule } from './common/query-limits';
 import { HealthModule } from './health/health.module';
+import { HistoryModule } from './history/history.module';
 import { HolidaysModule } from './holidays/holidays.module';
 import { SystemModule } from './system/system.module';
 import { RUNTIME, type Runtime } from './system/system.service';
@@ -96,6 +97,7 @@ export class AppModule {
         CasesModule,
         TimersModule.register(timerIntervalMs),
         HolidaysModule,
+        HistoryModule,
       ],
     };
   }

@@ -1,5 +1,5 @@
 export { type CreateAppOptions, createApp, type RecordflowApp } from './create-app';
-export { migrateDatabase, withDatabase } from './database/with-database';
+export { migrateDatabase, verifyAllCases, withDatabase } from './database/with-database';
 export { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-data';
 export { emittedSchema } from './schema/emitted-schema';
 export { DatabaseMode } from './system/about.model';

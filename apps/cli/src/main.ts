@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { auditCommand } from './commands/audit';
 import { deadlineCommand } from './commands/deadline';
 import { migrateCommand } from './commands/migrate';
 import { userCommand } from './commands/user';
@@ -9,6 +10,10 @@ import { workflowSchemaCommand } from './commands/workflow-schema';
 export type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, { run: Command; summary: string }> = {
+  audit: {
+    run: auditCommand,
+    summary: 'verify a case bundle offline, or every case (audit verify | verify-all)',
+  },
   deadline: { run: deadlineCommand, summary: 'compute a statutory deadline and explain it' },
   validate: { run: validateCommand, summary: 'validate workflow definition files' },
   'workflow-schema': { run: workflowSchemaCommand, summary: 'print the JSON Schema of workflow definitions' },

@@ -1,3 +1,20 @@
+export {
+  CASE_ASSIGNED,
+  CASE_CREATED,
+  type CaseBundle,
+  calendarAsOf,
+  DEADLINES_RECOMPUTED,
+  GENESIS_HASH,
+  hashDefinition,
+  hashEvent,
+  type RecordedEvent,
+  type RecordedHoliday,
+  type ReplayInput,
+  replayEvents,
+  type VerificationResult,
+  verifyBundle,
+  verifyHistory,
+} from './audit';
 export { compileWorkflow } from './compile';
 export type { CaseContext, DeadlineEntry, TimerEntry } from './context';
 export { type Exemption, exemptionsFor } from './exemptions';

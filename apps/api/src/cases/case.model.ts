@@ -96,6 +96,13 @@ export class CaseEventModel {
   @Field()
   stageAfter: string;
 
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'The case state after this event, recomputed by replay (the same as was recorded when the history verifies).',
+  })
+  stateAfter?: Record<string, unknown> | null;
+
   @Field()
   prevHash: string;
 

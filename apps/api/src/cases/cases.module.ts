@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
+import { HistoryModule } from '../history/history.module';
 import { HolidaysService } from '../holidays/holidays.service';
 import { CasesQuery } from './cases.query';
 import { CasesResolver } from './cases.resolver';
 import { CasesService } from './cases.service';
 
-@Module({ providers: [CasesResolver, CasesService, CasesQuery, HolidaysService], exports: [CasesService] })
+@Module({
+  imports: [HistoryModule],
+  providers: [CasesResolver, CasesService, CasesQuery, HolidaysService],
+  exports: [CasesService],
+})
 export class CasesModule {}

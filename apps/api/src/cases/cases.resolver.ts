@@ -1,11 +1,13 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { computeDeadline } from '@recordflow/calendar';
 import { allowedEvents, type CaseSnapshot } from '@recordflow/workflow';
+import type { GraphQLResolveInfo } from 'graphql';
 import { toUserModel } from '../auth/auth.resolver';
 import { type Actor, CurrentUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { refusal } from '../common/errors';
-import type { CaseEvent } from '../history/case-event.entity';
+import { AuditService } from '../history/audit.service';
+import { toEventModel } from '../history/event-model';
 import { UserModel } from '../users/user.model';
 import { UsersService } from '../users/users.service';
 import { definitionOf } from '../workflows/workflows.service';
@@ -27,22 +29,6 @@ import { CreateCaseInput } from './dto/create-case.input';
 import { AssignCaseInput, SendCaseEventInput } from './dto/send-case-event.input';
 import { stateOf } from './snapshot-view';
 
-export function toEventModel(event: CaseEvent): CaseEventModel {
-  return {
-    sequence: event.sequence,
-    type: event.type,
-    payload: event.payload,
-    actor: event.actor ? toUserModel(event.actor) : null,
-    actorLabel: event.actorLabel,
-    recordedAt: event.recordedAt,
-    effectiveOn: event.effectiveOn,
-    workflowVersion: event.workflowVersion?.version ?? 0,
-    stageAfter: event.stageAfter,
-    prevHash: event.prevHash,
-    hash: event.hash,
-  };
-}
-
 @Roles('officer', 'auditor', 'admin')
 @Resolver(() => CaseModel)
 export class CasesResolver {
@@ -50,6 +36,7 @@ export class CasesResolver {
     private readonly casesService: CasesService,
     private readonly query: CasesQuery,
     private readonly users: UsersService,
+    private readonly audit: AuditService,
   ) {}
 
   @Roles('officer', 'auditor', 'admin')
@@ -166,8 +153,15 @@ export class CasesResolver {
   }
 
   @ResolveField(() => [CaseEventModel], { description: 'Every event, oldest first, with actor and hashes.' })
-  async history(@Parent() model: CaseModel): Promise<CaseEventModel[]> {
-    return (await this.casesService.history(model.id)).map(toEventModel);
+  async history(@Parent() model: CaseModel, @Info() info: GraphQLResolveInfo): Promise<CaseEventModel[]> {
+    const events = (await this.casesService.history(model.id)).map(toEventModel);
+    // Replay only when the state after each event is asked for.
+    if (!JSON.stringify(info.fieldNodes[0]?.selectionSet ?? {}).includes('"stateAfter"')) return events;
+    const { snapshots } = await this.audit.replay(model.id);
+    return events.map((event, i) => ({
+      ...event,
+      stateAfter: snapshots[i] as unknown as Record<string, unknown>,
+    }));
   }
 
   @ResolveField(() => UserModel, { nullable: true })

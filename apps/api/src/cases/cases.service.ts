@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  CASE_ASSIGNED,
+  CASE_CREATED,
   type CaseSnapshot,
+  DEADLINES_RECOMPUTED,
   type Effect,
+  GENESIS_HASH,
+  hashEvent,
   initialSnapshot,
   recomputeDeadlines,
   step,
@@ -14,7 +19,6 @@ import type { Actor } from '../auth/current-user';
 import { ukToday } from '../common/dates';
 import { notFound, refusal } from '../common/errors';
 import { CaseEvent } from '../history/case-event.entity';
-import { GENESIS_HASH, hashEvent } from '../history/hash-chain';
 import { type CalendarAt, HolidaysService } from '../holidays/holidays.service';
 import { WorkflowVersion } from '../workflows/workflow-version.entity';
 import { definitionOf } from '../workflows/workflows.service';
@@ -38,11 +42,6 @@ export const actorOf = (user: Actor): EventActor => ({
   label: `${user.name} <${user.email}>`,
   roles: user.roles,
 });
-
-/** Engine events recorded beside the workflow's own (their types are reserved for the engine). */
-export const CASE_CREATED = 'CASE_CREATED';
-export const CASE_ASSIGNED = 'CASE_ASSIGNED';
-export const DEADLINES_RECOMPUTED = 'DEADLINES_RECOMPUTED';
 
 export interface EventResult {
   case: Case;

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { validateWorkflow, type WorkflowDefinition } from '@recordflow/workflow';
+import { hashDefinition, validateWorkflow, type WorkflowDefinition } from '@recordflow/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/current-user';
 import { notFound, refusal } from '../common/errors';
-import { hashDefinition } from '../history/hash-chain';
 import type { PublishWorkflowInput, SaveWorkflowDraftInput } from './dto/save-workflow-draft.input';
 import { Workflow } from './workflow.entity';
 import { WorkflowVersion } from './workflow-version.entity';

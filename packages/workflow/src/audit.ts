@@ -1,0 +1,241 @@
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import type { CalendarOptions, ExtraHoliday } from '@recordflow/calendar';
+import { canonicalize } from 'json-canonicalize';
+import type { WorkflowDefinition } from './schema';
+import { type CaseSnapshot, describeState, initialSnapshot, recomputeDeadlines, step } from './step';
+
+/** The previous hash of a case's first event. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Engine events recorded beside the workflow's own; their types are reserved. */
+export const CASE_CREATED = 'CASE_CREATED';
+export const CASE_ASSIGNED = 'CASE_ASSIGNED';
+export const DEADLINES_RECOMPUTED = 'DEADLINES_RECOMPUTED';
+
+/** An event as recorded: everything its hash covers, and the hash. No requester personal data. */
+export interface RecordedEvent {
+  caseId: string;
+  sequence: number;
+  type: string;
+  payload: unknown;
+  actorId: string | null;
+  /** ISO 8601 instant. */
+  recordedAt: string;
+  effectiveOn: string;
+  workflowVersionId: string;
+  /** ISO instant: run-time holidays created up to then were in the calendar. */
+  holidaysAsOf: string | null;
+  stageAfter: string;
+  prevHash: string;
+  hash: string;
+}
+
+export type HashedFields = Omit<RecordedEvent, 'hash'>;
+
+/** A run-time holiday with the moment it was added, so replay can use the calendar of each event's time. */
+export interface RecordedHoliday extends ExtraHoliday {
+  createdAt: string;
+}
+
+const hex = (text: string) => bytesToHex(sha256(utf8ToBytes(text)));
+
+/** SHA-256 over the RFC 8785 canonical JSON of the event's fields, chained by prevHash. */
+export function hashEvent(event: HashedFields): string {
+  const fields: HashedFields = {
+    caseId: event.caseId,
+    sequence: event.sequence,
+    type: event.type,
+    payload: event.payload,
+    actorId: event.actorId,
+    recordedAt: event.recordedAt,
+    effectiveOn: event.effectiveOn,
+    workflowVersionId: event.workflowVersionId,
+    holidaysAsOf: event.holidaysAsOf,
+    stageAfter: event.stageAfter,
+    prevHash: event.prevHash,
+  };
+  return hex(canonicalize(fields));
+}
+
+/** SHA-256 of a definition's canonical JSON: names a definition version in bundles. */
+export function hashDefinition(definition: unknown): string {
+  return hex(canonicalize(definition));
+}
+
+/** The calendar as it stood at `asOf`: the run-time holidays added by then. */
+export function calendarAsOf(holidays: readonly RecordedHoliday[], asOf: string | null): CalendarOptions {
+  if (!asOf) return { extraHolidays: [] };
+  const at = Date.parse(asOf);
+  return {
+    extraHolidays: holidays
+      .filter((h) => Date.parse(h.createdAt) <= at)
+      .map(({ date, title, divisions }) => ({ date, title, divisions })),
+  };
+}
+
+export interface ReplayInput {
+  events: readonly RecordedEvent[];
+  /** The definition of each workflow version the events name. */
+  definitions: Readonly<Record<string, WorkflowDefinition>>;
+  holidays: readonly RecordedHoliday[];
+}
+
+/**
+ * Recomputes the snapshot after each event from the events and their recorded definition versions,
+ * with effects switched off (nothing is scheduled or sent). Throws when an event cannot be replayed.
+ */
+export function replayEvents(input: ReplayInput, toSequence = Number.POSITIVE_INFINITY): CaseSnapshot[] {
+  const snapshots: CaseSnapshot[] = [];
+  let snapshot: CaseSnapshot | undefined;
+  for (const event of input.events) {
+    if (event.sequence > toSequence) break;
+    snapshot = replayOne(input, event, snapshot);
+    snapshots.push(snapshot);
+  }
+  return snapshots;
+}
+
+export interface VerificationResult {
+  ok: boolean;
+  eventsChecked: number;
+  firstBadSequence: number | null;
+  reason: string | null;
+}
+
+/**
+ * Checks a case's history: sequence without gaps, each hash and its link to the one before, each
+ * event replayable into the stage it recorded, and the replay's end equal to the stored snapshot.
+ */
+export function verifyHistory(
+  input: ReplayInput & { storedSnapshot: CaseSnapshot | null },
+): VerificationResult {
+  const fail = (sequence: number, reason: string, checked: number): VerificationResult => ({
+    ok: false,
+    eventsChecked: checked,
+    firstBadSequence: sequence,
+    reason,
+  });
+  let previousHash = GENESIS_HASH;
+  let snapshot: CaseSnapshot | undefined;
+  for (const [index, event] of input.events.entries()) {
+    const expected = index + 1;
+    if (event.sequence !== expected) {
+      return fail(
+        expected,
+        event.sequence > expected
+          ? `event ${expected} is missing (the next recorded event is ${event.sequence})`
+          : `event ${event.sequence} appears again after event ${expected - 1}`,
+        index,
+      );
+    }
+    if (event.prevHash !== previousHash) {
+      return fail(
+        event.sequence,
+        `its previous-hash does not match event ${event.sequence - 1}'s hash: the chain is broken`,
+        index,
+      );
+    }
+    if (hashEvent(event) !== event.hash) {
+      return fail(
+        event.sequence,
+        'its content does not match its hash: it was altered after it was recorded',
+        index,
+      );
+    }
+    try {
+      snapshot = replayOne(input, event, snapshot);
+    } catch (error) {
+      return fail(event.sequence, `it cannot be replayed: ${(error as Error).message}`, index);
+    }
+    const definition = input.definitions[event.workflowVersionId] as WorkflowDefinition;
+    const stage = describeState(definition, snapshot as CaseSnapshot).stage;
+    if (stage !== event.stageAfter) {
+      return fail(
+        event.sequence,
+        `replay reaches stage "${stage}" but the event recorded "${event.stageAfter}"`,
+        index,
+      );
+    }
+    previousHash = event.hash;
+  }
+  const last = input.events.at(-1);
+  if (!last) return { ok: false, eventsChecked: 0, firstBadSequence: 1, reason: 'the case has no events' };
+  if (input.storedSnapshot && canonicalize(input.storedSnapshot) !== canonicalize(snapshot)) {
+    return fail(
+      last.sequence,
+      'the stored snapshot differs from the replay of the events: the case row was altered',
+      input.events.length,
+    );
+  }
+  return { ok: true, eventsChecked: input.events.length, firstBadSequence: null, reason: null };
+}
+
+function replayOne(input: ReplayInput, event: RecordedEvent, before: CaseSnapshot | undefined): CaseSnapshot {
+  const definition = input.definitions[event.workflowVersionId];
+  if (!definition) throw new Error(`definition version ${event.workflowVersionId} is not in the record`);
+  const calendar = calendarAsOf(input.holidays, event.holidaysAsOf);
+  if (event.type === CASE_CREATED) {
+    return initialSnapshot(definition, {
+      receivedOn: (event.payload as { receivedOn: string }).receivedOn,
+      calendar,
+    }).snapshot;
+  }
+  if (!before) throw new Error(`the first event is ${event.type}, not ${CASE_CREATED}`);
+  if (event.type === DEADLINES_RECOMPUTED) return recomputeDeadlines(definition, before, calendar).snapshot;
+  if (event.type === CASE_ASSIGNED) return before;
+  return step(
+    definition,
+    before,
+    { type: event.type, payload: event.payload as Record<string, unknown>, at: event.effectiveOn },
+    event.effectiveOn,
+    { calendar },
+  ).snapshot;
+}
+
+/** A self-contained, offline-verifiable record of one case (no requester personal data). */
+export interface CaseBundle {
+  format: 'recordflow-case-bundle/1';
+  exportedAt: string;
+  case: { id: string; reference: string; regime: string; workflowId: string };
+  events: RecordedEvent[];
+  definitions: Record<
+    string,
+    { workflowId: string; version: number; definitionHash: string; definition: WorkflowDefinition }
+  >;
+  holidays: RecordedHoliday[];
+  snapshot: CaseSnapshot;
+}
+
+/** Verifies a bundle: its definitions against their hashes, then the history as verifyHistory does. */
+export function verifyBundle(bundle: CaseBundle): VerificationResult & { definitionsChecked: number } {
+  if (bundle?.format !== 'recordflow-case-bundle/1' || !Array.isArray(bundle.events)) {
+    return {
+      ok: false,
+      eventsChecked: 0,
+      definitionsChecked: 0,
+      firstBadSequence: null,
+      reason: 'this is not a Recordflow case bundle (format recordflow-case-bundle/1)',
+    };
+  }
+  const definitions: Record<string, WorkflowDefinition> = {};
+  for (const [id, entry] of Object.entries(bundle.definitions ?? {})) {
+    if (hashDefinition(entry.definition) !== entry.definitionHash) {
+      return {
+        ok: false,
+        eventsChecked: 0,
+        definitionsChecked: Object.keys(definitions).length,
+        firstBadSequence: null,
+        reason: `workflow version ${entry.workflowId} v${entry.version} does not match its hash: the definition was altered`,
+      };
+    }
+    definitions[id] = entry.definition;
+  }
+  const result = verifyHistory({
+    events: bundle.events,
+    definitions,
+    holidays: bundle.holidays ?? [],
+    storedSnapshot: bundle.snapshot,
+  });
+  return { ...result, definitionsChecked: Object.keys(definitions).length };
+}
