@@ -10,7 +10,7 @@ import { AuditService } from '../history/audit.service';
 import { toEventModel } from '../history/event-model';
 import { UserModel } from '../users/user.model';
 import { UsersService } from '../users/users.service';
-import { definitionOf } from '../workflows/workflows.service';
+import { definitionOf, versionNumberOf } from '../workflows/workflows.service';
 import type { Case } from './case.entity';
 import {
   AllowedEvent,
@@ -87,15 +87,11 @@ export class CasesResolver {
     @Args('input') input: SendCaseEventInput,
   ): Promise<CaseEventResult> {
     const result = await this.casesService.send(actorOf(actor), input);
-    const fresh = await this.casesService.get(result.case.id);
-    const [event] = (await this.casesService.history(fresh.id)).filter(
-      (e) => e.sequence === result.event.sequence,
-    );
-    return {
-      case: await this.toModel(fresh),
-      event: toEventModel(event ?? result.event),
-      replayed: result.replayed,
-    };
+    // The service returns the case as it now stands and the event as stored: nothing to read back.
+    const workflowVersion = await versionNumberOf(this.casesService.manager, result.event.workflowVersionId);
+    const event = { ...toEventModel(result.event), workflowVersion };
+    if (result.event.actorId === actor.id) event.actor = toUserModel(actor);
+    return { case: await this.toModel(result.case), event, replayed: result.replayed };
   }
 
   @Roles('officer')
@@ -190,7 +186,9 @@ export class CasesResolver {
       reference: row.reference,
       regime: row.regime,
       workflowId: row.workflowId,
-      workflowVersion: row.workflowVersion?.version ?? 0,
+      workflowVersion:
+        row.workflowVersion?.version ??
+        (await versionNumberOf(this.casesService.manager, row.workflowVersionId)),
       subject: row.subject,
       requestText: row.requestText,
       channel: row.channel,

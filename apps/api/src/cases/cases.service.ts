@@ -18,8 +18,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/current-user';
 import { ukToday } from '../common/dates';
 import { notFound, refusal } from '../common/errors';
+import { preparedQuery } from '../database/prepared';
 import { CaseEvent } from '../history/case-event.entity';
-import { type CalendarAt, HolidaysService } from '../holidays/holidays.service';
+import { type CalendarAt, calendarFromRows, HolidaysService } from '../holidays/holidays.service';
 import { WorkflowVersion } from '../workflows/workflow-version.entity';
 import { definitionOf } from '../workflows/workflows.service';
 import { Case } from './case.entity';
@@ -49,6 +50,33 @@ export interface EventResult {
   replayed: boolean;
 }
 
+/** The locked case row as the lock query returns it (snake_case, dates as text). */
+interface LockedCaseRow {
+  id: string;
+  reference: string;
+  regime: string;
+  workflow_id: string;
+  workflow_version_id: string;
+  subject: string;
+  request_text: string;
+  channel: string;
+  received_on: string;
+  requester_id: string | null;
+  status: Case['status'];
+  stage: string;
+  step: string;
+  snapshot: unknown;
+  version: number;
+  due_on: string | null;
+  assignee_id: string | null;
+  outcome: string | null;
+  created_at: Date;
+  updated_at: Date;
+  closed_at: Date | null;
+  last_hash: string | null;
+  holidays: { date: string; title: string; divisions: string[]; created_at: string }[];
+}
+
 const PREFIX: Record<string, string> = { foi: 'FOI', eir: 'EIR', foisa: 'FOISA', sar: 'SAR' };
 
 @Injectable()
@@ -71,9 +99,8 @@ export class CasesService {
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Case> {
-    const found = await manager
-      .getRepository(Case)
-      .findOne({ where: { id }, relations: { workflowVersion: true } });
+    // No join: TypeORM turns a joined findOne into two queries, and the version number is cached anyway.
+    const found = await manager.getRepository(Case).findOneBy({ id });
     if (!found) throw notFound('case', id);
     return found;
   }
@@ -192,72 +219,73 @@ export class CasesService {
     input: SendCaseEventInput,
     options: { locked?: Case; today?: string } = {},
   ): Promise<EventResult> {
-    {
-      const row = options.locked ?? (await this.lock(manager, input.caseId));
-      if (input.idempotencyKey) {
-        const earlier = await manager
-          .getRepository(CaseEvent)
-          .findOneBy({ caseId: row.id, idempotencyKey: input.idempotencyKey });
-        if (earlier) {
-          if (earlier.type !== input.type) {
-            throw refusal(
-              'VALIDATION_FAILED',
-              `The idempotency key "${input.idempotencyKey}" was already used for a ${earlier.type} event on this case; use a new key for a new event.`,
-            );
-          }
-          return { case: row, event: earlier, replayed: true };
+    const locked = options.locked
+      ? { row: options.locked, prevHash: undefined, calendar: await this.holidays.current(manager) }
+      : await this.lockForTransition(manager, input.caseId);
+    const { row, calendar } = locked;
+    if (input.idempotencyKey) {
+      const earlier = await manager
+        .getRepository(CaseEvent)
+        .findOneBy({ caseId: row.id, idempotencyKey: input.idempotencyKey });
+      if (earlier) {
+        if (earlier.type !== input.type) {
+          throw refusal(
+            'VALIDATION_FAILED',
+            `The idempotency key "${input.idempotencyKey}" was already used for a ${earlier.type} event on this case; use a new key for a new event.`,
+          );
         }
+        return { case: row, event: earlier, replayed: true };
       }
-      this.checkVersion(row, input.expectedVersion);
-      const today = options.today ?? ukToday();
-      const effectiveOn = input.effectiveOn ?? today;
-      if (effectiveOn > today) {
-        throw refusal(
-          'VALIDATION_FAILED',
-          `effectiveOn ${effectiveOn} is in the future; events record what has happened.`,
-          {
-            fields: [{ field: 'effectiveOn', message: 'in the future' }],
-          },
-        );
-      }
-      if (effectiveOn < row.receivedOn) {
-        throw refusal(
-          'VALIDATION_FAILED',
-          `effectiveOn ${effectiveOn} is before the request was received (${row.receivedOn}).`,
-          {
-            fields: [{ field: 'effectiveOn', message: 'before the date of receipt' }],
-          },
-        );
-      }
-      if (row.status === 'closed') {
-        throw refusal('EVENT_NOT_ALLOWED', `Case ${row.reference} is closed; it accepts no more events.`, {
-          allowed: [],
-        });
-      }
-      const definition = await definitionOf(manager, row.workflowVersionId);
-      const calendar = await this.holidays.current(manager);
-      const next = this.run(() =>
-        step(
-          definition,
-          row.snapshot as CaseSnapshot,
-          { type: input.type, payload: input.payload ?? {}, at: effectiveOn },
-          effectiveOn,
-          { calendar: calendar.options, roles: actor.roles as never },
-        ),
-      );
-      const event = await this.append(manager, row, {
-        type: input.type,
-        payload: input.payload ?? {},
-        effectiveOn,
-        actor,
-        calendar,
-        snapshot: next.snapshot,
-        definition,
-        idempotencyKey: input.idempotencyKey,
-      });
-      await this.applyEffects(manager, row, next.effects, event.sequence);
-      return { case: row, event, replayed: false };
     }
+    this.checkVersion(row, input.expectedVersion);
+    const today = options.today ?? ukToday();
+    const effectiveOn = input.effectiveOn ?? today;
+    if (effectiveOn > today) {
+      throw refusal(
+        'VALIDATION_FAILED',
+        `effectiveOn ${effectiveOn} is in the future; events record what has happened.`,
+        {
+          fields: [{ field: 'effectiveOn', message: 'in the future' }],
+        },
+      );
+    }
+    if (effectiveOn < row.receivedOn) {
+      throw refusal(
+        'VALIDATION_FAILED',
+        `effectiveOn ${effectiveOn} is before the request was received (${row.receivedOn}).`,
+        {
+          fields: [{ field: 'effectiveOn', message: 'before the date of receipt' }],
+        },
+      );
+    }
+    if (row.status === 'closed') {
+      throw refusal('EVENT_NOT_ALLOWED', `Case ${row.reference} is closed; it accepts no more events.`, {
+        allowed: [],
+      });
+    }
+    const definition = await definitionOf(manager, row.workflowVersionId);
+    const next = this.run(() =>
+      step(
+        definition,
+        row.snapshot as CaseSnapshot,
+        { type: input.type, payload: input.payload ?? {}, at: effectiveOn },
+        effectiveOn,
+        { calendar: calendar.options, roles: actor.roles },
+      ),
+    );
+    const event = await this.append(manager, row, {
+      type: input.type,
+      payload: input.payload ?? {},
+      effectiveOn,
+      actor,
+      calendar,
+      snapshot: next.snapshot,
+      definition,
+      idempotencyKey: input.idempotencyKey,
+      prevHash: locked.prevHash,
+    });
+    await this.applyEffects(manager, row, next.effects, event.sequence);
+    return { case: row, event, replayed: false };
   }
 
   /**
@@ -322,6 +350,62 @@ export class CasesService {
     });
   }
 
+  /**
+   * Locks the case and reads, in the same round trip, its last event's hash and the run-time holidays:
+   * everything a transition reads before it writes.
+   */
+  async lockForTransition(
+    manager: EntityManager,
+    caseId: string,
+  ): Promise<{ row: Case; prevHash: string | undefined; calendar: CalendarAt }> {
+    if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw notFound('case', caseId);
+    const [found] = await preparedQuery<LockedCaseRow>(
+      manager,
+      'recordflow_lock_case',
+      `SELECT c.id, c.reference, c.regime, c.workflow_id, c.workflow_version_id, c.subject, c.request_text, c.channel,
+              to_char(c.received_on, 'YYYY-MM-DD') AS received_on, c.requester_id, c.status, c.stage, c.step, c.snapshot,
+              c.version, to_char(c.due_on, 'YYYY-MM-DD') AS due_on, c.assignee_id, c.outcome, c.created_at, c.updated_at,
+              c.closed_at, e.hash AS last_hash, h.holidays
+         FROM "case" c
+         LEFT JOIN case_event e ON e.case_id = c.id AND e.sequence = c.version
+         CROSS JOIN LATERAL (
+           SELECT coalesce(json_agg(json_build_object('date', to_char(date, 'YYYY-MM-DD'), 'title', title,
+                  'divisions', divisions, 'created_at', created_at) ORDER BY created_at, id), '[]') AS holidays
+             FROM holiday) h
+        WHERE c.id = $1
+        FOR UPDATE OF c`,
+      [caseId],
+    );
+    if (!found) throw notFound('case', caseId);
+    const row = manager.getRepository(Case).create({
+      id: found.id,
+      reference: found.reference,
+      regime: found.regime,
+      workflowId: found.workflow_id,
+      workflowVersionId: found.workflow_version_id,
+      subject: found.subject,
+      requestText: found.request_text,
+      channel: found.channel,
+      receivedOn: found.received_on,
+      requesterId: found.requester_id,
+      status: found.status,
+      stage: found.stage,
+      step: found.step,
+      snapshot: found.snapshot,
+      version: found.version,
+      dueOn: found.due_on,
+      assigneeId: found.assignee_id,
+      outcome: found.outcome,
+      createdAt: found.created_at,
+      updatedAt: found.updated_at,
+      closedAt: found.closed_at,
+    });
+    const holidays = (
+      found.holidays as { date: string; title: string; divisions: string[]; created_at: string }[]
+    ).map((h) => ({ ...h, created_at: new Date(h.created_at) }));
+    return { row, prevHash: found.last_hash ?? undefined, calendar: calendarFromRows(holidays as never) };
+  }
+
   async lock(manager: EntityManager, caseId: string): Promise<Case> {
     if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw notFound('case', caseId);
     const row = await manager
@@ -357,18 +441,21 @@ export class CasesService {
       snapshot: CaseSnapshot;
       definition: WorkflowDefinition;
       idempotencyKey?: string;
+      /** The last event's hash when the lock already read it. */
+      prevHash?: string;
     },
   ): Promise<CaseEvent> {
     const sequence = row.version + 1;
     const prevHash =
       row.version === 0
         ? GENESIS_HASH
-        : ((
-            await manager.query(`SELECT hash FROM case_event WHERE case_id = $1 AND sequence = $2`, [
+        : (event.prevHash ??
+          ((
+            await manager.query('SELECT hash FROM case_event WHERE case_id = $1 AND sequence = $2', [
               row.id,
               row.version,
             ])
-          )[0]?.hash as string);
+          )[0]?.hash as string));
     const state = stateOf(event.definition, event.snapshot);
     const recordedAt = new Date();
     const fields = {
@@ -384,14 +471,7 @@ export class CasesService {
       stageAfter: state.stage,
       prevHash,
     };
-    const saved = await manager.getRepository(CaseEvent).save({
-      ...fields,
-      recordedAt,
-      holidaysAsOf: event.calendar.asOf,
-      actorLabel: event.actor.label,
-      idempotencyKey: event.idempotencyKey ?? null,
-      hash: hashEvent(fields),
-    });
+    const hash = hashEvent(fields);
     row.snapshot = event.snapshot;
     row.version = sequence;
     row.stage = state.stage;
@@ -402,21 +482,51 @@ export class CasesService {
       row.closedAt = recordedAt;
       row.outcome = state.outcome ?? null;
     }
-    await manager.getRepository(Case).update(
-      { id: row.id },
-      {
-        snapshot: row.snapshot as object,
-        version: row.version,
-        stage: row.stage,
-        step: row.step,
-        dueOn: row.dueOn,
-        status: row.status,
-        closedAt: row.closedAt,
-        outcome: row.outcome,
-        assigneeId: row.assigneeId,
-      },
+    // The event and the case row in one statement: one round trip for the heart of every transition.
+    const [inserted] = await preparedQuery<{ id: string }>(
+      manager,
+      'recordflow_append_event',
+      `WITH event AS (
+         INSERT INTO case_event (case_id, sequence, type, payload, actor_id, actor_label, recorded_at, effective_on,
+                                 workflow_version_id, holidays_as_of, stage_after, idempotency_key, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id
+       )
+       UPDATE "case" SET snapshot = $15, version = $2, stage = $11, step = $16, due_on = $17, status = $18,
+                         closed_at = $19, outcome = $20, assignee_id = $21, updated_at = now()
+       FROM event WHERE "case".id = $1 RETURNING event.id`,
+      [
+        row.id,
+        sequence,
+        event.type,
+        JSON.stringify(event.payload),
+        event.actor.id,
+        event.actor.label,
+        recordedAt,
+        event.effectiveOn,
+        row.workflowVersionId,
+        event.calendar.asOf,
+        state.stage,
+        event.idempotencyKey ?? null,
+        prevHash,
+        hash,
+        JSON.stringify(row.snapshot),
+        row.step,
+        row.dueOn,
+        row.status,
+        row.closedAt,
+        row.outcome,
+        row.assigneeId,
+      ],
     );
-    return saved;
+    return manager.getRepository(CaseEvent).create({
+      ...fields,
+      id: String(inserted?.id),
+      recordedAt,
+      holidaysAsOf: event.calendar.asOf,
+      actorLabel: event.actor.label,
+      idempotencyKey: event.idempotencyKey ?? null,
+      hash,
+    });
   }
 
   private async applyEffects(

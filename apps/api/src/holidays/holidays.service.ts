@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CalendarOptions, ExtraHoliday } from '@recordflow/calendar';
 import type { EntityManager } from 'typeorm';
 
-interface HolidayRow {
+export interface HolidayRow {
   date: string;
   title: string;
   divisions: ExtraHoliday['divisions'];
@@ -18,7 +18,8 @@ export interface CalendarAt {
 // The calendar caches its tables per options object, so equal holiday lists share one object.
 const optionsByKey = new Map<string, CalendarOptions>();
 
-function toCalendar(rows: HolidayRow[]): CalendarAt {
+/** The calendar options for a list of run-time holidays (shared object per equal list). */
+export function calendarFromRows(rows: HolidayRow[]): CalendarAt {
   const extraHolidays = rows.map((row) => ({ date: row.date, title: row.title, divisions: row.divisions }));
   const key = JSON.stringify(extraHolidays);
   let options = optionsByKey.get(key);
@@ -36,13 +37,13 @@ const SELECT = `SELECT to_char(date, 'YYYY-MM-DD') AS date, title, divisions, cr
 export class HolidaysService {
   /** The calendar as it stands now, read inside the caller's transaction (the table is tiny). */
   async current(manager: EntityManager): Promise<CalendarAt> {
-    return toCalendar(await manager.query(`${SELECT} ORDER BY created_at, id`));
+    return calendarFromRows(await manager.query(`${SELECT} ORDER BY created_at, id`));
   }
 
   /** The calendar as it stood when an event was recorded. */
   async asOf(manager: EntityManager, asOf: Date | null): Promise<CalendarAt> {
-    if (!asOf) return toCalendar([]);
-    return toCalendar(
+    if (!asOf) return calendarFromRows([]);
+    return calendarFromRows(
       await manager.query(`${SELECT} WHERE created_at <= $1 ORDER BY created_at, id`, [asOf]),
     );
   }

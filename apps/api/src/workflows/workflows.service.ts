@@ -9,15 +9,24 @@ import { Workflow } from './workflow.entity';
 import { WorkflowVersion } from './workflow-version.entity';
 
 /** Published versions never change, so their parsed definitions are kept for the life of the process. */
-const publishedDefinitions = new Map<string, WorkflowDefinition>();
+const publishedVersions = new Map<string, { definition: WorkflowDefinition; version: number }>();
 
-export async function definitionOf(manager: EntityManager, versionId: string): Promise<WorkflowDefinition> {
-  const cached = publishedDefinitions.get(versionId);
+async function publishedVersion(manager: EntityManager, versionId: string) {
+  const cached = publishedVersions.get(versionId);
   if (cached) return cached;
   const row = await manager.getRepository(WorkflowVersion).findOneByOrFail({ id: versionId });
-  const definition = row.definition as WorkflowDefinition;
-  if (row.status !== 'draft') publishedDefinitions.set(versionId, definition);
-  return definition;
+  const entry = { definition: row.definition as WorkflowDefinition, version: row.version ?? 0 };
+  if (row.status !== 'draft') publishedVersions.set(versionId, entry);
+  return entry;
+}
+
+export async function definitionOf(manager: EntityManager, versionId: string): Promise<WorkflowDefinition> {
+  return (await publishedVersion(manager, versionId)).definition;
+}
+
+/** The version number (1, 2 …) of a published workflow version. */
+export async function versionNumberOf(manager: EntityManager, versionId: string): Promise<number> {
+  return (await publishedVersion(manager, versionId)).version;
 }
 
 /** Publishes a valid definition as the workflow's next version (creating the workflow if new). */
