@@ -183,7 +183,7 @@ export class WorkflowsService {
       if (!result.valid || !result.definition) {
         throw refusal(
           'VALIDATION_FAILED',
-          `The draft has ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}; fix them before publishing. ${summarise(result.errors)}`,
+          `The draft has ${result.errors.length} error${result.errors.length === 1 ? '; fix it' : 's; fix them'} before publishing. ${summarise(result.errors)}`,
           { problems: result.errors },
         );
       }
