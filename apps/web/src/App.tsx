@@ -1,46 +1,90 @@
-import { useEffect, useState } from 'react';
-import { graphql } from './graphql';
+import { Component, type ReactNode } from 'react';
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { AuditCase } from './pages/AuditCase';
+import { AuditList } from './pages/AuditList';
+import { CaseList } from './pages/CaseList';
+import { CasePage } from './pages/CasePage';
+import { SignIn } from './pages/SignIn';
+import { Workflows } from './pages/Workflows';
+import { hasRole, type SessionUser, useSession } from './session';
 
-interface About {
-  name: string;
-  version: string;
-  database: 'EMBEDDED' | 'SERVER';
-  demo: boolean;
+/** Never a blank screen: a sentence and a way out. */
+class ErrorBoundary extends Component<{ children: ReactNode }, { message: string | null }> {
+  state = { message: null };
+  static getDerivedStateFromError(error: Error) {
+    return { message: error.message };
+  }
+  render() {
+    if (this.state.message === null) return this.props.children;
+    return (
+      <main className="page">
+        <h1>Something went wrong on this page</h1>
+        <p role="alert">{this.state.message}</p>
+        <button type="button" onClick={() => window.location.reload()}>
+          Reload
+        </button>
+      </main>
+    );
+  }
 }
 
-type Status = { kind: 'loading' } | { kind: 'ready'; about: About } | { kind: 'error'; message: string };
+function homeFor(user: SessionUser): string {
+  if (hasRole(user, 'officer')) return '/cases';
+  if (hasRole(user, 'auditor')) return '/audit';
+  return '/workflows';
+}
+
+function Header({ user }: { user: SessionUser }) {
+  const signOut = useSession((s) => s.signOut);
+  const [location] = useLocation();
+  const link = (href: string, label: string) => (
+    <Link href={href} aria-current={location.startsWith(href) ? 'page' : undefined}>
+      {label}
+    </Link>
+  );
+  return (
+    <header className="masthead">
+      <span className="brand">Recordflow</span>
+      <nav aria-label="Main">
+        {hasRole(user, 'officer') && link('/cases', 'Cases')}
+        {hasRole(user, 'auditor') && link('/audit', 'Audit')}
+        {hasRole(user, 'admin') && link('/workflows', 'Workflows')}
+      </nav>
+      <span className="who">
+        {user.name} ({user.roles.join(', ')})
+      </span>
+      <button type="button" onClick={() => signOut('You signed out.')}>
+        Sign out
+      </button>
+    </header>
+  );
+}
 
 export function App() {
-  const [status, setStatus] = useState<Status>({ kind: 'loading' });
-
-  useEffect(() => {
-    graphql<{ about: About }>('{ about { name version database demo } }').then(
-      ({ about }) => setStatus({ kind: 'ready', about }),
-      (error: Error) => setStatus({ kind: 'error', message: error.message }),
+  const session = useSession((s) => s.session);
+  if (!session) {
+    return (
+      <ErrorBoundary>
+        <SignIn />
+      </ErrorBoundary>
     );
-  }, []);
-
+  }
+  const { user } = session;
   return (
-    <main className="page">
-      <header className="masthead">
-        <h1>Recordflow</h1>
-        <p>Freedom of Information, Environmental Information and subject access requests, on time.</p>
-      </header>
-      {status.kind === 'loading' && <p aria-live="polite">Connecting to the server…</p>}
-      {status.kind === 'error' && (
-        <p role="alert" className="error">
-          The server could not be reached: {status.message}
-        </p>
-      )}
-      {status.kind === 'ready' && (
-        <section aria-label="Server" className="panel">
-          <p>
-            Connected to {status.about.name} {status.about.version} on its{' '}
-            {status.about.database === 'EMBEDDED' ? 'embedded PostgreSQL' : 'PostgreSQL server'}
-            {status.about.demo ? ', with demo data' : ''}.
-          </p>
-        </section>
-      )}
-    </main>
+    <ErrorBoundary>
+      <Header user={user} />
+      <main className="page">
+        <Switch>
+          <Route path="/cases/:id">{(params) => <CasePage id={params.id} />}</Route>
+          <Route path="/cases" component={CaseList} />
+          <Route path="/audit/:id">{(params) => <AuditCase id={params.id} />}</Route>
+          <Route path="/audit" component={AuditList} />
+          <Route path="/workflows" component={Workflows} />
+          <Route>
+            <Redirect to={homeFor(user)} />
+          </Route>
+        </Switch>
+      </main>
+    </ErrorBoundary>
   );
 }

@@ -1,0 +1,236 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { type AllowedEvent, EventForm } from '../components/EventForm';
+import { showDate } from '../format';
+import { GraphQLRequestError, graphql, useQuery } from '../graphql';
+import { useSession } from '../session';
+
+interface CaseDetail {
+  id: string;
+  reference: string;
+  subject: string;
+  requestText: string;
+  channel: string;
+  receivedOn: string;
+  status: string;
+  stageLabel: string;
+  stepLabel: string;
+  version: number;
+  dueDate: string | null;
+  outcome: string | null;
+  assignee: { id: string; name: string } | null;
+  requester: { name: string | null; email: string | null } | null;
+  deadlines: { name: string; label: string; due: string | null; statutory: boolean }[];
+  deadlineExplanation: { summary: string; skipped: { date: string; reason: string }[] } | null;
+  allowedEvents: AllowedEvent[];
+  state: { context: { letters: { template: string; on: string }[] } };
+  history: {
+    sequence: number;
+    type: string;
+    actorLabel: string;
+    recordedAt: string;
+    effectiveOn: string;
+    stageAfter: string;
+  }[];
+}
+
+const CASE = `query($id: ID!) { case(id: $id) {
+  id reference subject requestText channel receivedOn status stageLabel stepLabel version dueDate outcome
+  assignee { id name } requester { name email }
+  deadlines { name label due statutory }
+  deadlineExplanation { summary skipped { date reason } }
+  allowedEvents { type label inputSchema }
+  state
+  history { sequence type actorLabel recordedAt effectiveOn stageAfter }
+} }`;
+
+export function CasePage({ id }: { id: string }) {
+  const { result, reload } = useQuery<{ case: CaseDetail }>(CASE, { id }, 10_000);
+  const me = useSession((s) => s.session?.user);
+  const [open, setOpen] = useState<AllowedEvent | null>(null);
+  const [notice, setNotice] = useState<{ kind: 'error' | 'conflict' | 'done'; text: string } | null>(null);
+
+  if (result.state === 'loading') return <p aria-live="polite">Loading the case…</p>;
+  if (result.state === 'error') {
+    return (
+      <p role="alert" className="error">
+        {result.message} <Link href="/cases">Back to the cases</Link>
+      </p>
+    );
+  }
+  const c = result.data.case;
+
+  async function send(event: AllowedEvent, payload: Record<string, unknown>, effectiveOn: string) {
+    try {
+      await graphql(
+        'mutation($input: SendCaseEventInput!) { sendCaseEvent(input: $input) { case { version } } }',
+        { input: { caseId: c.id, type: event.type, payload, effectiveOn, expectedVersion: c.version } },
+      );
+      setOpen(null);
+      setNotice({ kind: 'done', text: `${event.label}: done.` });
+      reload();
+    } catch (error) {
+      if (error instanceof GraphQLRequestError && error.code === 'VERSION_CONFLICT') {
+        setOpen(null);
+        setNotice({ kind: 'conflict', text: 'Someone else moved this case while you were working on it.' });
+        return;
+      }
+      throw error;
+    }
+  }
+
+  async function assignToMe() {
+    try {
+      await graphql('mutation($input: AssignCaseInput!) { assignCase(input: $input) { version } }', {
+        input: { caseId: c.id, assigneeId: me?.id, expectedVersion: c.version },
+      });
+      reload();
+    } catch (error) {
+      setNotice({ kind: 'error', text: (error as Error).message });
+    }
+  }
+
+  return (
+    <article>
+      <p>
+        <Link href="/cases">← All cases</Link>
+      </p>
+      <h1>
+        {c.reference}: {c.subject}
+      </h1>
+      {notice && (
+        <p
+          role={notice.kind === 'done' ? 'status' : 'alert'}
+          className={notice.kind === 'done' ? 'notice' : 'error'}
+        >
+          {notice.text}{' '}
+          {notice.kind === 'conflict' && (
+            <button
+              type="button"
+              onClick={() => {
+                setNotice(null);
+                reload();
+              }}
+            >
+              Reload the case
+            </button>
+          )}
+        </p>
+      )}
+      <div className="grid">
+        <section className="panel" aria-labelledby="where">
+          <h2 id="where">Where it stands</h2>
+          <dl>
+            <dt>Stage</dt>
+            <dd data-testid="stage">
+              {c.stageLabel} ({c.stepLabel})
+            </dd>
+            <dt>Received</dt>
+            <dd>
+              {showDate(c.receivedOn)} by {c.channel}
+            </dd>
+            <dt>Due</dt>
+            <dd data-testid="due">{showDate(c.dueDate)}</dd>
+            <dt>Requester</dt>
+            <dd>{c.requester ? `${c.requester.name ?? '—'} ${c.requester.email ?? ''}` : '—'}</dd>
+            <dt>Assigned to</dt>
+            <dd>
+              {c.assignee?.name ?? 'Nobody'}{' '}
+              {c.status === 'open' && c.assignee?.id !== me?.id && (
+                <button type="button" className="secondary" onClick={assignToMe}>
+                  Assign to me
+                </button>
+              )}
+            </dd>
+            {c.outcome && (
+              <>
+                <dt>Outcome</dt>
+                <dd>{c.outcome}</dd>
+              </>
+            )}
+          </dl>
+          <h3>Deadlines</h3>
+          {c.deadlines.length === 0 ? (
+            <p>No deadline is running.</p>
+          ) : (
+            <ul>
+              {c.deadlines.map((d) => (
+                <li key={d.name}>
+                  {d.label}: <strong>{d.due ? showDate(d.due) : 'paused'}</strong>
+                </li>
+              ))}
+            </ul>
+          )}
+          {c.deadlineExplanation && (
+            <details open>
+              <summary>How the response deadline was counted</summary>
+              <p data-testid="explanation">{c.deadlineExplanation.summary}</p>
+              <ul>
+                {c.deadlineExplanation.skipped
+                  .filter((s) => s.reason !== 'Saturday' && s.reason !== 'Sunday')
+                  .map((s) => (
+                    <li key={s.date}>
+                      {showDate(s.date)}: {s.reason}
+                    </li>
+                  ))}
+              </ul>
+            </details>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="next">
+          <h2 id="next">What to do next</h2>
+          {c.allowedEvents.length === 0 && <p>Nothing: the case is {c.status}.</p>}
+          <div className="event-buttons">
+            {c.allowedEvents.map((event) => (
+              <button
+                type="button"
+                key={event.type}
+                onClick={() => {
+                  setNotice(null);
+                  setOpen(event);
+                }}
+              >
+                {event.label}
+              </button>
+            ))}
+          </div>
+          {open && (
+            <EventForm
+              event={open}
+              onCancel={() => setOpen(null)}
+              onSubmit={(payload, on) => send(open, payload, on)}
+            />
+          )}
+          <h3>Letters</h3>
+          {c.state.context.letters.length === 0 ? (
+            <p>No letters yet.</p>
+          ) : (
+            <ul>
+              {c.state.context.letters.map((letter) => (
+                <li key={`${letter.template}-${letter.on}`}>
+                  {letter.template.replace(/-/g, ' ')} ({showDate(letter.on)})
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+      <section className="panel" aria-labelledby="timeline">
+        <h2 id="timeline">Timeline</h2>
+        <ol className="timeline">
+          {c.history.map((e) => (
+            <li key={e.sequence}>
+              <strong>{e.type.replace(/_/g, ' ').toLowerCase()}</strong> — {showDate(e.effectiveOn)}, by{' '}
+              {e.actorLabel}
+              <span className="muted"> (now at {e.stageAfter})</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <details>
+        <summary>The request, as written</summary>
+        <p className="request-text">{c.requestText}</p>
+      </details>
+    </article>
+  );
+}

@@ -1,0 +1,146 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, TEST_PASSWORD, type TestApi } from '../support/api';
+import { launchBrowser, screenshot } from '../support/browser';
+
+const SHOTS = 'officer-and-auditor';
+
+describe('in Chromium: an officer handles a request, an auditor checks it', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    api = await startTestApi('browser', { webDir: join(__dirname, '../../apps/web/dist') });
+    // Makes the users (and checks that their passwords work) before the browser signs in.
+    await api.signIn(['officer'], 'olu.officer@example.org');
+    await api.signIn(['auditor'], 'ada.auditor@example.org');
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  async function signIn(email: string) {
+    await page.goto(api.url);
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  async function sendEvent(button: string, on: string, fill: (page: Page) => Promise<void> = async () => {}) {
+    await page.getByRole('button', { name: button }).first().click();
+    const form = page.getByRole('form', { name: button });
+    await fill(page);
+    await form.getByLabel('Date it happened').fill(on);
+    await form.getByRole('button', { name: button }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${button}: done.` })
+      .waitFor();
+  }
+
+  it('refuses a wrong password with the server’s sentence', async () => {
+    await page.goto(api.url);
+    await page.getByLabel('E-mail').fill('olu.officer@example.org');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('The e-mail or password is wrong.');
+    await screenshot(page, SHOTS, '01-wrong-password');
+  });
+
+  it('an officer registers a FOI request, asks for clarification, records it (the deadline restarts) and sends the response', async () => {
+    await signIn('olu.officer@example.org');
+    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Workflows' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Register a new request' }).click();
+    const form = page.getByRole('form', { name: 'New request' });
+    await form.getByLabel('Date received').fill('2026-01-14');
+    await form.getByLabel("Requester's name").fill('Sam Requester');
+    await form.getByLabel('Subject', { exact: true }).fill('CCTV cameras and facial recognition');
+    await form.getByLabel('The request, as written').fill('How many CCTV cameras does the council operate?');
+    await form.getByRole('button', { name: 'Register' }).click();
+    await page.getByRole('heading', { name: /^FOI-2026-\d{6}: CCTV cameras/ }).waitFor();
+    await expect.poll(() => page.getByTestId('stage').textContent()).toBe('Received (Assessing)');
+    await expect.poll(() => page.getByTestId('due').textContent()).toBe('Wed 11 Feb 2026');
+    await screenshot(page, SHOTS, '02-registered');
+
+    await sendEvent('Ask the requester to clarify', '2026-01-19', (p) =>
+      p.getByLabel('What the requester must clarify').fill('Which cameras: street, car parks, or both?'),
+    );
+    await expect
+      .poll(() => page.getByTestId('stage').textContent())
+      .toBe('Clarification (Waiting for the requester)');
+    await expect.poll(() => page.getByTestId('due').textContent()).toBe('—');
+    await screenshot(page, SHOTS, '03-clarification-asked');
+
+    await sendEvent('Record the clarification', '2026-02-03', (p) =>
+      p.getByLabel('The clarification received').fill('Street cameras only.'),
+    );
+    await expect.poll(() => page.getByTestId('stage').textContent()).toBe('Received (Assessing)');
+    await expect.poll(() => page.getByTestId('due').textContent()).toBe('Tue 3 Mar 2026');
+    expect(await page.getByTestId('explanation').textContent()).toBe(
+      'Received Tue 3 Feb 2026 (day 0). 20 working days under Freedom of Information Act 2000, s.10; skipped 8 weekend days. Due Tue 3 Mar 2026.',
+    );
+    await screenshot(page, SHOTS, '04-clarified-deadline-restarted');
+
+    await sendEvent('Start the response', '2026-02-05');
+    await sendEvent('Submit the response for approval', '2026-02-10', async (p) => {
+      await p.getByLabel('Outcome').selectOption('granted-in-full');
+      await p
+        .getByLabel('The answers, question by question')
+        .fill('The council operates 120 street cameras.');
+    });
+    await sendEvent('Approve and send the response', '2026-02-10');
+    await expect
+      .poll(() => page.getByTestId('stage').textContent())
+      .toBe('Awaiting any internal review request (Waiting)');
+    await screenshot(page, SHOTS, '05-response-sent');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('You signed out.').waitFor();
+  });
+
+  it('an auditor scrubs to the clarification, sees the stage and deadline of that moment, and verifies the history', async () => {
+    await signIn('ada.auditor@example.org');
+    await page.getByRole('heading', { name: 'Audit' }).waitFor();
+    await page
+      .getByRole('link', { name: /^FOI-2026-/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: /^History of FOI-2026-/ }).waitFor();
+
+    // Event 2 asked for clarification; event 3 recorded it.
+    await page.getByLabel(/^Event \d+ of 6$/).fill('2');
+    await expect
+      .poll(() => page.getByTestId('stage-then').textContent())
+      .toBe('Clarification (Waiting for the requester)');
+    expect(await page.getByTestId('deadlines-then').textContent()).toBe('none running');
+    await page.getByRole('button', { name: /^3\. clarification received/ }).click();
+    await expect.poll(() => page.getByTestId('stage-then').textContent()).toBe('Received (Assessing)');
+    expect(await page.getByTestId('deadlines-then').textContent()).toBe(
+      'Response due (FOIA s.10(1)): Tue 3 Mar 2026',
+    );
+    await screenshot(page, SHOTS, '06-auditor-at-clarification');
+
+    await page.getByRole('button', { name: 'Verify the history' }).click();
+    await expect
+      .poll(() => page.getByTestId('verification').textContent())
+      .toBe('Verified: 6 events; the hash chain is intact and replay gives the recorded state.');
+    await screenshot(page, SHOTS, '07-verified');
+  });
+
+  it('a session whose token the server refuses ends, and says so', async () => {
+    // A string, so the test's compiler cannot rewrite it with helpers the page does not have.
+    await page.evaluate(`(() => {
+      const stored = JSON.parse(sessionStorage.getItem('recordflow.session'));
+      stored.token = 'tampered.token.value';
+      sessionStorage.setItem('recordflow.session', JSON.stringify(stored));
+    })()`);
+    await page.reload();
+    await page.getByText('Your session ended; sign in again.').waitFor();
+    expect(await page.getByRole('button', { name: 'Sign in' }).count()).toBe(1);
+  });
+});
