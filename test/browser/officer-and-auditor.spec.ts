@@ -75,6 +75,10 @@ describe('in Chromium: an officer handles a request, an auditor checks it', () =
       .poll(() => page.getByTestId('stage').textContent())
       .toBe('Clarification (Waiting for the requester)');
     await expect.poll(() => page.getByTestId('due').textContent()).toBe('—');
+    // The workflow graph highlights the stage the case is in.
+    await expect
+      .poll(() => page.locator('.stage-node[aria-current="step"] strong').textContent())
+      .toBe('Clarification');
     await screenshot(page, SHOTS, '03-clarification-asked');
 
     await sendEvent('Record the clarification', '2026-02-03', (p) =>
@@ -118,6 +122,9 @@ describe('in Chromium: an officer handles a request, an auditor checks it', () =
       .poll(() => page.getByTestId('stage-then').textContent())
       .toBe('Clarification (Waiting for the requester)');
     expect(await page.getByTestId('deadlines-then').textContent()).toBe('none running');
+    await expect
+      .poll(() => page.locator('.stage-node[aria-current="step"] strong').textContent())
+      .toBe('Clarification');
     await page.getByRole('button', { name: /^3\. clarification received/ }).click();
     await expect.poll(() => page.getByTestId('stage-then').textContent()).toBe('Received (Assessing)');
     expect(await page.getByTestId('deadlines-then').textContent()).toBe(

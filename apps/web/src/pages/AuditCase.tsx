@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
+import { StageGraph } from '../components/StageGraph';
 import { showDate } from '../format';
 import { graphql, useQuery } from '../graphql';
 
@@ -15,6 +16,7 @@ interface HistoryEvent {
 }
 
 interface Replay {
+  stage: string;
   stageLabel: string;
   stepLabel: string;
   deadlines: { name: string; label: string; due: string | null }[];
@@ -27,14 +29,13 @@ interface Verification {
   reason: string | null;
 }
 
-const HISTORY = `query($id: ID!) { case(id: $id) { reference subject history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash } } }`;
-const REPLAY = `query($id: ID!, $to: Int!) { replayCase(caseId: $id, toSequence: $to) { stageLabel stepLabel deadlines { name label due } } }`;
+const HISTORY = `query($id: ID!) { case(id: $id) { reference subject workflowId history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash } } }`;
+const REPLAY = `query($id: ID!, $to: Int!) { replayCase(caseId: $id, toSequence: $to) { stage stageLabel stepLabel deadlines { name label due } } }`;
 
 export function AuditCase({ id }: { id: string }) {
-  const { result } = useQuery<{ case: { reference: string; subject: string; history: HistoryEvent[] } }>(
-    HISTORY,
-    { id },
-  );
+  const { result } = useQuery<{
+    case: { reference: string; subject: string; workflowId: string; history: HistoryEvent[] };
+  }>(HISTORY, { id });
   const [at, setAt] = useState<number | null>(null);
   const [replay, setReplay] = useState<Replay | null>(null);
   const [previous, setPrevious] = useState<Replay | null>(null);
@@ -176,6 +177,16 @@ export function AuditCase({ id }: { id: string }) {
             <dt>Hash</dt>
             <dd className="hash">{event.hash}</dd>
           </dl>
+        </section>
+      )}
+      {event && replay && (
+        <section className="panel" aria-labelledby="graph-then">
+          <h2 id="graph-then">The workflow at that moment</h2>
+          <StageGraph
+            workflowId={result.data.case.workflowId}
+            version={event.workflowVersion}
+            current={replay.stage}
+          />
         </section>
       )}
       <section className="panel" aria-labelledby="proof">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { type AllowedEvent, EventForm } from '../components/EventForm';
+import { StageGraph } from '../components/StageGraph';
 import { showDate } from '../format';
 import { GraphQLRequestError, graphql, useQuery } from '../graphql';
 import { useSession } from '../session';
@@ -13,9 +14,12 @@ interface CaseDetail {
   channel: string;
   receivedOn: string;
   status: string;
+  stage: string;
   stageLabel: string;
   stepLabel: string;
   version: number;
+  workflowId: string;
+  workflowVersion: number;
   dueDate: string | null;
   outcome: string | null;
   assignee: { id: string; name: string } | null;
@@ -35,7 +39,7 @@ interface CaseDetail {
 }
 
 const CASE = `query($id: ID!) { case(id: $id) {
-  id reference subject requestText channel receivedOn status stageLabel stepLabel version dueDate outcome
+  id reference subject requestText channel receivedOn status stage stageLabel stepLabel version dueDate outcome workflowId workflowVersion
   assignee { id name } requester { name email }
   deadlines { name label due statutory }
   deadlineExplanation { summary skipped { date reason } }
@@ -215,6 +219,10 @@ export function CasePage({ id }: { id: string }) {
           )}
         </section>
       </div>
+      <section className="panel" aria-labelledby="graph">
+        <h2 id="graph">The workflow</h2>
+        <StageGraph workflowId={c.workflowId} version={c.workflowVersion} current={c.stage} />
+      </section>
       <section className="panel" aria-labelledby="timeline">
         <h2 id="timeline">Timeline</h2>
         <ol className="timeline">
