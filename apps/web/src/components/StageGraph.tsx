@@ -87,6 +87,9 @@ export function StageGraph({
         edges={edges}
         nodeTypes={nodeTypes}
         fitView
+        // The whole process must fit: it is wide, so allow zooming out further than the default half.
+        fitViewOptions={{ padding: 0.05 }}
+        minZoom={0.2}
         nodesDraggable={false}
         nodesConnectable={false}
       >
