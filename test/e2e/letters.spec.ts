@@ -1,3 +1,4 @@
+import { LETTER_TEMPLATES } from '@recordflow/workflow';
 import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
@@ -77,5 +78,17 @@ describe('letter templates', () => {
     );
     expect(() => checkTemplate('{{#each questions}}{{question}} {{colour}}{{/each}}')).toThrow(/"colour"/);
     expect(() => checkTemplate(builtInTemplate('response'))).not.toThrow();
+  });
+});
+
+describe('the built-in templates', () => {
+  it('exist for every letter a workflow can queue, use only known fields, and fill', () => {
+    for (const kind of LETTER_TEMPLATES) {
+      const template = builtInTemplate(kind);
+      expect(() => checkTemplate(template), kind).not.toThrow();
+      const text = fillTemplate(template, letterData(exampleLetterCase(), BARNET, '2026-01-16'));
+      expect(text, kind).toMatch(/^16 January 2026\nOur ref: 16336160/);
+      expect(text, kind).not.toMatch(/\{\{|undefined/);
+    }
   });
 });

@@ -34,6 +34,16 @@ const MUTATION_CALLS: Record<string, { query: string; variables?: Record<string,
   assignCase: {
     query: 'mutation { assignCase(input: { caseId: "00000000-0000-0000-0000-000000000000" }) { id } }',
   },
+  saveLetterTemplate: { query: 'mutation { saveLetterTemplate(kind: "response", body: "x") { kind } }' },
+  generateLetter: {
+    query:
+      'mutation { generateLetter(caseId: "00000000-0000-0000-0000-000000000000", kind: "response") { id } }',
+  },
+  sendLetter: { query: 'mutation { sendLetter(documentId: "00000000-0000-0000-0000-000000000000") { id } }' },
+  saveAuthoritySettings: {
+    query:
+      'mutation { saveAuthoritySettings(settings: { name: "n", team: "t", email: "e", address: "a" }) { name } }',
+  },
   addHoliday: {
     query:
       'mutation { addHoliday(input: { date: "2026-06-01", title: "t", divisions: ["scotland"] }) { casesRecomputed } }',
@@ -104,7 +114,18 @@ describe('who may do what', () => {
   });
 
   it('refuses each mutation to each role that may not call it with FORBIDDEN, and changes nothing', async () => {
-    const tables = ['workflow', 'workflow_version', 'case', 'case_event', 'holiday', 'timer', 'requester'];
+    const tables = [
+      'workflow',
+      'workflow_version',
+      'case',
+      'case_event',
+      'holiday',
+      'timer',
+      'requester',
+      'letter_template',
+      'case_document',
+      'setting',
+    ];
     const counts = async () =>
       Promise.all(
         tables.map(async (t) => (await api.dataSource.query(`SELECT count(*)::int AS n FROM "${t}"`))[0].n),

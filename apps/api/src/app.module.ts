@@ -16,6 +16,7 @@ import { complexityPlugin, depthRule } from './common/query-limits';
 import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { HolidaysModule } from './holidays/holidays.module';
+import { LettersModule } from './letters/letters.module';
 import { SystemModule } from './system/system.module';
 import { RUNTIME, type Runtime } from './system/system.service';
 import { TimersModule } from './timers/timers.module';
@@ -98,6 +99,7 @@ export class AppModule {
         TimersModule.register(timerIntervalMs),
         HolidaysModule,
         HistoryModule,
+        LettersModule,
       ],
     };
   }

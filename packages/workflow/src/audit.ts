@@ -12,6 +12,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 export const CASE_CREATED = 'CASE_CREATED';
 export const CASE_ASSIGNED = 'CASE_ASSIGNED';
 export const DEADLINES_RECOMPUTED = 'DEADLINES_RECOMPUTED';
+/** A letter went out; its document's hash is in the payload. */
+export const LETTER_SENT = 'LETTER_SENT';
 
 /** An event as recorded: everything its hash covers, and the hash. No requester personal data. */
 export interface RecordedEvent {
@@ -183,7 +185,7 @@ function replayOne(input: ReplayInput, event: RecordedEvent, before: CaseSnapsho
   }
   if (!before) throw new Error(`the first event is ${event.type}, not ${CASE_CREATED}`);
   if (event.type === DEADLINES_RECOMPUTED) return recomputeDeadlines(definition, before, calendar).snapshot;
-  if (event.type === CASE_ASSIGNED) return before;
+  if (event.type === CASE_ASSIGNED || event.type === LETTER_SENT) return before;
   return step(
     definition,
     before,

@@ -7,6 +7,7 @@ export {
   GENESIS_HASH,
   hashDefinition,
   hashEvent,
+  LETTER_SENT,
   type RecordedEvent,
   type RecordedHoliday,
   type ReplayInput,

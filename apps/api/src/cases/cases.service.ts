@@ -9,6 +9,7 @@ import {
   GENESIS_HASH,
   hashEvent,
   initialSnapshot,
+  LETTER_SENT,
   recomputeDeadlines,
   step,
   type WorkflowDefinition,
@@ -203,7 +204,7 @@ export class CasesService {
    * append the hash-chained event, store the snapshot, set or cancel timers.
    */
   async send(actor: EventActor, input: SendCaseEventInput): Promise<EventResult> {
-    if (input.type.startsWith('CASE_') || input.type === DEADLINES_RECOMPUTED) {
+    if (input.type.startsWith('CASE_') || input.type === DEADLINES_RECOMPUTED || input.type === LETTER_SENT) {
       throw refusal(
         'EVENT_NOT_ALLOWED',
         `"${input.type}" is recorded by Recordflow itself and cannot be sent.`,
@@ -317,6 +318,34 @@ export class CasesService {
       if (moved) changed++;
     }
     return changed;
+  }
+
+  /** Records in the case's history that a letter went out, with its document's hash. */
+  async recordLetterSent(
+    user: Actor,
+    caseId: string,
+    document: { id: string; template: string; format: string; sha256: string },
+  ): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const { row, prevHash, calendar } = await this.lockForTransition(manager, caseId);
+      const definition = await definitionOf(manager, row.workflowVersionId);
+      const event = await this.append(manager, row, {
+        type: LETTER_SENT,
+        payload: {
+          documentId: document.id,
+          template: document.template,
+          format: document.format,
+          sha256: document.sha256,
+        },
+        effectiveOn: ukToday(),
+        actor: actorOf(user),
+        calendar,
+        snapshot: row.snapshot as CaseSnapshot,
+        definition,
+        prevHash,
+      });
+      return event.sequence;
+    });
   }
 
   /** Assignment is recorded in the history too, so every action on a case is attributable. */

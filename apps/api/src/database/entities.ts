@@ -3,6 +3,8 @@ import { ReferenceCounter } from '../cases/reference-counter.entity';
 import { Requester } from '../cases/requester.entity';
 import { CaseEvent } from '../history/case-event.entity';
 import { Holiday } from '../holidays/holiday.entity';
+import { CaseDocument } from '../letters/case-document.entity';
+import { LetterTemplate } from '../letters/letter-template.entity';
 import { Setting } from '../settings/setting.entity';
 import { Timer } from '../timers/timer.entity';
 import { User } from '../users/user.entity';
@@ -12,8 +14,10 @@ import { WorkflowVersion } from '../workflows/workflow-version.entity';
 /** Every TypeORM entity of the api. */
 export const entities = [
   Case,
+  CaseDocument,
   CaseEvent,
   Holiday,
+  LetterTemplate,
   ReferenceCounter,
   Requester,
   Setting,

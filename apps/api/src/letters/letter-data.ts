@@ -72,6 +72,11 @@ export function letterData(
   const cited = Array.isArray(record.exemptions) ? (record.exemptions as string[]) : [];
   const titles = new Map(exemptionsFor(letter.regime).map((e) => [e.code, e.title]));
   const reviewWorkingDays = 40;
+  const due = (name: string) => {
+    const date = letter.context.deadlines[name]?.due;
+    return date ? longDate(date) : 'a date we will confirm';
+  };
+  const text = (field: string) => (record[field] === undefined ? '' : String(record[field]));
   return {
     letterDate: longDate(letterDate),
     reference: letter.reference,
@@ -92,6 +97,20 @@ export function letterData(
       reason: String(record.exemptionReasons ?? ''),
     })),
     reviewWorkingDays,
+    dueDate: due('response'),
+    reviewDue: due('reviewDue'),
+    record: Object.fromEntries(
+      [
+        'clarificationQuestion',
+        'feeAmount',
+        'feeBreakdown',
+        'estimatedHours',
+        'adviceAndAssistance',
+        'extensionReason',
+        'reviewOutcome',
+        'reviewReasons',
+      ].map((field) => [field, text(field)]),
+    ),
     reviewRequestBy: longDate(
       addWorkingDays(
         letter.regime === 'sar' ? 'foi' : letter.regime,

@@ -1,0 +1,65 @@
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('LetterTemplate', { description: 'The template of one kind of letter (Handlebars).' })
+export class LetterTemplateModel {
+  @Field({ description: 'e.g. response, acknowledgement, clarification-request' })
+  kind: string;
+
+  @Field()
+  body: string;
+
+  @Field({ description: 'True while no administrator has replaced the built-in template.' })
+  builtIn: boolean;
+}
+
+@ObjectType('CaseDocument', { description: 'A letter generated for a case.' })
+export class CaseDocumentModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  template: string;
+
+  @Field({ description: 'pdf or docx' })
+  format: string;
+
+  @Field()
+  filename: string;
+
+  @Field({ description: 'SHA-256 of the file; recorded in the case history when the letter is sent.' })
+  sha256: string;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Int, { nullable: true, description: 'The history event that recorded it as sent.' })
+  sentSequence: number | null;
+}
+
+@ObjectType({ description: "A document's file, base64-encoded." })
+export class DocumentFile {
+  @Field()
+  filename: string;
+
+  @Field()
+  mimeType: string;
+
+  @Field()
+  base64: string;
+}
+
+@ObjectType('AuthoritySettings')
+@InputType('AuthoritySettingsInput')
+export class AuthoritySettingsModel {
+  @Field({ description: "The authority's name, as letters sign it." })
+  name: string;
+
+  @Field({ description: 'The team that answers requests.' })
+  team: string;
+
+  @Field()
+  email: string;
+
+  @Field({ description: 'Postal address for reviews.' })
+  address: string;
+}

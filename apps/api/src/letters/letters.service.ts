@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type CaseSnapshot, LETTER_TEMPLATES } from '@recordflow/workflow';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/current-user';
+import { Case } from '../cases/case.entity';
+import { CasesService } from '../cases/cases.service';
+import { Requester } from '../cases/requester.entity';
+import { ukToday } from '../common/dates';
+import { notFound, refusal } from '../common/errors';
+import { CaseDocument } from './case-document.entity';
+import { type AuthoritySettings, letterData } from './letter-data';
+import { letterDocx, letterPdf, sha256 } from './letter-documents';
+import { builtInTemplate, checkTemplate, fillTemplate } from './letter-template';
+import { LetterTemplate } from './letter-template.entity';
+
+const AUTHORITY_KEY = 'authority';
+export const DEFAULT_AUTHORITY: AuthoritySettings = {
+  name: 'London Borough of Example',
+  team: 'Information Management Team',
+  email: 'foi@example.gov.uk',
+  address: 'Information Management Team, Town Hall, 1 High Street, Example, EX1 1AA',
+};
+
+@Injectable()
+export class LettersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+  ) {}
+
+  private checkKind(kind: string): void {
+    if (!(LETTER_TEMPLATES as readonly string[]).includes(kind)) {
+      throw refusal('NOT_FOUND', `There is no letter kind "${kind}". Kinds: ${LETTER_TEMPLATES.join(', ')}.`);
+    }
+  }
+
+  async template(kind: string): Promise<{ kind: string; body: string; builtIn: boolean }> {
+    this.checkKind(kind);
+    const saved = await this.dataSource.getRepository(LetterTemplate).findOneBy({ kind });
+    return saved
+      ? { kind, body: saved.body, builtIn: false }
+      : { kind, body: builtInTemplate(kind), builtIn: true };
+  }
+
+  templates() {
+    return Promise.all(LETTER_TEMPLATES.map((kind) => this.template(kind)));
+  }
+
+  async saveTemplate(user: Actor, kind: string, body: string) {
+    this.checkKind(kind);
+    checkTemplate(body);
+    await this.dataSource.getRepository(LetterTemplate).save({ kind, body, updatedBy: user.id });
+    return { kind, body, builtIn: false };
+  }
+
+  async authority(): Promise<AuthoritySettings> {
+    const [row] = await this.dataSource.query('SELECT value FROM setting WHERE key = $1', [AUTHORITY_KEY]);
+    return { ...DEFAULT_AUTHORITY, ...(row?.value ?? {}) };
+  }
+
+  async saveAuthority(settings: AuthoritySettings): Promise<AuthoritySettings> {
+    await this.dataSource.query(
+      `INSERT INTO setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = $2, updated_at = now()`,
+      [AUTHORITY_KEY, JSON.stringify(settings)],
+    );
+    return settings;
+  }
+
+  /** The letter's text for a case, from the given template body or the kind's current template. */
+  async preview(caseId: string, kind: string, body?: string | null): Promise<string> {
+    const template = body ?? (await this.template(kind)).body;
+    const row = await this.dataSource.getRepository(Case).findOneBy({ id: caseId });
+    if (!row) throw notFound('case', caseId);
+    const requester = row.requesterId
+      ? await this.dataSource.getRepository(Requester).findOneBy({ id: row.requesterId })
+      : null;
+    const data = letterData(
+      {
+        reference: row.reference,
+        regime: row.regime as never,
+        requestText: row.requestText,
+        requesterName: requester?.name ?? null,
+        context: (row.snapshot as CaseSnapshot).context,
+      },
+      await this.authority(),
+      ukToday(),
+    );
+    return fillTemplate(template, data);
+  }
+
+  /** Renders the letter as PDF and DOCX and keeps both with the case. */
+  async generate(user: Actor, caseId: string, kind: string): Promise<CaseDocument[]> {
+    const text = await this.preview(caseId, kind);
+    const row = (await this.dataSource.getRepository(Case).findOneBy({ id: caseId })) as Case;
+    const name = `${row.reference}-${kind}`;
+    const [pdf, docx] = await Promise.all([letterPdf(text, name), letterDocx(text)]);
+    const repository = this.dataSource.getRepository(CaseDocument);
+    const saved = await repository.save([
+      {
+        caseId,
+        template: kind,
+        format: 'pdf',
+        filename: `${name}.pdf`,
+        content: pdf,
+        sha256: sha256(pdf),
+        createdBy: user.id,
+      },
+      {
+        caseId,
+        template: kind,
+        format: 'docx',
+        filename: `${name}.docx`,
+        content: docx,
+        sha256: sha256(docx),
+        createdBy: user.id,
+      },
+    ]);
+    return saved.map(({ content: _content, ...rest }) => rest as CaseDocument);
+  }
+
+  documents(caseId: string): Promise<CaseDocument[]> {
+    return this.dataSource
+      .getRepository(CaseDocument)
+      .find({ where: { caseId }, order: { createdAt: 'ASC', format: 'ASC' } });
+  }
+
+  async content(documentId: string): Promise<CaseDocument> {
+    const document = await this.dataSource
+      .getRepository(CaseDocument)
+      .createQueryBuilder('d')
+      .addSelect('d.content')
+      .where('d.id = :id', { id: documentId })
+      .getOne();
+    if (!document) throw notFound('document', documentId);
+    return document;
+  }
+
+  /** Marks a document as sent: its SHA-256 goes into the case history, so anyone can prove which letter went out. */
+  async send(user: Actor, documentId: string): Promise<CaseDocument> {
+    const document = await this.content(documentId);
+    if (document.sentSequence !== null) {
+      throw refusal(
+        'VALIDATION_FAILED',
+        `${document.filename} was already recorded as sent (event ${document.sentSequence}).`,
+      );
+    }
+    if (sha256(document.content) !== document.sha256) {
+      throw refusal(
+        'VALIDATION_FAILED',
+        `${document.filename} no longer matches the hash it was made with; generate it again.`,
+      );
+    }
+    const sequence = await this.cases.recordLetterSent(user, document.caseId, document);
+    await this.dataSource.getRepository(CaseDocument).update({ id: documentId }, { sentSequence: sequence });
+    const { content: _content, ...rest } = document;
+    return { ...rest, sentSequence: sequence } as CaseDocument;
+  }
+}

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api';
+import { createCase, sendEvent } from '../support/cases';
+import { EXAMPLE_ANSWERS, EXAMPLE_REQUEST } from '../support/example-letter';
+
+describe('letters over GraphQL', () => {
+  let api: TestApi;
+  let officer: string;
+  let admin: string;
+  let auditor: string;
+  beforeAll(async () => {
+    api = await startTestApi('letters');
+    officer = await api.signIn(['officer']);
+    admin = await api.signIn(['admin']);
+    auditor = await api.signIn(['auditor']);
+  });
+  afterAll(() => api?.close());
+
+  it('generates the response as PDF and DOCX, records the sent letter’s hash in the history, and the history still verifies', async () => {
+    const created = await createCase(api, officer, { requestText: EXAMPLE_REQUEST });
+    await sendEvent(api, officer, { caseId: created.id, type: 'START_RESPONSE', effectiveOn: '2026-01-16' });
+    await sendEvent(api, officer, {
+      caseId: created.id,
+      type: 'SUBMIT_FOR_APPROVAL',
+      effectiveOn: '2026-01-16',
+      payload: { outcome: 'granted-in-full', answers: EXAMPLE_ANSWERS, held: true },
+    });
+    await sendEvent(api, officer, {
+      caseId: created.id,
+      type: 'APPROVE_AND_SEND',
+      effectiveOn: '2026-01-16',
+    });
+
+    const generated = await api.graphql<{
+      generateLetter: { id: string; format: string; filename: string; sha256: string }[];
+    }>(
+      'mutation($id: ID!) { generateLetter(caseId: $id, kind: "response") { id format filename sha256 } }',
+      { id: created.id },
+      officer,
+    );
+    const documents = generated.data?.generateLetter ?? [];
+    expect(documents.map((d) => d.format)).toEqual(['pdf', 'docx']);
+    expect(documents[0]?.filename).toBe(`${created.reference}-response.pdf`);
+    const pdf = documents[0] as { id: string; sha256: string };
+
+    const sent = await api.graphql<{ sendLetter: { sentSequence: number } }>(
+      'mutation($id: ID!) { sendLetter(documentId: $id) { sentSequence } }',
+      { id: pdf.id },
+      officer,
+    );
+    expect(sent.data?.sendLetter.sentSequence).toBe(5);
+    const again = await api.graphql(
+      'mutation($id: ID!) { sendLetter(documentId: $id) { sentSequence } }',
+      { id: pdf.id },
+      officer,
+    );
+    expect(again.errors?.[0]?.message).toMatch(/was already recorded as sent \(event 5\)/);
+
+    const history = await api.graphql<{ case: { history: { type: string; payload: { sha256: string } }[] } }>(
+      'query($id: ID!) { case(id: $id) { history { type payload } } }',
+      { id: created.id },
+      auditor,
+    );
+    expect(history.data?.case.history.at(-1)).toMatchObject({
+      type: 'LETTER_SENT',
+      payload: { sha256: pdf.sha256 },
+    });
+    const file = await api.graphql<{ documentFile: { base64: string; mimeType: string } }>(
+      'query($id: ID!) { documentFile(documentId: $id) { base64 mimeType } }',
+      { id: pdf.id },
+      auditor,
+    );
+    const { createHash } = await import('node:crypto');
+    const bytes = Buffer.from(file.data?.documentFile.base64 ?? '', 'base64');
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(pdf.sha256);
+    const verified = await api.graphql<{ verifyCaseHistory: { ok: boolean } }>(
+      'query($id: ID!) { verifyCaseHistory(caseId: $id) { ok } }',
+      { id: created.id },
+      auditor,
+    );
+    expect(verified.data?.verifyCaseHistory.ok).toBe(true);
+  });
+
+  it('lets an administrator edit a template with a live preview, and refuses an unknown field by name', async () => {
+    const created = await createCase(api, officer);
+    const preview = await api.graphql<{ previewLetter: string }>(
+      'query($id: ID!, $body: String) { previewLetter(caseId: $id, kind: "acknowledgement", body: $body) }',
+      { id: created.id, body: 'Dear {{requester.name}}, we will reply by {{dueDate}}.' },
+      admin,
+    );
+    expect(preview.data?.previewLetter).toBe('Dear A. Requester, we will reply by 11 February 2026.');
+    const refused = await api.graphql(
+      'mutation { saveLetterTemplate(kind: "acknowledgement", body: "Dear {{requester.nickname}}") { kind } }',
+      {},
+      admin,
+    );
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: { code: 'VALIDATION_FAILED', unknownFields: ['requester.nickname'] },
+    });
+    expect(refused.errors?.[0]?.message).toMatch(
+      /^The template uses "requester\.nickname", which letters do not have\./,
+    );
+    const saved = await api.graphql<{ saveLetterTemplate: { builtIn: boolean } }>(
+      'mutation { saveLetterTemplate(kind: "acknowledgement", body: "Dear {{requester.name}}, thank you.") { builtIn } }',
+      {},
+      admin,
+    );
+    expect(saved.data?.saveLetterTemplate.builtIn).toBe(false);
+  });
+});
