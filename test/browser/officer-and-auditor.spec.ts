@@ -15,6 +15,7 @@ describe('in Chromium: an officer handles a request, an auditor checks it', () =
     // Makes the users (and checks that their passwords work) before the browser signs in.
     await api.signIn(['officer'], 'olu.officer@example.org');
     await api.signIn(['auditor'], 'ada.auditor@example.org');
+    await api.signIn(['admin'], 'ann.admin@example.org');
     browser = await launchBrowser();
     page = await browser.newPage();
   });
@@ -103,6 +104,13 @@ describe('in Chromium: an officer handles a request, an auditor checks it', () =
       .poll(() => page.getByTestId('stage').textContent())
       .toBe('Awaiting any internal review request (Waiting)');
     await screenshot(page, SHOTS, '05-response-sent');
+
+    // The response letter: generated as PDF and DOCX, then recorded as sent (its hash goes into the history).
+    await page.getByRole('button', { name: 'Generate the response letter' }).click();
+    await page.getByRole('button', { name: /-response\.pdf$/ }).waitFor();
+    await page.getByRole('button', { name: 'Record as sent' }).click();
+    await page.getByText('sent (event 7)').waitFor();
+    await screenshot(page, SHOTS, '05b-letter-sent');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByText('You signed out.').waitFor();
   });
@@ -117,7 +125,7 @@ describe('in Chromium: an officer handles a request, an auditor checks it', () =
     await page.getByRole('heading', { name: /^History of FOI-2026-/ }).waitFor();
 
     // Event 2 asked for clarification; event 3 recorded it.
-    await page.getByLabel(/^Event \d+ of 6$/).fill('2');
+    await page.getByLabel(/^Event \d+ of 7$/).fill('2');
     await expect
       .poll(() => page.getByTestId('stage-then').textContent())
       .toBe('Clarification (Waiting for the requester)');
@@ -135,8 +143,27 @@ describe('in Chromium: an officer handles a request, an auditor checks it', () =
     await page.getByRole('button', { name: 'Verify the history' }).click();
     await expect
       .poll(() => page.getByTestId('verification').textContent())
-      .toBe('Verified: 6 events; the hash chain is intact and replay gives the recorded state.');
+      .toBe('Verified: 7 events; the hash chain is intact and replay gives the recorded state.');
     await screenshot(page, SHOTS, '07-verified');
+  });
+
+  it('an administrator edits a letter template with a live preview; an unknown field is refused by name', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn('ann.admin@example.org');
+    await page.getByRole('link', { name: 'Letters' }).click();
+    await page.getByLabel('Letter', { exact: true }).selectOption('acknowledgement');
+    const editor = page.getByLabel('Template');
+    await editor.fill('Dear {{requester.name}}, we will reply by {{dueDate}}. {{requester.shoeSize}}');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/^The template uses "requester\.shoeSize", which letters do not have\./);
+    await editor.fill('Dear {{requester.name}}, we will reply by {{dueDate}}.');
+    await expect
+      .poll(() => page.getByTestId('preview').textContent())
+      .toBe('Dear Sam Requester, we will reply by a date we will confirm.');
+    await screenshot(page, SHOTS, '08-letter-template-preview');
+    await page.getByRole('button', { name: 'Save the template' }).click();
+    await page.getByText('Saved: new letters of this kind use this template.').waitFor();
   });
 
   it('a session whose token the server refuses ends, and says so', async () => {

@@ -4,6 +4,7 @@ import { AuditCase } from './pages/AuditCase';
 import { AuditList } from './pages/AuditList';
 import { CaseList } from './pages/CaseList';
 import { CasePage } from './pages/CasePage';
+import { Letters } from './pages/Letters';
 import { SignIn } from './pages/SignIn';
 import { Workflows } from './pages/Workflows';
 import { hasRole, type SessionUser, useSession } from './session';
@@ -49,6 +50,7 @@ function Header({ user }: { user: SessionUser }) {
         {hasRole(user, 'officer') && link('/cases', 'Cases')}
         {hasRole(user, 'auditor') && link('/audit', 'Audit')}
         {hasRole(user, 'admin') && link('/workflows', 'Workflows')}
+        {hasRole(user, 'admin') && link('/letters', 'Letters')}
       </nav>
       <span className="who">
         {user.name} ({user.roles.join(', ')})
@@ -80,6 +82,7 @@ export function App() {
           <Route path="/audit/:id">{(params) => <AuditCase id={params.id} />}</Route>
           <Route path="/audit" component={AuditList} />
           <Route path="/workflows" component={Workflows} />
+          <Route path="/letters" component={Letters} />
           <Route>
             <Redirect to={homeFor(user)} />
           </Route>

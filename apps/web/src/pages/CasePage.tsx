@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { CaseLetters } from '../components/CaseLetters';
 import { type AllowedEvent, EventForm } from '../components/EventForm';
 import { StageGraph } from '../components/StageGraph';
 import { showDate } from '../format';
@@ -205,18 +206,7 @@ export function CasePage({ id }: { id: string }) {
               onSubmit={(payload, on) => send(open, payload, on)}
             />
           )}
-          <h3>Letters</h3>
-          {c.state.context.letters.length === 0 ? (
-            <p>No letters yet.</p>
-          ) : (
-            <ul>
-              {c.state.context.letters.map((letter) => (
-                <li key={`${letter.template}-${letter.on}`}>
-                  {letter.template.replace(/-/g, ' ')} ({showDate(letter.on)})
-                </li>
-              ))}
-            </ul>
-          )}
+          <CaseLetters caseId={c.id} queued={c.state.context.letters} onSent={reload} />
         </section>
       </div>
       <section className="panel" aria-labelledby="graph">
