@@ -55,6 +55,7 @@ async function main(): Promise<void> {
       demo: config.demo,
       logger,
       webDir: config.webDir,
+      timerIntervalMs: config.timerIntervalMs,
     });
     app = created.app;
     if (created.loadedWorkflows.length > 0) {

@@ -15,6 +15,8 @@ export interface RecordflowConfig {
   /** Built web app served at /. */
   webDir: string;
   logLevel: string;
+  /** How often this process looks for due timers. */
+  timerIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -47,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RecordflowConf
     demo: parseFlag('RECORDFLOW_DEMO', env.RECORDFLOW_DEMO, databaseUrl === undefined),
     webDir: resolve(repositoryRoot, 'apps/web/dist'),
     logLevel: env.LOG_LEVEL || 'info',
+    timerIntervalMs: Number(env.RECORDFLOW_TIMER_INTERVAL_MS || 30_000),
   };
 }
