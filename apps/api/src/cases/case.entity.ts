@@ -19,8 +19,11 @@ export type CaseStatus = 'open' | 'closed';
 @Entity('case')
 @Check('case_status_known', `status IN ('open', 'closed')`)
 @Index('case_reference_key', ['reference'], { unique: true })
-@Index('case_open_due', ['status', 'dueOn'])
-@Index('case_assignee_due', ['assigneeId', 'status', 'dueOn'])
+// Expression and trigram indexes for the case list live in the migrations.
+@Index('case_list_order', { synchronize: false })
+@Index('case_assignee_order', { synchronize: false })
+@Index('case_text_search', { synchronize: false })
+@Index('case_received_stats', { synchronize: false })
 @Index('case_stage', ['stage', 'status'])
 export class Case {
   @PrimaryGeneratedColumn('uuid')

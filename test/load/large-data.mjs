@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// Large-data benchmark: 1,000,000 cases with 20 events each, generated in PostgreSQL, then the p95
+// latency of the officers' list queries (as the api runs them) and of a year's statistics query.
+//   node test/load/large-data.mjs [--cases 1000000]
+import { parseArgs } from 'node:util';
+import { api, benchDatabase } from '../bench/support.mjs';
+
+const { values } = parseArgs({
+  options: { cases: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '40' } },
+});
+const CASES = Number(values.cases);
+const RUNS = Number(values.runs);
+
+const database = await benchDatabase();
+const { app, dataSource } = await api.createApp({
+  databaseUrl: database.url,
+  database: api.DatabaseMode.SERVER,
+  demo: false,
+  timerIntervalMs: 0,
+});
+const officers = [];
+for (let i = 0; i < 50; i++) {
+  officers.push(
+    await api.createUser(dataSource.manager, {
+      email: `o${i}@large.example.org`,
+      name: `Officer ${i}`,
+      password: 'large data test',
+      roles: ['officer'],
+    }),
+  );
+}
+const [{ id: versionId }] = await dataSource.query(
+  `SELECT id FROM workflow_version WHERE workflow_id = 'foi' AND status = 'published'`,
+);
+const stages = ['received', 'clarification', 'response', 'review-window', 'internal-review'];
+const topics = [
+  'parking fines',
+  'CCTV cameras',
+  'pothole repairs',
+  'school admissions',
+  'housing repairs',
+  'bin collections',
+  'planning appeals',
+  'agency staff',
+];
+
+let started = Date.now();
+// 70% closed, 30% open; open cases due from two months ago to two months ahead; spread over 50 officers.
+await dataSource.query(
+  `INSERT INTO "case" (reference, regime, workflow_id, workflow_version_id, subject, request_text, channel, received_on, status, stage, step,
+                       snapshot, version, due_on, assignee_id, outcome, closed_at)
+   SELECT 'FOI-' || (2020 + i % 7) || '-' || lpad(i::text, 7, '0'), 'foi', 'foi', $1,
+          ($2::text[])[1 + i % 8] || ' request ' || i, 'Generated request ' || i, 'email',
+          date '2020-01-01' + (i % 2500),
+          CASE WHEN i % 10 < 7 THEN 'closed' ELSE 'open' END,
+          CASE WHEN i % 10 < 7 THEN 'closed' ELSE ($3::text[])[1 + i % 5] END, 'drafting',
+          '{}'::jsonb, 20,
+          CASE WHEN i % 10 < 7 THEN NULL ELSE current_date - 60 + (i % 120) END,
+          ($4::uuid[])[1 + i % 50],
+          CASE WHEN i % 10 < 7 THEN (ARRAY['granted-in-full','granted-in-part','refused-in-full','not-held'])[1 + i % 4] END,
+          CASE WHEN i % 10 < 7 THEN now() END
+     FROM generate_series(1, $5::int) i`,
+  [versionId, topics, stages, officers.map((o) => o.id), CASES],
+);
+console.log(
+  `${CASES.toLocaleString('en-GB')} cases generated in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
+started = Date.now();
+await dataSource.query('ALTER TABLE case_event DISABLE TRIGGER case_event_append_only');
+await dataSource.query(
+  `INSERT INTO case_event (case_id, sequence, type, payload, actor_id, actor_label, recorded_at, effective_on, workflow_version_id, stage_after, prev_hash, hash)
+   SELECT c.id, s, 'GENERATED', jsonb_build_object('n', s), NULL, 'generator', now(), c.received_on, c.workflow_version_id, c.stage,
+          md5(c.id::text || (s - 1)), md5(c.id::text || s)
+     FROM "case" c CROSS JOIN generate_series(1, 20) s`,
+);
+await dataSource.query('ALTER TABLE case_event ENABLE TRIGGER case_event_append_only');
+await dataSource.query('ANALYZE');
+const [{ events }] = await dataSource.query('SELECT count(*)::int AS events FROM case_event');
+console.log(
+  `${events.toLocaleString('en-GB')} events generated in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
+
+const { CasesQuery } = await import('../../apps/api/dist/cases/cases.query.js');
+const query = app.get(CasesQuery);
+const calendar = await import('../../packages/calendar/dist/index.js');
+const today = new Date().toISOString().slice(0, 10);
+const actor = { id: officers[7].id, email: '', name: '', roles: ['officer'] };
+const measures = {
+  'overdue (first page + total)': () => query.page(actor, { overdue: true }, 25, null),
+  'due within 5 working days': () =>
+    query.page(actor, { dueBefore: calendar.addWorkingDays('foi', today, 5) }, 25, null),
+  'by assignee and stage': () =>
+    query.page(actor, { assigneeId: officers[3].id, stage: 'response' }, 25, null),
+  'mine, all open': () => query.page(actor, { mine: true }, 25, null),
+  'text search on reference and subject': () =>
+    query.page(actor, { text: 'pothole repairs request 4242', status: 'all' }, 25, null),
+  "a year's statistics (closed 2025 by outcome)": () =>
+    dataSource.query(
+      `SELECT outcome, count(*)::int AS n FROM "case" WHERE status = 'closed' AND received_on >= '2025-01-01' AND received_on < '2026-01-01' GROUP BY outcome`,
+    ),
+};
+for (const [label, run] of Object.entries(measures)) {
+  await run();
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await run();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `${label.padEnd(46)} p50 ${times[Math.floor(RUNS / 2)].toFixed(1).padStart(7)} ms  p95 ${times[Math.floor(RUNS * 0.95)].toFixed(1).padStart(7)} ms`,
+  );
+}
+await app.close();
+await database.close();
