@@ -1,4 +1,4 @@
-import { Component, type ReactNode } from 'react';
+import { Component, lazy, type ReactNode, Suspense } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { AuditCase } from './pages/AuditCase';
 import { AuditList } from './pages/AuditList';
@@ -8,6 +8,11 @@ import { Letters } from './pages/Letters';
 import { SignIn } from './pages/SignIn';
 import { Workflows } from './pages/Workflows';
 import { hasRole, type SessionUser, useSession } from './session';
+
+// The editor (and its layout engine) is for administrators only: officers never download it.
+const WorkflowEditor = lazy(() =>
+  import('./editor/WorkflowEditor').then((m) => ({ default: m.WorkflowEditor })),
+);
 
 /** Never a blank screen: a sentence and a way out. */
 class ErrorBoundary extends Component<{ children: ReactNode }, { message: string | null }> {
@@ -81,6 +86,13 @@ export function App() {
           <Route path="/cases" component={CaseList} />
           <Route path="/audit/:id">{(params) => <AuditCase id={params.id} />}</Route>
           <Route path="/audit" component={AuditList} />
+          <Route path="/workflows/:id">
+            {(params) => (
+              <Suspense fallback={<p aria-live="polite">Opening the editor…</p>}>
+                <WorkflowEditor id={params.id} />
+              </Suspense>
+            )}
+          </Route>
           <Route path="/workflows" component={Workflows} />
           <Route path="/letters" component={Letters} />
           <Route>

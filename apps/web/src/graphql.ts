@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { TypedDocumentString } from './gql/graphql';
 import { useSession } from './session';
 
 /** A GraphQL error as the api sends it: a sentence, a stable code and its details. */
@@ -14,6 +15,18 @@ export class GraphQLRequestError extends Error {
 
 /** Sends one operation with the session's token; an ended session sends the user back to sign in. */
 export async function graphql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  return send<T>(query, variables);
+}
+
+/** Sends an operation generated from schema.gql (`pnpm codegen`): its result and variables are typed. */
+export function request<T, V>(
+  document: TypedDocumentString<T, V>,
+  ...[variables]: V extends Record<string, never> ? [] : [V]
+): Promise<T> {
+  return send<T>(document.toString(), variables as Record<string, unknown> | undefined);
+}
+
+async function send<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
   const token = useSession.getState().session?.token;
   const response = await fetch('/graphql', {
     method: 'POST',
@@ -62,4 +75,13 @@ export function useQuery<T>(query: string, variables: Record<string, unknown> = 
     return () => clearInterval(timer);
   }, [reload, pollMs]);
   return { result, reload };
+}
+
+/** useQuery for an operation generated from schema.gql: the data is typed from the schema. */
+export function useTypedQuery<T, V extends Record<string, unknown>>(
+  document: TypedDocumentString<T, V>,
+  variables?: V,
+  pollMs = 0,
+) {
+  return useQuery<T>(document.toString(), variables ?? {}, pollMs);
 }

@@ -24,6 +24,7 @@ export { ACTIONS, CLOSURE_OUTCOMES, GUARDS, LETTER_TEMPLATES, registryDescriptio
 export {
   INPUT_TYPES,
   type InputDefinition,
+  type Reference,
   ROLE_NAMES,
   type RoleName,
   type RouteDefinition,

@@ -20,10 +20,15 @@ export function EventForm({
   event,
   onSubmit,
   onCancel,
+  defaultDate = ukToday(),
+  latestDate = ukToday(),
 }: {
   event: AllowedEvent;
   onSubmit: (payload: Record<string, unknown>, effectiveOn: string) => Promise<void>;
   onCancel: () => void;
+  /** The date the form starts with; a simulation runs in its own time, not today's. */
+  defaultDate?: string;
+  latestDate?: string;
 }) {
   const [error, setError] = useState<string | null>(null);
   const properties = Object.entries(event.inputSchema.properties ?? {});
@@ -61,7 +66,13 @@ export function EventForm({
       ))}
       <label>
         Date it happened
-        <input type="date" name="__effectiveOn" defaultValue={ukToday()} max={ukToday()} required />
+        <input
+          type="date"
+          name="__effectiveOn"
+          defaultValue={defaultDate}
+          max={latestDate || undefined}
+          required
+        />
       </label>
       {error && (
         <p role="alert" className="error">
