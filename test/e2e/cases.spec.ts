@@ -244,6 +244,7 @@ describe('cases over GraphQL', () => {
   });
 
   it('lists cases by due date with filters and cursor pagination', async () => {
+    type Count = { value: number; exact: boolean };
     const early = await createCase(api, officer, {
       receivedOn: '2025-11-03',
       subject: 'Parking fines income 2024',
@@ -275,6 +276,11 @@ describe('cases over GraphQL', () => {
       'FOISA-2026-000001',
     ]);
     expect((await list({ text: 'parking' }))?.edges.map((e) => e.node.reference)).toEqual([early.reference]);
+    // Words in any order, the last half typed; a reference as written.
+    const found = async (text: string) => (await list({ text }))?.edges.map((e) => e.node.reference);
+    expect(await found('income park')).toEqual([early.reference]);
+    expect(await found('FOISA-2026-000001')).toEqual(['FOISA-2026-000001']);
+    expect(await found('parking arking')).toEqual([]);
     expect((await list({ dueBefore: '2026-01-01' }))?.edges.map((e) => e.node.reference)).toEqual([
       early.reference,
     ]);
@@ -289,6 +295,23 @@ describe('cases over GraphQL', () => {
     }
     expect(seen).toEqual(all?.edges.map((e) => e.node.reference));
     expect(all?.totalCount).toBe(seen.length);
+    // The screens' count stops at upTo and says so; the exact count goes on.
+    const counts = await api.graphql<{
+      cases: { totalCount: number; all: Count; capped: Count; atCap: Count };
+    }>(
+      '{ cases(first: 1) { totalCount all: count { value exact } capped: count(upTo: 1) { value exact } atCap: count(upTo: 2) { value exact } } }',
+      {},
+      officer,
+    );
+    expect(counts.data?.cases).toEqual({
+      totalCount: seen.length,
+      all: { value: seen.length, exact: true },
+      capped: { value: 1, exact: seen.length === 1 },
+      atCap: { value: Math.min(2, seen.length), exact: seen.length <= 2 },
+    });
+    expect(seen.length).toBeGreaterThan(2);
+    const outOfRange = await api.graphql('{ cases { count(upTo: 0) { value } } }', {}, officer);
+    expect(outOfRange.errors?.[0]?.message).toBe('upTo must be between 1 and 10000, not 0.');
   });
 
   it('a holiday added at run time moves open deadlines, each change an event', async () => {

@@ -216,8 +216,17 @@ export class CaseConnection {
   @Field(() => PageInfo)
   pageInfo: PageInfo;
 
-  @Field(() => Int, { description: 'All cases matching the filter, across pages.' })
-  totalCount: number;
+  /** Counts the list's matches when a count is asked for (not a GraphQL field). */
+  counter: (upTo?: number) => Promise<CaseCount>;
+}
+
+@ObjectType({ description: 'How many cases a list holds.' })
+export class CaseCount {
+  @Field(() => Int, { description: 'Matching cases; when exact is false, at least this many.' })
+  value: number;
+
+  @Field({ description: 'False when more cases match than were counted (value stopped at upTo).' })
+  exact: boolean;
 }
 
 @ObjectType({ description: 'The result of an accepted event.' })

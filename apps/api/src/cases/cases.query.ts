@@ -32,38 +32,21 @@ function decode(after: string): Cursor {
   );
 }
 
+// Split as search_words splits (on ASCII punctuation), and on spaces: no tsquery syntax is left in a word.
+const wordsOf = (text: string) => text.split(/(?:[^\P{ASCII}a-zA-Z0-9]|\s)+/u).filter(Boolean);
+
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The officers' case list: filters, keyset pagination on (due date, reference). */
+/** Counting stops here however big the list: beyond it a count is a scan nobody reads. */
+export const MAX_COUNT_UP_TO = 10_000;
+
+/** The officers' case list: filters, keyset pagination on (due date, reference), and counts apart. */
 @Injectable()
 export class CasesQuery {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async page(actor: Actor, filter: CasesFilter, first: number, after: string | null) {
-    // No join: the version number comes from a cache, and a join would make TypeORM count DISTINCT ids.
-    const query = this.dataSource.getRepository(Case).createQueryBuilder('c');
-    const status = filter.status ?? 'open';
-    if (!['open', 'closed', 'all'].includes(status)) {
-      throw refusal('BAD_USER_INPUT', `status must be open, closed or all, not "${status}".`);
-    }
-    if (status !== 'all') query.andWhere('c.status = :status', { status });
-    if (filter.stage) query.andWhere('c.stage = :stage', { stage: filter.stage });
-    if (filter.regime) query.andWhere('c.regime = :regime', { regime: filter.regime });
-    if (filter.assigneeId) query.andWhere('c.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
-    if (filter.mine) query.andWhere('c.assignee_id = :me', { me: actor.id });
-    // Filters on the sort key itself, so the case_list_order index serves both the filter and the order.
-    if (filter.overdue) query.andWhere(`c.status = 'open' AND ${SORT_KEY} < :today`, { today: ukToday() });
-    if (filter.dueBefore) query.andWhere(`${SORT_KEY} <= :dueBefore`, { dueBefore: filter.dueBefore });
-    if (filter.text?.trim()) {
-      query.andWhere(`(c.reference || ' ' || c.subject) ILIKE :text ESCAPE '\\'`, {
-        text: likePattern(filter.text.trim()),
-      });
-    }
-    const { total } = (await query
-      .clone()
-      .select('count(*)::int', 'total')
-      .getRawOne<{ total: number }>()) ?? { total: 0 };
-    const totalCount = total;
+    const query = this.filtered(actor, filter);
     if (after) {
       const cursor = decode(after);
       query.andWhere(`(${SORT_KEY}, c.reference) > (:due::date, :reference)`, cursor);
@@ -79,7 +62,55 @@ export class CasesQuery {
       rows: pageRows,
       cursors: pageRows.map((row) => encode({ due: row.dueOn ?? NO_DUE_DATE, reference: row.reference })),
       hasNextPage,
-      totalCount,
     };
+  }
+
+  /** How many cases match: exactly, or (given upTo) counting no further than upTo. */
+  async count(actor: Actor, filter: CasesFilter, upTo?: number): Promise<{ value: number; exact: boolean }> {
+    const query = this.filtered(actor, filter);
+    if (upTo === undefined) {
+      const row = await query.select('count(*)::int', 'n').getRawOne<{ n: number }>();
+      return { value: row?.n ?? 0, exact: true };
+    }
+    if (!Number.isInteger(upTo) || upTo < 1 || upTo > MAX_COUNT_UP_TO) {
+      throw refusal('BAD_USER_INPUT', `upTo must be between 1 and ${MAX_COUNT_UP_TO}, not ${upTo}.`);
+    }
+    // One row past the cap says whether there are more, without counting them.
+    const [sql, parameters] = query
+      .select('1')
+      .limit(upTo + 1)
+      .getQueryAndParameters();
+    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM (${sql}) capped`, parameters);
+    return n > upTo ? { value: upTo, exact: false } : { value: n, exact: true };
+  }
+
+  private filtered(actor: Actor, filter: CasesFilter) {
+    // No join: the version number comes from a cache, and a join would make TypeORM count DISTINCT ids.
+    const query = this.dataSource.getRepository(Case).createQueryBuilder('c');
+    const status = filter.status ?? 'open';
+    if (!['open', 'closed', 'all'].includes(status)) {
+      throw refusal('BAD_USER_INPUT', `status must be open, closed or all, not "${status}".`);
+    }
+    if (status !== 'all') query.andWhere('c.status = :status', { status });
+    if (filter.stage) query.andWhere('c.stage = :stage', { stage: filter.stage });
+    if (filter.regime) query.andWhere('c.regime = :regime', { regime: filter.regime });
+    if (filter.assigneeId) query.andWhere('c.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
+    if (filter.mine) query.andWhere('c.assignee_id = :me', { me: actor.id });
+    // Filters on the sort key itself, so the case_list_order index serves both the filter and the order.
+    if (filter.overdue) query.andWhere(`c.status = 'open' AND ${SORT_KEY} < :today`, { today: ukToday() });
+    if (filter.dueBefore) query.andWhere(`${SORT_KEY} <= :dueBefore`, { dueBefore: filter.dueBefore });
+    const text = filter.text?.trim();
+    const words = text ? wordsOf(text) : [];
+    if (words.length > 0) {
+      // Every word starts a word of the reference or subject; the last may be half typed.
+      const tsquery = words.map((word, i) => (i === words.length - 1 ? `${word}:*` : word)).join(' & ');
+      query.andWhere(`c.search_words @@ to_tsquery('simple', :tsquery)`, { tsquery });
+    } else if (text) {
+      // No letters or digits to index (say "%"): look for the characters as typed.
+      query.andWhere(`(c.reference || ' ' || c.subject) ILIKE :text ESCAPE '\\'`, {
+        text: likePattern(text),
+      });
+    }
+    return query;
   }
 }

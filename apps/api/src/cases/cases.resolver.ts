@@ -15,6 +15,7 @@ import type { Case } from './case.entity';
 import {
   AllowedEvent,
   CaseConnection,
+  CaseCount,
   CaseDeadline,
   CaseEventModel,
   CaseEventResult,
@@ -22,12 +23,34 @@ import {
   DeadlineExplanation,
   RequesterModel,
 } from './case.model';
-import { CasesQuery } from './cases.query';
+import { CasesQuery, MAX_COUNT_UP_TO } from './cases.query';
 import { actorOf, CasesService } from './cases.service';
 import { CasesFilter } from './dto/cases-filter.input';
 import { CreateCaseInput } from './dto/create-case.input';
 import { AssignCaseInput, SendCaseEventInput } from './dto/send-case-event.input';
 import { stateOf } from './snapshot-view';
+
+/** A list's counts, run only when asked for: an exact count of a long list is a scan. */
+@Roles('officer', 'auditor', 'admin')
+@Resolver(() => CaseConnection)
+export class CaseConnectionResolver {
+  @ResolveField(() => Int, {
+    description: `All cases matching the filter, across pages, counted exactly (a scan on a long list: screens use count).`,
+  })
+  async totalCount(@Parent() connection: CaseConnection): Promise<number> {
+    return (await connection.counter()).value;
+  }
+
+  @ResolveField(() => CaseCount, {
+    description: `Cases matching the filter, counted up to upTo (at most ${MAX_COUNT_UP_TO.toLocaleString('en-GB')}), cheap however long the list.`,
+  })
+  async count(
+    @Parent() connection: CaseConnection,
+    @Args('upTo', { type: () => Int, defaultValue: 1000 }) upTo: number,
+  ): Promise<CaseCount> {
+    return connection.counter(upTo);
+  }
+}
 
 @Roles('officer', 'auditor', 'admin')
 @Resolver(() => CaseModel)
@@ -64,7 +87,7 @@ export class CasesResolver {
     return {
       edges: models.map((node, i) => ({ node, cursor: page.cursors[i] as string })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
-      totalCount: page.totalCount,
+      counter: (upTo) => this.query.count(actor, filter ?? {}, upTo),
     };
   }
 

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { showDate } from '../format';
+import { showCount, showDate } from '../format';
 import { useQuery } from '../graphql';
 
-const LIST = `query($filter: CasesFilter) { cases(filter: $filter, first: 200) { totalCount edges { node { id reference subject stageLabel receivedOn } } } }`;
+const LIST = `query($filter: CasesFilter) { cases(filter: $filter, first: 200) { count { value exact } edges { node { id reference subject stageLabel receivedOn } } } }`;
 
 export function AuditList() {
   const [text, setText] = useState('');
   const { result } = useQuery<{
     cases: {
-      totalCount: number;
+      count: { value: number; exact: boolean };
       edges: {
         node: { id: string; reference: string; subject: string; stageLabel: string; receivedOn: string };
       }[];
@@ -30,7 +30,7 @@ export function AuditList() {
       )}
       {result.state === 'ready' && (
         <table className="cases">
-          <caption>{result.data.cases.totalCount} cases</caption>
+          <caption>{showCount(result.data.cases.count, 'case')}</caption>
           <thead>
             <tr>
               <th scope="col">Reference</th>

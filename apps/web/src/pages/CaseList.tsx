@@ -1,7 +1,7 @@
 import { addWorkingDays } from '@recordflow/calendar';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { showDate, ukToday } from '../format';
+import { showCount, showDate, ukToday } from '../format';
 import { graphql, useQuery } from '../graphql';
 
 interface CaseRow {
@@ -15,8 +15,13 @@ interface CaseRow {
   assignee: { name: string } | null;
 }
 
+interface ListCount {
+  value: number;
+  exact: boolean;
+}
+
 const LIST = `query($filter: CasesFilter, $first: Int) {
-  cases(filter: $filter, first: $first) { totalCount edges { node { id reference regime subject stageLabel stepLabel dueDate assignee { name } } } }
+  cases(filter: $filter, first: $first) { count { value exact } edges { node { id reference regime subject stageLabel stepLabel dueDate assignee { name } } } }
 }`;
 
 function savedFilters(): { id: string; label: string; filter: Record<string, unknown> }[] {
@@ -36,16 +41,24 @@ function savedFilters(): { id: string; label: string; filter: Record<string, unk
 }
 
 function useCounts(filters: ReturnType<typeof savedFilters>) {
-  const [counts, setCounts] = useState<Record<string, number>>({});
+  const [counts, setCounts] = useState<Record<string, string>>({});
   useEffect(() => {
     const query = `query { ${filters
       .map(
         (f, i) =>
-          `f${i}: cases(filter: ${JSON.stringify(f.filter).replace(/"(\w+)":/g, '$1:')}, first: 1) { totalCount }`,
+          `f${i}: cases(filter: ${JSON.stringify(f.filter).replace(/"(\w+)":/g, '$1:')}, first: 1) { count { value exact } }`,
       )
       .join(' ')} }`;
-    graphql<Record<string, { totalCount: number }>>(query).then(
-      (data) => setCounts(Object.fromEntries(filters.map((f, i) => [f.id, data[`f${i}`]?.totalCount ?? 0]))),
+    graphql<Record<string, { count: ListCount }>>(query).then(
+      (data) =>
+        setCounts(
+          Object.fromEntries(
+            filters.map((f, i) => {
+              const count = data[`f${i}`]?.count;
+              return [f.id, count ? showCount(count) : '0'];
+            }),
+          ),
+        ),
       () => setCounts({}),
     );
   }, [filters]);
@@ -63,7 +76,7 @@ export function CaseList() {
     ...(regime ? { regime } : {}),
     ...(text ? { text } : {}),
   };
-  const { result } = useQuery<{ cases: { totalCount: number; edges: { node: CaseRow }[] } }>(
+  const { result } = useQuery<{ cases: { count: ListCount; edges: { node: CaseRow }[] } }>(
     LIST,
     { filter, first: 100 },
     15_000,
@@ -118,10 +131,7 @@ export function CaseList() {
       {result.state === 'ready' && result.data.cases.edges.length === 0 && <p>No cases match.</p>}
       {result.state === 'ready' && result.data.cases.edges.length > 0 && (
         <table className="cases">
-          <caption>
-            {result.data.cases.totalCount} case{result.data.cases.totalCount === 1 ? '' : 's'}, soonest due
-            first
-          </caption>
+          <caption>{showCount(result.data.cases.count, 'case')}, soonest due first</caption>
           <thead>
             <tr>
               <th scope="col">Reference</th>

@@ -24,6 +24,10 @@ export class CasesFilter {
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'Cases due on or before this date.' })
   dueBefore?: string;
 
-  @Field({ nullable: true, description: 'Text found in the reference or the subject.' })
+  @Field({
+    nullable: true,
+    description:
+      'Words of the reference or subject, in any order; the last may be half typed ("FOI-2026-0001", "parking fin").',
+  })
   text?: string;
 }

@@ -2,6 +2,7 @@ import { Settings1764000000000 } from './1764000000000-settings';
 import { CaseEngine1764000000001 } from './1764000000001-case-engine';
 import { Letters1764000000002 } from './1764000000002-letters';
 import { CaseListIndexes1764000000003 } from './1764000000003-case-list-indexes';
+import { CaseWordSearch1764000000004 } from './1764000000004-case-word-search';
 
 /** Every migration, oldest first; they run at start inside one advisory lock. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CaseEngine1764000000001,
   Letters1764000000002,
   CaseListIndexes1764000000003,
+  CaseWordSearch1764000000004,
 ];
