@@ -19,7 +19,8 @@ export class AuthGuard implements CanActivate {
     const request = requestOf(context);
     const header = request.headers.authorization;
     const bearer = typeof header === 'string' && /^Bearer\s+(.+)$/i.exec(header)?.[1];
-    if (bearer) {
+    // Field resolvers pass this guard too: verify the token once per request.
+    if (bearer && !request.actor) {
       const actor = this.tokens.verify(bearer);
       if (!actor) {
         throw refusal('UNAUTHENTICATED', 'Your sign-in token is expired or invalid. Sign in again.');

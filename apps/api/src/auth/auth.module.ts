@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -13,7 +14,14 @@ export class AuthModule {
   static register(settings: AuthSettings): DynamicModule {
     return {
       module: AuthModule,
-      imports: [JwtModule.register({})],
+      imports: [
+        JwtModule.register({
+          // A KeyObject, made once: given a string, jsonwebtoken first tries (and fails) to parse it as a public key on every verify.
+          secret: createSecretKey(Buffer.from(settings.secret, 'utf8')),
+          signOptions: { algorithm: 'HS256', issuer: 'recordflow' },
+          verifyOptions: { algorithms: ['HS256'], issuer: 'recordflow' },
+        }),
+      ],
       providers: [
         { provide: AUTH_SETTINGS, useValue: settings },
         { provide: APP_GUARD, useClass: AuthGuard },
