@@ -58,6 +58,12 @@ describe('hostile input is harmless and answered clearly', () => {
     expect(result.errors?.[0]?.message).toMatch(
       /This query is too large \(complexity \d+, the limit is 2000\)/,
     );
+    // The same text with a page size in a variable: each size is judged, however often the text comes.
+    const paged =
+      'query($first: Int) { cases(first: $first) { edges { node { history { sequence type payload hash prevHash actorLabel recordedAt } allowedEvents { type label } } } } }';
+    expect((await api.graphql(paged, { first: 2 }, officer)).errors).toBeUndefined();
+    expect((await api.graphql(paged, { first: 2 }, officer)).errors).toBeUndefined();
+    expect((await api.graphql(paged, { first: 200 }, officer)).errors?.[0]?.message).toMatch(/too large/);
   });
 
   it('answers wrong types and unknown fields with what was wrong', async () => {

@@ -19,10 +19,10 @@ export type CaseStatus = 'open' | 'closed';
 @Entity('case')
 @Check('case_status_known', `status IN ('open', 'closed')`)
 @Index('case_reference_key', ['reference'], { unique: true })
-// Expression and trigram indexes for the case list live in the migrations.
+// Expression and word-search indexes for the case list live in the migrations.
 @Index('case_list_order', { synchronize: false })
 @Index('case_assignee_order', { synchronize: false })
-@Index('case_text_search', { synchronize: false })
+@Index('case_search_words', { synchronize: false })
 @Index('case_received_stats', { synchronize: false })
 @Index('case_stage', ['stage', 'status'])
 export class Case {
@@ -48,6 +48,17 @@ export class Case {
 
   @Column('text')
   subject: string;
+
+  /** The words of reference and subject, kept by a trigger for the case list's search; never read here. */
+  @Column({
+    type: 'tsvector',
+    name: 'search_words',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchWords?: string;
 
   @Column('text', { name: 'request_text' })
   requestText: string;

@@ -51,8 +51,21 @@ export interface EventResult {
   replayed: boolean;
 }
 
-/** The locked case row as the lock query returns it (snake_case, dates as text). */
-interface LockedCaseRow {
+/** How many times send() reads and tries again when another writer moved the case first. */
+const OPTIMISTIC_ATTEMPTS = 4;
+
+/** What a transition reads before it writes. */
+interface CaseRead {
+  row: Case;
+  /** The last event's hash, when the read fetched it. */
+  prevHash: string | undefined;
+  calendar: CalendarAt;
+  /** The event already recorded under the idempotency key: null for none, undefined when not looked up. */
+  earlierEventId?: string | null;
+}
+
+/** The case row as the transition's read returns it (snake_case, dates as text). */
+interface CaseReadRow {
   id: string;
   reference: string;
   regime: string;
@@ -75,6 +88,7 @@ interface LockedCaseRow {
   updated_at: Date;
   closed_at: Date | null;
   last_hash: string | null;
+  earlier_event_id: string | number | null;
   holidays: { date: string; title: string; divisions: string[]; created_at: string }[];
 }
 
@@ -193,8 +207,9 @@ export class CasesService {
         calendar,
         snapshot: started.snapshot,
         definition,
+        effects: started.effects,
       });
-      await this.applyEffects(manager, row, started.effects, event.sequence);
+      if (!event) throw new Error(`Case ${row.reference} changed while it was being created`);
       return row;
     });
   }
@@ -210,24 +225,59 @@ export class CasesService {
         `"${input.type}" is recorded by Recordflow itself and cannot be sent.`,
       );
     }
-    return this.dataSource.transaction(async (manager) => this.sendWithin(manager, actor, input));
+    // Optimistic first: read, step, then one statement that writes only if nobody moved the case
+    // meanwhile (two round trips, no transaction held open). A miss reads again and re-checks.
+    const manager = this.dataSource.manager;
+    for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+      const read = await this.readForTransition(manager, input.caseId, {
+        lock: false,
+        idempotencyKey: input.idempotencyKey,
+      });
+      const result = await this.transition(manager, actor, input, read);
+      if (result) return result;
+    }
+    // Still contended: queue on the row lock instead, which cannot miss.
+    return this.dataSource.transaction(async (locked) => this.sendWithin(locked, actor, input));
   }
 
-  /** The transition inside the caller's transaction (timers claim their row in the same one). */
+  /** The transition inside the caller's transaction, on the locked case (timers claim their row in the same one). */
   async sendWithin(
     manager: EntityManager,
     actor: EventActor,
     input: SendCaseEventInput,
     options: { locked?: Case; today?: string } = {},
   ): Promise<EventResult> {
-    const locked = options.locked
+    const read = options.locked
       ? { row: options.locked, prevHash: undefined, calendar: await this.holidays.current(manager) }
-      : await this.lockForTransition(manager, input.caseId);
-    const { row, calendar } = locked;
+      : await this.readForTransition(manager, input.caseId, {
+          lock: true,
+          idempotencyKey: input.idempotencyKey,
+        });
+    const result = await this.transition(manager, actor, input, read, options.today);
+    if (!result) throw new Error(`Case ${read.row.reference} moved while locked`);
+    return result;
+  }
+
+  /** Checks and applies one event to the case as read; null when the case moved since (optimistic miss). */
+  private async transition(
+    manager: EntityManager,
+    actor: EventActor,
+    input: SendCaseEventInput,
+    read: CaseRead,
+    today = ukToday(),
+  ): Promise<EventResult | null> {
+    const { row, calendar } = read;
     if (input.idempotencyKey) {
-      const earlier = await manager
-        .getRepository(CaseEvent)
-        .findOneBy({ caseId: row.id, idempotencyKey: input.idempotencyKey });
+      const earlier =
+        read.earlierEventId === null
+          ? null
+          : await manager
+              .getRepository(CaseEvent)
+              .findOneBy(
+                read.earlierEventId === undefined
+                  ? { caseId: row.id, idempotencyKey: input.idempotencyKey }
+                  : { id: read.earlierEventId },
+              );
       if (earlier) {
         if (earlier.type !== input.type) {
           throw refusal(
@@ -239,7 +289,6 @@ export class CasesService {
       }
     }
     this.checkVersion(row, input.expectedVersion);
-    const today = options.today ?? ukToday();
     const effectiveOn = input.effectiveOn ?? today;
     if (effectiveOn > today) {
       throw refusal(
@@ -283,10 +332,10 @@ export class CasesService {
       snapshot: next.snapshot,
       definition,
       idempotencyKey: input.idempotencyKey,
-      prevHash: locked.prevHash,
+      prevHash: read.prevHash,
+      effects: next.effects,
     });
-    await this.applyEffects(manager, row, next.effects, event.sequence);
-    return { case: row, event, replayed: false };
+    return event ? { case: row, event, replayed: false } : null;
   }
 
   /**
@@ -327,7 +376,7 @@ export class CasesService {
     document: { id: string; template: string; format: string; sha256: string },
   ): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const { row, prevHash, calendar } = await this.lockForTransition(manager, caseId);
+      const { row, prevHash, calendar } = await this.readForTransition(manager, caseId, { lock: true });
       const definition = await definitionOf(manager, row.workflowVersionId);
       const event = await this.append(manager, row, {
         type: LETTER_SENT,
@@ -344,6 +393,7 @@ export class CasesService {
         definition,
         prevHash,
       });
+      if (!event) throw new Error(`Case ${row.reference} moved while locked`);
       return event.sequence;
     });
   }
@@ -380,30 +430,32 @@ export class CasesService {
   }
 
   /**
-   * Locks the case and reads, in the same round trip, its last event's hash and the run-time holidays:
-   * everything a transition reads before it writes.
+   * Reads (and with lock: true, locks) the case with, in the same round trip, its last event's hash,
+   * the run-time holidays and any event already recorded under the idempotency key: everything a
+   * transition reads before it writes.
    */
-  async lockForTransition(
+  async readForTransition(
     manager: EntityManager,
     caseId: string,
-  ): Promise<{ row: Case; prevHash: string | undefined; calendar: CalendarAt }> {
+    options: { lock: boolean; idempotencyKey?: string | null },
+  ): Promise<CaseRead> {
     if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw notFound('case', caseId);
-    const [found] = await preparedQuery<LockedCaseRow>(
+    const [found] = await preparedQuery<CaseReadRow>(
       manager,
-      'recordflow_lock_case',
+      options.lock ? 'recordflow_lock_case' : 'recordflow_read_case',
       `SELECT c.id, c.reference, c.regime, c.workflow_id, c.workflow_version_id, c.subject, c.request_text, c.channel,
               to_char(c.received_on, 'YYYY-MM-DD') AS received_on, c.requester_id, c.status, c.stage, c.step, c.snapshot,
               c.version, to_char(c.due_on, 'YYYY-MM-DD') AS due_on, c.assignee_id, c.outcome, c.created_at, c.updated_at,
-              c.closed_at, e.hash AS last_hash, h.holidays
+              c.closed_at, e.hash AS last_hash, h.holidays, k.id AS earlier_event_id
          FROM "case" c
          LEFT JOIN case_event e ON e.case_id = c.id AND e.sequence = c.version
+         LEFT JOIN case_event k ON k.case_id = c.id AND k.idempotency_key = $2
          CROSS JOIN LATERAL (
            SELECT coalesce(json_agg(json_build_object('date', to_char(date, 'YYYY-MM-DD'), 'title', title,
                   'divisions', divisions, 'created_at', created_at) ORDER BY created_at, id), '[]') AS holidays
              FROM holiday) h
-        WHERE c.id = $1
-        FOR UPDATE OF c`,
-      [caseId],
+        WHERE c.id = $1${options.lock ? '\n        FOR UPDATE OF c' : ''}`,
+      [caseId, options.idempotencyKey ?? null],
     );
     if (!found) throw notFound('case', caseId);
     const row = manager.getRepository(Case).create({
@@ -432,7 +484,12 @@ export class CasesService {
     const holidays = (
       found.holidays as { date: string; title: string; divisions: string[]; created_at: string }[]
     ).map((h) => ({ ...h, created_at: new Date(h.created_at) }));
-    return { row, prevHash: found.last_hash ?? undefined, calendar: calendarFromRows(holidays as never) };
+    return {
+      row,
+      prevHash: found.last_hash ?? undefined,
+      calendar: calendarFromRows(holidays as never),
+      earlierEventId: found.earlier_event_id === null ? null : String(found.earlier_event_id),
+    };
   }
 
   async lock(manager: EntityManager, caseId: string): Promise<Case> {
@@ -457,7 +514,11 @@ export class CasesService {
     }
   }
 
-  /** Appends the next event with its hash, and stores the case's new snapshot and version. */
+  /**
+   * Appends the next event with its hash, stores the case's new snapshot and version, and sets or
+   * cancels its timers: one statement, written only if the case is still at the version read
+   * (always so under a lock). Null when another writer moved it first; nothing is written then.
+   */
   private async append(
     manager: EntityManager,
     row: Case,
@@ -470,19 +531,21 @@ export class CasesService {
       snapshot: CaseSnapshot;
       definition: WorkflowDefinition;
       idempotencyKey?: string;
-      /** The last event's hash when the lock already read it. */
+      /** The last event's hash when the read already fetched it. */
       prevHash?: string;
+      effects?: readonly Effect[];
     },
-  ): Promise<CaseEvent> {
-    const sequence = row.version + 1;
+  ): Promise<CaseEvent | null> {
+    const readVersion = row.version;
+    const sequence = readVersion + 1;
     const prevHash =
-      row.version === 0
+      readVersion === 0
         ? GENESIS_HASH
         : (event.prevHash ??
           ((
             await manager.query('SELECT hash FROM case_event WHERE case_id = $1 AND sequence = $2', [
               row.id,
-              row.version,
+              readVersion,
             ])
           )[0]?.hash as string));
     const state = stateOf(event.definition, event.snapshot);
@@ -511,18 +574,44 @@ export class CasesService {
       row.closedAt = recordedAt;
       row.outcome = state.outcome ?? null;
     }
-    // The event and the case row in one statement: one round trip for the heart of every transition.
-    const [inserted] = await preparedQuery<{ id: string }>(
+    const effects = event.effects ?? [];
+    const armed = effects.flatMap((e) =>
+      e.type === 'timer.set' ? [{ name: e.name, event: e.event, fire_on: e.fireOn }] : [],
+    );
+    const closing = row.status === 'closed';
+    const [written] = await preparedQuery<{ id: string | null }>(
       manager,
       'recordflow_append_event',
-      `WITH event AS (
+      // The case row first: its version check (which waits for, then re-reads, a concurrent writer)
+      // gates every other write. Timers are cancelled before new ones are armed under the same name.
+      `WITH moved AS (
+         UPDATE "case" SET snapshot = $15, version = $2, stage = $11, step = $16, due_on = $17, status = $18,
+                           closed_at = $19, outcome = $20, assignee_id = $21, updated_at = now()
+          WHERE id = $1::uuid AND version = $2::int - 1
+          RETURNING id
+       ), event AS (
          INSERT INTO case_event (case_id, sequence, type, payload, actor_id, actor_label, recorded_at, effective_on,
                                  workflow_version_id, holidays_as_of, stage_after, idempotency_key, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id
+         SELECT $1::uuid, $2::int, $3::text, $4::jsonb, $5::uuid, $6::text, $7::timestamptz, $8::date, $9::uuid,
+                $10::timestamptz, $11::text, $12::text, $13::text, $14::text
+           FROM moved
+         RETURNING id
+       ), cancelled AS (
+         UPDATE timer SET status = 'cancelled', done_at = now(),
+                          note = CASE WHEN $22::boolean THEN 'case closed'
+                                      WHEN name = ANY($24::text[]) THEN 'replaced at event ' || $2::int
+                                      ELSE 'cancelled at event ' || $2::int END
+          WHERE case_id = $1 AND status = 'pending' AND EXISTS (SELECT 1 FROM moved)
+            AND ($22::boolean OR name = ANY($23::text[]) OR name = ANY($24::text[]))
+          RETURNING id
+       ), armed AS (
+         INSERT INTO timer (case_id, name, event, fire_on, status)
+         SELECT $1::uuid, t.name, t.event, t.fire_on, 'pending'
+           FROM jsonb_to_recordset($25::jsonb) AS t(name text, event text, fire_on date)
+          WHERE EXISTS (SELECT 1 FROM moved) AND NOT $22::boolean AND (SELECT count(*) FROM cancelled) >= 0
+         RETURNING id
        )
-       UPDATE "case" SET snapshot = $15, version = $2, stage = $11, step = $16, due_on = $17, status = $18,
-                         closed_at = $19, outcome = $20, assignee_id = $21, updated_at = now()
-       FROM event WHERE "case".id = $1 RETURNING event.id`,
+       SELECT (SELECT id FROM event) AS id`,
       [
         row.id,
         sequence,
@@ -545,48 +634,22 @@ export class CasesService {
         row.closedAt,
         row.outcome,
         row.assigneeId,
+        closing,
+        effects.flatMap((e) => (e.type === 'timer.cancel' ? [e.name] : [])),
+        armed.map((t) => t.name),
+        JSON.stringify(armed),
       ],
     );
+    if (written?.id == null) return null;
     return manager.getRepository(CaseEvent).create({
       ...fields,
-      id: String(inserted?.id),
+      id: String(written.id),
       recordedAt,
       holidaysAsOf: event.calendar.asOf,
       actorLabel: event.actor.label,
       idempotencyKey: event.idempotencyKey ?? null,
       hash,
     });
-  }
-
-  private async applyEffects(
-    manager: EntityManager,
-    row: Case,
-    effects: readonly Effect[],
-    sequence: number,
-  ) {
-    for (const effect of effects) {
-      if (effect.type === 'timer.set') {
-        await manager.query(
-          `UPDATE timer SET status = 'cancelled', done_at = now(), note = $3 WHERE case_id = $1 AND name = $2 AND status = 'pending'`,
-          [row.id, effect.name, `replaced at event ${sequence}`],
-        );
-        await manager.query(
-          `INSERT INTO timer (case_id, name, event, fire_on, status) VALUES ($1, $2, $3, $4, 'pending')`,
-          [row.id, effect.name, effect.event, effect.fireOn],
-        );
-      } else if (effect.type === 'timer.cancel') {
-        await manager.query(
-          `UPDATE timer SET status = 'cancelled', done_at = now(), note = $3 WHERE case_id = $1 AND name = $2 AND status = 'pending'`,
-          [row.id, effect.name, `cancelled at event ${sequence}`],
-        );
-      }
-    }
-    if (row.status === 'closed') {
-      await manager.query(
-        `UPDATE timer SET status = 'cancelled', done_at = now(), note = 'case closed' WHERE case_id = $1 AND status = 'pending'`,
-        [row.id],
-      );
-    }
   }
 
   private async nextReference(manager: EntityManager, regime: string, receivedOn: string): Promise<string> {

@@ -7,6 +7,7 @@ import {
   Kind,
   type SelectionSetNode,
   type ValidationContext,
+  visit,
 } from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
@@ -80,18 +81,62 @@ interface ResolvedOperation {
   schema: GraphQLSchema;
 }
 
+/** Per parsed document (Apollo reuses the object for the same text): the variables its `first` arguments use, and results. */
+const complexityCache = new WeakMap<
+  DocumentNode,
+  { pageVariables: string[]; results: Map<string, number> }
+>();
+
+/** The variables given as a page size or to @include/@skip: the only ones a complexity depends on. */
+function pageVariablesOf(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Field(node) {
+      for (const argument of node.arguments ?? []) {
+        if (argument.name.value === 'first' && argument.value.kind === Kind.VARIABLE)
+          names.add(argument.value.name.value);
+      }
+    },
+    Directive(node) {
+      for (const argument of node.arguments ?? []) {
+        if (argument.value.kind === Kind.VARIABLE) names.add(argument.value.name.value);
+      }
+    },
+  });
+  return [...names];
+}
+
+/** The operation's complexity, computed once per document, operation and page size. */
+function complexityOf({ request, document, schema }: ResolvedOperation): number {
+  let cached = complexityCache.get(document);
+  if (!cached) {
+    cached = { pageVariables: pageVariablesOf(document), results: new Map() };
+    complexityCache.set(document, cached);
+  }
+  const variables = request.variables ?? {};
+  const key = JSON.stringify([
+    request.operationName ?? null,
+    ...cached.pageVariables.map((name) => variables[name]),
+  ]);
+  const known = cached.results.get(key);
+  if (known !== undefined) return known;
+  const complexity = getComplexity({
+    schema,
+    operationName: request.operationName ?? undefined,
+    query: document,
+    variables,
+    estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+  });
+  if (cached.results.size < 100) cached.results.set(key, complexity);
+  return complexity;
+}
+
 /** An Apollo Server plugin refusing operations above MAX_COMPLEXITY before they run. */
 export const complexityPlugin = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ request, document, schema }: ResolvedOperation) {
-        const complexity = getComplexity({
-          schema,
-          operationName: request.operationName ?? undefined,
-          query: document,
-          variables: request.variables ?? {},
-          estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-        });
+      async didResolveOperation(operation: ResolvedOperation) {
+        const complexity = complexityOf(operation);
         if (complexity > MAX_COMPLEXITY) {
           throw new GraphQLError(
             `This query is too large (complexity ${complexity}, the limit is ${MAX_COMPLEXITY}). Ask for fewer fields or a smaller page.`,
