@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
@@ -21,6 +22,8 @@ import { SystemModule } from './system/system.module';
 import { RUNTIME, type Runtime } from './system/system.service';
 import { TimersModule } from './timers/timers.module';
 import { WorkflowsModule } from './workflows/workflows.module';
+
+type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 
 export interface AppModuleOptions {
   dataSource: DataSource;
@@ -86,7 +89,9 @@ export class AppModule {
           // Field resolvers pass the role guard too (the requester's personal data has its own rule).
           fieldResolverEnhancers: ['guards'],
           validationRules: [depthRule],
-          plugins: [complexityPlugin],
+          // No HTTP caching of GraphQL answers here, so no cache hints to compute on every field.
+          // (Cast: the plugin's typings come from @apollo/server's ESM build, Nest's from its CommonJS one.)
+          plugins: [complexityPlugin, ApolloServerPluginCacheControlDisabled() as ApolloPlugin],
         }),
         ...(webDir
           ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/graphql{*rest}', '/health{*rest}'] })]

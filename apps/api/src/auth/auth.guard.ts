@@ -14,8 +14,34 @@ export class AuthGuard implements CanActivate {
     private readonly tokens: TokensService,
   ) {}
 
+  /** Each handler's rule (per class, as a class may set it), read once: the guard runs on every resolver call. */
+  private readonly rules = new WeakMap<
+    object,
+    WeakMap<object, { public: boolean; roles: Role[] | undefined }>
+  >();
+
+  private ruleOf(context: ExecutionContext) {
+    const handler = context.getHandler();
+    const type = context.getClass();
+    let byClass = this.rules.get(handler);
+    if (!byClass) {
+      byClass = new WeakMap();
+      this.rules.set(handler, byClass);
+    }
+    let rule = byClass.get(type);
+    if (!rule) {
+      const targets = [handler, type];
+      rule = {
+        public: Boolean(this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)),
+        roles: this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets),
+      };
+      byClass.set(type, rule);
+    }
+    return rule;
+  }
+
   canActivate(context: ExecutionContext): boolean {
-    const targets = [context.getHandler(), context.getClass()];
+    const rule = this.ruleOf(context);
     const request = requestOf(context);
     const header = request.headers.authorization;
     const bearer = typeof header === 'string' && /^Bearer\s+(.+)$/i.exec(header)?.[1];
@@ -27,9 +53,9 @@ export class AuthGuard implements CanActivate {
       }
       request.actor = actor;
     }
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    if (rule.public) return true;
 
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    const roles = rule.roles;
     if (!request.actor)
       throw refusal('UNAUTHENTICATED', 'Sign in first: send your token as "Authorization: Bearer <token>".');
     if (!roles || roles.length === 0) {
