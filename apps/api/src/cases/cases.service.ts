@@ -15,6 +15,7 @@ import {
   type WorkflowDefinition,
   WorkflowError,
 } from '@recordflow/workflow';
+import { GraphQLError } from 'graphql';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/current-user';
 import { ukToday } from '../common/dates';
@@ -27,6 +28,7 @@ import { definitionOf } from '../workflows/workflows.service';
 import { Case } from './case.entity';
 import type { CreateCaseInput } from './dto/create-case.input';
 import type { AssignCaseInput, SendCaseEventInput } from './dto/send-case-event.input';
+import { RecentCases } from './recent-cases';
 import { Requester } from './requester.entity';
 import { dueDateOf, stateOf } from './snapshot-view';
 
@@ -53,6 +55,11 @@ export interface EventResult {
 
 /** How many times send() reads and tries again when another writer moved the case first. */
 const OPTIMISTIC_ATTEMPTS = 4;
+
+/** How many cases each process remembers as it last wrote them (about 2 kB each). */
+const RECENT_CASES = 10_000;
+
+const UNIQUE_VIOLATION = '23505';
 
 /** What a transition reads before it writes. */
 interface CaseRead {
@@ -96,6 +103,8 @@ const PREFIX: Record<string, string> = { foi: 'FOI', eir: 'EIR', foisa: 'FOISA',
 
 @Injectable()
 export class CasesService {
+  private readonly recent = new RecentCases(RECENT_CASES);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly holidays: HolidaysService,
@@ -225,15 +234,33 @@ export class CasesService {
         `"${input.type}" is recorded by Recordflow itself and cannot be sent.`,
       );
     }
-    // Optimistic first: read, step, then one statement that writes only if nobody moved the case
-    // meanwhile (two round trips, no transaction held open). A miss reads again and re-checks.
     const manager = this.dataSource.manager;
+    // The case as this process last wrote it, if it did: one round trip when nobody moved it since.
+    const recent = this.recent.take(input.caseId);
+    if (recent) {
+      try {
+        const read = {
+          row: recent.row,
+          prevHash: recent.lastHash,
+          calendar: recent.calendar,
+          earlierEventId: null,
+        };
+        const result = await this.transition(manager, actor, input, read, { commitsItself: true });
+        if (result) return result;
+      } catch (error) {
+        // A refusal or a reused idempotency key, judged on a copy that may be stale: read and judge again.
+        if (!(error instanceof GraphQLError) && (error as { code?: string }).code !== UNIQUE_VIOLATION)
+          throw error;
+      }
+    }
+    // Optimistic: read, step, then one statement that writes only if nobody moved the case
+    // meanwhile (two round trips, no transaction held open). A miss reads again and re-checks.
     for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
       const read = await this.readForTransition(manager, input.caseId, {
         lock: false,
         idempotencyKey: input.idempotencyKey,
       });
-      const result = await this.transition(manager, actor, input, read);
+      const result = await this.transition(manager, actor, input, read, { commitsItself: true });
       if (result) return result;
     }
     // Still contended: queue on the row lock instead, which cannot miss.
@@ -253,7 +280,7 @@ export class CasesService {
           lock: true,
           idempotencyKey: input.idempotencyKey,
         });
-    const result = await this.transition(manager, actor, input, read, options.today);
+    const result = await this.transition(manager, actor, input, read, { today: options.today });
     if (!result) throw new Error(`Case ${read.row.reference} moved while locked`);
     return result;
   }
@@ -264,9 +291,10 @@ export class CasesService {
     actor: EventActor,
     input: SendCaseEventInput,
     read: CaseRead,
-    today = ukToday(),
+    options: { today?: string; commitsItself?: boolean } = {},
   ): Promise<EventResult | null> {
     const { row, calendar } = read;
+    const today = options.today ?? ukToday();
     if (input.idempotencyKey) {
       const earlier =
         read.earlierEventId === null
@@ -334,6 +362,7 @@ export class CasesService {
       idempotencyKey: input.idempotencyKey,
       prevHash: read.prevHash,
       effects: next.effects,
+      commitsItself: options.commitsItself,
     });
     return event ? { case: row, event, replayed: false } : null;
   }
@@ -534,6 +563,11 @@ export class CasesService {
       /** The last event's hash when the read already fetched it. */
       prevHash?: string;
       effects?: readonly Effect[];
+      /**
+       * The statement is its own transaction (no caller's transaction around it): it then also checks
+       * that the holidays are still those the step used, and what it wrote may be remembered.
+       */
+      commitsItself?: boolean;
     },
   ): Promise<CaseEvent | null> {
     const readVersion = row.version;
@@ -588,6 +622,8 @@ export class CasesService {
          UPDATE "case" SET snapshot = $15, version = $2, stage = $11, step = $16, due_on = $17, status = $18,
                            closed_at = $19, outcome = $20, assignee_id = $21, updated_at = now()
           WHERE id = $1::uuid AND version = $2::int - 1
+            AND (NOT $26::boolean OR $10::timestamptz IS NOT DISTINCT FROM
+                 (SELECT date_trunc('milliseconds', max(created_at)) FROM holiday))
           RETURNING id
        ), event AS (
          INSERT INTO case_event (case_id, sequence, type, payload, actor_id, actor_label, recorded_at, effective_on,
@@ -638,9 +674,13 @@ export class CasesService {
         effects.flatMap((e) => (e.type === 'timer.cancel' ? [e.name] : [])),
         armed.map((t) => t.name),
         JSON.stringify(armed),
+        event.commitsItself === true,
       ],
     );
     if (written?.id == null) return null;
+    if (event.commitsItself) this.recent.remember(row, hash, event.calendar);
+    // Inside a transaction it may yet roll back: what this process knew of the case is void.
+    else this.recent.forget(row.id);
     return manager.getRepository(CaseEvent).create({
       ...fields,
       id: String(written.id),

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorOf, CasesService } from '../../apps/api/src/cases/cases.service';
+import { AuditService } from '../../apps/api/src/history/audit.service';
+import { createApp, DatabaseMode, type RecordflowApp } from '../../apps/api/src/index';
+import { startTestApi, type TestApi } from '../support/api';
+import { createCase, sendEvent } from '../support/cases';
+
+// Each api process remembers the cases it last moved, to step the next event without reading the case
+// again. Another replica's change must make that memory miss, never make a wrong event.
+describe('two api replicas moving the same case in turn', () => {
+  let api: TestApi;
+  let other: RecordflowApp;
+  let officer: string;
+  beforeAll(async () => {
+    api = await startTestApi('replicas');
+    officer = await api.signIn(['officer']);
+    other = await createApp({
+      databaseUrl: api.databaseUrl,
+      database: DatabaseMode.SERVER,
+      demo: false,
+      timerIntervalMs: 0,
+    });
+  });
+  afterAll(async () => {
+    await other?.app.close();
+    await api?.close();
+  });
+
+  it('an event from a replica whose memory of the case is stale chains on the latest event', async () => {
+    const created = await createCase(api, officer);
+    const first = await sendEvent(api, officer, {
+      caseId: created.id,
+      type: 'START_RESPONSE',
+      effectiveOn: '2026-01-15',
+    });
+    expect(first.data?.sendCaseEvent.case.version).toBe(2);
+    // The other replica moves the case twice: this one's memory (version 2) is now stale.
+    const elsewhere = other.app.get(CasesService);
+    const [user] = await api.dataSource.query(`SELECT id, email, name, roles FROM "user" LIMIT 1`);
+    const actor = actorOf(user);
+    const approval = {
+      type: 'SUBMIT_FOR_APPROVAL',
+      payload: { outcome: 'granted-in-full', answers: 'The answers.', held: true },
+      effectiveOn: '2026-01-16',
+    };
+    await elsewhere.send(actor, { caseId: created.id, ...approval });
+    const moved = await elsewhere.send(actor, {
+      caseId: created.id,
+      type: 'REQUEST_CHANGES',
+      payload: { changesRequested: 'Add the figures.' },
+      effectiveOn: '2026-01-16',
+    });
+    expect(moved.event.sequence).toBe(4);
+
+    const next = await sendEvent(api, officer, {
+      caseId: created.id,
+      ...approval,
+      effectiveOn: '2026-01-19',
+    });
+    expect(next.errors).toBeUndefined();
+    expect(next.data?.sendCaseEvent.event.sequence).toBe(5);
+    expect(next.data?.sendCaseEvent.event.prevHash).toBe(moved.event.hash);
+    expect(await api.app.get(AuditService).verify(created.id)).toMatchObject({ ok: true, eventsChecked: 5 });
+  });
+
+  it('a holiday another replica added since is used by the next event, even where no deadline moved', async () => {
+    const created = await createCase(api, officer);
+    await sendEvent(api, officer, { caseId: created.id, type: 'START_RESPONSE', effectiveOn: '2026-01-15' });
+    // As another replica's addHoliday would: a day far from this case's deadlines, so its version stays.
+    const [{ created_at: added }] = await api.dataSource.query(
+      `INSERT INTO holiday (date, title, divisions) VALUES ('2027-07-05', 'Jubilee', '{england-and-wales}') RETURNING created_at`,
+    );
+    const next = await sendEvent(api, officer, {
+      caseId: created.id,
+      type: 'SUBMIT_FOR_APPROVAL',
+      payload: { outcome: 'granted-in-full', answers: 'The answers.', held: true },
+      effectiveOn: '2026-01-16',
+    });
+    expect(next.data?.sendCaseEvent.event.sequence).toBe(3);
+    const [event] = await api.dataSource.query(
+      `SELECT holidays_as_of FROM case_event WHERE case_id = $1 AND sequence = 3`,
+      [created.id],
+    );
+    expect(new Date(event.holidays_as_of).getTime()).toBe(new Date(added).getTime());
+    expect(await api.app.get(AuditService).verify(created.id)).toMatchObject({ ok: true });
+  });
+
+  it('a retried idempotency key applies once, answered from the first event', async () => {
+    const created = await createCase(api, officer);
+    const input = {
+      caseId: created.id,
+      type: 'START_RESPONSE',
+      effectiveOn: '2026-01-15',
+      idempotencyKey: 'k-1',
+    };
+    const once = await sendEvent(api, officer, input);
+    const again = await sendEvent(api, officer, input);
+    expect(again.data?.sendCaseEvent.replayed).toBe(true);
+    expect(again.data?.sendCaseEvent.event.sequence).toBe(once.data?.sendCaseEvent.event.sequence);
+    const [{ n }] = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM case_event WHERE case_id = $1 AND type = 'START_RESPONSE'`,
+      [created.id],
+    );
+    expect(n).toBe(1);
+  });
+});
