@@ -27,34 +27,29 @@ export default async function run() {
     timerIntervalMs: 0,
   });
   // GraphQL is served by an api process of its own, as in production, so the benchmark's client does not
-  // share its thread. (A second process per core gave less, not more: on 2 cores the machine is the limit.)
-  const startServer = async () => {
-    const port = await freePort();
-    const child = spawn(
-      process.execPath,
-      [fileURLToPath(new URL('../../apps/api/dist/main.js', import.meta.url))],
-      {
-        env: {
-          ...process.env,
-          DATABASE_URL: database.url,
-          PORT: String(port),
-          RECORDFLOW_DEMO: 'false',
-          LOG_LEVEL: 'warn',
-          // No timers: they would move the benchmark's cases (received in January) on their own.
-          RECORDFLOW_TIMER_INTERVAL_MS: '0',
-        },
-        stdio: 'ignore',
+  // share its thread. (A second api process gave less, not more: on 2 cores the machine is the limit.)
+  const port = await freePort();
+  const server = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('../../apps/api/dist/main.js', import.meta.url))],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        PORT: String(port),
+        RECORDFLOW_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        // No timers: they would move the benchmark's cases (received in January) on their own.
+        RECORDFLOW_TIMER_INTERVAL_MS: '0',
       },
-    );
-    const url = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 200; i++) {
-      if ((await fetch(`${url}/health`).catch(() => null))?.ok) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    return { child, url };
-  };
-  const servers = [await startServer()];
-  const url = servers[0].url;
+      stdio: 'ignore',
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    if ((await fetch(`${url}/health`).catch(() => null))?.ok) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   try {
     const user = await api.createUser(dataSource.manager, {
       email: 'bench@example.org',
@@ -136,10 +131,10 @@ export default async function run() {
     // node:http with keep-alive, not fetch: the client shares this machine's cores with the server, and
     // fetch spends about twice the CPU per request (measured: /health 1,600/s with fetch, 2,200/s with this).
     const agent = new Agent({ keepAlive: true, maxSockets: 8 });
-    const post = (server, body) =>
+    const post = (body) =>
       new Promise((resolve, reject) => {
         const request = httpRequest(
-          `${server.url}/graphql`,
+          `${url}/graphql`,
           {
             method: 'POST',
             agent,
@@ -159,7 +154,6 @@ export default async function run() {
         // Each client moves its own case, following the step it is in: every request is one persisted transition.
         const caseId = httpCases[client];
         const result = await post(
-          servers[0],
           JSON.stringify({
             query,
             variables: { input: { caseId, ...toggle(caseId), effectiveOn: '2026-01-20' } },
@@ -190,10 +184,8 @@ export default async function run() {
     }
     await pool.end();
   } finally {
-    for (const { child } of servers) {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-    }
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
     await app.close();
     await database.close();
   }
