@@ -67,8 +67,8 @@ interface CaseRead {
   /** The last event's hash, when the read fetched it. */
   prevHash: string | undefined;
   calendar: CalendarAt;
-  /** The event already recorded under the idempotency key: null for none, undefined when not looked up. */
-  earlierEventId?: string | null;
+  /** The event already recorded under the idempotency key, if any. */
+  earlierEventId: string | null;
 }
 
 /** The case row as the transition's read returns it (snake_case, dates as text). */
@@ -267,19 +267,20 @@ export class CasesService {
     return this.dataSource.transaction(async (locked) => this.sendWithin(locked, actor, input));
   }
 
-  /** The transition inside the caller's transaction, on the locked case (timers claim their row in the same one). */
+  /**
+   * The transition inside the caller's transaction, on the locked case (timers claim their row in the
+   * same one: locking it again here costs nothing, and reads the hash, holidays and key with it).
+   */
   async sendWithin(
     manager: EntityManager,
     actor: EventActor,
     input: SendCaseEventInput,
-    options: { locked?: Case; today?: string } = {},
+    options: { today?: string } = {},
   ): Promise<EventResult> {
-    const read = options.locked
-      ? { row: options.locked, prevHash: undefined, calendar: await this.holidays.current(manager) }
-      : await this.readForTransition(manager, input.caseId, {
-          lock: true,
-          idempotencyKey: input.idempotencyKey,
-        });
+    const read = await this.readForTransition(manager, input.caseId, {
+      lock: true,
+      idempotencyKey: input.idempotencyKey,
+    });
     const result = await this.transition(manager, actor, input, read, { today: options.today });
     if (!result) throw new Error(`Case ${read.row.reference} moved while locked`);
     return result;
@@ -296,16 +297,9 @@ export class CasesService {
     const { row, calendar } = read;
     const today = options.today ?? ukToday();
     if (input.idempotencyKey) {
-      const earlier =
-        read.earlierEventId === null
-          ? null
-          : await manager
-              .getRepository(CaseEvent)
-              .findOneBy(
-                read.earlierEventId === undefined
-                  ? { caseId: row.id, idempotencyKey: input.idempotencyKey }
-                  : { id: read.earlierEventId },
-              );
+      const earlier = read.earlierEventId
+        ? await manager.getRepository(CaseEvent).findOneBy({ id: read.earlierEventId })
+        : null;
       if (earlier) {
         if (earlier.type !== input.type) {
           throw refusal(

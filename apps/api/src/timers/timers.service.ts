@@ -93,7 +93,7 @@ export class TimersService implements OnApplicationBootstrap, OnApplicationShutd
           SYSTEM_ACTOR,
           // The timer's id as idempotency key: even a second firing path could not apply it twice.
           { caseId, type: timer.event, effectiveOn: timer.fire_on, idempotencyKey: `timer:${timer.id}` },
-          { locked: row, today },
+          { today },
         );
         await manager.query(`UPDATE timer SET fired_sequence = $2 WHERE id = $1`, [
           timer.id,
