@@ -1,23 +1,19 @@
-import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { computeDeadline } from '@recordflow/calendar';
 import { allowedEvents, type CaseSnapshot } from '@recordflow/workflow';
-import type { GraphQLResolveInfo } from 'graphql';
 import { toUserModel } from '../auth/auth.resolver';
 import { type Actor, CurrentUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { refusal } from '../common/errors';
-import { AuditService } from '../history/audit.service';
-import { toEventModel } from '../history/event-model';
+import { inKeyOrder, requestLoader } from '../common/loaders';
 import { UserModel } from '../users/user.model';
 import { UsersService } from '../users/users.service';
-import { definitionOf, versionNumberOf } from '../workflows/workflows.service';
 import type { Case } from './case.entity';
 import {
   AllowedEvent,
   CaseConnection,
   CaseCount,
   CaseDeadline,
-  CaseEventModel,
   CaseEventResult,
   CaseModel,
   DeadlineExplanation,
@@ -28,6 +24,7 @@ import { actorOf, CasesService } from './cases.service';
 import { CasesFilter } from './dto/cases-filter.input';
 import { CreateCaseInput } from './dto/create-case.input';
 import { AssignCaseInput, SendCaseEventInput } from './dto/send-case-event.input';
+import { toEventModel } from './event-model';
 import { stateOf } from './snapshot-view';
 
 /** A list's counts, run only when asked for: an exact count of a long list is a scan. */
@@ -59,7 +56,6 @@ export class CasesResolver {
     private readonly casesService: CasesService,
     private readonly query: CasesQuery,
     private readonly users: UsersService,
-    private readonly audit: AuditService,
   ) {}
 
   @Roles('officer', 'auditor', 'admin')
@@ -111,7 +107,7 @@ export class CasesResolver {
   ): Promise<CaseEventResult> {
     const result = await this.casesService.send(actorOf(actor), input);
     // The service returns the case as it now stands and the event as stored: nothing to read back.
-    const workflowVersion = await versionNumberOf(this.casesService.manager, result.event.workflowVersionId);
+    const workflowVersion = await this.casesService.versionNumber(result.event.workflowVersionId);
     const event = { ...toEventModel(result.event), workflowVersion };
     if (result.event.actorId === actor.id) event.actor = toUserModel(actor);
     return { case: await this.toModel(result.case), event, replayed: result.replayed };
@@ -131,7 +127,7 @@ export class CasesResolver {
   })
   async allowedEvents(@Parent() model: CaseModel & { row: Case }): Promise<AllowedEvent[]> {
     if (model.row.status === 'closed') return [];
-    const definition = await definitionOf(this.casesService.manager, model.row.workflowVersionId);
+    const definition = await this.casesService.definition(model.row.workflowVersionId);
     return allowedEvents(definition, model.row.snapshot as CaseSnapshot).map((event) => ({
       type: event.type,
       label: event.label,
@@ -171,22 +167,21 @@ export class CasesResolver {
     };
   }
 
-  @ResolveField(() => [CaseEventModel], { description: 'Every event, oldest first, with actor and hashes.' })
-  async history(@Parent() model: CaseModel, @Info() info: GraphQLResolveInfo): Promise<CaseEventModel[]> {
-    const events = (await this.casesService.history(model.id)).map(toEventModel);
-    // Replay only when the state after each event is asked for.
-    if (!JSON.stringify(info.fieldNodes[0]?.selectionSet ?? {}).includes('"stateAfter"')) return events;
-    const { snapshots } = await this.audit.replay(model.id);
-    return events.map((event, i) => ({
-      ...event,
-      stateAfter: snapshots[i] as unknown as Record<string, unknown>,
-    }));
-  }
-
   @ResolveField(() => UserModel, { nullable: true })
-  async assignee(@Parent() model: CaseModel & { row: Case }): Promise<UserModel | null> {
+  async assignee(
+    @Parent() model: CaseModel & { row: Case },
+    @Context() context: object,
+  ): Promise<UserModel | null> {
     if (!model.row.assigneeId) return null;
-    const user = await this.users.findById(model.row.assigneeId);
+    const users = requestLoader(context, 'users', async (ids) =>
+      inKeyOrder(
+        ids,
+        await this.users.findByIds(ids),
+        (u) => u.id,
+        ([user]) => user ?? null,
+      ),
+    );
+    const user = await users.load(model.row.assigneeId);
     return user ? toUserModel(user) : null;
   }
 
@@ -196,12 +191,24 @@ export class CasesResolver {
     description:
       "The requester's personal data. Roles: officer, admin (auditors see the history without it).",
   })
-  async requester(@Parent() model: CaseModel & { row: Case }): Promise<RequesterModel | null> {
-    return model.row.requesterId ? this.casesService.requester(model.row.requesterId) : null;
+  async requester(
+    @Parent() model: CaseModel & { row: Case },
+    @Context() context: object,
+  ): Promise<RequesterModel | null> {
+    if (!model.row.requesterId) return null;
+    const requesters = requestLoader(context, 'requesters', async (ids) =>
+      inKeyOrder(
+        ids,
+        await this.casesService.requesters(ids),
+        (r) => r.id,
+        ([requester]) => requester ?? null,
+      ),
+    );
+    return requesters.load(model.row.requesterId);
   }
 
   private async toModel(row: Case): Promise<CaseModel & { row: Case }> {
-    const definition = await definitionOf(this.casesService.manager, row.workflowVersionId);
+    const definition = await this.casesService.definition(row.workflowVersionId);
     const state = stateOf(definition, row.snapshot as CaseSnapshot);
     return {
       row,
@@ -210,8 +217,7 @@ export class CasesResolver {
       regime: row.regime,
       workflowId: row.workflowId,
       workflowVersion:
-        row.workflowVersion?.version ??
-        (await versionNumberOf(this.casesService.manager, row.workflowVersionId)),
+        row.workflowVersion?.version ?? (await this.casesService.versionNumber(row.workflowVersionId)),
       subject: row.subject,
       requestText: row.requestText,
       channel: row.channel,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import argon2 from 'argon2';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { refusal } from '../common/errors';
 import { ROLES, type Role, User } from './user.entity';
 
@@ -64,6 +64,11 @@ export class UsersService {
 
   findById(id: string): Promise<User | null> {
     return this.dataSource.getRepository(User).findOneBy({ id });
+  }
+
+  /** Users by id, for a page of rows at once. */
+  findByIds(ids: readonly string[]): Promise<User[]> {
+    return this.dataSource.getRepository(User).findBy({ id: In([...ids]) });
   }
 
   list(): Promise<User[]> {

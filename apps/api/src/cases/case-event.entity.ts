@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Case } from '../cases/case.entity';
 import { User } from '../users/user.entity';
 import { WorkflowVersion } from '../workflows/workflow-version.entity';
+import { Case } from './case.entity';
 
 /** One accepted event of a case: append-only (a trigger refuses UPDATE and DELETE), hash-chained. */
 @Entity('case_event')

@@ -1,0 +1,116 @@
+/*
+ * Every process-local cache in the api, and how each stays correct with several replicas:
+ *
+ * - Recent cases (RecentCases, below): the cases this process last wrote, as committed. A write
+ *   based on one is conditional on the version and the holidays it assumed, so another replica's
+ *   change makes it miss (then it reads again), never write on stale state.
+ * - Workflow definitions (publishedVersions in workflows/workflows.service.ts): published and
+ *   archived versions never change, so any replica may keep them forever; drafts are not kept.
+ * - Calendar options per holiday list (optionsByKey in cases/calendar-at.ts): keyed on the list's
+ *   content, read from the database by each transition, so a holiday added elsewhere is a new key.
+ * - UK date (memo in common/dates.ts): the date for the current second, from the process's clock.
+ * - Token key (the KeyObject in auth/auth.module.ts): made once from the secret, which is the
+ *   same for every replica (stored in the database or given in the environment) and fixed at start.
+ * - Role rules per handler (AuthGuard.rules): read from decorators in the code, the same everywhere.
+ * - Query complexity (complexityCache in common/query-limits.ts): a function of the query text and
+ *   its page variables only, so the same on every replica.
+ * - Built-in letter templates (builtIns in letters/letter-template.ts): files shipped with the code.
+ * - Failed sign-ins (LoginThrottle): per replica on purpose; each replica bounds guessing on its own.
+ * - Request loaders (common/loaders.ts): per GraphQL request, dropped with it.
+ */
+import { Injectable } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
+import type { EntityManager } from 'typeorm';
+import type { Case } from './case.entity';
+import { type CaseRead, CaseRepository, type NewEvent } from './case.repository';
+import type { CaseEvent } from './case-event.entity';
+import { RecentCases } from './recent-cases';
+
+/** How many times a transition reads and tries again when another writer moved the case first. */
+const OPTIMISTIC_ATTEMPTS = 4;
+
+/** How many cases each process remembers as it last wrote them (about 2 kB each). */
+const RECENT_CASES = 10_000;
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * A transition as a command defines it: judges and applies one event to the case as read, writing
+ * through TransitionPolicy.append; null when the case moved since the read (an optimistic miss).
+ * commitsItself: no transaction is open around it.
+ */
+export type Transition<T> = (
+  manager: EntityManager,
+  read: CaseRead,
+  commitsItself: boolean,
+) => Promise<T | null>;
+
+/**
+ * How a transition reaches the database: the case as this process last wrote it, else an optimistic
+ * read and conditional write, else the row lock. The single-statement optimistic write and the
+ * per-process memory of recent cases are deliberate: one round trip for the common case.
+ */
+@Injectable()
+export class TransitionPolicy {
+  private readonly recent = new RecentCases(RECENT_CASES);
+
+  constructor(private readonly cases: CaseRepository) {}
+
+  async run<T>(
+    caseId: string,
+    idempotencyKey: string | null | undefined,
+    transition: Transition<T>,
+  ): Promise<T> {
+    const manager = this.cases.manager;
+    // The case as this process last wrote it, if it did: one round trip when nobody moved it since.
+    const recent = this.recent.take(caseId);
+    if (recent) {
+      try {
+        const read = {
+          row: recent.row,
+          prevHash: recent.lastHash,
+          calendar: recent.calendar,
+          earlierEventId: null,
+        };
+        const result = await transition(manager, read, true);
+        if (result) return result;
+      } catch (error) {
+        // A refusal or a reused idempotency key, judged on a copy that may be stale: read and judge again.
+        if (!(error instanceof GraphQLError) && (error as { code?: string }).code !== UNIQUE_VIOLATION)
+          throw error;
+      }
+    }
+    // Optimistic: read, step, then one statement that writes only if nobody moved the case
+    // meanwhile (two round trips, no transaction held open). A miss reads again and re-checks.
+    for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+      const read = await this.cases.readForTransition(manager, caseId, { lock: false, idempotencyKey });
+      const result = await transition(manager, read, true);
+      if (result) return result;
+    }
+    // Still contended: queue on the row lock instead, which cannot miss.
+    return this.cases.transaction((locked) => this.runLocked(locked, caseId, idempotencyKey, transition));
+  }
+
+  /** The transition inside the caller's transaction, on the case locked (with its hash, holidays and key). */
+  async runLocked<T>(
+    manager: EntityManager,
+    caseId: string,
+    idempotencyKey: string | null | undefined,
+    transition: Transition<T>,
+  ): Promise<T> {
+    const read = await this.cases.readForTransition(manager, caseId, { lock: true, idempotencyKey });
+    const result = await transition(manager, read, false);
+    if (!result) throw new Error(`Case ${read.row.reference} moved while locked`);
+    return result;
+  }
+
+  /** Appends through the repository and keeps this process's memory of the case true. */
+  async append(manager: EntityManager, row: Case, event: NewEvent): Promise<CaseEvent | null> {
+    const written = await this.cases.append(manager, row, event);
+    if (!written) return null;
+    if (event.commitsItself) this.recent.remember(row, written.hash, event.calendar);
+    // Inside a transaction it may yet roll back: what this process knew of the case is void.
+    else this.recent.forget(row.id);
+    return written;
+  }
+}
