@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hashDefinition, validateWorkflow, type WorkflowDefinition } from '@recordflow/workflow';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/current-user';
 import { notFound, refusal } from '../common/errors';
 import type { PublishWorkflowInput, SaveWorkflowDraftInput } from './dto/save-workflow-draft.input';
@@ -74,21 +74,21 @@ export class WorkflowsService {
     return workflow;
   }
 
-  versions(workflowId: string): Promise<WorkflowVersion[]> {
+  /** The published and archived versions of several workflows, newest first (for a list of workflows). */
+  versionsOf(workflowIds: readonly string[]): Promise<WorkflowVersion[]> {
     return this.dataSource.getRepository(WorkflowVersion).find({
-      where: [
-        { workflowId, status: 'published' },
-        { workflowId, status: 'archived' },
-      ],
+      where: { workflowId: In([...workflowIds]), status: In(['published', 'archived']) },
       relations: { publishedByUser: true },
-      order: { version: 'DESC' },
+      order: { workflowId: 'ASC', version: 'DESC' },
     });
   }
 
-  draft(workflowId: string): Promise<WorkflowVersion | null> {
-    return this.dataSource
-      .getRepository(WorkflowVersion)
-      .findOne({ where: { workflowId, status: 'draft' }, relations: { savedByUser: true } });
+  /** The drafts of several workflows (at most one each). */
+  draftsOf(workflowIds: readonly string[]): Promise<WorkflowVersion[]> {
+    return this.dataSource.getRepository(WorkflowVersion).find({
+      where: { workflowId: In([...workflowIds]), status: 'draft' },
+      relations: { savedByUser: true },
+    });
   }
 
   /**
