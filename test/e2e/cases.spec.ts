@@ -314,6 +314,56 @@ describe('cases over GraphQL', () => {
     expect(outOfRange.errors?.[0]?.message).toBe('upTo must be between 1 and 10000, not 0.');
   });
 
+  it('a longer page of cases with their assignee, requester, history and explanation costs no more queries', async () => {
+    const me = await api.graphql<{ me: { id: string } }>('{ me { id } }', {}, officer);
+    for (let i = 0; i < 6; i++) {
+      const created = await createCase(api, officer, { subject: `Batched lookups ${i}` });
+      await api.graphql(
+        'mutation($input: AssignCaseInput!) { assignCase(input: $input) { id } }',
+        { input: { caseId: created.id, assigneeId: me.data?.me.id } },
+        officer,
+      );
+    }
+    const page = (first: number) =>
+      api.graphql<{ cases: { edges: { node: Record<string, unknown> }[] } }>(
+        `query($first: Int) { cases(filter: { text: "batched lookups" }, first: $first) { edges { node {
+          reference assignee { name } requester { name } history { type actor { name } }
+          deadlineExplanation { due } allowedEvents { type }
+        } } } }`,
+        { first },
+        officer,
+      );
+    // Every statement the api sends through its pool passes the data source's logger.
+    const logger = api.dataSource.logger;
+    const logQuery = logger.logQuery.bind(logger);
+    let queries = 0;
+    logger.logQuery = (...args) => {
+      queries++;
+      return logQuery(...args);
+    };
+    const queriesFor = async (first: number) => {
+      queries = 0;
+      const result = await page(first);
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.cases.edges).toHaveLength(first);
+      for (const { node } of result.data?.cases.edges ?? []) {
+        expect(node).toMatchObject({
+          assignee: { name: 'Test officer' },
+          requester: { name: 'A. Requester' },
+        });
+      }
+      return queries;
+    };
+    try {
+      await queriesFor(2);
+      const short = await queriesFor(2);
+      expect(short).toBeGreaterThan(0);
+      expect(await queriesFor(6)).toBe(short);
+    } finally {
+      logger.logQuery = logQuery;
+    }
+  });
+
   it('a holiday added at run time moves open deadlines, each change an event', async () => {
     const created = await createCase(api, officer, { receivedOn: '2026-01-20' });
     const admin = await api.signIn(['admin']);

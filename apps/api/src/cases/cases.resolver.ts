@@ -151,11 +151,19 @@ export class CasesResolver {
     nullable: true,
     description: 'How the statutory clock was counted: days counted, and each day skipped with its reason.',
   })
-  async deadlineExplanation(@Parent() model: CaseModel & { row: Case }): Promise<DeadlineExplanation | null> {
+  async deadlineExplanation(
+    @Parent() model: CaseModel & { row: Case },
+    @Context() context: object,
+  ): Promise<DeadlineExplanation | null> {
     const snapshot = model.row.snapshot as CaseSnapshot;
     const clock = snapshot.context.clock;
     if (!clock || clock.events.length === 0) return null;
-    const calendar = await this.casesService.calendarNow();
+    // The holidays once per request, however many cases the list explains.
+    const calendars = requestLoader(context, 'calendar', async (keys) => {
+      const now = await this.casesService.calendarNow();
+      return keys.map(() => now);
+    });
+    const calendar = await calendars.load('now');
     const deadline = computeDeadline(model.row.regime as never, clock.events, clock.limit, calendar.options);
     return {
       received: deadline.received,

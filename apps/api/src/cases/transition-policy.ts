@@ -6,8 +6,9 @@
  *   change makes it miss (then it reads again), never write on stale state.
  * - Workflow definitions (publishedVersions in workflows/workflows.service.ts): published and
  *   archived versions never change, so any replica may keep them forever; drafts are not kept.
- * - Calendar options per holiday list (optionsByKey in cases/calendar-at.ts): keyed on the list's
- *   content, read from the database by each transition, so a holiday added elsewhere is a new key.
+ * - Calendar options per holiday list (optionsByKey in cases/calendar-at.ts), and the working-day
+ *   tables packages/calendar builds per options object: keyed on the list's content, which each
+ *   transition reads from the database, so a holiday added on another replica is a new key.
  * - UK date (memo in common/dates.ts): the date for the current second, from the process's clock.
  * - Token key (the KeyObject in auth/auth.module.ts): made once from the secret, which is the
  *   same for every replica (stored in the database or given in the environment) and fixed at start.
