@@ -15,6 +15,6 @@ import { TransitionPolicy } from './transition-policy';
     CaseRepository,
     TransitionPolicy,
   ],
-  exports: [CasesService, CasesQuery, CaseRepository],
+  exports: [CasesService],
 })
 export class CasesModule {}
