@@ -1,10 +1,22 @@
-import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { computeDeadline } from '@recordflow/calendar';
 import { allowedEvents, type CaseSnapshot } from '@recordflow/workflow';
 import type { GraphQLResolveInfo } from 'graphql';
 import { toUserModel } from '../auth/auth.resolver';
 import { type Actor, CurrentUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
+import { ukToday } from '../common/dates';
 import { refusal } from '../common/errors';
 import { AuditService } from '../history/audit.service';
 import { toEventModel } from '../history/event-model';
@@ -25,10 +37,14 @@ import {
 } from './case.model';
 import { CasesQuery, MAX_COUNT_UP_TO } from './cases.query';
 import { actorOf, CasesService } from './cases.service';
+import { type DeadlineRules, DUE_SOON_WORKING_DAYS, isDueSoon, isOverdue } from './deadline-status';
 import { CasesFilter } from './dto/cases-filter.input';
 import { CreateCaseInput } from './dto/create-case.input';
 import { AssignCaseInput, SendCaseEventInput } from './dto/send-case-event.input';
 import { stateOf } from './snapshot-view';
+
+// One reading of the holidays per request, however many cases it lists.
+const rulesByRequest = new WeakMap<object, Promise<DeadlineRules>>();
 
 /** A list's counts, run only when asked for: an exact count of a long list is a scan. */
 @Roles('officer', 'auditor', 'admin')
@@ -140,6 +156,20 @@ export class CasesResolver {
     }));
   }
 
+  @ResolveField(() => Boolean, {
+    description: 'Open and past its due date: the rule of the overdue list filter.',
+  })
+  overdue(@Parent() model: CaseModel & { row: Case }): boolean {
+    return isOverdue(model.row, { today: ukToday() });
+  }
+
+  @ResolveField(() => Boolean, {
+    description: `Open, not overdue, and due within ${DUE_SOON_WORKING_DAYS} working days on its regime's calendar: the rule of the dueSoon list filter.`,
+  })
+  async dueSoon(@Parent() model: CaseModel & { row: Case }, @Context() context: object): Promise<boolean> {
+    return isDueSoon(model.row, await this.rulesFor(context));
+  }
+
   @ResolveField(() => [CaseDeadline])
   deadlines(@Parent() model: CaseModel & { row: Case }): CaseDeadline[] {
     const deadlines = (model.row.snapshot as CaseSnapshot).context.deadlines ?? {};
@@ -198,6 +228,15 @@ export class CasesResolver {
   })
   async requester(@Parent() model: CaseModel & { row: Case }): Promise<RequesterModel | null> {
     return model.row.requesterId ? this.casesService.requester(model.row.requesterId) : null;
+  }
+
+  private rulesFor(context: object): Promise<DeadlineRules> {
+    let rules = rulesByRequest.get(context);
+    if (!rules) {
+      rules = this.query.deadlineRules();
+      rulesByRequest.set(context, rules);
+    }
+    return rules;
   }
 
   private async toModel(row: Case): Promise<CaseModel & { row: Case }> {
