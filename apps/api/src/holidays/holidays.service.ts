@@ -35,7 +35,7 @@ const SELECT = `SELECT to_char(date, 'YYYY-MM-DD') AS date, title, divisions, cr
 
 @Injectable()
 export class HolidaysService {
-  /** The calendar as it stands now, read inside the caller's transaction (the table is tiny). */
+  /** The calendar as it stands now, read with the caller's manager, in its transaction if it has one (the table is tiny). */
   async current(manager: EntityManager): Promise<CalendarAt> {
     return calendarFromRows(await manager.query(`${SELECT} ORDER BY created_at, id`));
   }
