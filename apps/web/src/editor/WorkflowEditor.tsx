@@ -57,7 +57,7 @@ interface Conflict {
 
 type Tab = 'edit' | 'versions' | 'simulate';
 
-/** Lays a workflow out with ELK when its saved positions cannot be drawn (e.g. written by hand or generated). */
+/** Lays a workflow out with dagre when its saved positions cannot be drawn (e.g. written by hand or generated). */
 async function withUsablePositions(definition: WorkflowDefinition): Promise<WorkflowDefinition> {
   if (!needsLayout(definition.stages.map((s) => s.position))) return definition;
   const positions = await layoutGraph(
