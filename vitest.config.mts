@@ -7,6 +7,7 @@ export default defineConfig({
     projects: [
       'packages/*/vitest.config.mts',
       'apps/cli/vitest.config.mts',
+      'apps/web/vitest.config.mts',
       'test/service/vitest.config.mts',
       'test/vitest.config.mts',
     ],

@@ -14,7 +14,8 @@ describe('the case list queries', () => {
   let officer: Actor;
   let colleague: Actor;
   let overdue: Case;
-  let dueSoon: Case;
+  let soon: Case;
+  let later: Case;
   let parking: Case;
   beforeAll(async () => {
     context = await startServiceContext('cases_query');
@@ -23,9 +24,11 @@ describe('the case list queries', () => {
     colleague = await aUser(context);
     // Received 60 days ago: 20 working days are long gone.
     overdue = await aCase(context, officer, { receivedOn: daysAgo(60), subject: 'Council tax arrears' });
-    dueSoon = await aCase(context, officer, { receivedOn: daysAgo(20), subject: 'Library opening hours' });
+    // Received 26 days ago: due within the next few working days.
+    soon = await aCase(context, officer, { receivedOn: daysAgo(26), subject: 'Street lighting repairs' });
+    later = await aCase(context, officer, { receivedOn: daysAgo(10), subject: 'Library opening hours' });
     parking = await aCase(context, officer, { subject: 'Parking permits issued in 2025' });
-    await context.get(CasesService).assign(officer, { caseId: dueSoon.id, assigneeId: colleague.id });
+    await context.get(CasesService).assign(officer, { caseId: later.id, assigneeId: colleague.id });
   });
   afterAll(() => context?.close());
 
@@ -33,7 +36,12 @@ describe('the case list queries', () => {
     (await query.page(as, filter, 50, null)).rows.map((row) => row.reference);
 
   it('lists open cases soonest due first', async () => {
-    expect(await references({})).toEqual([overdue.reference, dueSoon.reference, parking.reference]);
+    expect(await references({})).toEqual([
+      overdue.reference,
+      soon.reference,
+      later.reference,
+      parking.reference,
+    ]);
   });
 
   it('overdue: only open cases whose deadline has passed', async () => {
@@ -41,13 +49,20 @@ describe('the case list queries', () => {
     expect(await references({ overdue: true })).toEqual([overdue.reference]);
   });
 
-  it('due soon: cases due on or before a date', async () => {
-    const dueBefore = dueSoon.dueOn as string;
-    expect(await references({ dueBefore })).toEqual([overdue.reference, dueSoon.reference]);
+  it('due soon: open cases due within the next working days, not those overdue', async () => {
+    const rules = await query.deadlineRules();
+    expect(soon.dueOn && soon.dueOn >= rules.today && soon.dueOn <= rules.dueSoonBy.foi).toBe(true);
+    expect(later.dueOn && later.dueOn > rules.dueSoonBy.foi).toBe(true);
+    expect(await references({ dueSoon: true })).toEqual([soon.reference]);
+  });
+
+  it('due before: cases due on or before a date, overdue ones too', async () => {
+    const dueBefore = later.dueOn as string;
+    expect(await references({ dueBefore })).toEqual([overdue.reference, soon.reference, later.reference]);
   });
 
   it("mine: only the signed-in officer's cases", async () => {
-    expect(await references({ mine: true }, colleague)).toEqual([dueSoon.reference]);
+    expect(await references({ mine: true }, colleague)).toEqual([later.reference]);
     expect(await references({ mine: true }, officer)).toEqual([]);
   });
 
@@ -63,9 +78,9 @@ describe('the case list queries', () => {
     const first = await query.page(officer, {}, 2, null);
     expect(first.hasNextPage).toBe(true);
     const rest = await query.page(officer, {}, 2, first.cursors.at(-1) ?? null);
-    expect(rest.rows.map((r) => r.reference)).toEqual([parking.reference]);
+    expect(rest.rows.map((r) => r.reference)).toEqual([later.reference, parking.reference]);
     expect(rest.hasNextPage).toBe(false);
-    expect(await query.count(officer, {})).toEqual({ value: 3, exact: true });
+    expect(await query.count(officer, {})).toEqual({ value: 4, exact: true });
     expect(await query.count(officer, {}, 2)).toEqual({ value: 2, exact: false });
   });
 

@@ -4,8 +4,8 @@ import { addWorkingDays, computeDeadline, nonWorkingReason } from './index';
 const FOI_LIMIT = { workingDays: 20 };
 const received = (date: string) => ({ type: 'start' as const, date });
 
-// The worked examples of ../shared/domain/uk-public-records.md, one test each.
-describe('worked examples of the domain document', () => {
+// The worked examples of docs/law.md, one test each.
+describe('worked examples of docs/law.md', () => {
   it('1. FOIA received Wed 14 Jan 2026 is due Wed 11 Feb 2026; with the public-interest extension Wed 11 Mar 2026', () => {
     const plain = computeDeadline('foi', [received('2026-01-14')], FOI_LIMIT);
     expect(plain.due).toBe('2026-02-11');

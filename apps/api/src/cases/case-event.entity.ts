@@ -28,7 +28,7 @@ export class CaseEvent {
   @Column('jsonb')
   payload: unknown;
 
-  /** Who sent it: a user, or null for the system (timers, recomputation). */
+  /** Who sent it: a user (for a recomputation, the administrator who added the holiday), or null for a timer. */
   @Column('uuid', { name: 'actor_id', nullable: true })
   actorId: string | null;
 

@@ -4,6 +4,7 @@ import { allowedEvents, type CaseSnapshot } from '@recordflow/workflow';
 import { toUserModel } from '../auth/auth.resolver';
 import { type Actor, CurrentUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
+import { ukToday } from '../common/dates';
 import { refusal } from '../common/errors';
 import { inKeyOrder, requestLoader } from '../common/loaders';
 import { UserModel } from '../users/user.model';
@@ -21,6 +22,7 @@ import {
 } from './case.model';
 import { CasesQuery, MAX_COUNT_UP_TO } from './cases.query';
 import { actorOf, CasesService } from './cases.service';
+import { type DeadlineRules, DUE_SOON_WORKING_DAYS, isDueSoon, isOverdue } from './deadline-status';
 import { CasesFilter } from './dto/cases-filter.input';
 import { CreateCaseInput } from './dto/create-case.input';
 import { AssignCaseInput, SendCaseEventInput } from './dto/send-case-event.input';
@@ -136,6 +138,20 @@ export class CasesResolver {
     }));
   }
 
+  @ResolveField(() => Boolean, {
+    description: 'Open and past its due date: the rule of the overdue list filter.',
+  })
+  overdue(@Parent() model: CaseModel & { row: Case }): boolean {
+    return isOverdue(model.row, { today: ukToday() });
+  }
+
+  @ResolveField(() => Boolean, {
+    description: `Open, not overdue, and due within ${DUE_SOON_WORKING_DAYS} working days on its regime's calendar: the rule of the dueSoon list filter.`,
+  })
+  async dueSoon(@Parent() model: CaseModel & { row: Case }, @Context() context: object): Promise<boolean> {
+    return isDueSoon(model.row, await this.rulesFor(context));
+  }
+
   @ResolveField(() => [CaseDeadline])
   deadlines(@Parent() model: CaseModel & { row: Case }): CaseDeadline[] {
     const deadlines = (model.row.snapshot as CaseSnapshot).context.deadlines ?? {};
@@ -213,6 +229,15 @@ export class CasesResolver {
       ),
     );
     return requesters.load(model.row.requesterId);
+  }
+
+  /** One reading of the holidays per request, however many cases it lists. */
+  private rulesFor(context: object): Promise<DeadlineRules> {
+    const rules = requestLoader(context, 'deadlineRules', async (keys) => {
+      const now = await this.query.deadlineRules();
+      return keys.map(() => now);
+    });
+    return rules.load('now');
   }
 
   private async toModel(row: Case): Promise<CaseModel & { row: Case }> {

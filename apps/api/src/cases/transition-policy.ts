@@ -1,24 +1,5 @@
-/*
- * Every process-local cache in the api, and how each stays correct with several replicas:
- *
- * - Recent cases (RecentCases, below): the cases this process last wrote, as committed. A write
- *   based on one is conditional on the version and the holidays it assumed, so another replica's
- *   change makes it miss (then it reads again), never write on stale state.
- * - Workflow definitions (publishedVersions in workflows/workflows.service.ts): published and
- *   archived versions never change, so any replica may keep them forever; drafts are not kept.
- * - Calendar options per holiday list (optionsByKey in cases/calendar-at.ts), and the working-day
- *   tables packages/calendar builds per options object: keyed on the list's content, which each
- *   transition reads from the database, so a holiday added on another replica is a new key.
- * - UK date (memo in common/dates.ts): the date for the current second, from the process's clock.
- * - Token key (the KeyObject in auth/auth.module.ts): made once from the secret, which is the
- *   same for every replica (stored in the database or given in the environment) and fixed at start.
- * - Role rules per handler (AuthGuard.rules): read from decorators in the code, the same everywhere.
- * - Query complexity (complexityCache in common/query-limits.ts): a function of the query text and
- *   its page variables only, so the same on every replica.
- * - Built-in letter templates (builtIns in letters/letter-template.ts): files shipped with the code.
- * - Failed sign-ins (LoginThrottle): per replica on purpose; each replica bounds guessing on its own.
- * - Request loaders (common/loaders.ts): per GraphQL request, dropped with it.
- */
+// Every process-local cache of the api, this memory of recent cases first, is listed with how it stays
+// correct across replicas in docs/scale.md ("What is process-local"): add a new one there.
 import { Injectable } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import type { EntityManager } from 'typeorm';

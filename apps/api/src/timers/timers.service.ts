@@ -15,9 +15,9 @@ import { ukToday } from '../common/dates';
 export const TIMER_INTERVAL_MS = Symbol('TIMER_INTERVAL_MS');
 
 /**
- * Fires due timers as system events through the same transition path as officers. Any replica may
- * run this: the case row is locked first (the order officers' transitions use), SKIP LOCKED moves on
- * past busy cases, and the timer's status under that lock makes each fire exactly once.
+ * Fires due timers as system events through the same transition code as officers' events. Any replica
+ * may run this: the case row is locked before its timer (the order every locked write takes), SKIP
+ * LOCKED moves on past busy cases, and the timer's status under that lock makes each fire exactly once.
  */
 @Injectable()
 export class TimersService implements OnApplicationBootstrap, OnApplicationShutdown {
