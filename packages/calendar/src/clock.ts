@@ -1,5 +1,5 @@
 import { CalendarError, type IsoDate } from './dates';
-import { type ClockLimit, describeRegime, type Regime } from './regimes';
+import { type ClockLimit, describeRegime, nationName, type Regime } from './regimes';
 import {
   type CalendarOptions,
   type CalendarTable,
@@ -19,7 +19,11 @@ export type ClockEvent =
   | { type: 'pause'; date: IsoDate; reason: string }
   /** e.g. the fee was paid: this day is disregarded too (s.10(2): both inclusive), counting resumes after it. */
   | { type: 'resume'; date: IsoDate }
-  /** A new date of receipt (clarification received, s.10(6)(b)): the count starts again from 0. */
+  /**
+   * A new day 0: the count starts again from this date, keeping any extension. FOI/EIR/FOISA: the
+   * clarification received (s.10(6)(b)). SAR (Art 12A): proof of identity, a third party's authority or
+   * the fee received: the month runs from the latest of these and the request, i.e. the last restart.
+   */
   | { type: 'restart'; date: IsoDate; reason: string }
   /** A new total limit counted from the date of receipt (public-interest extension, EIR reg 7, SAR Art 12(3)). */
   | { type: 'extend'; date: IsoDate; reason: string; totalWorkingDays?: number; totalMonths?: number }
@@ -174,8 +178,11 @@ export function computeDeadline(
     };
   }
   // Code of Practice reading: a request received on a non-working day is received on the next working day.
+  // SAR always counts from the day of receipt, working day or not (ICO right-of-access guidance).
   const dayZero =
-    options.receiptRule === 'code-of-practice' ? workingDayOnOrAfter(table, received) : received;
+    options.receiptRule === 'code-of-practice' && describeRegime(regime).unit === 'working days'
+      ? workingDayOnOrAfter(table, received)
+      : received;
   if (status === 'paused' && openPause) {
     return {
       regime,
@@ -194,6 +201,7 @@ export function computeDeadline(
       : countCalendar(table, dayZero, currentLimit, pauses);
   const due = isoOf(result.due);
   const stopped = status === 'stopped' ? ` The clock stopped (${stoppedBecause}).` : '';
+  const rollForward = currentLimit.months !== undefined ? describeRollForward(regime, options) : '';
   return {
     regime,
     status,
@@ -203,9 +211,27 @@ export function computeDeadline(
     counted: result.counted,
     skipped: result.skipped,
     explanation:
-      `Received ${formattedOf(dayZero)} (day 0). ${describeLimit(currentLimit)} under ${law}; ` +
-      `${summariseSkipped(result.skipped)}. Due ${formattedOf(result.due)}.${stopped}`,
+      `Received ${formattedOf(dayZero)} (day 0). ${describeLimit(currentLimit)} under ${law}${rollForward}; ` +
+      `${summariseSkipped(result.skipped)}. Due ${formattedOf(result.due)}.${describeRestored(table, dayZero, result.due)}${stopped}`,
   };
+}
+
+/** Whose holidays move a month deadline on: the controller's nation, or every nation when none is set. */
+function describeRollForward(regime: Regime, options: CalendarOptions): string {
+  if (!describeRegime(regime).byControllerNation) return '';
+  return options.nation
+    ? ` (a weekend or a bank holiday in ${nationName(options.nation)}, the controller's nation, moves it on)`
+    : ' (a weekend or a bank holiday anywhere in the UK moves it on: no controller nation set)';
+}
+
+/** Names each published holiday made a working day again at run time that fell inside the count. */
+function describeRestored(table: CalendarTable, dayZero: number, due: number): string {
+  if (table.restored.size === 0) return '';
+  let text = '';
+  for (const [index, why] of [...table.restored].sort((a, b) => a[0] - b[0])) {
+    if (index > dayZero && index <= due) text += ` ${formattedOf(index)} is a working day: ${why}.`;
+  }
+  return text;
 }
 
 function pauseCovering(pauses: Pause[], day: number): Pause | undefined {

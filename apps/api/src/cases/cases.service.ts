@@ -99,7 +99,7 @@ interface CaseReadRow {
   holidays: { date: string; title: string; divisions: string[]; created_at: string }[];
 }
 
-const PREFIX: Record<string, string> = { foi: 'FOI', eir: 'EIR', foisa: 'FOISA', sar: 'SAR' };
+const PREFIX: Record<string, string> = { foi: 'FOI', eir: 'EIR', foisa: 'FOISA', eisr: 'EISR', sar: 'SAR' };
 
 @Injectable()
 export class CasesService {
