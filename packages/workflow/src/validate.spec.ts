@@ -196,7 +196,7 @@ describe('the validator', () => {
     });
 
     it('refuses a variation declared for another regime, and an unknown one', () => {
-      const sar = structuredClone(rawWorkflow('sar'));
+      const sar: Raw = structuredClone(rawWorkflow('sar'));
       sar.complianceVariation = 'maintained-school';
       expect(errorsOf(sar)).toContainEqual({
         path: 'complianceVariation',
@@ -208,7 +208,7 @@ describe('the validator', () => {
     });
 
     it('lets the Keeper of the Records answer a FOISA review in 30 working days, and nobody else', () => {
-      const foisa = structuredClone(rawWorkflow('foisa'));
+      const foisa: Raw = structuredClone(rawWorkflow('foisa'));
       const reviewDue = (d: Raw) => {
         for (const s of d.stages)
           for (const t of s.transitions)
@@ -231,7 +231,7 @@ describe('the validator', () => {
 
   describe('clock.extend totals', () => {
     const extend = (regime: string) => {
-      const d = structuredClone(rawWorkflow(regime));
+      const d: Raw = structuredClone(rawWorkflow(regime));
       for (const s of d.stages)
         for (const t of s.transitions)
           for (const a of t.actions) if (a.name === 'clock.extend') return { d, params: a.params };
@@ -271,7 +271,7 @@ describe('the validator', () => {
     });
 
     it('refuses any extension in a FOISA workflow', () => {
-      const d = structuredClone(rawWorkflow('foisa'));
+      const d: Raw = structuredClone(rawWorkflow('foisa'));
       const received = stage(d, 'received');
       received.transitions[0].actions.push({
         name: 'clock.extend',
