@@ -15,7 +15,10 @@ import {
 export type ClockEvent =
   /** The request was received: the date of receipt is day 0. */
   | { type: 'start'; date: IsoDate }
-  /** e.g. a fees notice was issued: from this day the clock is paused (the day itself is disregarded). */
+  /**
+   * e.g. a fees notice was issued, or a SAR clarification genuinely needed (DPA 2018 s.54(3C) /
+   * UK GDPR Art 12A): from this day the clock is paused (the day itself is disregarded).
+   */
   | { type: 'pause'; date: IsoDate; reason: string }
   /** e.g. the fee was paid: this day is disregarded too (s.10(2): both inclusive), counting resumes after it. */
   | { type: 'resume'; date: IsoDate }
@@ -192,7 +195,7 @@ export function computeDeadline(
       limit: currentLimit,
       counted: [],
       skipped: [],
-      explanation: `Received ${formattedOf(dayZero)} (day 0). Paused since ${formattedOf(openPause.from)} (${openPause.reason}): the deadline moves on by the working days the pause lasts.`,
+      explanation: `Received ${formattedOf(dayZero)} (day 0). Paused since ${formattedOf(openPause.from)} (${openPause.reason}): the deadline moves on by the ${currentLimit.workingDays !== undefined ? 'working days' : 'days'} the pause lasts.`,
     };
   }
   const result =

@@ -244,3 +244,14 @@ describe('EISR: Environmental Information (Scotland) Regulations 2004', () => {
     );
   });
 });
+
+describe('a paused SAR', () => {
+  it('says the due date moves on by the days the pause lasts, not working days', () => {
+    const deadline = computeDeadline(
+      'sar',
+      [start('2026-03-02'), { type: 'pause', date: '2026-03-09', reason: 'clarification requested' }],
+      { months: 1 },
+    );
+    expect(deadline.explanation).toMatch(/moves on by the days the pause lasts\.$/);
+  });
+});
