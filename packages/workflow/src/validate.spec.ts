@@ -229,6 +229,23 @@ describe('the validator', () => {
     });
   });
 
+  it('checks an EISR workflow against the Scottish regulations: review answered within 20 working days', () => {
+    const eisr: Raw = structuredClone(rawWorkflow('eir'));
+    eisr.regime = 'eisr';
+    expect(errorsOf(eisr)).toEqual([
+      expect.objectContaining({
+        code: 'wrong-statutory-deadline',
+        message:
+          'EISR 2004 reg 16(4) sets the review deadline at 20 working days; this review deadline differs.',
+      }),
+    ]);
+    for (const s of eisr.stages)
+      for (const t of s.transitions ?? [])
+        for (const a of t.actions ?? [])
+          if (a.name === 'deadline.set' && a.params.name === 'reviewDue') a.params.workingDays = 20;
+    expect(validateWorkflow(eisr).errors).toEqual([]);
+  });
+
   describe('clock.extend totals', () => {
     const extend = (regime: string) => {
       const d: Raw = structuredClone(rawWorkflow(regime));

@@ -491,6 +491,7 @@ const STATUTORY_RULES: Record<WorkflowDefinition['regime'], StatutoryRule> = {
     law: 'EISR 2004 reg 5(2)',
     maxExtension: 40,
     extensionLaw: 'EISR reg 7: 40 working days in total',
+    review: { workingDays: 20, law: 'EISR 2004 reg 16(4)' },
   },
   sar: {
     kinds: ['received', 'response'],
