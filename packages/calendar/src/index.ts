@@ -1,5 +1,6 @@
 export { type ClockEvent, type ClockStatus, computeDeadline, type Deadline, type SkippedDay } from './clock';
 export { addCalendarDays, CalendarError, formatDate, type IsoDate, isIsoDate } from './dates';
+export { holidayChangeProblem } from './holiday-changes';
 export { type BankHoliday, bankHolidays, publishedFeed } from './holidays/bank-holidays';
 export { DIVISIONS, type Division, easterSunday } from './holidays/rules';
 export {

@@ -5,6 +5,7 @@ import {
   computeDeadline,
   describeRegime,
   type ExtraHoliday,
+  holidayChangeProblem,
   isWorkingDay,
   type Nation,
   nonWorkingReason,
@@ -253,5 +254,48 @@ describe('a paused SAR', () => {
       { months: 1 },
     );
     expect(deadline.explanation).toMatch(/moves on by the days the pause lasts\.$/);
+  });
+});
+
+describe('C4: checking a holiday change before it is recorded', () => {
+  const everywhere = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
+  const removal = (date: string, divisions: readonly Nation[] = everywhere): ExtraHoliday => ({
+    date,
+    title: 'the holiday was moved by proclamation',
+    divisions,
+    removed: true,
+  });
+
+  it('accepts an addition and the removal of a bank holiday', () => {
+    expect(
+      holidayChangeProblem({ date: '2028-05-08', title: 'Early May bank holiday', divisions: everywhere }),
+    ).toBeNull();
+    expect(holidayChangeProblem(removal('2028-05-01'))).toBeNull();
+    expect(holidayChangeProblem(removal('2028-11-30', ['scotland']))).toBeNull();
+  });
+
+  it('refuses removing a day that is no bank holiday there, or Christmas Day, saying why', () => {
+    expect(holidayChangeProblem(removal('2028-05-02'))).toBe(
+      'Tue 2 May 2028 is not a bank holiday in England and Wales or Scotland or Northern Ireland: there is nothing to remove.',
+    );
+    expect(holidayChangeProblem(removal('2028-11-30', ['england-and-wales']))).toMatch(/nothing to remove/);
+    expect(holidayChangeProblem(removal('2028-12-25'))).toBe(
+      'Mon 25 Dec 2028 is Christmas Day, a non-working day under the Acts themselves: it cannot be removed.',
+    );
+  });
+
+  it('takes earlier changes into account, in order', () => {
+    const added: ExtraHoliday = { date: '2028-05-02', title: 'Extra', divisions: ['scotland'] };
+    expect(holidayChangeProblem(removal('2028-05-02', ['scotland']), [added])).toBeNull();
+    expect(holidayChangeProblem(removal('2028-05-01'), [removal('2028-05-01')])).toMatch(/nothing to remove/);
+  });
+
+  it('refuses a bad date, no nation or no reason', () => {
+    expect(holidayChangeProblem({ ...removal('2028-05-01'), date: '2028-02-30' })).toMatch(/is not a date/);
+    expect(holidayChangeProblem({ ...removal('2028-05-01'), divisions: [] })).toMatch(/^Name the nations/);
+    expect(holidayChangeProblem({ ...removal('2028-05-01'), title: ' ' })).toMatch(
+      /^Say why the holiday is removed/,
+    );
+    expect(holidayChangeProblem({ ...removal('2035-05-01') })).toMatch(/outside the calendar/);
   });
 });
