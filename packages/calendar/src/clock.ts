@@ -28,6 +28,13 @@ export type ClockEvent =
    * the fee received: the month runs from the latest of these and the request, i.e. the last restart.
    */
   | { type: 'restart'; date: IsoDate; reason: string }
+  /**
+   * SAR (UK GDPR Art 12A): the controller asked for something the month runs from: proof of identity,
+   * a third party's authority, a fee. While any awaited item is outstanding there is no due date.
+   */
+  | { type: 'await'; date: IsoDate; item: string }
+  /** An awaited item arrived: once nothing else is awaited, the month runs from this day (the latest receipt). */
+  | { type: 'supplied'; date: IsoDate; item: string }
   /** A new total limit counted from the date of receipt (public-interest extension, EIR reg 7, SAR Art 12(3)). */
   | { type: 'extend'; date: IsoDate; reason: string; totalWorkingDays?: number; totalMonths?: number }
   /** The clock stopped (response sent, clarification asked for, case closed). */
@@ -38,7 +45,7 @@ export interface SkippedDay {
   reason: string;
 }
 
-export type ClockStatus = 'not-started' | 'running' | 'paused' | 'stopped';
+export type ClockStatus = 'not-started' | 'running' | 'paused' | 'awaiting' | 'stopped';
 
 export interface Deadline {
   regime: Regime;
@@ -117,6 +124,8 @@ export function computeDeadline(
   let openPause: { from: number; reason: string } | null = null;
   let previous = -Infinity;
   let stoppedBecause = '';
+  // Items the month waits for (Art 12A), with the day each was asked for.
+  const awaiting = new Map<string, number>();
 
   for (const event of events) {
     const day = indexOf(event.date);
@@ -132,7 +141,23 @@ export function computeDeadline(
         received = day;
         pauses = [];
         openPause = null;
+        awaiting.clear();
         status = 'running';
+        break;
+      case 'await':
+        if (status === 'running' || status === 'paused' || status === 'awaiting') {
+          awaiting.set(event.item, day);
+          status = 'awaiting';
+        }
+        break;
+      case 'supplied':
+        // Only what was asked for moves the start: the latest receipt of request, identity, authority, fee.
+        if (status === 'awaiting' && awaiting.delete(event.item)) {
+          received = day;
+          pauses = [];
+          openPause = null;
+          status = awaiting.size > 0 ? 'awaiting' : 'running';
+        }
         break;
       case 'pause':
         if (status === 'running') {
@@ -186,6 +211,19 @@ export function computeDeadline(
     options.receiptRule === 'code-of-practice' && describeRegime(regime).unit === 'working days'
       ? workingDayOnOrAfter(table, received)
       : received;
+  if (status === 'awaiting') {
+    const items = [...awaiting].map(([item, asked]) => `${item} (asked ${formattedOf(asked)})`);
+    return {
+      regime,
+      status,
+      received: isoOf(dayZero),
+      due: null,
+      limit: currentLimit,
+      counted: [],
+      skipped: [],
+      explanation: `Received ${formattedOf(dayZero)}. Awaiting ${items.join(', ')}: ${describeLimit(currentLimit)} under ${law} will run from the day ${awaiting.size === 1 ? 'it is' : 'the last is'} received.`,
+    };
+  }
   if (status === 'paused' && openPause) {
     return {
       regime,

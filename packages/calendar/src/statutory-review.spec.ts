@@ -76,6 +76,75 @@ describe('C1: SAR identity, authority and fee start the month (UK GDPR Art 12A)'
   });
 });
 
+describe('C1: await and supplied, the Art 12A start with several items outstanding', () => {
+  const ew = { nation: 'england-and-wales' as const };
+
+  it('worked example 7: identity awaited from Mon 2 Mar, supplied Mon 16 Mar 2026: due Thu 16 Apr 2026', () => {
+    const waiting = computeDeadline(
+      'sar',
+      [start('2026-03-02'), { type: 'await', date: '2026-03-02', item: 'proof of identity' }],
+      { months: 1 },
+      ew,
+    );
+    expect(waiting).toMatchObject({ status: 'awaiting', due: null, received: '2026-03-02' });
+    expect(waiting.explanation).toBe(
+      'Received Mon 2 Mar 2026. Awaiting proof of identity (asked Mon 2 Mar 2026): 1 calendar month under UK GDPR Art 12(3) and Art 12A will run from the day it is received.',
+    );
+    const supplied = computeDeadline(
+      'sar',
+      [
+        start('2026-03-02'),
+        { type: 'await', date: '2026-03-09', item: 'proof of identity' },
+        { type: 'supplied', date: '2026-03-16', item: 'proof of identity' },
+      ],
+      { months: 1 },
+      ew,
+    );
+    expect(supplied).toMatchObject({ status: 'running', received: '2026-03-16', due: '2026-04-16' });
+  });
+
+  it('runs from the latest of identity and fee, whichever arrives last', () => {
+    const events = [
+      start('2026-03-02'),
+      { type: 'await' as const, date: '2026-03-02', item: 'proof of identity' },
+      { type: 'await' as const, date: '2026-03-02', item: 'fee' },
+      { type: 'supplied' as const, date: '2026-03-05', item: 'fee' },
+    ];
+    const halfway = computeDeadline('sar', events, { months: 1 }, ew);
+    expect(halfway).toMatchObject({ status: 'awaiting', due: null, received: '2026-03-05' });
+    expect(halfway.explanation).toContain('Awaiting proof of identity (asked Mon 2 Mar 2026)');
+    const done = computeDeadline(
+      'sar',
+      [...events, { type: 'supplied', date: '2026-03-20', item: 'proof of identity' }],
+      { months: 1 },
+      ew,
+    );
+    expect(done).toMatchObject({ status: 'running', received: '2026-03-20', due: '2026-04-20' });
+  });
+
+  it('ignores something supplied that was never asked for, and a clock stopped while waiting stays stopped', () => {
+    const unasked = computeDeadline(
+      'sar',
+      [start('2026-03-02'), { type: 'supplied', date: '2026-03-10', item: 'fee' }],
+      { months: 1 },
+      ew,
+    );
+    expect(unasked).toMatchObject({ received: '2026-03-02', due: '2026-04-02' });
+    const withdrawn = computeDeadline(
+      'sar',
+      [
+        start('2026-03-02'),
+        { type: 'await', date: '2026-03-02', item: 'proof of identity' },
+        { type: 'stop', date: '2026-05-01', reason: 'withdrawn' },
+        { type: 'supplied', date: '2026-05-04', item: 'proof of identity' },
+      ],
+      { months: 1 },
+      ew,
+    );
+    expect(withdrawn.status).toBe('stopped');
+  });
+});
+
 describe("C2: a SAR deadline moves past the controller's own nation's bank holidays", () => {
   it.each<[string, Nation, string]>([
     ['2026-02-17', 'england-and-wales', '2026-03-17'],
