@@ -124,8 +124,8 @@ export function computeDeadline(
   let openPause: { from: number; reason: string } | null = null;
   let previous = -Infinity;
   let stoppedBecause = '';
-  // Items the month waits for (Art 12A), with the day each was asked for.
-  const awaiting = new Map<string, number>();
+  // Items the month waits for (Art 12A), with the day each was asked for; made only when needed.
+  let awaiting: Map<string, number> | null = null;
 
   for (const event of events) {
     const day = indexOf(event.date);
@@ -141,22 +141,23 @@ export function computeDeadline(
         received = day;
         pauses = [];
         openPause = null;
-        awaiting.clear();
+        awaiting = null;
         status = 'running';
         break;
       case 'await':
         if (status === 'running' || status === 'paused' || status === 'awaiting') {
+          awaiting ??= new Map();
           awaiting.set(event.item, day);
           status = 'awaiting';
         }
         break;
       case 'supplied':
         // Only what was asked for moves the start: the latest receipt of request, identity, authority, fee.
-        if (status === 'awaiting' && awaiting.delete(event.item)) {
+        if (status === 'awaiting' && awaiting?.delete(event.item)) {
           received = day;
           pauses = [];
           openPause = null;
-          status = awaiting.size > 0 ? 'awaiting' : 'running';
+          status = (awaiting?.size ?? 0) > 0 ? 'awaiting' : 'running';
         }
         break;
       case 'pause':
@@ -211,7 +212,7 @@ export function computeDeadline(
     options.receiptRule === 'code-of-practice' && describeRegime(regime).unit === 'working days'
       ? workingDayOnOrAfter(table, received)
       : received;
-  if (status === 'awaiting') {
+  if (status === 'awaiting' && awaiting) {
     const items = [...awaiting].map(([item, asked]) => `${item} (asked ${formattedOf(asked)})`);
     return {
       regime,
