@@ -70,8 +70,6 @@ export interface NewEvent {
   commitsItself: boolean;
 }
 
-const PREFIX: Record<string, string> = { foi: 'FOI', eir: 'EIR', foisa: 'FOISA', sar: 'SAR' };
-
 const isCaseId = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 /** Every SQL statement of the case engine: reads for a transition, the append, references, holidays. */
@@ -143,7 +141,8 @@ export class CaseRepository {
 
   /** The next reference of a regime and year, e.g. FOI-2026-000042 (a counter row per prefix and year). */
   async nextReference(manager: EntityManager, regime: string, receivedOn: string): Promise<string> {
-    const prefix = PREFIX[regime] ?? regime.toUpperCase();
+    // The regime's name is its prefix (FOI, EIR, FOISA, EISR, SAR): no list of regimes to keep in step.
+    const prefix = regime.toUpperCase();
     const year = Number(receivedOn.slice(0, 4));
     const [{ last }] = await manager.query(
       `INSERT INTO reference_counter (prefix, year, last) VALUES ($1, $2, 1)
