@@ -1,5 +1,45 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
+import { createCase } from '../support/cases';
+import {
+  committedSchema,
+  hostileValues,
+  type Operation,
+  operationsOf,
+  operationText,
+  slotsOf,
+  validValue,
+  withSlot,
+} from '../support/schema-walk';
+
+interface Answer {
+  status: number;
+  body: string;
+  codes: string[];
+}
+
+/** One raw POST: the walk judges the status and body as they come, even when the body is not JSON. */
+async function post(api: TestApi, query: string, variables: Record<string, unknown>, token?: string) {
+  const response = await fetch(`${api.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.text();
+  let codes: string[] = [];
+  try {
+    const parsed = JSON.parse(body) as { errors?: { extensions?: { code?: string } }[] };
+    codes = (parsed.errors ?? []).map((e) => String(e.extensions?.code));
+  } catch {
+    codes = ['NOT_JSON'];
+  }
+  return { status: response.status, body, codes } satisfies Answer;
+}
+
+/** Runs the calls a few at a time: quick, without starving the server of connections. */
+async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
+}
 
 describe('hostile input is harmless and answered clearly', () => {
   let api: TestApi;
@@ -89,5 +129,176 @@ describe('hostile input is harmless and answered clearly', () => {
     expect(big.errors?.[0]?.message).toMatch(/This query is too large/);
     const forged = await api.graphql(`{ cases(after: "' OR 1=1 --") { totalCount } }`, {}, officer);
     expect(forged.errors?.[0]?.message).toMatch(/is not a cursor from this list/);
+  });
+
+  it('answers a malformed id with NOT_FOUND, before any SQL', async () => {
+    for (const id of ['not-a-uuid', "' OR 1=1 --", '42', 'x'.repeat(10_000)]) {
+      const result = await api.graphql('query($id: ID!) { case(id: $id) { id } }', { id }, officer);
+      expect(result.errors?.[0]).toMatchObject({
+        message: `No case has the id "${id}".`,
+        extensions: { code: 'NOT_FOUND', id },
+      });
+    }
+    const inInput = await api.graphql(
+      'mutation($input: SendCaseEventInput!) { sendCaseEvent(input: $input) { replayed } }',
+      { input: { caseId: 'nope', type: 'WITHDRAW' } },
+      officer,
+    );
+    expect(inInput.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', id: 'nope' });
+  });
+
+  it('refuses text PostgreSQL cannot store with VALIDATION_FAILED naming the field, JSON included', async () => {
+    const admin = await api.signIn(['admin']);
+    const settings = await api.graphql(
+      'mutation($s: AuthoritySettingsInput!) { saveAuthoritySettings(settings: $s) { name } }',
+      { s: { name: 'Council\u0000', team: 't', email: 'e@example.org', address: 'a' } },
+      admin,
+    );
+    expect(settings.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ field: 'settings.name' }],
+    });
+    const created = await createCase(api, officer);
+    const payload = await api.graphql(
+      'mutation($input: SendCaseEventInput!) { sendCaseEvent(input: $input) { replayed } }',
+      {
+        input: {
+          caseId: created.id,
+          type: 'REQUEST_CLARIFICATION',
+          payload: { question: ['ok', 'a\u0000b'] },
+        },
+      },
+      officer,
+    );
+    expect(payload.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ field: 'input.payload' }],
+    });
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 500; i++) deep = { deeper: deep };
+    const nested = await api.graphql(
+      'mutation($input: SendCaseEventInput!) { sendCaseEvent(input: $input) { replayed } }',
+      { input: { caseId: created.id, type: 'REQUEST_CLARIFICATION', payload: { deep } } },
+      officer,
+    );
+    expect(nested.errors?.[0]?.message).toBe('input.payload: nests deeper than 32 levels');
+    const history = await api.graphql<{ case: { version: number } }>(
+      'query($id: ID!) { case(id: $id) { version } }',
+      { id: created.id },
+      officer,
+    );
+    expect(history.data?.case.version).toBe(created.version);
+  });
+
+  it('answers a variable that does not fit its type with HTTP 400 and BAD_USER_INPUT', async () => {
+    for (const first of ['x', 1.5, 2 ** 31, true]) {
+      const result = await api.graphql(
+        'query($first: Int) { cases(first: $first) { totalCount } }',
+        { first },
+        officer,
+      );
+      expect(result.status).toBe(400);
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.message).toMatch(/^Variable "\$first" got invalid value/);
+    }
+    const badDate = await api.graphql(
+      'mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }',
+      { input: { workflowId: 'foi', receivedOn: 'x', channel: 'e', subject: 's', requestText: 't' } },
+      officer,
+    );
+    expect(badDate.status).toBe(400);
+    expect(badDate.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const tooLarge = await api.graphql('{ cases(first: 100000) { edges { cursor } } }', {}, officer);
+    expect(tooLarge.status).toBe(400);
+    expect(tooLarge.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers every operation, with malformed and extreme values in every argument and input field, without a fault', async () => {
+    const everyone = await api.signIn(['admin', 'officer', 'auditor'], 'walker@test.example.org');
+    const me = await api.graphql<{ me: { id: string } }>('{ me { id } }', {}, everyone);
+    const cases = [
+      await createCase(api, everyone),
+      await createCase(api, everyone, { workflowId: 'sar', receivedOn: '2026-02-02' }),
+      await createCase(api, everyone, { workflowId: 'eir' }),
+    ];
+    const caseId = cases[0]?.id as string;
+    const kinds = await api.graphql<{ letterTemplates: { kind: string }[] }>(
+      '{ letterTemplates { kind } }',
+      {},
+      everyone,
+    );
+    const kind = kinds.data?.letterTemplates[0]?.kind as string;
+    const letter = await api.graphql<{ generateLetter: { id: string }[] }>(
+      'mutation($caseId: ID!, $kind: String!) { generateLetter(caseId: $caseId, kind: $kind) { id } }',
+      { caseId, kind },
+      everyone,
+    );
+    const allowed = await api.graphql<{ case: { allowedEvents: { type: string }[] } }>(
+      'query($id: ID!) { case(id: $id) { allowedEvents { type } } }',
+      { id: caseId },
+      everyone,
+    );
+    // Real ids and names where the api needs them, so each call's one bad value is what gets judged.
+    const known: Record<string, unknown> = {
+      id: caseId,
+      caseId,
+      documentId: letter.data?.generateLetter[0]?.id,
+      assigneeId: me.data?.me.id,
+      workflowId: 'foi',
+      kind,
+      type: allowed.data?.case.allowedEvents[0]?.type,
+      email: 'nobody@test.example.org',
+      divisions: ['england-and-wales'],
+      toSequence: 1,
+    };
+    const perOperation: Record<string, Record<string, unknown>> = { workflow: { id: 'foi' } };
+
+    const calls: {
+      operation: Operation;
+      label: string;
+      variables: Record<string, unknown>;
+      token?: string;
+    }[] = [];
+    for (const operation of operationsOf(committedSchema())) {
+      const names = { ...known, ...perOperation[operation.field.name] };
+      const baseline = Object.fromEntries(
+        operation.field.args.map((arg) => [arg.name, validValue(arg.name, arg.type, names)]),
+      );
+      calls.push({ operation, label: 'valid values, signed out', variables: baseline });
+      calls.push({ operation, label: 'valid values', variables: baseline, token: everyone });
+      for (const slot of slotsOf(operation.field.args)) {
+        for (const value of hostileValues(slot.type)) {
+          const shown = JSON.stringify(value)?.slice(0, 60);
+          calls.push({
+            operation,
+            label: `${slot.path.join('.')} = ${shown}`,
+            variables: withSlot(baseline, slot.path, value),
+            token: everyone,
+          });
+        }
+      }
+    }
+
+    const faults: string[] = [];
+    await inBatches(calls, 4, async ({ operation, label, variables, token }) => {
+      const answer = await post(api, operationText(operation), variables, token);
+      if (
+        answer.status >= 500 ||
+        answer.codes.some((c) => c === 'INTERNAL_SERVER_ERROR' || c === 'NOT_JSON')
+      ) {
+        faults.push(`${operation.field.name}(${label}): HTTP ${answer.status} ${answer.body.slice(0, 300)}`);
+      }
+    });
+    expect(calls.length).toBeGreaterThan(1000);
+    expect(faults).toEqual([]);
+
+    // Still standing, and nothing it refused left a case it cannot verify.
+    const after = await api.graphql<{
+      about: { version: string };
+      verifyAllCases: { casesChecked: number; failures: unknown[] };
+    }>('{ about { version } verifyAllCases { casesChecked failures { caseId reason } } }', {}, everyone);
+    expect(after.errors).toBeUndefined();
+    expect(after.data?.verifyAllCases.casesChecked).toBeGreaterThanOrEqual(cases.length);
+    expect(after.data?.verifyAllCases.failures).toEqual([]);
   });
 });

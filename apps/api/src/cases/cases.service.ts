@@ -15,11 +15,11 @@ import {
   type WorkflowDefinition,
   WorkflowError,
 } from '@recordflow/workflow';
-import { GraphQLError } from 'graphql';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/current-user';
 import { ukToday } from '../common/dates';
-import { notFound, refusal } from '../common/errors';
+import { DomainError, notFound, refusal } from '../common/errors';
+import { asDomainError } from '../common/graphql-errors';
 import { preparedQuery } from '../database/prepared';
 import { CaseEvent } from '../history/case-event.entity';
 import { type CalendarAt, calendarFromRows, HolidaysService } from '../holidays/holidays.service';
@@ -249,7 +249,7 @@ export class CasesService {
         if (result) return result;
       } catch (error) {
         // A refusal or a reused idempotency key, judged on a copy that may be stale: read and judge again.
-        if (!(error instanceof GraphQLError) && (error as { code?: string }).code !== UNIQUE_VIOLATION)
+        if (!(error instanceof DomainError) && (error as { code?: string }).code !== UNIQUE_VIOLATION)
           throw error;
       }
     }
@@ -697,7 +697,7 @@ export class CasesService {
     return `${prefix}-${year}-${String(last).padStart(6, '0')}`;
   }
 
-  /** Runs the pure workflow code, turning its refusals into GraphQL errors with stable codes. */
+  /** Runs the pure workflow code, turning its refusals into domain errors with stable codes. */
   private run<T>(work: () => T): T {
     try {
       return work();
@@ -708,12 +708,6 @@ export class CasesService {
   }
 }
 
-export function workflowRefusal(error: WorkflowError) {
-  const details = error as unknown as { code: string; allowed?: string[]; fields?: unknown[] };
-  const code =
-    details.code === 'FORBIDDEN' || details.code === 'VALIDATION_FAILED' ? details.code : 'EVENT_NOT_ALLOWED';
-  return refusal(code, error.message, {
-    ...(details.allowed ? { allowed: details.allowed } : {}),
-    ...(details.fields ? { fields: details.fields } : {}),
-  });
+export function workflowRefusal(error: WorkflowError): DomainError {
+  return asDomainError(error) as DomainError;
 }
