@@ -213,6 +213,38 @@ describe('hostile input is harmless and answered clearly', () => {
     expect(tooLarge.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('answers malformed requests with a 4xx that says what was wrong', async () => {
+    const nested = (n: number) => `${'{a:'.repeat(n)}1${'}'.repeat(n)}`;
+    const bodies: [string, RegExp][] = [
+      [
+        JSON.stringify({
+          query: `mutation { sendCaseEvent(input: {caseId: "x", type: "X", payload: ${nested(5000)}}) { replayed } }`,
+        }),
+        /nested too deeply to read/,
+      ],
+      [
+        JSON.stringify({ query: '{ about { version } }', operationName: 'Nope' }),
+        /Unknown operation named .*Nope/,
+      ],
+      ['{"query":"{ about { version } }","variables":"x"}', /should be provided as an object/],
+      ['{"query":42}', /must be strings/],
+      ['[{"query":"{ about { version } }"}]', /batching disabled/],
+      ['{"query": ', /JSON/],
+      [JSON.stringify({ query: '{ about { version } }\u0000' }), /Unexpected character: U\+0000/],
+    ];
+    for (const [body, message] of bodies) {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}` },
+        body,
+      });
+      const text = await response.text();
+      expect(response.status, body.slice(0, 80)).toBe(400);
+      expect(text).toMatch(message);
+      expect(text).not.toMatch(/INTERNAL_SERVER_ERROR|stacktrace/);
+    }
+  });
+
   it('answers every operation, with malformed and extreme values in every argument and input field, without a fault', async () => {
     const everyone = await api.signIn(['admin', 'officer', 'auditor'], 'walker@test.example.org');
     const me = await api.graphql<{ me: { id: string } }>('{ me { id } }', {}, everyone);

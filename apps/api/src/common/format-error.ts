@@ -14,6 +14,13 @@ export const formatError =
       return { message: refused.message, path: formatted.path, locations: formatted.locations, extensions };
     }
     const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    if (code === 'GRAPHQL_PARSE_FAILED' && formatted.message.startsWith('Maximum call stack')) {
+      // The parser recursed out of stack on a value nested thousands deep: say so in the client's terms.
+      return {
+        message: 'The query is nested too deeply to read. Send deep values as variables.',
+        extensions: { code },
+      };
+    }
     if (EXPECTED_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };

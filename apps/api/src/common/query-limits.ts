@@ -79,6 +79,8 @@ interface ResolvedOperation {
   request: { operationName?: string | null; variables?: Record<string, unknown> | null };
   document: DocumentNode;
   schema: GraphQLSchema;
+  /** Unset when operationName names no operation of the document; execution then says so. */
+  operation?: unknown;
 }
 
 /** Per parsed document (Apollo reuses the object for the same text): the variables its `first` arguments use, and results. */
@@ -143,6 +145,7 @@ export const complexityPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation(operation: ResolvedOperation) {
+        if (!operation.operation) return;
         const complexity = complexityOf(operation);
         if (complexity > MAX_COMPLEXITY) {
           throw new GraphQLError(
