@@ -17,7 +17,6 @@ export const EXPECTED_CODES: ReadonlySet<string> = new Set<string>([
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ] satisfies (ErrorCode | string)[]);
 
