@@ -9,6 +9,7 @@ import {
   operationText,
   slotsOf,
   validValue,
+  WRONG_TYPE_COUNT,
   withSlot,
 } from '../support/schema-walk';
 
@@ -284,6 +285,13 @@ describe('hostile input is harmless and answered clearly', () => {
       toSequence: 1,
     };
     const perOperation: Record<string, Record<string, unknown>> = { workflow: { id: 'foi' } };
+    // Each single role too, with a few bad values a slot: refusals by role must be as clean.
+    const singleRoles = await Promise.all([
+      api.signIn(['admin'], 'walker-admin@test.example.org'),
+      api.signIn(['officer'], 'walker-officer@test.example.org'),
+      api.signIn(['auditor'], 'walker-auditor@test.example.org'),
+    ]);
+    const FEW = 6;
 
     const calls: {
       operation: Operation;
@@ -299,20 +307,21 @@ describe('hostile input is harmless and answered clearly', () => {
       calls.push({ operation, label: 'valid values, signed out', variables: baseline });
       calls.push({ operation, label: 'valid values', variables: baseline, token: everyone });
       for (const slot of slotsOf(operation.field.args)) {
-        for (const value of hostileValues(slot.type)) {
-          const shown = JSON.stringify(value)?.slice(0, 60);
-          calls.push({
-            operation,
-            label: `${slot.path.join('.')} = ${shown}`,
-            variables: withSlot(baseline, slot.path, value),
-            token: everyone,
-          });
+        for (const [index, value] of hostileValues(slot.type).entries()) {
+          const label = `${slot.path.join('.')} = ${JSON.stringify(value)?.slice(0, 60)}`;
+          const variables = withSlot(baseline, slot.path, value);
+          calls.push({ operation, label, variables, token: everyone });
+          // Past the wrong types (refused before any role is checked): values that reach the resolvers.
+          if (index >= WRONG_TYPE_COUNT && index < WRONG_TYPE_COUNT + FEW) {
+            for (const token of singleRoles)
+              calls.push({ operation, label: `${label}, one role`, variables, token });
+          }
         }
       }
     }
 
     const faults: string[] = [];
-    await inBatches(calls, 4, async ({ operation, label, variables, token }) => {
+    await inBatches(calls, 6, async ({ operation, label, variables, token }) => {
       const answer = await post(api, operationText(operation), variables, token);
       if (
         answer.status >= 500 ||

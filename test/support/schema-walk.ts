@@ -125,6 +125,8 @@ const MALFORMED_TEXT = [
   '{{constructor.constructor}}',
 ];
 const WRONG_TYPES = [42, 4.2, true, ['list'], { an: 'object' }];
+/** How many of a slot's hostile values come first as null or a wrong type (GraphQL refuses them before any role check). */
+export const WRONG_TYPE_COUNT = 1 + WRONG_TYPES.length;
 
 /** Malformed and extreme values for a slot: wrong types for every slot, then the type's own bad values. */
 export function hostileValues(type: GraphQLInputType): unknown[] {
