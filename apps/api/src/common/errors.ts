@@ -35,6 +35,9 @@ const EMPTY: { [C in ErrorCode]: ErrorDetails[C] } = {
   TOO_MANY_REQUESTS: { retryInSeconds: 0 },
 };
 
+/** Every refusal code. */
+export const ERROR_CODES = Object.keys(EMPTY) as ErrorCode[];
+
 /** An expected refusal: a sentence a person can act on, a code, and the facts needed to act. Not tied to any transport. */
 export class DomainError<C extends ErrorCode = ErrorCode> extends Error {
   override name = 'DomainError';

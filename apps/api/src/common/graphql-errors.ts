@@ -1,24 +1,17 @@
 import { CalendarError } from '@recordflow/calendar';
 import { WorkflowError } from '@recordflow/workflow';
 import { GraphQLError } from 'graphql';
-import { DomainError, type ErrorCode, refusal } from './errors';
+import { DomainError, ERROR_CODES, type ErrorCode, refusal } from './errors';
 
 /** Every code a GraphQL client can see: Recordflow's refusals, and those GraphQL and Apollo give themselves. */
 export const EXPECTED_CODES: ReadonlySet<string> = new Set<string>([
-  'VALIDATION_FAILED',
-  'EVENT_NOT_ALLOWED',
-  'VERSION_CONFLICT',
-  'NOT_FOUND',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'TOO_MANY_REQUESTS',
+  ...ERROR_CODES,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
-] satisfies (ErrorCode | string)[]);
+]);
 
 /** A refusal of the pure packages (workflow engine, calendar) as one of the api's own; undefined for a fault. */
 export function asDomainError(error: unknown): DomainError | undefined {
