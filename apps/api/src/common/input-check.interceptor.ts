@@ -49,7 +49,8 @@ function checkJson(path: string, value: unknown): void {
  */
 function uuidOwner(name: string, ownType: string): string | undefined {
   const what = name === 'id' ? ownType.toLowerCase() : name.replace(/Id$/, '');
-  return what === 'workflow' ? undefined : what;
+  if (what === 'workflow') return undefined;
+  return what === 'assignee' ? 'user' : what;
 }
 
 function checkValue(path: string, name: string, type: GraphQLInputType, value: unknown, ownType: string) {
