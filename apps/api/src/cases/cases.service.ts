@@ -10,12 +10,12 @@ import {
   recomputeDeadlines,
   step,
   type WorkflowDefinition,
-  WorkflowError,
 } from '@recordflow/workflow';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/current-user';
 import { ukToday } from '../common/dates';
 import { notFound, refusal } from '../common/errors';
+import { asDomainError } from '../common/graphql-errors';
 import { definitionOf, versionNumberOf } from '../workflows/workflows.service';
 import type { CalendarAt } from './calendar-at';
 import type { Case } from './case.entity';
@@ -417,22 +417,11 @@ function checkVersion(row: Case, expectedVersion: number | null | undefined): vo
   }
 }
 
-/** Runs the pure workflow code, turning its refusals into GraphQL errors with stable codes. */
+/** Runs the pure workflow code, turning its refusals into domain errors with stable codes. */
 function run<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof WorkflowError) throw workflowRefusal(error);
-    throw error;
+    throw asDomainError(error) ?? error;
   }
-}
-
-export function workflowRefusal(error: WorkflowError) {
-  const details = error as unknown as { code: string; allowed?: string[]; fields?: unknown[] };
-  const code =
-    details.code === 'FORBIDDEN' || details.code === 'VALIDATION_FAILED' ? details.code : 'EVENT_NOT_ALLOWED';
-  return refusal(code, error.message, {
-    ...(details.allowed ? { allowed: details.allowed } : {}),
-    ...(details.fields ? { fields: details.fields } : {}),
-  });
 }
