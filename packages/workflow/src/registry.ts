@@ -15,6 +15,7 @@ import {
   type StepRuntime,
   type TimerEntry,
 } from './context';
+import { absoluteExemptions, refusalProblems } from './refusals';
 
 export const LETTER_TEMPLATES = [
   'acknowledgement',
@@ -35,6 +36,9 @@ export const CLOSURE_OUTCOMES = [
   'granted-in-part',
   'refused-in-full',
   'not-held',
+  'neither-confirm-nor-deny',
+  'vexatious-refusal',
+  'cost-limit-refusal',
   'advice-and-assistance',
   'withdrawn',
   'lapsed',
@@ -64,6 +68,8 @@ export interface GuardSpec<P = never> {
   description: string;
   params: z.ZodType<P>;
   test: GuardImpl<P>;
+  /** Why the guard refuses, in the officer's terms; used in the refusal's message. */
+  explain?: (context: CaseContext, params: P, runtime: StepRuntime) => string;
 }
 
 function withClock(context: CaseContext, event: ClockEvent): CaseContext {
@@ -115,6 +121,21 @@ const dueOffset = (due: string | null | undefined, offset: number) =>
   due ? addCalendarDays(due, offset) : null;
 
 const reason = z.object({ reason: z.string().min(1) }).strict();
+
+/**
+ * Where a named deadline counts from: the event, the date of receipt, or the end of the time for
+ * responding (the response deadline, or the event if it came later: FOISA s.20(5)).
+ */
+function startOf(
+  context: CaseContext,
+  from: 'event' | 'received' | 'response-due',
+  runtime: StepRuntime,
+): string {
+  if (from === 'received') return context.receivedOn;
+  const responseDue = context.deadlines[RESPONSE_DEADLINE]?.due;
+  if (from === 'response-due' && responseDue && responseDue > runtime.at) return responseDue;
+  return runtime.at;
+}
 
 /** Every action a definition may name, with its parameters. */
 export const ACTIONS = {
@@ -190,7 +211,7 @@ export const ACTIONS = {
       .extend({
         name: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
         label: z.string().min(1),
-        from: z.enum(['event', 'received']).default('event'),
+        from: z.enum(['event', 'received', 'response-due']).default('event'),
         statutory: z.boolean().default(false),
         party: z.enum(['authority', 'requester']).default('authority'),
       })
@@ -202,7 +223,7 @@ export const ACTIONS = {
     run: (context, params, runtime) => {
       if (params.name === RESPONSE_DEADLINE) return context;
       const basis = {
-        from: params.from === 'received' ? context.receivedOn : runtime.at,
+        from: startOf(context, params.from, runtime),
         workingDays: params.workingDays,
         months: params.months,
         calendarDays: params.calendarDays,
@@ -224,13 +245,71 @@ export const ACTIONS = {
   } satisfies ActionSpec<{
     name: string;
     label: string;
-    from: 'event' | 'received';
+    from: 'event' | 'received' | 'response-due';
     statutory: boolean;
     party: 'authority' | 'requester';
     workingDays?: number;
     months?: number;
     calendarDays?: number;
   }>,
+  'deadline.extend': {
+    description:
+      'Gives a named deadline a new length, counted from where it started (an internal review extended to 40 working days).',
+    params: limitParams
+      .extend({ name: z.string().min(1), label: z.string().min(1).optional() })
+      .strict()
+      .refine(
+        exactlyOne(['workingDays', 'months', 'calendarDays']),
+        'give exactly one of workingDays, months or calendarDays',
+      ),
+    run: (context, params, runtime) => {
+      const entry = context.deadlines[params.name];
+      if (!entry?.basis) return context;
+      const basis = {
+        from: entry.basis.from,
+        workingDays: params.workingDays,
+        months: params.months,
+        calendarDays: params.calendarDays,
+      };
+      return {
+        ...context,
+        deadlines: {
+          ...context.deadlines,
+          [params.name]: {
+            ...entry,
+            label: params.label ?? entry.label,
+            due: dueFrom(context, basis, runtime),
+            basis,
+          },
+        },
+      };
+    },
+  } satisfies ActionSpec<{
+    name: string;
+    label?: string;
+    workingDays?: number;
+    months?: number;
+    calendarDays?: number;
+  }>,
+  'deadline.copy': {
+    description:
+      "Copies a named deadline under another name and label (a decision notice's compliance date becomes the fresh response's deadline).",
+    params: z
+      .object({
+        from: z.string().min(1),
+        name: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+        label: z.string().min(1),
+      })
+      .strict(),
+    run: (context, params) => {
+      const entry = context.deadlines[params.from];
+      if (!entry || params.name === RESPONSE_DEADLINE) return context;
+      return {
+        ...context,
+        deadlines: { ...context.deadlines, [params.name]: { ...entry, label: params.label } },
+      };
+    },
+  } satisfies ActionSpec<{ from: string; name: string; label: string }>,
   'deadline.clear': {
     description: 'Removes a named deadline (it no longer applies).',
     params: z.object({ name: z.string().min(1) }).strict(),
@@ -323,6 +402,18 @@ export const ACTIONS = {
       .strict(),
     run: (context, params) => ({ ...context, record: { ...context.record, [params.field]: params.value } }),
   } satisfies ActionSpec<{ field: string; value: string | number | boolean }>,
+  'record.timeliness': {
+    description:
+      'Records "in-time" or "late" in a field of the record: whether the event is on or before the named deadline.',
+    params: z
+      .object({ field: z.string().regex(/^[a-z][a-zA-Z0-9]*$/), deadline: z.string().min(1) })
+      .strict(),
+    run: (context, params, runtime) => {
+      const due = context.deadlines[params.deadline]?.due;
+      const value = due && runtime.at > due ? 'late' : 'in-time';
+      return { ...context, record: { ...context.record, [params.field]: value } };
+    },
+  } satisfies ActionSpec<{ field: string; deadline: string }>,
   'case.close': {
     description:
       'Records the closure outcome (given, or the outcome already recorded), stops every clock and cancels every timer.',
@@ -383,6 +474,36 @@ export const GUARDS = {
       return !due || runtime.at <= due;
     },
   } satisfies GuardSpec<{ deadline: string }>,
+  'refusal.complete': {
+    description:
+      'True unless the response refuses (in part, in full, or neither confirms nor denies) without citing exemptions, the reasons for each, and the public interest reasons for each qualified one.',
+    params: z
+      .object({
+        withoutExemption: z.array(z.string().min(1)).optional(),
+        mustCite: z.record(z.string(), z.string().min(1)).optional(),
+      })
+      .strict(),
+    test: (context, params, runtime) => refusalProblems(context.regime, runtime.payload, params).length === 0,
+    explain: (context, params, runtime) =>
+      `the refusal is incomplete: ${refusalProblems(context.regime, runtime.payload, params).join('; ')}.`,
+  } satisfies GuardSpec<{ withoutExemption?: string[]; mustCite?: Record<string, string> }>,
+  'exemptions.qualified': {
+    description:
+      "True when every exemption in the event's input field is qualified (a public interest extension cannot be taken for an absolute one).",
+    params: z.object({ field: z.string().min(1) }).strict(),
+    test: (context, params, runtime) =>
+      absoluteExemptions(context.regime, runtime.payload[params.field]).length === 0,
+    explain: (context, params, runtime) =>
+      `more time to consider the public interest is only for qualified exemptions, and ${absoluteExemptions(context.regime, runtime.payload[params.field]).join(', ')} ${absoluteExemptions(context.regime, runtime.payload[params.field]).length === 1 ? 'is' : 'are'} absolute.`,
+  } satisfies GuardSpec<{ field: string }>,
+  'received.withinWorkingDays': {
+    description: 'True when the event is no later than this many working days after the date of receipt.',
+    params: z.object({ workingDays: days }).strict(),
+    test: (context, params, runtime) =>
+      runtime.at <= addWorkingDays(context.regime, context.receivedOn, params.workingDays, runtime.calendar),
+    explain: (context, params, runtime) =>
+      `it must be done within ${params.workingDays} working days of receipt, by ${addWorkingDays(context.regime, context.receivedOn, params.workingDays, runtime.calendar)}.`,
+  } satisfies GuardSpec<{ workingDays: number }>,
 } as const;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -113,7 +113,7 @@ describe('the example response letter through foi.json', () => {
     const { send, now } = journey();
     send('START_RESPONSE', '2026-01-20');
     send('EXTEND_FOR_PUBLIC_INTEREST', '2026-02-05', {
-      exemptions: ['s.43'],
+      exemptions: ['s.43(2)'],
       extensionReason: 'Commercial interests to weigh.',
     });
     expect(describeState(foi, now()).stage).toBe('public-interest');
@@ -201,10 +201,13 @@ describe('step refuses', () => {
     snapshot = step(
       foi,
       snapshot,
-      { type: 'EXTEND_FOR_PUBLIC_INTEREST', payload: { exemptions: ['s.43', 's.40'], extensionReason: 'x' } },
+      {
+        type: 'EXTEND_FOR_PUBLIC_INTEREST',
+        payload: { exemptions: ['s.43(2)', 's.40(2)'], extensionReason: 'x' },
+      },
       '2026-01-16',
     ).snapshot;
-    expect(snapshot.context.record.exemptions).toEqual(['s.43', 's.40']);
+    expect(snapshot.context.record.exemptions).toEqual(['s.43(2)', 's.40(2)']);
   });
 
   it('an extension after day 20 (its guard), and an event dated before the last one', () => {
@@ -213,7 +216,7 @@ describe('step refuses', () => {
       step(
         foi,
         snapshot,
-        { type: 'EXTEND_FOR_PUBLIC_INTEREST', payload: { exemptions: ['s.43'], extensionReason: 'x' } },
+        { type: 'EXTEND_FOR_PUBLIC_INTEREST', payload: { exemptions: ['s.43(2)'], extensionReason: 'x' } },
         '2026-02-12',
       ),
     ).toThrow(/conditions are not met \(deadline.notPassed\)/);
