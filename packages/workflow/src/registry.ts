@@ -310,6 +310,47 @@ export const ACTIONS = {
       };
     },
   } satisfies ActionSpec<{ from: string; name: string; label: string }>,
+  'deadline.fromInput': {
+    description:
+      "Sets a named deadline on a date the event gives (e.g. the Commissioner's compliance date), never before another deadline (FOISA s.49(7): not before the appeal period ends).",
+    params: z
+      .object({
+        name: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+        label: z.string().min(1),
+        field: z.string().min(1),
+        notBefore: z.string().min(1).optional(),
+        statutory: z.boolean().default(false),
+        party: z.enum(['authority', 'requester']).default('authority'),
+      })
+      .strict(),
+    run: (context, params, runtime) => {
+      const given = runtime.payload[params.field];
+      const floor = params.notBefore ? context.deadlines[params.notBefore]?.due : undefined;
+      const dates = [typeof given === 'string' ? given : undefined, floor].filter((d): d is string => !!d);
+      if (dates.length === 0 || params.name === RESPONSE_DEADLINE) return context;
+      const due = dates.sort().at(-1) as string;
+      return {
+        ...context,
+        deadlines: {
+          ...context.deadlines,
+          [params.name]: {
+            label: params.label,
+            due,
+            statutory: params.statutory,
+            party: params.party,
+            basis: { from: due, calendarDays: 0 },
+          },
+        },
+      };
+    },
+  } satisfies ActionSpec<{
+    name: string;
+    label: string;
+    field: string;
+    notBefore?: string;
+    statutory: boolean;
+    party: 'authority' | 'requester';
+  }>,
   'deadline.clear': {
     description: 'Removes a named deadline (it no longer applies).',
     params: z.object({ name: z.string().min(1) }).strict(),
@@ -438,6 +479,10 @@ const fieldValue = z
   .object({ field: z.string().min(1), value: z.union([z.string(), z.number(), z.boolean()]) })
   .strict();
 
+// Read lazily: the "all" guard names the others.
+const guardSpecs = (): Record<string, GuardSpec<unknown>> =>
+  GUARDS as unknown as Record<string, GuardSpec<unknown>>;
+
 /** Every guard a definition may name. */
 export const GUARDS = {
   'input.equals': {
@@ -465,6 +510,12 @@ export const GUARDS = {
       const due = context.deadlines[params.deadline]?.due;
       return Boolean(due && runtime.at > due);
     },
+    explain: (context, params) => {
+      const entry = context.deadlines[params.deadline];
+      return entry?.due
+        ? `it is only possible after ${entry.due} (${entry.label}).`
+        : `it needs the deadline "${params.deadline}", which is not running.`;
+    },
   } satisfies GuardSpec<{ deadline: string }>,
   'deadline.notPassed': {
     description: 'True when the named deadline is on or after the event date (or not set).',
@@ -473,7 +524,33 @@ export const GUARDS = {
       const due = context.deadlines[params.deadline]?.due;
       return !due || runtime.at <= due;
     },
+    explain: (context, params) => {
+      const entry = context.deadlines[params.deadline];
+      return `it must be done on or before ${entry?.due} (${entry?.label ?? params.deadline}).`;
+    },
   } satisfies GuardSpec<{ deadline: string }>,
+  all: {
+    description:
+      'True when every guard listed is true (e.g. within the deadline and only qualified exemptions).',
+    params: z
+      .object({
+        guards: z
+          .array(z.object({ name: z.string().min(1), params: z.record(z.string(), z.unknown()).optional() }))
+          .min(2)
+          .refine(
+            (guards) => guards.every((g) => g.name !== 'all' && g.name in guardSpecs()),
+            'each guard must be a registry guard other than "all"',
+          ),
+      })
+      .strict(),
+    test: (context, params, runtime) => failing(params.guards, context, runtime).length === 0,
+    explain: (context, params, runtime) =>
+      failing(params.guards, context, runtime)
+        .map(({ spec, parsed, name }) =>
+          spec.explain ? spec.explain(context, parsed, runtime) : `its condition ${name} is not met.`,
+        )
+        .join(' '),
+  } satisfies GuardSpec<{ guards: { name: string; params?: Record<string, unknown> }[] }>,
   'refusal.complete': {
     description:
       'True unless the response refuses (in part, in full, or neither confirms nor denies) without citing exemptions, the reasons for each, and the public interest reasons for each qualified one.',
@@ -505,6 +582,20 @@ export const GUARDS = {
       `it must be done within ${params.workingDays} working days of receipt, by ${addWorkingDays(context.regime, context.receivedOn, params.workingDays, runtime.calendar)}.`,
   } satisfies GuardSpec<{ workingDays: number }>,
 } as const;
+
+/** The listed guards that refuse, with their parsed parameters. */
+function failing(
+  references: { name: string; params?: Record<string, unknown> }[],
+  context: CaseContext,
+  runtime: StepRuntime,
+): { spec: GuardSpec<unknown>; parsed: unknown; name: string }[] {
+  return references.flatMap(({ name, params }) => {
+    const spec = guardSpecs()[name];
+    if (!spec) return [];
+    const parsed = spec.params.parse(params ?? {});
+    return spec.test(context, parsed, runtime) ? [] : [{ spec, parsed, name }];
+  });
+}
 
 export type ActionName = keyof typeof ACTIONS;
 export type GuardName = keyof typeof GUARDS;
