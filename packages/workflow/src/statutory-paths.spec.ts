@@ -52,7 +52,10 @@ describe('refusals must give exemptions, reasons and the public interest (FOIA s
       publicInterestReasons:
         's.43(2): transparency in spending is outweighed by fair competition at re-tender.',
     });
-    expect(now().context.record).toMatchObject({ outcome: 'refused-in-full', exemptions: ['s.43(2)', 's.21'] });
+    expect(now().context.record).toMatchObject({
+      outcome: 'refused-in-full',
+      exemptions: ['s.43(2)', 's.21'],
+    });
   });
 
   it('FOI: neither confirm nor deny needs its exemption; a s.14 refusal needs none, and is recorded as such', () => {
