@@ -50,6 +50,8 @@ describe('cases over GraphQL', () => {
       'ISSUE_FEES_NOTICE',
       'EXCEEDS_COST_LIMIT',
       'WITHDRAW',
+      'REQUEST_INTERNAL_REVIEW',
+      'REGULATOR_COMPLAINT_RECEIVED',
     ]);
     expect(found.history).toEqual([
       expect.objectContaining({
@@ -127,6 +129,8 @@ describe('cases over GraphQL', () => {
           'ISSUE_FEES_NOTICE',
           'EXCEEDS_COST_LIMIT',
           'WITHDRAW',
+          'REQUEST_INTERNAL_REVIEW',
+          'REGULATOR_COMPLAINT_RECEIVED',
         ],
       });
       const [{ n }] = await api.dataSource.query(
