@@ -89,7 +89,7 @@ const EISR: Exemption[] = [
   qualified('reg 10(4)(a)', 'Information not held'),
   qualified('reg 10(4)(b)', 'Manifestly unreasonable request'),
   qualified('reg 10(4)(c)', 'Request formulated in too general a manner'),
-  qualified('reg 10(4)(d)', 'Material in the course of completion, unfinished documents'),
+  qualified('reg 10(4)(d)', 'Material in the course of completion, unfinished documents or incomplete data'),
   qualified('reg 10(4)(e)', 'Internal communications'),
   qualified('reg 10(5)(a)', 'International relations, defence, national security or public safety'),
   qualified('reg 10(5)(b)', 'The course of justice and inquiries'),
