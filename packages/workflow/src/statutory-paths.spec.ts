@@ -312,3 +312,16 @@ describe('EIR: particulars within 20 working days (reg 9(2)) and charges paid wi
     expect(now().context.timers.feeLapse?.fireOn).toBe('2026-12-30');
   });
 });
+
+describe('a s.12 refusal is recorded as such, with its timeliness (R1, F10)', () => {
+  it('FOI: sent on day 25, recorded as a late cost-limit refusal', () => {
+    const { send, now, where } = journey(foi);
+    send('EXCEEDS_COST_LIMIT', '2026-01-20', {
+      estimatedHours: 40,
+      costEstimate: 'Forty files, an hour each to locate and extract.',
+    });
+    send('SEND_COST_LIMIT_REFUSAL', '2026-02-18', { adviceAndAssistance: 'Narrow the request to one year.' });
+    expect(where().stage).toBe('review-window');
+    expect(now().context.record).toMatchObject({ outcome: 'cost-limit-refusal', timeliness: 'late' });
+  });
+});
