@@ -15,6 +15,8 @@ export interface RefusalRules {
   withoutExemption?: readonly string[];
   /** An exception a basis or outcome must cite (EIR: not held is reg 12(4)(a)). */
   mustCite?: Record<string, string>;
+  /** The only exemptions (by section) that may neither confirm nor deny, and the law that says so (FOISA s.18(1)). */
+  ncnd?: { sections: readonly string[]; law: string };
 }
 
 const REFUSING_OUTCOMES = ['granted-in-part', 'refused-in-full'];
@@ -28,6 +30,8 @@ const LAW: Record<string, { reasons: string; publicInterest: string }> = {
   sar: { reasons: 'UK GDPR Art 12(4)', publicInterest: 'UK GDPR Art 12(4)' },
 };
 
+// "s.33(1)(b)" → "s.33": the section a subsection citation belongs to.
+const sectionOf = (code: string) => code.replace(/\(.*$/, '');
 const text = (value: unknown) => (typeof value === 'string' ? value.toLowerCase().replace(/\s+/g, '') : '');
 const mentions = (reasons: unknown, code: string) => text(reasons).includes(text(code));
 
@@ -55,6 +59,14 @@ export function refusalProblems(regime: Regime, payload: RefusalPayload, rules: 
     problems.push(
       `say why each exemption applies, naming it (${law.reasons}): no reasons given for ${unexplained.join(', ')}`,
     );
+  if (basis === 'neither-confirm-nor-deny' && rules.ncnd) {
+    const { sections, law: ncndLaw } = rules.ncnd;
+    const outside = cited.filter((code) => !sections.some((section) => sectionOf(code) === section));
+    if (outside.length > 0)
+      problems.push(
+        `neither confirm nor deny is only for exemptions under ${sections.join(', ')} (${ncndLaw}), not ${outside.join(', ')}`,
+      );
+  }
   const known = new Map(exemptionsFor(regime).map((e) => [e.code, e]));
   const unweighed = cited.filter(
     (code) => known.get(code)?.qualified && !mentions(payload.publicInterestReasons, code),

@@ -558,12 +558,20 @@ export const GUARDS = {
       .object({
         withoutExemption: z.array(z.string().min(1)).optional(),
         mustCite: z.record(z.string(), z.string().min(1)).optional(),
+        ncnd: z
+          .object({ sections: z.array(z.string().min(1)).min(1), law: z.string().min(1) })
+          .strict()
+          .optional(),
       })
       .strict(),
     test: (context, params, runtime) => refusalProblems(context.regime, runtime.payload, params).length === 0,
     explain: (context, params, runtime) =>
       `the refusal is incomplete: ${refusalProblems(context.regime, runtime.payload, params).join('; ')}.`,
-  } satisfies GuardSpec<{ withoutExemption?: string[]; mustCite?: Record<string, string> }>,
+  } satisfies GuardSpec<{
+    withoutExemption?: string[];
+    mustCite?: Record<string, string>;
+    ncnd?: { sections: string[]; law: string };
+  }>,
   'exemptions.qualified': {
     description:
       "True when every exemption in the event's input field is qualified (a public interest extension cannot be taken for an absolute one).",

@@ -109,6 +109,30 @@ describe('refusals must give exemptions, reasons and the public interest (FOIA s
   });
 });
 
+describe('FOISA: neither confirm nor deny only for the exemptions s.18(1) lists (S6)', () => {
+  it('refuses NCND on s.38(1)(b), accepts it on s.35(1)', () => {
+    const { send, now } = journey(foisa);
+    send('START_RESPONSE', '2026-01-15');
+    const ncnd = { ...granted, outcome: 'refused-in-full', refusalBasis: 'neither-confirm-nor-deny' };
+    expect(() =>
+      send('SUBMIT_FOR_APPROVAL', '2026-01-20', {
+        ...ncnd,
+        exemptions: ['s.38(1)(b)'],
+        exemptionReasons: 's.38(1)(b): personal data of a third party.',
+      }),
+    ).toThrow(
+      'the refusal is incomplete: neither confirm nor deny is only for exemptions under s.28, s.29, s.30, s.31, s.32, s.33, s.34, s.35, s.39, s.41 (FOISA s.18(1)), not s.38(1)(b).',
+    );
+    send('SUBMIT_FOR_APPROVAL', '2026-01-20', {
+      ...ncnd,
+      exemptions: ['s.35(1)'],
+      exemptionReasons: 's.35(1): would prejudice an investigation.',
+      publicInterestReasons: 's.35(1): the public interest favours not revealing whether an inquiry exists.',
+    });
+    expect(now().context.record.refusalBasis).toBe('neither-confirm-nor-deny');
+  });
+});
+
 describe('a late or absent response (FOI F1, FOISA S6)', () => {
   it('FOI: no response by Wed 11 Feb 2026: review asked for on Mon 16 Feb, overturned, then a fresh response with its own deadline and outcome', () => {
     const { send, now, where } = journey(foi);
