@@ -151,7 +151,7 @@ describe('in Chromium: an officer handles a request, an auditor checks it', () =
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn('ann.admin@example.org');
     await page.getByRole('link', { name: 'Letters' }).click();
-    await page.getByLabel('Letter', { exact: true }).selectOption('acknowledgement');
+    await page.getByRole('combobox', { name: /^Letter/ }).selectOption('acknowledgement');
     const editor = page.getByLabel('Template');
     await editor.fill('Dear {{requester.name}}, we will reply by {{dueDate}}. {{requester.shoeSize}}');
     await expect

@@ -103,7 +103,7 @@ describe('in Chromium: an administrator changes a workflow in the editor and pub
     await screenshot(page, SHOTS, '01-workflow-list');
 
     await openWorkflow('Freedom of Information request (FOIA 2000)');
-    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(13);
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(14);
     expect(await summary()).toMatch(/^Valid: ready to publish/);
     await screenshot(page, SHOTS, '02-opened');
 

@@ -63,6 +63,8 @@ describe('cases over GraphQL', () => {
       'ISSUE_FEES_NOTICE',
       'EXCEEDS_COST_LIMIT',
       'WITHDRAW',
+      'REQUEST_INTERNAL_REVIEW',
+      'REGULATOR_COMPLAINT_RECEIVED',
     ]);
     expect(found.history).toEqual([
       expect.objectContaining({
@@ -140,6 +142,8 @@ describe('cases over GraphQL', () => {
           'ISSUE_FEES_NOTICE',
           'EXCEEDS_COST_LIMIT',
           'WITHDRAW',
+          'REQUEST_INTERNAL_REVIEW',
+          'REGULATOR_COMPLAINT_RECEIVED',
         ],
       });
       const [{ n }] = await api.dataSource.query(

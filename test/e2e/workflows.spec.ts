@@ -25,6 +25,7 @@ describe('workflows: drafts, publishing, versions', () => {
     }>('{ workflows { id regime published { version } } }', {}, officer);
     expect(result.data?.workflows).toEqual([
       { id: 'eir', regime: 'eir', published: { version: 1 } },
+      { id: 'eisr', regime: 'eisr', published: { version: 1 } },
       { id: 'foi', regime: 'foi', published: { version: 1 } },
       { id: 'foisa', regime: 'foisa', published: { version: 1 } },
       { id: 'sar', regime: 'sar', published: { version: 1 } },

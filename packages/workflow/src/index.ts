@@ -20,6 +20,7 @@ export { compileWorkflow } from './compile';
 export type { CaseContext, DeadlineEntry, TimerEntry } from './context';
 export { type Exemption, exemptionsFor } from './exemptions';
 export { checkPayload, payloadJsonSchema } from './inputs';
+export { absoluteExemptions, type RefusalRules, refusalProblems } from './refusals';
 export { ACTIONS, CLOSURE_OUTCOMES, GUARDS, LETTER_TEMPLATES, registryDescription } from './registry';
 export {
   INPUT_TYPES,

@@ -3,7 +3,7 @@ import { initialTransition, transition } from 'xstate';
 import { compileWorkflow, runActions, withRuntime } from './compile';
 import type { CaseContext, StepRuntime } from './context';
 import { checkPayload, payloadJsonSchema } from './inputs';
-import { refreshDeadlines } from './registry';
+import { GUARDS, type GuardSpec, refreshDeadlines } from './registry';
 import type {
   InputDefinition,
   RoleName,
@@ -261,17 +261,35 @@ export function step(
   const [next] = withRuntime(runtime, () => transition(machine, current, { type: event.type }));
   if (next === current) {
     const allowed = allowedEvents(definition, snapshot, options.roles).map((e) => e.type);
+    const reasons = explanations(matching, snapshot.context, runtime);
     throw new WorkflowError(
       'EVENT_NOT_ALLOWED',
-      `"${event.type}" is not allowed now: its conditions are not met (${matching
-        .map((t) => t.guard?.name)
-        .filter(Boolean)
-        .join(', ')}).`,
+      reasons.length > 0
+        ? `"${event.type}" is not allowed now: ${reasons.join(' ')}`
+        : `"${event.type}" is not allowed now: its conditions are not met (${matching
+            .map((t) => t.guard?.name)
+            .filter(Boolean)
+            .join(', ')}).`,
       allowed,
     );
   }
   const after = persist(next as never, runtime);
   return { snapshot: after, effects: effectsBetween(snapshot, after) };
+}
+
+/** What the refusing guards that can say why have to say, in the officer's terms. */
+function explanations(
+  transitions: TransitionDefinition[],
+  context: CaseContext,
+  runtime: StepRuntime,
+): string[] {
+  const guards = GUARDS as unknown as Record<string, GuardSpec<unknown>>;
+  return transitions.flatMap((t) => {
+    const spec = t.guard ? guards[t.guard.name] : undefined;
+    if (!t.guard || !spec?.explain) return [];
+    const params = spec.params.parse(t.guard.params ?? {});
+    return spec.test(context, params, runtime) ? [] : [spec.explain(context, params, runtime)];
+  });
 }
 
 /** Recomputes every deadline with a changed calendar (a holiday added); `changes` lists the ones that moved. */
