@@ -243,7 +243,7 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
   } catch (error) {
     throw new EmbeddedDatabaseError(
       `The embedded PostgreSQL in ${options.databaseDir} did not start (${(error as Error).message}): ` +
-        'stop any other PostgreSQL using that folder, or set DATABASE_URL to a PostgreSQL server.',
+        'fix what it names (or move that folder aside to start with an empty database), or set DATABASE_URL to a PostgreSQL server.',
     );
   }
   const exited = new Promise<void>((resolvePromise) => child.once('exit', () => resolvePromise()));
