@@ -21,5 +21,7 @@ export default defineProject({
     exclude: ['bench/**', 'load/**', 'ci/**', '**/node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // The browser tests wait for what the page shows; on a loaded machine a re-render can take seconds.
+    expect: { poll: { timeout: 20_000 } },
   },
 });
