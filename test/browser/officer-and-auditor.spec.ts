@@ -126,6 +126,10 @@ describe('in Chromium: an officer handles a request, an auditor checks it', () =
       .first()
       .click();
     await page.getByRole('heading', { name: /^History of FOI-2026-/ }).waitFor();
+    // The page opens at the last event; scrubbing only once that is shown keeps its answer from landing late.
+    await expect
+      .poll(() => page.getByTestId('stage-then').textContent())
+      .toBe('Awaiting any internal review request (Waiting)');
 
     // Event 2 asked for clarification; event 3 recorded it.
     await page.getByLabel(/^Event \d+ of 7$/).fill('2');
