@@ -42,11 +42,33 @@ describe(`a fresh clone in a private (0700) folder, as ${asRoot ? 'root' : 'a no
       cpSync(join(repository, dist), join(clone, dist), { recursive: true });
     }
 
+    const first = await startAndStop();
+    relocatedCluster = /database lives in (\/var\/lib\/recordflow\/[0-9a-f]+)\/db/.exec(first)?.[1];
+    expect(first).toContain('"created":true');
+    if (asRoot) {
+      // The postgres user cannot enter the clone: the cluster lives where it can, and the log says where.
+      expect(relocatedCluster, first).toBeDefined();
+      expect(existsSync(join(relocatedCluster as string, 'db', 'PG_VERSION'))).toBe(true);
+    } else {
+      expect(readdirSync(join(clone, '.recordflow', 'db'))).toContain('PG_VERSION');
+    }
+    // The next start of the same data folder finds the same database.
+    const again = await startAndStop();
+    expect(again).toContain('"created":false');
+    if (asRoot) expect(again).toContain(`database lives in ${relocatedCluster}/db`);
+  }, 180_000);
+
+  /** The folder holding the cluster, as the start logged it. */
+  const clusterOf = (output: string) =>
+    /database lives in (\/var\/lib\/recordflow\/[0-9a-f]+\/db)/.exec(output)?.[1] ??
+    join(clone, '.recordflow', 'db');
+
+  /** `pnpm start`'s last step, from the clone (its own .recordflow and node_modules): up, /health, Ctrl-C. */
+  async function startAndStop(): Promise<string> {
     const port = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'info' };
     delete env.DATABASE_URL;
     delete env.RECORDFLOW_DATA_DIR;
-    // `pnpm start`'s last step, from the clone: its own data folder (.recordflow) and node_modules.
     const child = spawn(process.execPath, ['apps/api/dist/main.js'], {
       cwd: clone,
       env,
@@ -69,24 +91,16 @@ describe(`a fresh clone in a private (0700) folder, as ${asRoot ? 'root' : 'a no
       );
       if (status !== 200) await new Promise((wait) => setTimeout(wait, 250));
     }
-    relocatedCluster = /database lives in (\/var\/lib\/recordflow\/[0-9a-f]+)\/db/.exec(output)?.[1];
     expect(status, output).toBe(200);
     expect(output).not.toContain('EACCES');
-
-    if (asRoot) {
-      // The postgres user cannot enter the clone: the cluster lives where it can, and the log says where.
-      expect(relocatedCluster, output).toBeDefined();
-      expect(existsSync(join(relocatedCluster as string, 'db', 'PG_VERSION'))).toBe(true);
-    } else {
-      expect(readdirSync(join(clone, '.recordflow', 'db'))).toContain('PG_VERSION');
-    }
 
     child.kill('SIGINT');
     expect(await waitForExit(child), output).toBe(0);
     expect(output).toContain('Stopped cleanly');
     const left = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
       .split('\n')
-      .filter((line) => line.includes('postgres -D') && line.includes(relocatedCluster ?? clone));
+      .filter((line) => line.includes('postgres -D') && line.includes(clusterOf(output)));
     expect(left).toEqual([]);
-  }, 180_000);
+    return output;
+  }
 });

@@ -121,20 +121,25 @@ function clusterDir(dataDir: string, log: Log): string {
   if (!user) return inDataDir;
   // The database user must enter the data folder to reach db/ inside it.
   chmodSync(dataDir, 0o755);
+  const key = createHash('sha256').update(realpathSync(dataDir)).digest('hex').slice(0, 16);
+  const elsewhere = join('/var/lib/recordflow', key, 'db');
+  const hasCluster = (dir: string) => existsSync(join(dir, 'PG_VERSION'));
+  const movedOut = `the postgres system user cannot reach ${dataDir} (a private parent folder), so its database lives in ${elsewhere}`;
+  // Once kept elsewhere, always kept there: the data must not seem lost if the folder becomes reachable.
+  if (hasCluster(elsewhere) && !hasCluster(inDataDir)) {
+    log(movedOut);
+    return elsewhere;
+  }
   if (reachableBy(user, dataDir)) return inDataDir;
-  if (existsSync(join(inDataDir, 'PG_VERSION'))) {
+  if (hasCluster(inDataDir)) {
     throw new EmbeddedDatabaseError(
       `The embedded database in ${inDataDir} cannot be reached by the postgres system user it runs as: ` +
         `let it in (chmod o+x on each parent folder of ${dataDir}), or run Recordflow as another user.`,
     );
   }
-  const key = createHash('sha256').update(realpathSync(dataDir)).digest('hex').slice(0, 16);
-  const elsewhere = join('/var/lib/recordflow', key, 'db');
   mkdirSync(dirname(elsewhere), { recursive: true, mode: 0o755 });
   writeFileSync(join(dirname(elsewhere), 'data-dir'), `${realpathSync(dataDir)}\n`);
-  log(
-    `the postgres system user cannot reach ${dataDir} (a private parent folder), so its database lives in ${elsewhere}`,
-  );
+  log(movedOut);
   return elsewhere;
 }
 
