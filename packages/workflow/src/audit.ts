@@ -212,6 +212,39 @@ function replayOne(
   ).snapshot;
 }
 
+/** One case as a batch verification needs it: its events in sequence order and its stored snapshot. */
+export interface CaseToVerify {
+  events: RecordedEvent[];
+  snapshot: CaseSnapshot | null;
+}
+
+/** A batch of cases, with the definitions and holidays not given in an earlier batch. */
+export interface VerificationBatch {
+  cases: CaseToVerify[];
+  definitions?: Readonly<Record<string, WorkflowDefinition>>;
+  holidays?: RecordedHoliday[];
+}
+
+/**
+ * Verifies batches of cases, keeping the definitions and holidays from batch to batch: each definition
+ * object lives for the whole run, so its machine and payload schemas are built once.
+ */
+export function createVerifier(): (batch: VerificationBatch) => VerificationResult[] {
+  const definitions: Record<string, WorkflowDefinition> = {};
+  let holidays: readonly RecordedHoliday[] = [];
+  return (batch) => {
+    Object.assign(definitions, batch.definitions);
+    if (batch.holidays) holidays = batch.holidays;
+    return batch.cases.map(({ events, snapshot }) => {
+      try {
+        return verifyHistory({ events, definitions, holidays, storedSnapshot: snapshot });
+      } catch (error) {
+        return { ok: false, eventsChecked: 0, firstBadSequence: null, reason: (error as Error).message };
+      }
+    });
+  };
+}
+
 /** A self-contained, offline-verifiable record of one case (no requester personal data). */
 export interface CaseBundle {
   format: 'recordflow-case-bundle/1';
