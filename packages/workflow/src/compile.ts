@@ -39,11 +39,18 @@ type AnyAction = ActionSpec<unknown>;
 type AnyGuard = GuardSpec<unknown>;
 
 /** A registry reference with its parameters parsed once (defaults applied). */
+// A definition's references never change, so each is parsed once (runActions runs on every new case).
+const parsedActions = new WeakMap<Reference, { type: string; params: never }>();
+
 function action(reference: Reference) {
+  const parsed = parsedActions.get(reference);
+  if (parsed) return parsed;
   const spec = (ACTIONS as unknown as Record<string, AnyAction>)[reference.name];
   if (!spec)
     throw new Error(`Unknown action "${reference.name}": validate the definition before compiling it.`);
-  return { type: reference.name, params: spec.params.parse(reference.params ?? {}) as never };
+  const made = { type: reference.name, params: spec.params.parse(reference.params ?? {}) as never };
+  parsedActions.set(reference, made);
+  return made;
 }
 
 function guard(reference: Reference) {
