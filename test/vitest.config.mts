@@ -18,7 +18,7 @@ export default defineProject({
   test: {
     name: 'e2e',
     include: ['**/*.spec.ts'],
-    exclude: ['bench/**', 'load/**', '**/node_modules/**'],
+    exclude: ['bench/**', 'load/**', 'service/**', '**/node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

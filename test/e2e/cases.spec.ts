@@ -1,6 +1,19 @@
+import { addWorkingDays, type ExtraHoliday, type Regime } from '@recordflow/calendar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
 import { createCase, sendEvent } from '../support/cases';
+
+const ukToday = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', dateStyle: 'short' }).format(new Date());
+
+/** The latest received date whose 20-working-day response deadline falls on due. */
+function receivedFor(regime: Regime, due: string, extraHolidays: ExtraHoliday[] = []): string {
+  for (let back = 0; back < 60; back++) {
+    const day = new Date(Date.parse(`${ukToday()}T00:00:00Z`) - back * 86_400_000).toISOString().slice(0, 10);
+    if (addWorkingDays(regime, day, 20, { extraHolidays }) === due) return day;
+  }
+  throw new Error(`no received date gives ${due}`);
+}
 
 describe('cases over GraphQL', () => {
   let api: TestApi;
@@ -314,6 +327,56 @@ describe('cases over GraphQL', () => {
     expect(outOfRange.errors?.[0]?.message).toBe('upTo must be between 1 and 10000, not 0.');
   });
 
+  it('a longer page of cases with their assignee, requester, history and explanation costs no more queries', async () => {
+    const me = await api.graphql<{ me: { id: string } }>('{ me { id } }', {}, officer);
+    for (let i = 0; i < 6; i++) {
+      const created = await createCase(api, officer, { subject: `Batched lookups ${i}` });
+      await api.graphql(
+        'mutation($input: AssignCaseInput!) { assignCase(input: $input) { id } }',
+        { input: { caseId: created.id, assigneeId: me.data?.me.id } },
+        officer,
+      );
+    }
+    const page = (first: number) =>
+      api.graphql<{ cases: { edges: { node: Record<string, unknown> }[] } }>(
+        `query($first: Int) { cases(filter: { text: "batched lookups" }, first: $first) { edges { node {
+          reference assignee { name } requester { name } history { type actor { name } }
+          deadlineExplanation { due } allowedEvents { type }
+        } } } }`,
+        { first },
+        officer,
+      );
+    // Every statement the api sends through its pool passes the data source's logger.
+    const logger = api.dataSource.logger;
+    const logQuery = logger.logQuery.bind(logger);
+    let queries = 0;
+    logger.logQuery = (...args) => {
+      queries++;
+      return logQuery(...args);
+    };
+    const queriesFor = async (first: number) => {
+      queries = 0;
+      const result = await page(first);
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.cases.edges).toHaveLength(first);
+      for (const { node } of result.data?.cases.edges ?? []) {
+        expect(node).toMatchObject({
+          assignee: { name: 'Test officer' },
+          requester: { name: 'A. Requester' },
+        });
+      }
+      return queries;
+    };
+    try {
+      await queriesFor(2);
+      const short = await queriesFor(2);
+      expect(short).toBeGreaterThan(0);
+      expect(await queriesFor(6)).toBe(short);
+    } finally {
+      logger.logQuery = logQuery;
+    }
+  });
+
   it('a holiday added at run time moves open deadlines, each change an event', async () => {
     const created = await createCase(api, officer, { receivedOn: '2026-01-20' });
     const admin = await api.signIn(['admin']);
@@ -335,5 +398,79 @@ describe('cases over GraphQL', () => {
         ],
       },
     });
+  });
+
+  it('says which open cases are overdue and which are due soon, by the rules of the list filters', async () => {
+    type Flags = { reference: string; dueDate: string; overdue: boolean; dueSoon: boolean };
+    const today = ukToday();
+    const soon = addWorkingDays('foi', today, 3);
+    const later = addWorkingDays('foi', today, 6);
+    const late = await createCase(api, officer, { receivedOn: '2025-10-01', subject: 'Late' });
+    const dueSoon = await createCase(api, officer, { receivedOn: receivedFor('foi', soon), subject: 'Soon' });
+    const notYet = await createCase(api, officer, {
+      receivedOn: receivedFor('foi', later),
+      subject: 'Later',
+    });
+    const withdrawn = await createCase(api, officer, { receivedOn: '2025-10-01', subject: 'Withdrawn' });
+    await sendEvent(api, officer, {
+      caseId: withdrawn.id,
+      type: 'WITHDRAW',
+      expectedVersion: withdrawn.version,
+    });
+    const flags = async (id: string) =>
+      (
+        await api.graphql<{ case: Flags }>(
+          'query($id: ID!) { case(id: $id) { reference dueDate overdue dueSoon } }',
+          { id },
+          officer,
+        )
+      ).data?.case;
+    expect(await flags(late.id)).toMatchObject({ overdue: true, dueSoon: false });
+    expect(await flags(dueSoon.id)).toMatchObject({ dueDate: soon, overdue: false, dueSoon: true });
+    expect(await flags(notYet.id)).toMatchObject({ dueDate: later, overdue: false, dueSoon: false });
+    expect(await flags(withdrawn.id)).toMatchObject({ overdue: false, dueSoon: false });
+
+    // The list filters hold every case to the same rules as the fields.
+    const listed = async (filter: Record<string, unknown>) =>
+      (
+        await api.graphql<{ cases: { edges: { node: Flags }[] } }>(
+          'query($filter: CasesFilter) { cases(filter: $filter, first: 200) { edges { node { reference dueDate overdue dueSoon } } } }',
+          { filter },
+          officer,
+        )
+      ).data?.cases.edges.map((e) => e.node) ?? [];
+    const overdueList = await listed({ overdue: true });
+    expect(overdueList.map((c) => c.reference)).toContain(late.reference);
+    expect(overdueList.every((c) => c.overdue && !c.dueSoon)).toBe(true);
+    const soonList = await listed({ dueSoon: true });
+    expect(soonList.map((c) => c.reference)).toContain(dueSoon.reference);
+    expect(soonList.map((c) => c.reference)).not.toContain(notYet.reference);
+    expect(soonList.every((c) => c.dueSoon && !c.overdue)).toBe(true);
+    const everything = await listed({ status: 'all' });
+    expect(everything.filter((c) => c.dueSoon).map((c) => c.reference)).toEqual(
+      soonList.map((c) => c.reference),
+    );
+
+    // Working days are counted on each case's own regime calendar, run-time holidays included.
+    const scottish = {
+      date: addWorkingDays('foisa', today, 1),
+      title: 'Proclaimed Scottish holiday',
+      divisions: ['scotland' as const],
+    };
+    const admin = await api.signIn(['admin']);
+    const added = await api.graphql(
+      'mutation($input: AddHolidayInput!) { addHoliday(input: $input) { casesRecomputed } }',
+      { input: scottish },
+      admin,
+    );
+    expect(added.errors).toBeUndefined();
+    const lastSoonDay = addWorkingDays('foisa', today, 5, { extraHolidays: [scottish] });
+    const foisa = await createCase(api, officer, {
+      workflowId: 'foisa',
+      receivedOn: receivedFor('foisa', lastSoonDay, [scottish]),
+      subject: 'Soon in Scotland',
+    });
+    expect(await flags(foisa.id)).toMatchObject({ dueDate: lastSoonDay, overdue: false, dueSoon: true });
+    expect((await listed({ dueSoon: true })).map((c) => c.reference)).toContain(foisa.reference);
   });
 });

@@ -81,6 +81,35 @@ describe('letters over GraphQL', () => {
     expect(verified.data?.verifyCaseHistory.ok).toBe(true);
   });
 
+  it('records a letter raced by two sendLetter calls as sent exactly once', async () => {
+    const created = await createCase(api, officer);
+    const generated = await api.graphql<{ generateLetter: { id: string }[] }>(
+      'mutation($id: ID!) { generateLetter(caseId: $id, kind: "acknowledgement") { id } }',
+      { id: created.id },
+      officer,
+    );
+    const documents = generated.data?.generateLetter ?? [];
+    expect(documents).toHaveLength(2);
+    for (const document of documents) {
+      const send = () =>
+        api.graphql<{ sendLetter: { sentSequence: number } }>(
+          'mutation($id: ID!) { sendLetter(documentId: $id) { sentSequence } }',
+          { id: document.id },
+          officer,
+        );
+      const results = await Promise.all([send(), send()]);
+      expect(results.filter((r) => r.data?.sendLetter).length).toBe(1);
+      const refused = results.find((r) => r.errors);
+      expect(refused?.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+      expect(refused?.errors?.[0]?.message).toMatch(/was already recorded as sent/);
+    }
+    const history = await api.graphql<{
+      case: { history: { type: string; payload: { documentId: string } }[] };
+    }>('query($id: ID!) { case(id: $id) { history { type payload } } }', { id: created.id }, auditor);
+    const sent = (history.data?.case.history ?? []).filter((e) => e.type === 'LETTER_SENT');
+    expect(sent.map((e) => e.payload.documentId).sort()).toEqual(documents.map((d) => d.id).sort());
+  });
+
   it('lets an administrator edit a template with a live preview, and refuses an unknown field by name', async () => {
     const created = await createCase(api, officer);
     const preview = await api.graphql<{ previewLetter: string }>(
@@ -95,7 +124,10 @@ describe('letters over GraphQL', () => {
       admin,
     );
     expect(refused.errors?.[0]).toMatchObject({
-      extensions: { code: 'VALIDATION_FAILED', unknownFields: ['requester.nickname'] },
+      extensions: {
+        code: 'VALIDATION_FAILED',
+        fields: [{ field: 'body', message: 'names "requester.nickname", which letters do not have' }],
+      },
     });
     expect(refused.errors?.[0]?.message).toMatch(
       /^The template uses "requester\.nickname", which letters do not have\./,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { initialSnapshot, step, validateWorkflow, type WorkflowDefinition } from '@recordflow/workflow';
 import type { LetterCase } from '../../apps/api/src/letters/letter-data';
 
-/** The request of ../shared/domain/example-foi-response.txt, as the requester wrote it. */
+/** A council's real FOI request (received 14 January 2026), as the requester wrote it. */
 export const EXAMPLE_REQUEST = [
   'Please can you tell me how many CCTV cameras the local authority operates and how many of these are produced by Chinese companies. Please can you show this as two figures.',
   "Please also provide the total number of the council's CCTV cameras that use either live or retrospective facial recognition and how many of these are produced by Chinese companies.",

@@ -13,20 +13,18 @@ export class GraphQLRequestError extends Error {
   }
 }
 
-/** Sends one operation with the session's token; an ended session sends the user back to sign in. */
-export async function graphql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  return send<T>(query, variables);
-}
+/** An operation without variables takes none; one with variables must be given them. */
+type VariablesOf<V> = V extends Record<string, never> ? [] : [V];
 
-/** Sends an operation generated from schema.gql (`pnpm codegen`): its result and variables are typed. */
-export function request<T, V>(
+/**
+ * Sends one operation declared with `graphql()` from ./gql (generated from schema.gql by `pnpm codegen`),
+ * with the session's token: its result and variables are typed. An ended session sends the user back to sign in.
+ */
+export async function request<T, V>(
   document: TypedDocumentString<T, V>,
-  ...[variables]: V extends Record<string, never> ? [] : [V]
+  ...[variables]: VariablesOf<V>
 ): Promise<T> {
-  return send<T>(document.toString(), variables as Record<string, unknown> | undefined);
-}
-
-async function send<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  const query = document.toString();
   const token = useSession.getState().session?.token;
   const response = await fetch('/graphql', {
     method: 'POST',
@@ -59,15 +57,20 @@ export type Loadable<T> =
   | { state: 'error'; message: string };
 
 /** Runs a query now and whenever `reload` is called or the variables change; polls when asked to. */
-export function useQuery<T>(query: string, variables: Record<string, unknown> = {}, pollMs = 0) {
+export function useQuery<T, V>(
+  document: TypedDocumentString<T, V>,
+  ...[variables, pollMs = 0]: V extends Record<string, never>
+    ? [variables?: V, pollMs?: number]
+    : [V, number?]
+) {
   const [result, setResult] = useState<Loadable<T>>({ state: 'loading' });
-  const key = JSON.stringify(variables);
+  const key = JSON.stringify(variables ?? {});
   const reload = useCallback(() => {
-    graphql<T>(query, JSON.parse(key)).then(
+    request(document, ...([JSON.parse(key)] as VariablesOf<V>)).then(
       (data) => setResult({ state: 'ready', data }),
       (error: Error) => setResult({ state: 'error', message: error.message }),
     );
-  }, [query, key]);
+  }, [document, key]);
   useEffect(() => {
     reload();
     if (!pollMs) return;
@@ -75,13 +78,4 @@ export function useQuery<T>(query: string, variables: Record<string, unknown> = 
     return () => clearInterval(timer);
   }, [reload, pollMs]);
   return { result, reload };
-}
-
-/** useQuery for an operation generated from schema.gql: the data is typed from the schema. */
-export function useTypedQuery<T, V extends Record<string, unknown>>(
-  document: TypedDocumentString<T, V>,
-  variables?: V,
-  pollMs = 0,
-) {
-  return useQuery<T>(document.toString(), variables ?? {}, pollMs);
 }

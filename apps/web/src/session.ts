@@ -1,17 +1,9 @@
 import { create } from 'zustand';
+import type { Role, SignInMutation } from './gql/graphql';
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  roles: ('admin' | 'officer' | 'auditor')[];
-}
-
-interface StoredSession {
-  token: string;
-  expiresAt: string;
-  user: SessionUser;
-}
+/** A sign-in as the api answers it (the SignIn mutation), kept for the tab's life. */
+type StoredSession = SignInMutation['login'];
+export type SessionUser = StoredSession['user'];
 
 // sessionStorage, not localStorage: council PCs are shared, and a closed tab should end the session.
 const KEY = 'recordflow.session';
@@ -46,5 +38,4 @@ export const useSession = create<SessionState>((set) => ({
   },
 }));
 
-export const hasRole = (user: SessionUser | undefined, role: SessionUser['roles'][number]) =>
-  Boolean(user?.roles.includes(role));
+export const hasRole = (user: SessionUser | undefined, role: Role) => Boolean(user?.roles.includes(role));

@@ -1,5 +1,5 @@
 import { CalendarError, type IsoDate } from './dates';
-import { type ClockLimit, describeRegime, type Regime } from './regimes';
+import { type ClockLimit, describeRegime, nationName, type Regime } from './regimes';
 import {
   type CalendarOptions,
   type CalendarTable,
@@ -15,12 +15,26 @@ import {
 export type ClockEvent =
   /** The request was received: the date of receipt is day 0. */
   | { type: 'start'; date: IsoDate }
-  /** e.g. a fees notice was issued: from this day the clock is paused (the day itself is disregarded). */
+  /**
+   * e.g. a fees notice was issued, or a SAR clarification genuinely needed (DPA 2018 s.54(3C) /
+   * UK GDPR Art 12A): from this day the clock is paused (the day itself is disregarded).
+   */
   | { type: 'pause'; date: IsoDate; reason: string }
   /** e.g. the fee was paid: this day is disregarded too (s.10(2): both inclusive), counting resumes after it. */
   | { type: 'resume'; date: IsoDate }
-  /** A new date of receipt (clarification received, s.10(6)(b)): the count starts again from 0. */
+  /**
+   * A new day 0: the count starts again from this date, keeping any extension. FOI/EIR/FOISA: the
+   * clarification received (s.10(6)(b)). SAR (Art 12A): proof of identity, a third party's authority or
+   * the fee received: the month runs from the latest of these and the request, i.e. the last restart.
+   */
   | { type: 'restart'; date: IsoDate; reason: string }
+  /**
+   * SAR (UK GDPR Art 12A): the controller asked for something the month runs from: proof of identity,
+   * a third party's authority, a fee. While any awaited item is outstanding there is no due date.
+   */
+  | { type: 'await'; date: IsoDate; item: string }
+  /** An awaited item arrived: once nothing else is awaited, the month runs from this day (the latest receipt). */
+  | { type: 'supplied'; date: IsoDate; item: string }
   /** A new total limit counted from the date of receipt (public-interest extension, EIR reg 7, SAR Art 12(3)). */
   | { type: 'extend'; date: IsoDate; reason: string; totalWorkingDays?: number; totalMonths?: number }
   /** The clock stopped (response sent, clarification asked for, case closed). */
@@ -31,7 +45,7 @@ export interface SkippedDay {
   reason: string;
 }
 
-export type ClockStatus = 'not-started' | 'running' | 'paused' | 'stopped';
+export type ClockStatus = 'not-started' | 'running' | 'paused' | 'awaiting' | 'stopped';
 
 export interface Deadline {
   regime: Regime;
@@ -110,6 +124,8 @@ export function computeDeadline(
   let openPause: { from: number; reason: string } | null = null;
   let previous = -Infinity;
   let stoppedBecause = '';
+  // Items the month waits for (Art 12A), with the day each was asked for; made only when needed.
+  let awaiting: Map<string, number> | null = null;
 
   for (const event of events) {
     const day = indexOf(event.date);
@@ -125,7 +141,24 @@ export function computeDeadline(
         received = day;
         pauses = [];
         openPause = null;
+        awaiting = null;
         status = 'running';
+        break;
+      case 'await':
+        if (status === 'running' || status === 'paused' || status === 'awaiting') {
+          awaiting ??= new Map();
+          awaiting.set(event.item, day);
+          status = 'awaiting';
+        }
+        break;
+      case 'supplied':
+        // Only what was asked for moves the start: the latest receipt of request, identity, authority, fee.
+        if (status === 'awaiting' && awaiting?.delete(event.item)) {
+          received = day;
+          pauses = [];
+          openPause = null;
+          status = (awaiting?.size ?? 0) > 0 ? 'awaiting' : 'running';
+        }
         break;
       case 'pause':
         if (status === 'running') {
@@ -174,8 +207,24 @@ export function computeDeadline(
     };
   }
   // Code of Practice reading: a request received on a non-working day is received on the next working day.
+  // SAR always counts from the day of receipt, working day or not (ICO right-of-access guidance).
   const dayZero =
-    options.receiptRule === 'code-of-practice' ? workingDayOnOrAfter(table, received) : received;
+    options.receiptRule === 'code-of-practice' && describeRegime(regime).unit === 'working days'
+      ? workingDayOnOrAfter(table, received)
+      : received;
+  if (status === 'awaiting' && awaiting) {
+    const items = [...awaiting].map(([item, asked]) => `${item} (asked ${formattedOf(asked)})`);
+    return {
+      regime,
+      status,
+      received: isoOf(dayZero),
+      due: null,
+      limit: currentLimit,
+      counted: [],
+      skipped: [],
+      explanation: `Received ${formattedOf(dayZero)}. Awaiting ${items.join(', ')}: ${describeLimit(currentLimit)} under ${law} will run from the day ${awaiting.size === 1 ? 'it is' : 'the last is'} received.`,
+    };
+  }
   if (status === 'paused' && openPause) {
     return {
       regime,
@@ -185,7 +234,7 @@ export function computeDeadline(
       limit: currentLimit,
       counted: [],
       skipped: [],
-      explanation: `Received ${formattedOf(dayZero)} (day 0). Paused since ${formattedOf(openPause.from)} (${openPause.reason}): the deadline moves on by the working days the pause lasts.`,
+      explanation: `Received ${formattedOf(dayZero)} (day 0). Paused since ${formattedOf(openPause.from)} (${openPause.reason}): the deadline moves on by the ${currentLimit.workingDays !== undefined ? 'working days' : 'days'} the pause lasts.`,
     };
   }
   const result =
@@ -194,6 +243,7 @@ export function computeDeadline(
       : countCalendar(table, dayZero, currentLimit, pauses);
   const due = isoOf(result.due);
   const stopped = status === 'stopped' ? ` The clock stopped (${stoppedBecause}).` : '';
+  const rollForward = currentLimit.months !== undefined ? describeRollForward(regime, options) : '';
   return {
     regime,
     status,
@@ -203,9 +253,27 @@ export function computeDeadline(
     counted: result.counted,
     skipped: result.skipped,
     explanation:
-      `Received ${formattedOf(dayZero)} (day 0). ${describeLimit(currentLimit)} under ${law}; ` +
-      `${summariseSkipped(result.skipped)}. Due ${formattedOf(result.due)}.${stopped}`,
+      `Received ${formattedOf(dayZero)} (day 0). ${describeLimit(currentLimit)} under ${law}${rollForward}; ` +
+      `${summariseSkipped(result.skipped)}. Due ${formattedOf(result.due)}.${describeRestored(table, dayZero, result.due)}${stopped}`,
   };
+}
+
+/** Whose holidays move a month deadline on: the controller's nation, or every nation when none is set. */
+function describeRollForward(regime: Regime, options: CalendarOptions): string {
+  if (!describeRegime(regime).byControllerNation) return '';
+  return options.nation
+    ? ` (a weekend or a bank holiday in ${nationName(options.nation)}, the controller's nation, moves it on)`
+    : ' (a weekend or a bank holiday anywhere in the UK moves it on: no controller nation set)';
+}
+
+/** Names each published holiday made a working day again at run time that fell inside the count. */
+function describeRestored(table: CalendarTable, dayZero: number, due: number): string {
+  if (table.restored.size === 0) return '';
+  let text = '';
+  for (const [index, why] of [...table.restored].sort((a, b) => a[0] - b[0])) {
+    if (index > dayZero && index <= due) text += ` ${formattedOf(index)} is a working day: ${why}.`;
+  }
+  return text;
 }
 
 function pauseCovering(pauses: Pause[], day: number): Pause | undefined {

@@ -31,8 +31,21 @@ describe('bad input', () => {
 
   it('refuses an unknown regime, listing the known ones', () => {
     expect(() => addWorkingDays('fol' as Regime, '2026-01-14', 20)).toThrow(
-      'Unknown regime "fol": use one of foi, eir, foisa, sar.',
+      'Unknown regime "fol": use one of foi, eir, foisa, eisr, sar.',
     );
+  });
+
+  it('refuses an unknown nation, listing the three', () => {
+    expect(() =>
+      computeDeadline(
+        'sar',
+        [{ type: 'start', date: '2026-01-14' }],
+        { months: 1 },
+        {
+          nation: 'wales' as 'scotland',
+        },
+      ),
+    ).toThrow('Unknown nation "wales": use one of england-and-wales, scotland, northern-ireland.');
   });
 
   it('refuses dates outside the calendar it knows', () => {

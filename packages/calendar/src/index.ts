@@ -1,8 +1,28 @@
 export { type ClockEvent, type ClockStatus, computeDeadline, type Deadline, type SkippedDay } from './clock';
 export { addCalendarDays, CalendarError, formatDate, type IsoDate, isIsoDate } from './dates';
+export { holidayChangeProblem } from './holiday-changes';
 export { type BankHoliday, bankHolidays, publishedFeed } from './holidays/bank-holidays';
 export { DIVISIONS, type Division, easterSunday } from './holidays/rules';
-export { type ClockLimit, describeRegime, REGIMES, type Regime, type RegimeDescription } from './regimes';
+export {
+  type ClockLimit,
+  describeRegime,
+  divisionsFor,
+  NATIONS,
+  type Nation,
+  NationError,
+  nationName,
+  REGIMES,
+  type Regime,
+  type RegimeDescription,
+  type Regulator,
+} from './regimes';
+export { foisaReviewRequestBy } from './review-windows';
+export {
+  COMPLIANCE_VARIATIONS,
+  type ComplianceVariation,
+  type ComplianceVariationDescription,
+  describeComplianceVariation,
+} from './variations';
 export {
   addCalendarMonths,
   addWorkingDays,

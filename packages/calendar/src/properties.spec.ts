@@ -7,13 +7,14 @@ import {
   computeDeadline,
   DIVISIONS,
   isWorkingDay,
+  NATIONS,
   type Regime,
 } from './index';
 
 const day = fc
   .integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2030, 11, 31) })
   .map((ms) => new Date(ms - (ms % 86_400_000)).toISOString().slice(0, 10));
-const workingDayRegime = fc.constantFrom<Regime>('foi', 'eir', 'foisa');
+const workingDayRegime = fc.constantFrom<Regime>('foi', 'eir', 'foisa', 'eisr');
 
 describe('calendar properties', () => {
   it('a working-day deadline always lands on a working day of its calendar', () => {
@@ -31,6 +32,21 @@ describe('calendar properties', () => {
       fc.property(day, fc.integer({ min: 1, max: 3 }), (received, months) => {
         expect(isWorkingDay('sar', addCalendarMonths('sar', received, months))).toBe(true);
       }),
+    );
+  });
+
+  it("a SAR deadline lands on a working day of the controller's nation, never later than with no nation set", () => {
+    fc.assert(
+      fc.property(
+        day,
+        fc.constantFrom(...NATIONS),
+        fc.integer({ min: 1, max: 3 }),
+        (received, nation, months) => {
+          const due = addCalendarMonths('sar', received, months, { nation });
+          expect(isWorkingDay('sar', due, { nation })).toBe(true);
+          expect(due <= addCalendarMonths('sar', received, months)).toBe(true);
+        },
+      ),
     );
   });
 

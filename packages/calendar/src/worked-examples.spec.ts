@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, computeDeadline, nonWorkingReason } from './index';
+import { addWorkingDays, computeDeadline, foisaReviewRequestBy, nonWorkingReason } from './index';
 
 const FOI_LIMIT = { workingDays: 20 };
 const received = (date: string) => ({ type: 'start' as const, date });
 
-// The worked examples of ../shared/domain/uk-public-records.md, one test each.
-describe('worked examples of the domain document', () => {
+// The worked examples of docs/law.md, one test each.
+describe('worked examples of docs/law.md', () => {
   it('1. FOIA received Wed 14 Jan 2026 is due Wed 11 Feb 2026; with the public-interest extension Wed 11 Mar 2026', () => {
     const plain = computeDeadline('foi', [received('2026-01-14')], FOI_LIMIT);
     expect(plain.due).toBe('2026-02-11');
@@ -126,6 +126,31 @@ describe('worked examples of the domain document', () => {
   it('6. response sent Wed 11 Feb 2026: review to be requested by Mon 13 Apr 2026; requested Mon 16 Feb, answer due Mon 16 Mar 2026', () => {
     expect(addWorkingDays('foi', '2026-02-11', 40)).toBe('2026-04-13');
     expect(addWorkingDays('foi', '2026-02-16', 20)).toBe('2026-03-16');
+  });
+
+  it('7. SAR received Mon 2 Mar 2026, identity asked the same day, proof received Mon 16 Mar 2026: the month runs from 16 Mar, due Thu 16 Apr 2026', () => {
+    const deadline = computeDeadline(
+      'sar',
+      [
+        received('2026-03-02'),
+        { type: 'stop', date: '2026-03-02', reason: 'proof of identity requested' },
+        { type: 'restart', date: '2026-03-16', reason: 'proof of identity received' },
+      ],
+      { months: 1 },
+      { nation: 'england-and-wales' },
+    );
+    expect(deadline).toMatchObject({ status: 'running', received: '2026-03-16', due: '2026-04-16' });
+    expect(deadline.explanation).toBe(
+      "Received Mon 16 Mar 2026 (day 0). 1 calendar month under UK GDPR Art 12(3) and Art 12A (a weekend or a bank holiday in England and Wales, the controller's nation, moves it on); no days skipped. Due Thu 16 Apr 2026.",
+    );
+  });
+
+  it('8. FOISA received Wed 14 Jan 2026 (due Wed 11 Feb), answered early on Wed 21 Jan: a review may be required until Thu 9 Apr 2026', () => {
+    const due = computeDeadline('foisa', [received('2026-01-14')], FOI_LIMIT).due as string;
+    expect(due).toBe('2026-02-11');
+    expect(foisaReviewRequestBy(due, '2026-01-21')).toBe('2026-04-09');
+    // Easter Monday 6 Apr 2026 is a Scottish working day, so it is counted.
+    expect(addWorkingDays('foisa', '2026-02-11', 40)).toBe('2026-04-09');
   });
 
   it('names each non-working day the way the law does', () => {

@@ -1,21 +1,32 @@
 import { CalendarError, formatDate, fromDayNumber, type IsoDate, toDayNumber, weekdayOf } from './dates';
 import { bankHolidays, FIRST_YEAR, LAST_TABLE_YEAR } from './holidays/bank-holidays';
 import type { Division } from './holidays/rules';
-import { describeRegime, type Regime } from './regimes';
+import { describeRegime, divisionsFor, type Nation, type Regime } from './regimes';
 
 export type ReceiptRule = 'ico' | 'code-of-practice';
 
-/** A holiday proclaimed after this release, added at run time by an administrator. */
+/**
+ * A run-time change to the bank holidays, made by an administrator after a proclamation:
+ * a new holiday (the default), or with `removed: true` a published holiday that is a working day
+ * again in those divisions because it was moved or cancelled (2020: 4 May moved to 8 May).
+ * For a removal the title says why, e.g. "the holiday was moved to 8 May by proclamation".
+ */
 export interface ExtraHoliday {
   date: IsoDate;
   title: string;
   divisions: readonly Division[];
+  removed?: boolean;
 }
 
 export interface CalendarOptions {
   extraHolidays?: readonly ExtraHoliday[];
-  /** 'ico' (default): day 0 is the date of receipt. 'code-of-practice': a request received on a non-working day counts from the next working day. */
+  /** 'ico' (default): day 0 is the date of receipt. 'code-of-practice': a request received on a non-working day counts from the next working day. Never applies to SAR. */
   receiptRule?: ReceiptRule;
+  /**
+   * The controller's own nation: a SAR deadline moves past its bank holidays only (ICO). Unset, a SAR
+   * moves past any UK nation's holiday. FOIA/EIR (all UK) and FOISA/EISR (Scotland) are fixed by statute.
+   */
+  nation?: Nation;
 }
 
 const DIVISION_NAMES: Record<Division, string> = {
@@ -42,12 +53,14 @@ export interface CalendarTable {
   workingBefore: Int32Array;
   /** The indexes of the working days, in order. */
   working: Int32Array;
+  /** Published holidays made working days again at run time: index → why (the removal's title). */
+  restored: Map<number, string>;
 }
 
 const plain = (title: string) => title.replace(/’/g, "'");
 
 function buildTable(regime: Regime, options: CalendarOptions): CalendarTable {
-  const { divisions } = describeRegime(regime);
+  const divisions = divisionsFor(regime, options.nation);
   const titles: Map<number, Map<string, Division[]>> = new Map();
   const add = (date: IsoDate, title: string, division: Division) => {
     const index = toDayNumber(date) - FIRST_DAY;
@@ -60,9 +73,28 @@ function buildTable(regime: Regime, options: CalendarOptions): CalendarTable {
     for (const holiday of bankHolidays(division)) {
       add(holiday.date, plain(holiday.notes ? `${holiday.title} (substitute day)` : holiday.title), division);
     }
-    for (const extra of options.extraHolidays ?? []) {
-      if (extra.divisions.includes(division)) add(extra.date, plain(extra.title), division);
+  }
+  // Run-time changes apply in the order they were made: a later proclamation overrides an earlier one.
+  const restored = new Map<number, string>();
+  for (const change of options.extraHolidays ?? []) {
+    const inScope = divisions.filter((d) => change.divisions.includes(d));
+    if (inScope.length === 0) continue;
+    const index = toDayNumber(change.date) - FIRST_DAY;
+    if (!change.removed) {
+      for (const division of inScope) add(change.date, plain(change.title), division);
+      restored.delete(index);
+      continue;
     }
+    const byTitle = titles.get(index);
+    if (!byTitle) continue;
+    for (const [title, where] of byTitle) {
+      // Christmas Day is named by the statutes themselves, not by a proclamation.
+      if (title === 'Christmas Day') continue;
+      const left = where.filter((d) => !inScope.includes(d));
+      if (left.length === 0) byTitle.delete(title);
+      else byTitle.set(title, left);
+    }
+    if (byTitle.size === 0) restored.set(index, plain(change.title));
   }
   const reason: (string | undefined)[] = new Array(LENGTH);
   for (let i = 0; i < LENGTH; i++) {
@@ -71,7 +103,7 @@ function buildTable(regime: Regime, options: CalendarOptions): CalendarTable {
     else if (weekday === 0) reason[i] = 'Sunday';
   }
   for (const [index, byTitle] of titles) {
-    if (reason[index]) continue;
+    if (reason[index] || byTitle.size === 0) continue;
     // A holiday of every division in scope is named plainly; otherwise say where it is one.
     reason[index] = [...byTitle]
       .map(([title, where]) =>
@@ -87,7 +119,8 @@ function buildTable(regime: Regime, options: CalendarOptions): CalendarTable {
     workingBefore[i + 1] = (workingBefore[i] ?? 0) + (reason[i] ? 0 : 1);
     if (!reason[i]) working.push(i);
   }
-  return { regime, reason, workingBefore, working: Int32Array.from(working) };
+  for (const index of restored.keys()) if (reason[index]) restored.delete(index);
+  return { regime, reason, workingBefore, working: Int32Array.from(working), restored };
 }
 
 // Tables per regime and holiday list: callers pass equal options often, so the key is their content.
@@ -98,7 +131,8 @@ export function tableFor(regime: Regime, options: CalendarOptions = NO_OPTIONS):
   const perOptions = tablesByOptions.get(options);
   const hit = perOptions?.get(regime);
   if (hit) return hit;
-  const key = `${regime}|${JSON.stringify(options.extraHolidays ?? [])}`;
+  const nation = describeRegime(regime).byControllerNation ? (options.nation ?? '') : '';
+  const key = `${regime}|${nation}|${JSON.stringify(options.extraHolidays ?? [])}`;
   let table = tables.get(key);
   if (!table) {
     table = buildTable(regime, options);

@@ -33,7 +33,7 @@ export interface CaseContext {
   /** What the case recorded: outcome, exemptions cited, held, refusal reason … */
   record: Record<string, unknown>;
   timers: Record<string, TimerEntry>;
-  /** Letters queued, in order (the engine renders and sends them). */
+  /** Letters queued, in order (an officer generates each and records it as sent). */
   letters: { template: string; on: IsoDate }[];
 }
 

@@ -71,6 +71,26 @@ const FOISA: Exemption[] = [
   { code: 's.41', title: 'Communications with His Majesty and honours' },
 ];
 
+/** EISR 2004 exceptions, regulations 10 and 11 (Scotland). */
+const EISR: Exemption[] = [
+  { code: 'reg 10(4)(a)', title: 'Information not held' },
+  { code: 'reg 10(4)(b)', title: 'Manifestly unreasonable request' },
+  { code: 'reg 10(4)(c)', title: 'Request formulated in too general a manner' },
+  {
+    code: 'reg 10(4)(d)',
+    title: 'Material in the course of completion, unfinished documents or incomplete data',
+  },
+  { code: 'reg 10(4)(e)', title: 'Internal communications' },
+  { code: 'reg 10(5)(a)', title: 'International relations, defence, national security or public safety' },
+  { code: 'reg 10(5)(b)', title: 'The course of justice' },
+  { code: 'reg 10(5)(c)', title: 'Intellectual property rights' },
+  { code: 'reg 10(5)(d)', title: 'Confidentiality of proceedings' },
+  { code: 'reg 10(5)(e)', title: 'Confidentiality of commercial or industrial information' },
+  { code: 'reg 10(5)(f)', title: 'Interests of the person who provided the information' },
+  { code: 'reg 10(5)(g)', title: 'Protection of the environment' },
+  { code: 'reg 11', title: 'Personal data' },
+];
+
 /** UK GDPR / DPA 2018 Schedule 2–4 exemptions most used for subject access. */
 const SAR: Exemption[] = [
   { code: 'DPA Sch 2 para 2', title: 'Crime and taxation' },
@@ -82,7 +102,7 @@ const SAR: Exemption[] = [
   { code: 'Art 12(5)', title: 'Manifestly unfounded or excessive request' },
 ];
 
-const BY_REGIME: Record<Regime, Exemption[]> = { foi: FOIA, eir: EIR, foisa: FOISA, sar: SAR };
+const BY_REGIME: Record<Regime, Exemption[]> = { foi: FOIA, eir: EIR, foisa: FOISA, eisr: EISR, sar: SAR };
 
 /** The exemptions (or exceptions) an officer may cite under a regime. */
 export function exemptionsFor(regime: Regime): readonly Exemption[] {

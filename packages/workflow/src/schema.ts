@@ -1,4 +1,4 @@
-import { REGIMES } from '@recordflow/calendar';
+import { COMPLIANCE_VARIATIONS, REGIMES } from '@recordflow/calendar';
 import { z } from 'zod';
 
 const slug = z
@@ -110,6 +110,12 @@ export const workflowDefinitionSchema = z.object({
   name: z.string().min(1),
   regime: z.enum(REGIMES as unknown as [string, ...string[]]),
   description: z.string().optional(),
+  complianceVariation: z
+    .enum(COMPLIANCE_VARIATIONS as unknown as [string, ...string[]])
+    .optional()
+    .describe(
+      'A lawful variation of the time limits this workflow uses (Time for Compliance Regulations 2004; FOISA s.21(2)), e.g. "maintained-school" for up to 60 working days.',
+    ),
   initialStage: slug,
   onCreate: z
     .array(referenceSchema)
@@ -127,6 +133,7 @@ export type RouteDefinition = z.infer<typeof routeSchema>;
 export type StageDefinition = z.infer<typeof stageSchema>;
 export type WorkflowDefinition = z.infer<typeof workflowDefinitionSchema> & {
   regime: (typeof REGIMES)[number];
+  complianceVariation?: (typeof COMPLIANCE_VARIATIONS)[number];
 };
 export type RoleName = (typeof ROLE_NAMES)[number];
 

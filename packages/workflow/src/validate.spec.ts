@@ -161,7 +161,155 @@ describe('the validator', () => {
       path: 'onCreate',
       code: 'wrong-statutory-deadline',
       message:
-        'FOIA 2000 s.10(1) sets the response deadline at 20 working days; the clock here starts with a different limit.',
+        'FOIA 2000 s.10(1) sets the response deadline at 20 working days; the clock here starts with a different limit. A school, archive or armed-forces body with a longer lawful limit declares it with complianceVariation.',
+    });
+  });
+
+  describe('lawful variations of the time limits (Time for Compliance Regulations 2004, FOISA s.21(2))', () => {
+    const withLimit = (workingDays: number, complianceVariation?: string) => {
+      const d = foi();
+      d.onCreate[0].params.workingDays = workingDays;
+      if (complianceVariation) d.complianceVariation = complianceVariation;
+      return d;
+    };
+    const deadlineErrors = (d: Raw) => errorsOf(d).filter((e) => e.code === 'wrong-statutory-deadline');
+
+    it('accepts a school’s 60 working days, an archive’s 30 and the armed forces’ 60 when declared', () => {
+      expect(validateWorkflow(withLimit(60, 'maintained-school')).errors).toEqual([]);
+      expect(validateWorkflow(withLimit(30, 'transferred-public-records')).errors).toEqual([]);
+      expect(validateWorkflow(withLimit(60, 'armed-forces')).errors).toEqual([]);
+      expect(validateWorkflow(withLimit(45, 'information-held-abroad')).errors).toEqual([]);
+      expect(validateWorkflow(withLimit(20, 'maintained-school')).errors).toEqual([]);
+    });
+
+    it('still refuses an undeclared 25-day FOI limit, and a limit beyond the declared variation', () => {
+      expect(deadlineErrors(withLimit(25))).toHaveLength(1);
+      expect(deadlineErrors(withLimit(31, 'transferred-public-records'))).toEqual([
+        {
+          path: 'onCreate',
+          code: 'wrong-statutory-deadline',
+          message:
+            'FOIA 2000 s.10(1) sets the response deadline at 20 working days, or up to 30 with the declared variation (SI 2004/3364 reg 4: transferred public records held by an archive: 30 working days); the clock here starts with a different limit.',
+        },
+      ]);
+      expect(deadlineErrors(withLimit(15, 'maintained-school'))).toHaveLength(1);
+    });
+
+    it('refuses a variation declared for another regime, and an unknown one', () => {
+      const sar: Raw = structuredClone(rawWorkflow('sar'));
+      sar.complianceVariation = 'maintained-school';
+      expect(errorsOf(sar)).toContainEqual({
+        path: 'complianceVariation',
+        code: 'wrong-compliance-variation',
+        message:
+          'The variation "maintained-school" (SI 2004/3364 reg 3 (as amended)) applies to foi workflows, not sar.',
+      });
+      expect(errorsOf(withLimit(20, 'lighthouse')).map((e) => e.code)).toEqual(['schema']);
+    });
+
+    it('lets the Keeper of the Records answer a FOISA review in 30 working days, and nobody else', () => {
+      const foisa: Raw = structuredClone(rawWorkflow('foisa'));
+      const reviewDue = (d: Raw) => {
+        for (const s of d.stages)
+          for (const t of s.transitions)
+            for (const a of t.actions)
+              if (a.name === 'deadline.set' && a.params.name === 'reviewDue') return a;
+        throw new Error('no reviewDue');
+      };
+      reviewDue(foisa).params.workingDays = 30;
+      expect(errorsOf(foisa)).toContainEqual(
+        expect.objectContaining({
+          code: 'wrong-statutory-deadline',
+          message:
+            'FOISA 2002 s.21(1) sets the review deadline at 20 working days; this review deadline differs.',
+        }),
+      );
+      foisa.complianceVariation = 'keeper-of-the-records';
+      expect(validateWorkflow(foisa).errors).toEqual([]);
+    });
+  });
+
+  it('checks an EISR workflow against the Scottish regulations: review answered within 20 working days', () => {
+    const eisr: Raw = structuredClone(rawWorkflow('eir'));
+    eisr.regime = 'eisr';
+    expect(errorsOf(eisr)).toEqual([
+      expect.objectContaining({
+        code: 'wrong-statutory-deadline',
+        message:
+          'EISR 2004 reg 16(4) sets the review deadline at 20 working days; this review deadline differs.',
+      }),
+    ]);
+    for (const s of eisr.stages)
+      for (const t of s.transitions ?? [])
+        for (const a of t.actions ?? [])
+          if (a.name === 'deadline.set' && a.params.name === 'reviewDue') a.params.workingDays = 20;
+    expect(validateWorkflow(eisr).errors).toEqual([]);
+  });
+
+  describe('clock.extend totals', () => {
+    const extend = (regime: string) => {
+      const d: Raw = structuredClone(rawWorkflow(regime));
+      for (const s of d.stages)
+        for (const t of s.transitions)
+          for (const a of t.actions) if (a.name === 'clock.extend') return { d, params: a.params };
+      throw new Error(`no clock.extend in ${regime}`);
+    };
+
+    it('accepts the built-in 40-working-day and 3-month totals', () => {
+      for (const regime of ['foi', 'eir', 'sar'])
+        expect(validateWorkflow(extend(regime).d).errors).toEqual([]);
+    });
+
+    it('refuses a 60-working-day public-interest extension and a 50-working-day reg 7 extension', () => {
+      const foiExtension = extend('foi');
+      foiExtension.params.totalWorkingDays = 60;
+      expect(errorsOf(foiExtension.d)).toContainEqual(
+        expect.objectContaining({
+          code: 'wrong-statutory-extension',
+          message:
+            'The extension sets 60 working days in total; the law allows at most 40 working days (FOIA s.10(3) as the ICO reads it: no more than 20 further working days).',
+        }),
+      );
+      const eirExtension = extend('eir');
+      eirExtension.params.totalWorkingDays = 50;
+      expect(errorsOf(eirExtension.d).map((e) => e.code)).toContain('wrong-statutory-extension');
+    });
+
+    it('refuses a SAR extension beyond three months or counted in working days', () => {
+      const months = extend('sar');
+      months.params.totalMonths = 4;
+      expect(errorsOf(months.d).map((e) => e.message)).toContain(
+        'The extension sets 4 calendar months in total; the law allows at most 3 calendar months (UK GDPR Art 12(3): two further months, three in total).',
+      );
+      const days = extend('sar');
+      delete days.params.totalMonths;
+      days.params.totalWorkingDays = 40;
+      expect(errorsOf(days.d).map((e) => e.code)).toContain('wrong-statutory-extension');
+    });
+
+    it('refuses any extension in a FOISA workflow', () => {
+      const d: Raw = structuredClone(rawWorkflow('foisa'));
+      const received = stage(d, 'received');
+      received.transitions[0].actions.push({
+        name: 'clock.extend',
+        params: { totalWorkingDays: 40, reason: 'public interest' },
+      });
+      expect(errorsOf(d)).toContainEqual(
+        expect.objectContaining({
+          code: 'wrong-statutory-extension',
+          message: 'FOISA has no extension of the 20 working days: remove this clock.extend.',
+        }),
+      );
+    });
+
+    it('lets a declared school variation extend to its own limit plus 20 working days', () => {
+      const { d, params } = extend('foi');
+      d.complianceVariation = 'maintained-school';
+      d.onCreate[0].params.workingDays = 60;
+      params.totalWorkingDays = 80;
+      expect(validateWorkflow(d).errors).toEqual([]);
+      params.totalWorkingDays = 81;
+      expect(errorsOf(d).map((e) => e.code)).toEqual(['wrong-statutory-extension']);
     });
   });
 

@@ -1,3 +1,4 @@
+import { type ComplianceVariationDescription, describeComplianceVariation } from '@recordflow/calendar';
 import type { z } from 'zod';
 import { ACTIONS, GUARDS, LETTER_TEMPLATES } from './registry';
 import {
@@ -450,30 +451,62 @@ function checkStageGraph(definition: WorkflowDefinition, error: Report) {
   });
 }
 
-const STATUTORY_STAGES: Record<
-  WorkflowDefinition['regime'],
-  { kinds: string[]; limit: { workingDays?: number; months?: number }; law: string }
-> = {
+interface StatutoryRule {
+  kinds: string[];
+  limit: { workingDays?: number; months?: number };
+  law: string;
+  /** The longest total a clock.extend may set, in the limit's unit; 0 when the law allows no extension. */
+  maxExtension: number;
+  extensionLaw: string;
+  /** The internal-review deadline (deadline.set "reviewDue") the statute sets. */
+  review?: { workingDays: number; law: string };
+}
+
+const STATUTORY_RULES: Record<WorkflowDefinition['regime'], StatutoryRule> = {
   foi: {
     kinds: ['received', 'response', 'internal-review'],
     limit: { workingDays: 20 },
     law: 'FOIA 2000 s.10(1)',
+    maxExtension: 40,
+    extensionLaw: 'FOIA s.10(3) as the ICO reads it: no more than 20 further working days',
   },
   eir: {
     kinds: ['received', 'response', 'internal-review'],
     limit: { workingDays: 20 },
     law: 'EIR 2004 reg 5(2)',
+    maxExtension: 40,
+    extensionLaw: 'EIR reg 7: 40 working days in total',
   },
   foisa: {
     kinds: ['received', 'response', 'internal-review'],
     limit: { workingDays: 20 },
     law: 'FOISA 2002 s.10(1)',
+    maxExtension: 0,
+    extensionLaw: 'FOISA has no extension of the 20 working days',
+    review: { workingDays: 20, law: 'FOISA 2002 s.21(1)' },
   },
-  sar: { kinds: ['received', 'response'], limit: { months: 1 }, law: 'UK GDPR Art 12(3)' },
+  eisr: {
+    kinds: ['received', 'response', 'internal-review'],
+    limit: { workingDays: 20 },
+    law: 'EISR 2004 reg 5(2)',
+    maxExtension: 40,
+    extensionLaw: 'EISR reg 7: 40 working days in total',
+    review: { workingDays: 20, law: 'EISR 2004 reg 16(4)' },
+  },
+  sar: {
+    kinds: ['received', 'response'],
+    limit: { months: 1 },
+    law: 'UK GDPR Art 12(3)',
+    maxExtension: 3,
+    extensionLaw: 'UK GDPR Art 12(3): two further months, three in total',
+  },
 };
 
+const describeCount = (value: number, unit: 'working days' | 'months') =>
+  unit === 'months' ? `${value} calendar month${value === 1 ? '' : 's'}` : `${value} working days`;
+
 function checkRegime(definition: WorkflowDefinition, error: Report) {
-  const rule = STATUTORY_STAGES[definition.regime];
+  const rule = STATUTORY_RULES[definition.regime];
   for (const kind of rule.kinds) {
     if (!definition.stages.some((s) => s.kind === kind)) {
       error(
@@ -483,6 +516,18 @@ function checkRegime(definition: WorkflowDefinition, error: Report) {
       );
     }
   }
+  const variation = definition.complianceVariation
+    ? describeComplianceVariation(definition.complianceVariation)
+    : undefined;
+  if (variation && variation.regime !== definition.regime) {
+    error(
+      'complianceVariation',
+      'wrong-compliance-variation',
+      `The variation "${variation.variation}" (${variation.law}) applies to ${variation.regime} workflows, not ${definition.regime}.`,
+    );
+    return;
+  }
+  const unit = rule.limit.months !== undefined ? 'months' : 'working days';
   const start = definition.onCreate.find((a) => a.name === 'clock.start');
   if (!start) {
     error(
@@ -490,27 +535,114 @@ function checkRegime(definition: WorkflowDefinition, error: Report) {
       'missing-statutory-deadline',
       `A new case must start the statutory clock (a clock.start action in onCreate): ${rule.law} counts from the date of receipt.`,
     );
+  } else {
+    checkStartLimit(start.params ?? {}, rule, unit, variation, error);
+  }
+  const maxExtension =
+    rule.maxExtension > 0 && variation?.responseWorkingDays
+      ? Math.max(rule.maxExtension, variation.responseWorkingDays + 20)
+      : rule.maxExtension;
+  const check = (ref: Reference, path: string) => {
+    if (ref.name === 'clock.extend') checkExtension(ref.params ?? {}, path, rule, unit, maxExtension, error);
+    if (ref.name === 'deadline.set' && ref.params?.name === 'reviewDue' && rule.review)
+      checkReview(ref.params, path, rule.review, variation, error);
+  };
+  for (const [i, a] of definition.onCreate.entries()) check(a, `onCreate[${i}]`);
+  for (const [s, stage] of definition.stages.entries()) {
+    for (const [i, a] of stage.onEntry.entries()) check(a, `stages[${s}].onEntry[${i}]`);
+    for (const [i, t] of stage.transitions.entries())
+      for (const [j, a] of t.actions.entries()) check(a, `stages[${s}].transitions[${i}].actions[${j}]`);
+    for (const [i, r] of stage.routes.entries())
+      for (const [j, a] of r.actions.entries()) check(a, `stages[${s}].routes[${i}].actions[${j}]`);
+  }
+}
+
+function checkStartLimit(
+  params: Record<string, unknown>,
+  rule: StatutoryRule,
+  unit: 'working days' | 'months',
+  variation: ComplianceVariationDescription | undefined,
+  error: Report,
+) {
+  const expected = unit === 'months' ? rule.limit.months : rule.limit.workingDays;
+  const given = unit === 'months' ? params.months : params.workingDays;
+  const otherUnit = unit === 'months' ? params.workingDays : params.months;
+  const longest = variation?.responseWorkingDays ?? expected;
+  const lawful =
+    otherUnit === undefined &&
+    (given === undefined ||
+      given === expected ||
+      (typeof given === 'number' &&
+        expected !== undefined &&
+        longest !== undefined &&
+        given >= expected &&
+        given <= longest));
+  if (lawful) return;
+  const allowed =
+    variation?.responseWorkingDays !== undefined
+      ? `${expected} working days, or up to ${variation.responseWorkingDays} with the declared variation (${variation.law}: ${variation.description})`
+      : describeCount(expected ?? 0, unit);
+  const hint =
+    variation === undefined && unit === 'working days'
+      ? ' A school, archive or armed-forces body with a longer lawful limit declares it with complianceVariation.'
+      : '';
+  error(
+    'onCreate',
+    'wrong-statutory-deadline',
+    `${rule.law} sets the response deadline at ${allowed}; the clock here starts with a different limit.${hint}`,
+  );
+}
+
+function checkExtension(
+  params: Record<string, unknown>,
+  path: string,
+  rule: StatutoryRule,
+  unit: 'working days' | 'months',
+  maxExtension: number,
+  error: Report,
+) {
+  const total = unit === 'months' ? params.totalMonths : params.totalWorkingDays;
+  const otherUnit = unit === 'months' ? params.totalWorkingDays : params.totalMonths;
+  if (maxExtension === 0) {
+    error(`${path}`, 'wrong-statutory-extension', `${rule.extensionLaw}: remove this clock.extend.`);
     return;
   }
-  const params = (start.params ?? {}) as { workingDays?: number; months?: number };
-  const wrong =
-    (rule.limit.workingDays !== undefined &&
-      params.workingDays !== undefined &&
-      params.workingDays !== rule.limit.workingDays) ||
-    (rule.limit.months !== undefined && params.months !== undefined && params.months !== rule.limit.months) ||
-    (rule.limit.workingDays !== undefined && params.months !== undefined) ||
-    (rule.limit.months !== undefined && params.workingDays !== undefined);
-  if (wrong) {
-    const expected =
-      rule.limit.workingDays !== undefined
-        ? `${rule.limit.workingDays} working days`
-        : `${rule.limit.months} calendar month`;
+  if (otherUnit !== undefined) {
     error(
-      'onCreate',
-      'wrong-statutory-deadline',
-      `${rule.law} sets the response deadline at ${expected}; the clock here starts with a different limit.`,
+      `${path}.params`,
+      'wrong-statutory-extension',
+      `A ${unit === 'months' ? 'subject access' : 'working-day'} clock is extended in ${unit}: give ${unit === 'months' ? 'totalMonths' : 'totalWorkingDays'} (${rule.extensionLaw}).`,
+    );
+    return;
+  }
+  if (typeof total === 'number' && total > maxExtension) {
+    error(
+      `${path}.params`,
+      'wrong-statutory-extension',
+      `The extension sets ${describeCount(total, unit)} in total; the law allows at most ${describeCount(maxExtension, unit)} (${rule.extensionLaw}).`,
     );
   }
+}
+
+function checkReview(
+  params: Record<string, unknown>,
+  path: string,
+  review: { workingDays: number; law: string },
+  variation: ComplianceVariationDescription | undefined,
+  error: Report,
+) {
+  const longest = variation?.reviewWorkingDays ?? review.workingDays;
+  const given = params.workingDays;
+  if (given === undefined || (typeof given === 'number' && given >= review.workingDays && given <= longest))
+    return;
+  const allowed = variation?.reviewWorkingDays
+    ? `${review.workingDays} working days, or up to ${longest} with the declared variation (${variation.law})`
+    : `${review.workingDays} working days`;
+  error(
+    `${path}.params`,
+    'wrong-statutory-deadline',
+    `${review.law} sets the review deadline at ${allowed}; this review deadline differs.`,
+  );
 }
 
 /** Parses workflow JSON text and validates it; malformed JSON is one clear problem. */

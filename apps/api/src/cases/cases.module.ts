@@ -1,13 +1,20 @@
 import { Module } from '@nestjs/common';
-import { HistoryModule } from '../history/history.module';
-import { HolidaysService } from '../holidays/holidays.service';
+import { CaseRepository } from './case.repository';
 import { CasesQuery } from './cases.query';
 import { CaseConnectionResolver, CasesResolver } from './cases.resolver';
 import { CasesService } from './cases.service';
+import { TransitionPolicy } from './transition-policy';
 
+/** The case engine. Holidays, history, letters and timers build on it; it imports none of them. */
 @Module({
-  imports: [HistoryModule],
-  providers: [CasesResolver, CaseConnectionResolver, CasesService, CasesQuery, HolidaysService],
+  providers: [
+    CasesResolver,
+    CaseConnectionResolver,
+    CasesService,
+    CasesQuery,
+    CaseRepository,
+    TransitionPolicy,
+  ],
   exports: [CasesService],
 })
 export class CasesModule {}

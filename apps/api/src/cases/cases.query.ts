@@ -5,6 +5,8 @@ import type { Actor } from '../auth/current-user';
 import { ukToday } from '../common/dates';
 import { refusal } from '../common/errors';
 import { Case } from './case.entity';
+import { CaseRepository } from './case.repository';
+import { type DeadlineRules, deadlineRules } from './deadline-status';
 import type { CasesFilter } from './dto/cases-filter.input';
 
 // Cases with no deadline sort after every dated one.
@@ -43,10 +45,19 @@ export const MAX_COUNT_UP_TO = 10_000;
 /** The officers' case list: filters, keyset pagination on (due date, reference), and counts apart. */
 @Injectable()
 export class CasesQuery {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CaseRepository,
+  ) {}
+
+  /** Today and each regime's "due soon" date, with the run-time holidays as they stand now. */
+  async deadlineRules(): Promise<DeadlineRules> {
+    const calendar = await this.cases.calendar();
+    return deadlineRules(ukToday(), calendar.options);
+  }
 
   async page(actor: Actor, filter: CasesFilter, first: number, after: string | null) {
-    const query = this.filtered(actor, filter);
+    const query = await this.filtered(actor, filter);
     if (after) {
       const cursor = decode(after);
       query.andWhere(`(${SORT_KEY}, c.reference) > (:due::date, :reference)`, cursor);
@@ -67,7 +78,7 @@ export class CasesQuery {
 
   /** How many cases match: exactly, or (given upTo) counting no further than upTo. */
   async count(actor: Actor, filter: CasesFilter, upTo?: number): Promise<{ value: number; exact: boolean }> {
-    const query = this.filtered(actor, filter);
+    const query = await this.filtered(actor, filter);
     if (upTo === undefined) {
       const row = await query.select('count(*)::int', 'n').getRawOne<{ n: number }>();
       return { value: row?.n ?? 0, exact: true };
@@ -84,7 +95,7 @@ export class CasesQuery {
     return n > upTo ? { value: upTo, exact: false } : { value: n, exact: true };
   }
 
-  private filtered(actor: Actor, filter: CasesFilter) {
+  private async filtered(actor: Actor, filter: CasesFilter) {
     // No join: the version number comes from a cache, and a join would make TypeORM count DISTINCT ids.
     const query = this.dataSource.getRepository(Case).createQueryBuilder('c');
     const status = filter.status ?? 'open';
@@ -98,6 +109,24 @@ export class CasesQuery {
     if (filter.mine) query.andWhere('c.assignee_id = :me', { me: actor.id });
     // Filters on the sort key itself, so the case_list_order index serves both the filter and the order.
     if (filter.overdue) query.andWhere(`c.status = 'open' AND ${SORT_KEY} < :today`, { today: ukToday() });
+    if (filter.dueSoon) {
+      // The latest regime's date bounds the index range; each case is then held to its own regime's date.
+      const rules = await this.deadlineRules();
+      const dates = Object.values(rules.dueSoonBy).sort();
+      const byRegime = Object.keys(rules.dueSoonBy)
+        .map((regime) => `WHEN '${regime}' THEN :soon_${regime}::date`)
+        .join(' ');
+      query.andWhere(
+        `c.status = 'open' AND ${SORT_KEY} >= :soonFrom AND ${SORT_KEY} <= :soonTo AND c.due_on <= CASE c.regime ${byRegime} END`,
+        {
+          soonFrom: rules.today,
+          soonTo: dates.at(-1),
+          ...Object.fromEntries(
+            Object.entries(rules.dueSoonBy).map(([regime, by]) => [`soon_${regime}`, by]),
+          ),
+        },
+      );
+    }
     if (filter.dueBefore) query.andWhere(`${SORT_KEY} <= :dueBefore`, { dueBefore: filter.dueBefore });
     const text = filter.text?.trim();
     const words = text ? wordsOf(text) : [];

@@ -1,23 +1,20 @@
-import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { computeDeadline } from '@recordflow/calendar';
 import { allowedEvents, type CaseSnapshot } from '@recordflow/workflow';
-import type { GraphQLResolveInfo } from 'graphql';
 import { toUserModel } from '../auth/auth.resolver';
 import { type Actor, CurrentUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
+import { ukToday } from '../common/dates';
 import { refusal } from '../common/errors';
-import { AuditService } from '../history/audit.service';
-import { toEventModel } from '../history/event-model';
+import { inKeyOrder, requestLoader } from '../common/loaders';
 import { UserModel } from '../users/user.model';
 import { UsersService } from '../users/users.service';
-import { definitionOf, versionNumberOf } from '../workflows/workflows.service';
 import type { Case } from './case.entity';
 import {
   AllowedEvent,
   CaseConnection,
   CaseCount,
   CaseDeadline,
-  CaseEventModel,
   CaseEventResult,
   CaseModel,
   DeadlineExplanation,
@@ -25,9 +22,11 @@ import {
 } from './case.model';
 import { CasesQuery, MAX_COUNT_UP_TO } from './cases.query';
 import { actorOf, CasesService } from './cases.service';
+import { type DeadlineRules, DUE_SOON_WORKING_DAYS, isDueSoon, isOverdue } from './deadline-status';
 import { CasesFilter } from './dto/cases-filter.input';
 import { CreateCaseInput } from './dto/create-case.input';
 import { AssignCaseInput, SendCaseEventInput } from './dto/send-case-event.input';
+import { toEventModel } from './event-model';
 import { stateOf } from './snapshot-view';
 
 /** A list's counts, run only when asked for: an exact count of a long list is a scan. */
@@ -59,7 +58,6 @@ export class CasesResolver {
     private readonly casesService: CasesService,
     private readonly query: CasesQuery,
     private readonly users: UsersService,
-    private readonly audit: AuditService,
   ) {}
 
   @Roles('officer', 'auditor', 'admin')
@@ -111,7 +109,7 @@ export class CasesResolver {
   ): Promise<CaseEventResult> {
     const result = await this.casesService.send(actorOf(actor), input);
     // The service returns the case as it now stands and the event as stored: nothing to read back.
-    const workflowVersion = await versionNumberOf(this.casesService.manager, result.event.workflowVersionId);
+    const workflowVersion = await this.casesService.versionNumber(result.event.workflowVersionId);
     const event = { ...toEventModel(result.event), workflowVersion };
     if (result.event.actorId === actor.id) event.actor = toUserModel(actor);
     return { case: await this.toModel(result.case), event, replayed: result.replayed };
@@ -131,13 +129,27 @@ export class CasesResolver {
   })
   async allowedEvents(@Parent() model: CaseModel & { row: Case }): Promise<AllowedEvent[]> {
     if (model.row.status === 'closed') return [];
-    const definition = await definitionOf(this.casesService.manager, model.row.workflowVersionId);
+    const definition = await this.casesService.definition(model.row.workflowVersionId);
     return allowedEvents(definition, model.row.snapshot as CaseSnapshot).map((event) => ({
       type: event.type,
       label: event.label,
       roles: [...event.roles],
       inputSchema: event.inputSchema as Record<string, unknown>,
     }));
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'Open and past its due date: the rule of the overdue list filter.',
+  })
+  overdue(@Parent() model: CaseModel & { row: Case }): boolean {
+    return isOverdue(model.row, { today: ukToday() });
+  }
+
+  @ResolveField(() => Boolean, {
+    description: `Open, not overdue, and due within ${DUE_SOON_WORKING_DAYS} working days on its regime's calendar: the rule of the dueSoon list filter.`,
+  })
+  async dueSoon(@Parent() model: CaseModel & { row: Case }, @Context() context: object): Promise<boolean> {
+    return isDueSoon(model.row, await this.rulesFor(context));
   }
 
   @ResolveField(() => [CaseDeadline])
@@ -155,11 +167,19 @@ export class CasesResolver {
     nullable: true,
     description: 'How the statutory clock was counted: days counted, and each day skipped with its reason.',
   })
-  async deadlineExplanation(@Parent() model: CaseModel & { row: Case }): Promise<DeadlineExplanation | null> {
+  async deadlineExplanation(
+    @Parent() model: CaseModel & { row: Case },
+    @Context() context: object,
+  ): Promise<DeadlineExplanation | null> {
     const snapshot = model.row.snapshot as CaseSnapshot;
     const clock = snapshot.context.clock;
     if (!clock || clock.events.length === 0) return null;
-    const calendar = await this.casesService.calendarNow();
+    // The holidays once per request, however many cases the list explains.
+    const calendars = requestLoader(context, 'calendar', async (keys) => {
+      const now = await this.casesService.calendarNow();
+      return keys.map(() => now);
+    });
+    const calendar = await calendars.load('now');
     const deadline = computeDeadline(model.row.regime as never, clock.events, clock.limit, calendar.options);
     return {
       received: deadline.received,
@@ -171,22 +191,21 @@ export class CasesResolver {
     };
   }
 
-  @ResolveField(() => [CaseEventModel], { description: 'Every event, oldest first, with actor and hashes.' })
-  async history(@Parent() model: CaseModel, @Info() info: GraphQLResolveInfo): Promise<CaseEventModel[]> {
-    const events = (await this.casesService.history(model.id)).map(toEventModel);
-    // Replay only when the state after each event is asked for.
-    if (!JSON.stringify(info.fieldNodes[0]?.selectionSet ?? {}).includes('"stateAfter"')) return events;
-    const { snapshots } = await this.audit.replay(model.id);
-    return events.map((event, i) => ({
-      ...event,
-      stateAfter: snapshots[i] as unknown as Record<string, unknown>,
-    }));
-  }
-
   @ResolveField(() => UserModel, { nullable: true })
-  async assignee(@Parent() model: CaseModel & { row: Case }): Promise<UserModel | null> {
+  async assignee(
+    @Parent() model: CaseModel & { row: Case },
+    @Context() context: object,
+  ): Promise<UserModel | null> {
     if (!model.row.assigneeId) return null;
-    const user = await this.users.findById(model.row.assigneeId);
+    const users = requestLoader(context, 'users', async (ids) =>
+      inKeyOrder(
+        ids,
+        await this.users.findByIds(ids),
+        (u) => u.id,
+        ([user]) => user ?? null,
+      ),
+    );
+    const user = await users.load(model.row.assigneeId);
     return user ? toUserModel(user) : null;
   }
 
@@ -196,12 +215,33 @@ export class CasesResolver {
     description:
       "The requester's personal data. Roles: officer, admin (auditors see the history without it).",
   })
-  async requester(@Parent() model: CaseModel & { row: Case }): Promise<RequesterModel | null> {
-    return model.row.requesterId ? this.casesService.requester(model.row.requesterId) : null;
+  async requester(
+    @Parent() model: CaseModel & { row: Case },
+    @Context() context: object,
+  ): Promise<RequesterModel | null> {
+    if (!model.row.requesterId) return null;
+    const requesters = requestLoader(context, 'requesters', async (ids) =>
+      inKeyOrder(
+        ids,
+        await this.casesService.requesters(ids),
+        (r) => r.id,
+        ([requester]) => requester ?? null,
+      ),
+    );
+    return requesters.load(model.row.requesterId);
+  }
+
+  /** One reading of the holidays per request, however many cases it lists. */
+  private rulesFor(context: object): Promise<DeadlineRules> {
+    const rules = requestLoader(context, 'deadlineRules', async (keys) => {
+      const now = await this.query.deadlineRules();
+      return keys.map(() => now);
+    });
+    return rules.load('now');
   }
 
   private async toModel(row: Case): Promise<CaseModel & { row: Case }> {
-    const definition = await definitionOf(this.casesService.manager, row.workflowVersionId);
+    const definition = await this.casesService.definition(row.workflowVersionId);
     const state = stateOf(definition, row.snapshot as CaseSnapshot);
     return {
       row,
@@ -210,8 +250,7 @@ export class CasesResolver {
       regime: row.regime,
       workflowId: row.workflowId,
       workflowVersion:
-        row.workflowVersion?.version ??
-        (await versionNumberOf(this.casesService.manager, row.workflowVersionId)),
+        row.workflowVersion?.version ?? (await this.casesService.versionNumber(row.workflowVersionId)),
       subject: row.subject,
       requestText: row.requestText,
       channel: row.channel,

@@ -1,4 +1,4 @@
-import type { CalendarAt } from '../holidays/holidays.service';
+import type { CalendarAt } from './calendar-at';
 import { Case } from './case.entity';
 
 /** A case as this process last wrote it: enough to step the next event without reading it again. */

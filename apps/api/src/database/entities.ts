@@ -1,7 +1,7 @@
 import { Case } from '../cases/case.entity';
+import { CaseEvent } from '../cases/case-event.entity';
 import { ReferenceCounter } from '../cases/reference-counter.entity';
 import { Requester } from '../cases/requester.entity';
-import { CaseEvent } from '../history/case-event.entity';
 import { Holiday } from '../holidays/holiday.entity';
 import { CaseDocument } from '../letters/case-document.entity';
 import { LetterTemplate } from '../letters/letter-template.entity';

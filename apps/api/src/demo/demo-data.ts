@@ -12,7 +12,7 @@ export const DEMO_USERS: { email: string; name: string; roles: Role[] }[] = [
 
 const MARKER = 'demo.loaded-at';
 
-/** Loads the demo users (and, as later parts land, workflows and cases) once per database. */
+/** Loads the demo users once per database (demo-cases.ts adds the demo cases). */
 export async function loadDemoData(dataSource: DataSource): Promise<{ loaded: boolean }> {
   return dataSource.transaction(async (manager) => {
     // Taken by whichever replica loads first; the others see the marker and skip.

@@ -15,9 +15,9 @@ import {
 } from '@recordflow/workflow';
 import { DataSource, In } from 'typeorm';
 import { Case } from '../cases/case.entity';
+import { CaseEvent } from '../cases/case-event.entity';
 import { notFound, refusal } from '../common/errors';
 import { WorkflowVersion } from '../workflows/workflow-version.entity';
-import { CaseEvent } from './case-event.entity';
 import { VerifierPool } from './verifier-pool';
 
 export interface CaseRecord {
@@ -47,6 +47,23 @@ export const toRecorded = (event: CaseEvent): RecordedEvent => ({
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The events of several cases, oldest first, with their actors and workflow versions (for a list of cases). */
+  eventsOf(caseIds: readonly string[]): Promise<CaseEvent[]> {
+    return this.dataSource.getRepository(CaseEvent).find({
+      where: { caseId: In([...caseIds]) },
+      relations: { actor: true, workflowVersion: true },
+      order: { caseId: 'ASC', sequence: 'ASC' },
+    });
+  }
+
+  /** One event of a case, with its actor and workflow version. */
+  event(caseId: string, sequence: number): Promise<CaseEvent> {
+    return this.dataSource.getRepository(CaseEvent).findOneOrFail({
+      where: { caseId, sequence },
+      relations: { actor: true, workflowVersion: true },
+    });
+  }
 
   async record(caseId: string): Promise<CaseRecord> {
     if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw notFound('case', caseId);

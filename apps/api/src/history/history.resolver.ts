@@ -1,12 +1,10 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { type CaseSnapshot, describeState, type WorkflowDefinition } from '@recordflow/workflow';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { DataSource } from 'typeorm';
 import { Roles } from '../auth/roles.decorator';
+import { toEventModel } from '../cases/event-model';
 import { AllCasesVerification, CaseReplay, HistoryVerification } from './audit.model';
 import { AuditService } from './audit.service';
-import { CaseEvent } from './case-event.entity';
-import { toEventModel } from './event-model';
 
 export function deadlinesOf(snapshot: CaseSnapshot) {
   return Object.entries(snapshot.context.deadlines ?? {}).map(([name, d]) => ({
@@ -21,10 +19,7 @@ export function deadlinesOf(snapshot: CaseSnapshot) {
 @Roles('auditor', 'admin')
 @Resolver()
 export class HistoryResolver {
-  constructor(
-    private readonly audit: AuditService,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly audit: AuditService) {}
 
   @Query(() => CaseReplay, {
     description:
@@ -39,10 +34,7 @@ export class HistoryResolver {
     const recorded = record.events.find((e) => e.sequence === toSequence);
     const definition = record.definitions[recorded?.workflowVersionId ?? ''] as WorkflowDefinition;
     const state = describeState(definition, snapshot);
-    const event = await this.dataSource.getRepository(CaseEvent).findOneOrFail({
-      where: { caseId, sequence: toSequence },
-      relations: { actor: true, workflowVersion: true },
-    });
+    const event = await this.audit.event(caseId, toSequence);
     return {
       sequence: toSequence,
       event: toEventModel(event),

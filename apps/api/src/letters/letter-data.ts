@@ -1,4 +1,4 @@
-import { addWorkingDays, type CalendarOptions, type Regime } from '@recordflow/calendar';
+import { addWorkingDays, type CalendarOptions, describeRegime, type Regime } from '@recordflow/calendar';
 import { type CaseContext, exemptionsFor } from '@recordflow/workflow';
 
 export interface AuthoritySettings {
@@ -27,6 +27,7 @@ const LAW: Record<Regime, string> = {
   foi: 'Freedom of Information Act 2000',
   eir: 'Environmental Information Regulations 2004',
   foisa: 'Freedom of Information (Scotland) Act 2002',
+  eisr: 'Environmental Information (Scotland) Regulations 2004',
   sar: 'UK General Data Protection Regulation (Article 15)',
 };
 
@@ -120,6 +121,9 @@ export function letterData(
       ),
     ),
     authority,
-    ico: letter.regime === 'foisa' ? SCOTTISH_COMMISSIONER : ICO,
+    ico:
+      describeRegime(letter.regime).regulator === 'Scottish Information Commissioner'
+        ? SCOTTISH_COMMISSIONER
+        : ICO,
   };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type CaseSnapshot, LETTER_TEMPLATES } from '@recordflow/workflow';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/current-user';
 import { Case } from '../cases/case.entity';
 import { CasesService } from '../cases/cases.service';
@@ -31,7 +31,13 @@ export class LettersService {
 
   private checkKind(kind: string): void {
     if (!(LETTER_TEMPLATES as readonly string[]).includes(kind)) {
-      throw refusal('NOT_FOUND', `There is no letter kind "${kind}". Kinds: ${LETTER_TEMPLATES.join(', ')}.`);
+      throw refusal(
+        'NOT_FOUND',
+        `There is no letter kind "${kind}". Kinds: ${LETTER_TEMPLATES.join(', ')}.`,
+        {
+          id: kind,
+        },
+      );
     }
   }
 
@@ -125,35 +131,42 @@ export class LettersService {
       .find({ where: { caseId }, order: { createdAt: 'ASC', format: 'ASC' } });
   }
 
-  async content(documentId: string): Promise<CaseDocument> {
-    const document = await this.dataSource
+  /** A document with its file; with `manager`, locked in that transaction. */
+  async content(documentId: string, manager?: EntityManager): Promise<CaseDocument> {
+    if (!/^[0-9a-f-]{36}$/i.test(documentId)) throw notFound('document', documentId);
+    const query = (manager ?? this.dataSource.manager)
       .getRepository(CaseDocument)
       .createQueryBuilder('d')
       .addSelect('d.content')
-      .where('d.id = :id', { id: documentId })
-      .getOne();
+      .where('d.id = :id', { id: documentId });
+    const document = await (manager ? query.setLock('pessimistic_write') : query).getOne();
     if (!document) throw notFound('document', documentId);
     return document;
   }
 
-  /** Marks a document as sent: its SHA-256 goes into the case history, so anyone can prove which letter went out. */
+  /**
+   * Marks a document as sent: its SHA-256 goes into the case history, so anyone can prove which letter
+   * went out. One transaction holding the document row: of two racing sends, the second finds it sent.
+   */
   async send(user: Actor, documentId: string): Promise<CaseDocument> {
-    const document = await this.content(documentId);
-    if (document.sentSequence !== null) {
-      throw refusal(
-        'VALIDATION_FAILED',
-        `${document.filename} was already recorded as sent (event ${document.sentSequence}).`,
-      );
-    }
-    if (sha256(document.content) !== document.sha256) {
-      throw refusal(
-        'VALIDATION_FAILED',
-        `${document.filename} no longer matches the hash it was made with; generate it again.`,
-      );
-    }
-    const sequence = await this.cases.recordLetterSent(user, document.caseId, document);
-    await this.dataSource.getRepository(CaseDocument).update({ id: documentId }, { sentSequence: sequence });
-    const { content: _content, ...rest } = document;
-    return { ...rest, sentSequence: sequence } as CaseDocument;
+    return this.dataSource.transaction(async (manager) => {
+      const document = await this.content(documentId, manager);
+      if (document.sentSequence !== null) {
+        throw refusal(
+          'VALIDATION_FAILED',
+          `${document.filename} was already recorded as sent (event ${document.sentSequence}).`,
+        );
+      }
+      if (sha256(document.content) !== document.sha256) {
+        throw refusal(
+          'VALIDATION_FAILED',
+          `${document.filename} no longer matches the hash it was made with; generate it again.`,
+        );
+      }
+      const sequence = await this.cases.recordLetterSent(manager, user, document.caseId, document);
+      await manager.getRepository(CaseDocument).update({ id: documentId }, { sentSequence: sequence });
+      const { content: _content, ...rest } = document;
+      return { ...rest, sentSequence: sequence } as CaseDocument;
+    });
   }
 }

@@ -12,7 +12,7 @@ import { Case } from '../cases/case.entity';
 
 export type TimerStatus = 'pending' | 'fired' | 'cancelled';
 
-/** A durable timer: claimed by any api process with FOR UPDATE SKIP LOCKED and fired as a system event. */
+/** A durable timer: claimed by any api process under its case's row lock (SKIP LOCKED) and fired as a system event. */
 @Entity('timer')
 @Check('timer_status_known', `status IN ('pending', 'fired', 'cancelled')`)
 @Index('timer_due', ['status', 'fireOn'])

@@ -1,7 +1,8 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { toUserModel } from '../auth/auth.resolver';
 import { type Actor, CurrentUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
+import { inKeyOrder, requestLoader } from '../common/loaders';
 import { PublishWorkflowInput, SaveWorkflowDraftInput } from './dto/save-workflow-draft.input';
 import type { Workflow } from './workflow.entity';
 import { WorkflowDraftModel, WorkflowModel, WorkflowVersionModel } from './workflow.model';
@@ -40,20 +41,43 @@ export class WorkflowsResolver {
   }
 
   @ResolveField(() => WorkflowVersionModel, { nullable: true })
-  async published(@Parent() workflow: Workflow): Promise<WorkflowVersionModel | null> {
-    const [latest] = await this.workflowsService.versions(workflow.id);
+  async published(
+    @Parent() workflow: Workflow,
+    @Context() context: object,
+  ): Promise<WorkflowVersionModel | null> {
+    const [latest] = await this.versionsLoader(context).load(workflow.id);
     return latest?.status === 'published' ? toVersionModel(latest) : null;
   }
 
   @ResolveField(() => [WorkflowVersionModel])
-  async versions(@Parent() workflow: Workflow): Promise<WorkflowVersionModel[]> {
-    return (await this.workflowsService.versions(workflow.id)).map(toVersionModel);
+  async versions(@Parent() workflow: Workflow, @Context() context: object): Promise<WorkflowVersionModel[]> {
+    return (await this.versionsLoader(context).load(workflow.id)).map(toVersionModel);
   }
 
   @ResolveField(() => WorkflowDraftModel, { nullable: true })
-  async draft(@Parent() workflow: Workflow): Promise<WorkflowDraftModel | null> {
-    const row = await this.workflowsService.draft(workflow.id);
+  async draft(@Parent() workflow: Workflow, @Context() context: object): Promise<WorkflowDraftModel | null> {
+    const drafts = requestLoader(context, 'workflowDrafts', async (ids) =>
+      inKeyOrder(
+        ids,
+        await this.workflowsService.draftsOf(ids),
+        (v) => v.workflowId,
+        ([row]) => row ?? null,
+      ),
+    );
+    const row = await drafts.load(workflow.id);
     return row ? this.toDraftModel(row) : null;
+  }
+
+  /** Each workflow's published and archived versions, newest first: one query for a list of workflows. */
+  private versionsLoader(context: object) {
+    return requestLoader(context, 'workflowVersions', async (ids) =>
+      inKeyOrder(
+        ids,
+        await this.workflowsService.versionsOf(ids),
+        (v) => v.workflowId,
+        (rows) => rows,
+      ),
+    );
   }
 
   @Roles('admin')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hashDefinition, validateWorkflow, type WorkflowDefinition } from '@recordflow/workflow';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/current-user';
 import { notFound, refusal } from '../common/errors';
 import type { PublishWorkflowInput, SaveWorkflowDraftInput } from './dto/save-workflow-draft.input';
@@ -74,21 +74,21 @@ export class WorkflowsService {
     return workflow;
   }
 
-  versions(workflowId: string): Promise<WorkflowVersion[]> {
+  /** The published and archived versions of several workflows, newest first (for a list of workflows). */
+  versionsOf(workflowIds: readonly string[]): Promise<WorkflowVersion[]> {
     return this.dataSource.getRepository(WorkflowVersion).find({
-      where: [
-        { workflowId, status: 'published' },
-        { workflowId, status: 'archived' },
-      ],
+      where: { workflowId: In([...workflowIds]), status: In(['published', 'archived']) },
       relations: { publishedByUser: true },
-      order: { version: 'DESC' },
+      order: { workflowId: 'ASC', version: 'DESC' },
     });
   }
 
-  draft(workflowId: string): Promise<WorkflowVersion | null> {
-    return this.dataSource
-      .getRepository(WorkflowVersion)
-      .findOne({ where: { workflowId, status: 'draft' }, relations: { savedByUser: true } });
+  /** The drafts of several workflows (at most one each). */
+  draftsOf(workflowIds: readonly string[]): Promise<WorkflowVersion[]> {
+    return this.dataSource.getRepository(WorkflowVersion).find({
+      where: { workflowId: In([...workflowIds]), status: 'draft' },
+      relations: { savedByUser: true },
+    });
   }
 
   /**
@@ -99,7 +99,7 @@ export class WorkflowsService {
     const result = validateWorkflow(input.definition);
     if (!result.definition) {
       throw refusal('VALIDATION_FAILED', `The definition is not a workflow: ${summarise(result.errors)}`, {
-        problems: result.errors,
+        fields: fieldsOf(result.errors),
       });
     }
     if (result.definition.id !== input.workflowId) {
@@ -140,7 +140,7 @@ export class WorkflowsService {
           throw refusal(
             'VERSION_CONFLICT',
             'The draft you edited has been published or discarded by someone else since you opened it. Reload to see the current version; your changes are still in your editor.',
-            { currentRevision: null },
+            { currentVersion: null },
           );
         }
         return versions.save({
@@ -155,7 +155,7 @@ export class WorkflowsService {
         throw refusal(
           'VERSION_CONFLICT',
           `Someone else saved this draft (now revision ${draft.revision}) since you opened revision ${input.baseRevision ?? 'none'}. Reload to see their changes; yours are still in your editor.`,
-          { currentRevision: draft.revision },
+          { currentVersion: draft.revision },
         );
       }
       await versions.update({ id: draft.id }, { ...fields, revision: draft.revision + 1 });
@@ -171,12 +171,16 @@ export class WorkflowsService {
         .setLock('pessimistic_write')
         .where('v.workflow_id = :id AND v.status = :status', { id: input.workflowId, status: 'draft' })
         .getOne();
-      if (!draft) throw refusal('NOT_FOUND', `Workflow "${input.workflowId}" has no draft to publish.`);
+      if (!draft) {
+        throw refusal('NOT_FOUND', `Workflow "${input.workflowId}" has no draft to publish.`, {
+          id: input.workflowId,
+        });
+      }
       if (draft.revision !== input.revision) {
         throw refusal(
           'VERSION_CONFLICT',
           `The draft is now at revision ${draft.revision}, not ${input.revision}: someone saved it since. Review their changes before publishing.`,
-          { currentRevision: draft.revision },
+          { currentVersion: draft.revision },
         );
       }
       const result = validateWorkflow(draft.definition);
@@ -184,7 +188,7 @@ export class WorkflowsService {
         throw refusal(
           'VALIDATION_FAILED',
           `The draft has ${result.errors.length} error${result.errors.length === 1 ? '; fix it' : 's; fix them'} before publishing. ${summarise(result.errors)}`,
-          { problems: result.errors },
+          { fields: fieldsOf(result.errors) },
         );
       }
       await manager.getRepository(WorkflowVersion).delete({ id: draft.id });
@@ -200,6 +204,10 @@ export class WorkflowsService {
     return { errors: result.errors, warnings: result.warnings };
   }
 }
+
+/** A definition's problems in the one VALIDATION_FAILED scheme: the path is the field. */
+const fieldsOf = (problems: { path: string; message: string; code: string }[]) =>
+  problems.map((p) => ({ field: p.path, message: p.message, code: p.code }));
 
 function summarise(problems: { path: string; message: string }[]): string {
   const shown = problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`);

@@ -48,10 +48,69 @@ describe('recordflow deadline', () => {
     expect(JSON.parse(out).due).toBe('2026-03-11');
   });
 
+  it("moves a SAR deadline past the controller's own nation's holidays only, and says whose", async () => {
+    const due = async (nation: string) => {
+      out = '';
+      expect(
+        await deadlineCommand(['--regime', 'sar', '--received', '2026-02-17', '--nation', nation, '--json']),
+      ).toBe(0);
+      return JSON.parse(out);
+    };
+    expect((await due('england-and-wales')).due).toBe('2026-03-17');
+    const ni = await due('northern-ireland');
+    expect(ni).toMatchObject({ due: '2026-03-18', nation: 'northern-ireland' });
+    expect(ni.explanation).toContain("a bank holiday in Northern Ireland, the controller's nation");
+    out = '';
+    expect(
+      await deadlineCommand(['--regime', 'sar', '--received', '2026-03-06', '--nation', 'scotland']),
+    ).toBe(0);
+    expect(out).toContain('Due Mon 6 Apr 2026 (2026-04-06)');
+    expect(out).toContain("a bank holiday in Scotland, the controller's nation");
+  });
+
+  it('counts a SAR from a Saturday whatever the receipt rule, and the rule still moves FOI', async () => {
+    expect(
+      await deadlineCommand([
+        '--regime',
+        'sar',
+        '--received',
+        '2026-08-01',
+        '--receipt-rule',
+        'code-of-practice',
+        '--json',
+      ]),
+    ).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ dayZero: '2026-08-01', due: '2026-09-01' });
+    out = '';
+    expect(
+      await deadlineCommand([
+        '--regime',
+        'foi',
+        '--received',
+        '2026-12-19',
+        '--receipt-rule',
+        'code-of-practice',
+        '--json',
+      ]),
+    ).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ dayZero: '2026-12-21', due: '2027-01-22' });
+  });
+
+  it('counts Scottish working days for EISR', async () => {
+    expect(await deadlineCommand(['--regime', 'eisr', '--received', '2026-03-09'])).toBe(0);
+    expect(out).toContain('Due Tue 7 Apr 2026 (2026-04-07)');
+    expect(out).toContain('under Environmental Information (Scotland) Regulations 2004, reg 5(2)');
+    expect(out).not.toContain("St Patrick's Day");
+  });
+
   it.each([
     [
       ['--regime', 'fol', '--received', '2026-01-14'],
-      'Unknown regime "fol": use one of foi, eir, foisa, sar.',
+      'Unknown regime "fol": use one of foi, eir, foisa, eisr, sar.',
+    ],
+    [
+      ['--regime', 'sar', '--received', '2026-01-14', '--nation', 'wales'],
+      'Unknown nation "wales": use one of england-and-wales, scotland, northern-ireland.',
     ],
     [['--regime', 'foi', '--received', '2026-02-30'], '"2026-02-30" is not a date'],
     [

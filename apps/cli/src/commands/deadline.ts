@@ -6,6 +6,8 @@ import {
   describeRegime,
   formatDate,
   isIsoDate,
+  NATIONS,
+  type Nation,
   REGIMES,
   type ReceiptRule,
   type Regime,
@@ -13,10 +15,12 @@ import {
 import type { Command } from '../main';
 
 const USAGE = `Usage: recordflow deadline --regime <${REGIMES.join('|')}> --received <YYYY-MM-DD> [--days N | --months N]
-                           [--receipt-rule ico|code-of-practice] [--json]
+                           [--receipt-rule ico|code-of-practice] [--nation <${NATIONS.join('|')}>] [--json]
 
 Prints the statutory deadline for a request received on that date, and how it was counted.
 The limit defaults to the regime's (20 working days; one calendar month for sar).
+--nation is the controller's nation: a sar deadline moves past its bank holidays only
+(without it, past any UK nation's). The receipt rule does not apply to sar.
 `;
 
 function fail(message: string): number {
@@ -53,6 +57,7 @@ export const deadlineCommand: Command = async (args) => {
         days: { type: 'string' },
         months: { type: 'string' },
         'receipt-rule': { type: 'string' },
+        nation: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -83,6 +88,9 @@ export const deadlineCommand: Command = async (args) => {
   if (receiptRule !== 'ico' && receiptRule !== 'code-of-practice') {
     return fail(`--receipt-rule must be ico or code-of-practice, not "${receiptRule}".`);
   }
+  const nation = values.nation as string | undefined;
+  if (nation !== undefined && !NATIONS.includes(nation as Nation))
+    return fail(`Unknown nation "${nation}": use one of ${NATIONS.join(', ')}.`);
   const limit: ClockLimit =
     days !== undefined
       ? { workingDays: days }
@@ -93,6 +101,7 @@ export const deadlineCommand: Command = async (args) => {
   try {
     const deadline = computeDeadline(regime as Regime, [{ type: 'start', date: received }], limit, {
       receiptRule: receiptRule as ReceiptRule,
+      ...(nation ? { nation: nation as Nation } : {}),
     });
     if (values.json) {
       process.stdout.write(
@@ -103,6 +112,7 @@ export const deadlineCommand: Command = async (args) => {
           due: deadline.due,
           limit: deadline.limit,
           receiptRule,
+          nation: nation ?? null,
           counted: deadline.counted,
           skipped: deadline.skipped,
           explanation: deadline.explanation,

@@ -1,21 +1,29 @@
 import { useState } from 'react';
 import { showDate } from '../format';
-import { graphql, useQuery } from '../graphql';
+import { graphql } from '../gql';
+import type { CaseDocumentsQuery as CaseDocuments } from '../gql/graphql';
+import { request, useQuery } from '../graphql';
 
-interface CaseDocument {
-  id: string;
-  template: string;
-  format: string;
-  filename: string;
-  sha256: string;
-  sentSequence: number | null;
-}
+const CaseDocumentsQuery = graphql(`
+  query CaseDocuments($id: ID!) {
+    caseDocuments(caseId: $id) { id template format filename sha256 sentSequence }
+  }
+`);
 
-async function download(document: CaseDocument) {
-  const { documentFile } = await graphql<{ documentFile: { base64: string; mimeType: string } }>(
-    'query($id: ID!) { documentFile(documentId: $id) { base64 mimeType } }',
-    { id: document.id },
-  );
+const DocumentFileQuery = graphql(`
+  query DocumentFile($id: ID!) { documentFile(documentId: $id) { base64 mimeType } }
+`);
+
+const GenerateLetterMutation = graphql(`
+  mutation GenerateLetter($id: ID!, $kind: String!) { generateLetter(caseId: $id, kind: $kind) { id } }
+`);
+
+const SendLetterMutation = graphql(`
+  mutation SendLetter($id: ID!) { sendLetter(documentId: $id) { id } }
+`);
+
+async function download(document: CaseDocuments['caseDocuments'][number]) {
+  const { documentFile } = await request(DocumentFileQuery, { id: document.id });
   const bytes = Uint8Array.from(atob(documentFile.base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: documentFile.mimeType }));
   const link = window.document.createElement('a');
@@ -35,10 +43,7 @@ export function CaseLetters({
   queued: { template: string; on: string }[];
   onSent: () => void;
 }) {
-  const { result, reload } = useQuery<{ caseDocuments: CaseDocument[] }>(
-    'query($id: ID!) { caseDocuments(caseId: $id) { id template format filename sha256 sentSequence } }',
-    { id: caseId },
-  );
+  const { result, reload } = useQuery(CaseDocumentsQuery, { id: caseId });
   const [error, setError] = useState<string | null>(null);
   const documents = result.state === 'ready' ? result.data.caseDocuments : [];
 
@@ -68,12 +73,7 @@ export function CaseLetters({
                   type="button"
                   className="secondary"
                   onClick={() =>
-                    act(() =>
-                      graphql(
-                        'mutation($id: ID!, $kind: String!) { generateLetter(caseId: $id, kind: $kind) { id } }',
-                        { id: caseId, kind: letter.template },
-                      ),
-                    )
+                    act(() => request(GenerateLetterMutation, { id: caseId, kind: letter.template }))
                   }
                 >
                   Generate the {letter.template.replace(/-/g, ' ')} letter
@@ -91,13 +91,7 @@ export function CaseLetters({
                         <button
                           type="button"
                           className="secondary"
-                          onClick={() =>
-                            act(() =>
-                              graphql('mutation($id: ID!) { sendLetter(documentId: $id) { id } }', {
-                                id: d.id,
-                              }),
-                            )
-                          }
+                          onClick={() => act(() => request(SendLetterMutation, { id: d.id }))}
                         >
                           Record as sent
                         </button>

@@ -1,20 +1,15 @@
 import '@xyflow/react/dist/style.css';
+import type { WorkflowDefinition } from '@recordflow/workflow';
 import { Background, type Edge, Handle, type Node, Position, ReactFlow } from '@xyflow/react';
 import { memo, useMemo } from 'react';
+import { graphql } from '../gql';
 import { useQuery } from '../graphql';
 
-interface StageDefinition {
-  id: string;
-  label: string;
-  kind: string;
-  final?: boolean;
-  position: { x: number; y: number };
-  routes?: { outcome: string; to: string; label?: string }[];
-}
-
-interface Definition {
-  stages: StageDefinition[];
-}
+const StageGraphQuery = graphql(`
+  query StageGraph($id: ID!) {
+    workflow(id: $id) { versions { version definition } }
+  }
+`);
 
 type StageNode = Node<{ label: string; kind: string; current: boolean }, 'stage'>;
 
@@ -43,13 +38,13 @@ export function StageGraph({
   version: number;
   current: string;
 }) {
-  const { result } = useQuery<{ workflow: { versions: { version: number; definition: Definition }[] } }>(
-    'query($id: ID!) { workflow(id: $id) { versions { version definition } } }',
-    { id: workflowId },
-  );
+  const { result } = useQuery(StageGraphQuery, { id: workflowId });
+  // A definition is JSON to GraphQL; the workflow package says its shape.
   const definition =
     result.state === 'ready'
-      ? result.data.workflow.versions.find((v) => v.version === version)?.definition
+      ? (result.data.workflow.versions.find((v) => v.version === version)?.definition as
+          | WorkflowDefinition
+          | undefined)
       : undefined;
   const { nodes, edges } = useMemo(() => {
     const stages = definition?.stages ?? [];

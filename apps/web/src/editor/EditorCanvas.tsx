@@ -314,7 +314,7 @@ function LayoutAndFit({ onReady }: { onReady: () => void }) {
   return null;
 }
 
-/** Runs ELK on the drawn view and saves the positions as one undoable edit. */
+/** Lays out (dagre) the drawn view and saves the positions as one undoable edit. */
 export async function tidyUp() {
   const { definition, openStage, edit, requestLayout } = useEditor.getState();
   const stage = openStage ? stageOf(definition, openStage) : undefined;

@@ -10,11 +10,11 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { EventForm } from '../components/EventForm';
 import { showDate, ukToday } from '../format';
-import { graphql as gql } from '../gql';
+import { graphql } from '../gql';
 import { request } from '../graphql';
 import { useEditor } from './store';
 
-const HolidaysQuery = gql(`
+const HolidaysQuery = graphql(`
   query SimulatorHolidays { holidays { date title divisions } }
 `);
 

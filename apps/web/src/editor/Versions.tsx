@@ -1,16 +1,13 @@
 import type { WorkflowDefinition } from '@recordflow/workflow';
 import { showDate } from '../format';
+import type { EditorWorkflowQuery } from '../gql/graphql';
 import { diffWorkflows } from './diff';
 import { useEditor } from './store';
 
-export interface VersionRow {
-  id: string;
-  version: number;
-  status: string;
-  publishedAt: string | null;
-  publishedBy: { name: string } | null;
+/** A published version as the editor's query reads it, its definition given the workflow package's shape. */
+export type VersionRow = Omit<EditorWorkflowQuery['workflow']['versions'][number], 'definition'> & {
   definition: WorkflowDefinition;
-}
+};
 
 /** The published versions; comparing one with the editor's draft draws the diff on the canvas. */
 export function Versions({ versions }: { versions: VersionRow[] }) {

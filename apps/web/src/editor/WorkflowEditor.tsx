@@ -2,16 +2,50 @@ import { validateWorkflow, type WorkflowDefinition } from '@recordflow/workflow'
 import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { useStore } from 'zustand';
+import { graphql } from '../gql';
 import { GraphQLRequestError, request } from '../graphql';
 import { EditorCanvas, STAGE_SIZE, STEP_SIZE, tidyUp } from './EditorCanvas';
 import { addStage, addStep, movePositions, stageOf } from './edits';
 import { layoutGraph, needsLayout } from './layout';
-import { CurrentDraftQuery, EditorWorkflowQuery, PublishMutation, SaveDraftMutation } from './operations';
 import { SidePanel } from './SidePanel';
 import { Simulator } from './Simulator';
 import { selectionForProblem } from './selection';
 import { isDirty, redo, undo, useEditor } from './store';
 import { DiffSummary, type VersionRow, Versions } from './Versions';
+
+const EditorWorkflowQuery = graphql(`
+  query EditorWorkflow($id: ID!) {
+    workflow(id: $id) {
+      id
+      name
+      regime
+      published { version definition }
+      draft { revision definition savedAt savedBy { name } }
+      versions { id version status publishedAt publishedBy { name } definition definitionHash }
+    }
+  }
+`);
+
+const CurrentDraftQuery = graphql(`
+  query CurrentDraft($id: ID!) {
+    workflow(id: $id) {
+      draft { revision definition savedAt savedBy { name } }
+      published { version }
+    }
+  }
+`);
+
+const SaveDraftMutation = graphql(`
+  mutation SaveWorkflowDraft($input: SaveWorkflowDraftInput!) {
+    saveWorkflowDraft(input: $input) { revision savedAt }
+  }
+`);
+
+const PublishMutation = graphql(`
+  mutation PublishWorkflow($input: PublishWorkflowInput!) {
+    publishWorkflow(input: $input) { version publishedAt }
+  }
+`);
 
 interface Conflict {
   /** Null when the draft was published or discarded meanwhile. */
@@ -23,7 +57,7 @@ interface Conflict {
 
 type Tab = 'edit' | 'versions' | 'simulate';
 
-/** Lays a workflow out with ELK when its saved positions cannot be drawn (e.g. written by hand or generated). */
+/** Lays a workflow out with dagre when its saved positions cannot be drawn (e.g. written by hand or generated). */
 async function withUsablePositions(definition: WorkflowDefinition): Promise<WorkflowDefinition> {
   if (!needsLayout(definition.stages.map((s) => s.position))) return definition;
   const positions = await layoutGraph(

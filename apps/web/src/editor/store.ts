@@ -23,7 +23,7 @@ export interface EditorState {
   /** A version the canvas is compared with (diff drawn on the canvas). */
   compare: { title: string; definition: WorkflowDefinition } | null;
   simulation: Simulation | null;
-  /** The list of nodes the canvas should lay out again on its next render. */
+  /** Bumped to ask the canvas to fit the view again on its next render. */
   layoutRequest: number;
 
   /** Starts editing; `saved` is what the server holds when the definition was laid out on opening. */

@@ -2,40 +2,40 @@ import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { StageGraph } from '../components/StageGraph';
 import { showDate } from '../format';
-import { graphql, useQuery } from '../graphql';
+import { graphql } from '../gql';
+import type { ReplayCaseQuery as Replayed, VerifyCaseHistoryQuery as Verified } from '../gql/graphql';
+import { request, useQuery } from '../graphql';
 
-interface HistoryEvent {
-  sequence: number;
-  type: string;
-  actorLabel: string;
-  recordedAt: string;
-  effectiveOn: string;
-  workflowVersion: number;
-  payload: unknown;
-  hash: string;
-}
+const AuditHistoryQuery = graphql(`
+  query AuditHistory($id: ID!) {
+    case(id: $id) {
+      reference subject workflowId
+      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash }
+    }
+  }
+`);
 
-interface Replay {
-  stage: string;
-  stageLabel: string;
-  stepLabel: string;
-  deadlines: { name: string; label: string; due: string | null }[];
-}
+const ReplayCaseQuery = graphql(`
+  query ReplayCase($id: ID!, $to: Int!) {
+    replayCase(caseId: $id, toSequence: $to) { stage stageLabel stepLabel deadlines { name label due } }
+  }
+`);
 
-interface Verification {
-  ok: boolean;
-  eventsChecked: number;
-  firstBadSequence: number | null;
-  reason: string | null;
-}
+const VerifyCaseHistoryQuery = graphql(`
+  query VerifyCaseHistory($id: ID!) {
+    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason }
+  }
+`);
 
-const HISTORY = `query($id: ID!) { case(id: $id) { reference subject workflowId history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash } } }`;
-const REPLAY = `query($id: ID!, $to: Int!) { replayCase(caseId: $id, toSequence: $to) { stage stageLabel stepLabel deadlines { name label due } } }`;
+const ExportCaseBundleQuery = graphql(`
+  query ExportCaseBundle($id: ID!) { exportCaseBundle(caseId: $id) }
+`);
+
+type Replay = Replayed['replayCase'];
+type Verification = Verified['verifyCaseHistory'];
 
 export function AuditCase({ id }: { id: string }) {
-  const { result } = useQuery<{
-    case: { reference: string; subject: string; workflowId: string; history: HistoryEvent[] };
-  }>(HISTORY, { id });
+  const { result } = useQuery(AuditHistoryQuery, { id });
   const [at, setAt] = useState<number | null>(null);
   const [replay, setReplay] = useState<Replay | null>(null);
   const [previous, setPrevious] = useState<Replay | null>(null);
@@ -46,12 +46,12 @@ export function AuditCase({ id }: { id: string }) {
 
   useEffect(() => {
     if (sequence < 1) return;
-    graphql<{ replayCase: Replay }>(REPLAY, { id, to: sequence }).then(
+    request(ReplayCaseQuery, { id, to: sequence }).then(
       ({ replayCase }) => setReplay(replayCase),
       (e: Error) => setError(e.message),
     );
     if (sequence > 1) {
-      graphql<{ replayCase: Replay }>(REPLAY, { id, to: sequence - 1 }).then(
+      request(ReplayCaseQuery, { id, to: sequence - 1 }).then(
         ({ replayCase }) => setPrevious(replayCase),
         () => {},
       );
@@ -73,10 +73,7 @@ export function AuditCase({ id }: { id: string }) {
   async function verify() {
     setVerification(null);
     try {
-      const { verifyCaseHistory } = await graphql<{ verifyCaseHistory: Verification }>(
-        'query($id: ID!) { verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason } }',
-        { id },
-      );
+      const { verifyCaseHistory } = await request(VerifyCaseHistoryQuery, { id });
       setVerification(verifyCaseHistory);
     } catch (e) {
       setError((e as Error).message);
@@ -84,10 +81,7 @@ export function AuditCase({ id }: { id: string }) {
   }
 
   async function exportBundle() {
-    const { exportCaseBundle } = await graphql<{ exportCaseBundle: unknown }>(
-      'query($id: ID!) { exportCaseBundle(caseId: $id) }',
-      { id },
-    );
+    const { exportCaseBundle } = await request(ExportCaseBundleQuery, { id });
     const url = URL.createObjectURL(
       new Blob([JSON.stringify(exportCaseBundle, null, 2)], { type: 'application/json' }),
     );

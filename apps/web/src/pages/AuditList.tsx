@@ -1,20 +1,21 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { showCount, showDate } from '../format';
+import { graphql } from '../gql';
 import { useQuery } from '../graphql';
 
-const LIST = `query($filter: CasesFilter) { cases(filter: $filter, first: 200) { count { value exact } edges { node { id reference subject stageLabel receivedOn } } } }`;
+const AuditListQuery = graphql(`
+  query AuditList($filter: CasesFilter) {
+    cases(filter: $filter, first: 200) {
+      count { value exact }
+      edges { node { id reference subject stageLabel receivedOn } }
+    }
+  }
+`);
 
 export function AuditList() {
   const [text, setText] = useState('');
-  const { result } = useQuery<{
-    cases: {
-      count: { value: number; exact: boolean };
-      edges: {
-        node: { id: string; reference: string; subject: string; stageLabel: string; receivedOn: string };
-      }[];
-    };
-  }>(LIST, { filter: { status: 'all', ...(text ? { text } : {}) } });
+  const { result } = useQuery(AuditListQuery, { filter: { status: 'all', ...(text ? { text } : {}) } });
   return (
     <>
       <h1>Audit</h1>

@@ -1,87 +1,59 @@
-import { addWorkingDays } from '@recordflow/calendar';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { showCount, showDate, ukToday } from '../format';
-import { graphql, useQuery } from '../graphql';
+import { graphql } from '../gql';
+import type { CasesFilter } from '../gql/graphql';
+import { request, useQuery } from '../graphql';
 
-interface CaseRow {
-  id: string;
-  reference: string;
-  regime: string;
-  subject: string;
-  stageLabel: string;
-  stepLabel: string;
-  dueDate: string | null;
-  assignee: { name: string } | null;
-}
+const CaseListQuery = graphql(`
+  query CaseList($filter: CasesFilter, $first: Int) {
+    cases(filter: $filter, first: $first) {
+      count { value exact }
+      edges { node { id reference regime subject stageLabel stepLabel dueDate overdue dueSoon assignee { name } } }
+    }
+  }
+`);
 
-interface ListCount {
-  value: number;
-  exact: boolean;
-}
+// One request counts every saved filter; each alias is a saved filter's id.
+const CaseListCountsQuery = graphql(`
+  query CaseListCounts {
+    all: cases(first: 1) { count { value exact } }
+    mine: cases(filter: { mine: true }, first: 1) { count { value exact } }
+    soon: cases(filter: { dueSoon: true }, first: 1) { count { value exact } }
+    overdue: cases(filter: { overdue: true }, first: 1) { count { value exact } }
+    closed: cases(filter: { status: "closed" }, first: 1) { count { value exact } }
+  }
+`);
 
-const LIST = `query($filter: CasesFilter, $first: Int) {
-  cases(filter: $filter, first: $first) { count { value exact } edges { node { id reference regime subject stageLabel stepLabel dueDate assignee { name } } } }
-}`;
+const CreateCaseMutation = graphql(`
+  mutation CreateCase($input: CreateCaseInput!) {
+    createCase(input: $input) { id }
+  }
+`);
 
-function savedFilters(): { id: string; label: string; filter: Record<string, unknown> }[] {
-  const today = ukToday();
-  return [
-    { id: 'all', label: 'All open', filter: {} },
-    { id: 'mine', label: 'Mine', filter: { mine: true } },
-    // "Due soon" counts in FOIA working days, the calendar most requests run on.
-    {
-      id: 'soon',
-      label: 'Due in 5 working days or fewer',
-      filter: { dueBefore: addWorkingDays('foi', today, 5) },
-    },
-    { id: 'overdue', label: 'Overdue', filter: { overdue: true } },
-    { id: 'closed', label: 'Closed', filter: { status: 'closed' } },
-  ];
-}
+type SavedFilter = 'all' | 'mine' | 'soon' | 'overdue' | 'closed';
 
-function useCounts(filters: ReturnType<typeof savedFilters>) {
-  const [counts, setCounts] = useState<Record<string, string>>({});
-  useEffect(() => {
-    const query = `query { ${filters
-      .map(
-        (f, i) =>
-          `f${i}: cases(filter: ${JSON.stringify(f.filter).replace(/"(\w+)":/g, '$1:')}, first: 1) { count { value exact } }`,
-      )
-      .join(' ')} }`;
-    graphql<Record<string, { count: ListCount }>>(query).then(
-      (data) =>
-        setCounts(
-          Object.fromEntries(
-            filters.map((f, i) => {
-              const count = data[`f${i}`]?.count;
-              return [f.id, count ? showCount(count) : '0'];
-            }),
-          ),
-        ),
-      () => setCounts({}),
-    );
-  }, [filters]);
-  return counts;
-}
+// "Due soon" and "overdue" are the api's rules (each case's own regime calendar): the page only names them.
+const SAVED_FILTERS: { id: SavedFilter; label: string; filter: CasesFilter }[] = [
+  { id: 'all', label: 'All open', filter: {} },
+  { id: 'mine', label: 'Mine', filter: { mine: true } },
+  { id: 'soon', label: 'Due in 5 working days or fewer', filter: { dueSoon: true } },
+  { id: 'overdue', label: 'Overdue', filter: { overdue: true } },
+  { id: 'closed', label: 'Closed', filter: { status: 'closed' } },
+];
 
 export function CaseList() {
-  const [filters] = useState(savedFilters);
-  const [active, setActive] = useState('all');
+  const [active, setActive] = useState<SavedFilter>('all');
   const [regime, setRegime] = useState('');
   const [text, setText] = useState('');
   const [creating, setCreating] = useState(false);
-  const filter = {
-    ...(filters.find((f) => f.id === active)?.filter ?? {}),
+  const filter: CasesFilter = {
+    ...SAVED_FILTERS.find((f) => f.id === active)?.filter,
     ...(regime ? { regime } : {}),
     ...(text ? { text } : {}),
   };
-  const { result } = useQuery<{ cases: { count: ListCount; edges: { node: CaseRow }[] } }>(
-    LIST,
-    { filter, first: 100 },
-    15_000,
-  );
-  const counts = useCounts(filters);
+  const { result } = useQuery(CaseListQuery, { filter, first: 100 }, 15_000);
+  const { result: counts } = useQuery(CaseListCountsQuery);
 
   return (
     <>
@@ -93,7 +65,7 @@ export function CaseList() {
       </div>
       {creating && <NewCaseForm onCancel={() => setCreating(false)} />}
       <div role="tablist" aria-label="Saved filters" className="tabs">
-        {filters.map((f) => (
+        {SAVED_FILTERS.map((f) => (
           <button
             type="button"
             role="tab"
@@ -102,7 +74,10 @@ export function CaseList() {
             onClick={() => setActive(f.id)}
             className={active === f.id ? 'tab active' : 'tab'}
           >
-            {f.label} <span className="count">{counts[f.id] ?? '…'}</span>
+            {f.label}{' '}
+            <span className="count">
+              {counts.state === 'ready' ? showCount(counts.data[f.id].count) : '…'}
+            </span>
           </button>
         ))}
       </div>
@@ -143,7 +118,7 @@ export function CaseList() {
           </thead>
           <tbody>
             {result.data.cases.edges.map(({ node }) => (
-              <tr key={node.id} className={node.dueDate && node.dueDate < ukToday() ? 'overdue' : undefined}>
+              <tr key={node.id} className={node.overdue ? 'overdue' : node.dueSoon ? 'due-soon' : undefined}>
                 <td>
                   <Link href={`/cases/${node.id}`}>{node.reference}</Link>
                 </td>
@@ -151,7 +126,11 @@ export function CaseList() {
                 <td>
                   {node.stageLabel} <span className="muted">({node.stepLabel})</span>
                 </td>
-                <td>{showDate(node.dueDate)}</td>
+                <td>
+                  {showDate(node.dueDate)}
+                  {node.overdue && <span className="deadline-flag"> overdue</span>}
+                  {node.dueSoon && <span className="deadline-flag"> due soon</span>}
+                </td>
                 <td>{node.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
               </tr>
             ))}
@@ -170,22 +149,19 @@ function NewCaseForm({ onCancel }: { onCancel: () => void }) {
     const form = new FormData(event.currentTarget);
     const value = (name: string) => String(form.get(name) ?? '').trim();
     try {
-      const { createCase } = await graphql<{ createCase: { id: string } }>(
-        'mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }',
-        {
-          input: {
-            workflowId: value('workflowId'),
-            receivedOn: value('receivedOn'),
-            channel: value('channel'),
-            subject: value('subject'),
-            requestText: value('requestText'),
-            requester: {
-              name: value('requesterName') || undefined,
-              email: value('requesterEmail') || undefined,
-            },
+      const { createCase } = await request(CreateCaseMutation, {
+        input: {
+          workflowId: value('workflowId'),
+          receivedOn: value('receivedOn'),
+          channel: value('channel'),
+          subject: value('subject'),
+          requestText: value('requestText'),
+          requester: {
+            name: value('requesterName') || undefined,
+            email: value('requesterEmail') || undefined,
           },
         },
-      );
+      });
       navigate(`/cases/${createCase.id}`);
     } catch (caught) {
       setError((caught as Error).message);

@@ -1,56 +1,44 @@
+import type { CaseSnapshot } from '@recordflow/workflow';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { CaseLetters } from '../components/CaseLetters';
 import { type AllowedEvent, EventForm } from '../components/EventForm';
 import { StageGraph } from '../components/StageGraph';
 import { showDate } from '../format';
-import { GraphQLRequestError, graphql, useQuery } from '../graphql';
+import { graphql } from '../gql';
+import { GraphQLRequestError, request, useQuery } from '../graphql';
 import { useSession } from '../session';
 
-interface CaseDetail {
-  id: string;
-  reference: string;
-  subject: string;
-  requestText: string;
-  channel: string;
-  receivedOn: string;
-  status: string;
-  stage: string;
-  stageLabel: string;
-  stepLabel: string;
-  version: number;
-  workflowId: string;
-  workflowVersion: number;
-  dueDate: string | null;
-  outcome: string | null;
-  assignee: { id: string; name: string } | null;
-  requester: { name: string | null; email: string | null } | null;
-  deadlines: { name: string; label: string; due: string | null; statutory: boolean }[];
-  deadlineExplanation: { summary: string; skipped: { date: string; reason: string }[] } | null;
-  allowedEvents: AllowedEvent[];
-  state: { context: { letters: { template: string; on: string }[] } };
-  history: {
-    sequence: number;
-    type: string;
-    actorLabel: string;
-    recordedAt: string;
-    effectiveOn: string;
-    stageAfter: string;
-  }[];
-}
+const CaseQuery = graphql(`
+  query CasePage($id: ID!) {
+    case(id: $id) {
+      id reference subject requestText channel receivedOn status stage stageLabel stepLabel version
+      dueDate overdue dueSoon outcome workflowId workflowVersion
+      assignee { id name }
+      requester { name email }
+      deadlines { name label due statutory }
+      deadlineExplanation { summary skipped { date reason } }
+      allowedEvents { type label inputSchema }
+      state
+      history { sequence type actorLabel recordedAt effectiveOn stageAfter }
+    }
+  }
+`);
 
-const CASE = `query($id: ID!) { case(id: $id) {
-  id reference subject requestText channel receivedOn status stage stageLabel stepLabel version dueDate outcome workflowId workflowVersion
-  assignee { id name } requester { name email }
-  deadlines { name label due statutory }
-  deadlineExplanation { summary skipped { date reason } }
-  allowedEvents { type label inputSchema }
-  state
-  history { sequence type actorLabel recordedAt effectiveOn stageAfter }
-} }`;
+const SendCaseEventMutation = graphql(`
+  mutation SendCaseEvent($input: SendCaseEventInput!) {
+    sendCaseEvent(input: $input) { case { version } }
+  }
+`);
+
+const AssignCaseMutation = graphql(`
+  mutation AssignCase($input: AssignCaseInput!) {
+    assignCase(input: $input) { version }
+  }
+`);
 
 export function CasePage({ id }: { id: string }) {
-  const { result, reload } = useQuery<{ case: CaseDetail }>(CASE, { id }, 10_000);
+  const { result, reload } = useQuery(CaseQuery, { id }, 10_000);
   const me = useSession((s) => s.session?.user);
   const [open, setOpen] = useState<AllowedEvent | null>(null);
   const [notice, setNotice] = useState<{ kind: 'error' | 'conflict' | 'done'; text: string } | null>(null);
@@ -67,10 +55,9 @@ export function CasePage({ id }: { id: string }) {
 
   async function send(event: AllowedEvent, payload: Record<string, unknown>, effectiveOn: string) {
     try {
-      await graphql(
-        'mutation($input: SendCaseEventInput!) { sendCaseEvent(input: $input) { case { version } } }',
-        { input: { caseId: c.id, type: event.type, payload, effectiveOn, expectedVersion: c.version } },
-      );
+      await request(SendCaseEventMutation, {
+        input: { caseId: c.id, type: event.type, payload, effectiveOn, expectedVersion: c.version },
+      });
       setOpen(null);
       setNotice({ kind: 'done', text: `${event.label}: done.` });
       reload();
@@ -86,7 +73,7 @@ export function CasePage({ id }: { id: string }) {
 
   async function assignToMe() {
     try {
-      await graphql('mutation($input: AssignCaseInput!) { assignCase(input: $input) { version } }', {
+      await request(AssignCaseMutation, {
         input: { caseId: c.id, assigneeId: me?.id, expectedVersion: c.version },
       });
       reload();
@@ -135,7 +122,11 @@ export function CasePage({ id }: { id: string }) {
               {showDate(c.receivedOn)} by {c.channel}
             </dd>
             <dt>Due</dt>
-            <dd data-testid="due">{showDate(c.dueDate)}</dd>
+            <dd>
+              <span data-testid="due">{showDate(c.dueDate)}</span>
+              {c.overdue && <strong className="deadline-flag overdue"> overdue</strong>}
+              {c.dueSoon && <strong className="deadline-flag due-soon"> due soon</strong>}
+            </dd>
             <dt>Requester</dt>
             <dd>{c.requester ? `${c.requester.name ?? '—'} ${c.requester.email ?? ''}` : '—'}</dd>
             <dt>Assigned to</dt>
@@ -206,7 +197,11 @@ export function CasePage({ id }: { id: string }) {
               onSubmit={(payload, on) => send(open, payload, on)}
             />
           )}
-          <CaseLetters caseId={c.id} queued={c.state.context.letters} onSent={reload} />
+          <CaseLetters
+            caseId={c.id}
+            queued={(c.state as unknown as CaseSnapshot).context.letters}
+            onSent={reload}
+          />
         </section>
       </div>
       <section className="panel" aria-labelledby="graph">

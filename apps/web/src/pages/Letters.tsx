@@ -1,20 +1,29 @@
 import { useEffect, useState } from 'react';
-import { graphql, useQuery } from '../graphql';
+import { graphql } from '../gql';
+import { request, useQuery } from '../graphql';
 
-interface Template {
-  kind: string;
-  body: string;
-  builtIn: boolean;
-}
+const LettersQuery = graphql(`
+  query Letters {
+    letterTemplates { kind body builtIn }
+    cases(filter: { status: "all" }, first: 50) { edges { node { id reference } } }
+  }
+`);
+
+const PreviewLetterQuery = graphql(`
+  query PreviewLetter($id: ID!, $kind: String!, $body: String) {
+    previewLetter(caseId: $id, kind: $kind, body: $body)
+  }
+`);
+
+const SaveLetterTemplateMutation = graphql(`
+  mutation SaveLetterTemplate($kind: String!, $body: String!) {
+    saveLetterTemplate(kind: $kind, body: $body) { kind }
+  }
+`);
 
 /** Administrators edit each letter's template, seeing it filled for a real case as they type. */
 export function Letters() {
-  const { result, reload } = useQuery<{
-    letterTemplates: Template[];
-    cases: { edges: { node: { id: string; reference: string } }[] };
-  }>(
-    '{ letterTemplates { kind body builtIn } cases(filter: { status: "all" }, first: 50) { edges { node { id reference } } } }',
-  );
+  const { result, reload } = useQuery(LettersQuery);
   const [kind, setKind] = useState('response');
   const [body, setBody] = useState<string | null>(null);
   const [caseId, setCaseId] = useState('');
@@ -30,14 +39,7 @@ export function Letters() {
     if (!forCase || !text) return;
     // Typing pauses briefly before the preview asks the server.
     const timer = setTimeout(() => {
-      graphql<{ previewLetter: string }>(
-        'query($id: ID!, $kind: String!, $body: String) { previewLetter(caseId: $id, kind: $kind, body: $body) }',
-        {
-          id: forCase,
-          kind,
-          body: text,
-        },
-      ).then(
+      request(PreviewLetterQuery, { id: forCase, kind, body: text }).then(
         ({ previewLetter }) => setPreview({ text: previewLetter }),
         (e: Error) => setPreview({ error: e.message }),
       );
@@ -48,10 +50,7 @@ export function Letters() {
   async function save() {
     setSaved(null);
     try {
-      await graphql(
-        'mutation($kind: String!, $body: String!) { saveLetterTemplate(kind: $kind, body: $body) { kind } }',
-        { kind, body: text },
-      );
+      await request(SaveLetterTemplateMutation, { kind, body: text });
       setSaved('Saved: new letters of this kind use this template.');
       reload();
     } catch (e) {

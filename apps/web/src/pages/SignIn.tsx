@@ -1,6 +1,13 @@
 import { type FormEvent, useState } from 'react';
-import { graphql } from '../graphql';
-import { type SessionUser, useSession } from '../session';
+import { graphql } from '../gql';
+import { request } from '../graphql';
+import { useSession } from '../session';
+
+const SignInMutation = graphql(`
+  mutation SignIn($email: String!, $password: String!) {
+    login(email: $email, password: $password) { token expiresAt user { id email name roles } }
+  }
+`);
 
 export function SignIn() {
   const { signIn, endedBecause } = useSession();
@@ -14,10 +21,7 @@ export function SignIn() {
     setBusy(true);
     setError(null);
     try {
-      const { login } = await graphql<{ login: { token: string; expiresAt: string; user: SessionUser } }>(
-        'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt user { id email name roles } } }',
-        { email, password },
-      );
+      const { login } = await request(SignInMutation, { email, password });
       signIn(login);
     } catch (caught) {
       setError((caught as Error).message);

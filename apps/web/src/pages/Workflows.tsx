@@ -1,11 +1,23 @@
 import { Link } from 'wouter';
-import { WorkflowListQuery } from '../editor/operations';
 import { showDate } from '../format';
+import { graphql } from '../gql';
 import type { WorkflowListQuery as WorkflowList } from '../gql/graphql';
-import { useTypedQuery } from '../graphql';
+import { useQuery } from '../graphql';
+
+const WorkflowListQuery = graphql(`
+  query WorkflowList {
+    workflows {
+      id
+      name
+      regime
+      published { version publishedAt }
+      draft { revision savedAt savedBy { name } errors { message } }
+    }
+  }
+`);
 
 export function Workflows() {
-  const { result } = useTypedQuery(WorkflowListQuery);
+  const { result } = useQuery(WorkflowListQuery);
   return (
     <>
       <h1>Workflows</h1>

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
+import { DUE_SOON_WORKING_DAYS } from '../deadline-status';
 
 @InputType({ description: 'Every field narrows the list; omit a field to not filter on it.' })
 export class CasesFilter {
@@ -18,8 +19,14 @@ export class CasesFilter {
   @Field({ nullable: true, description: 'open (default) or closed; "all" for both.' })
   status?: string;
 
-  @Field({ nullable: true, description: 'Open cases whose deadline has passed.' })
+  @Field({ nullable: true, description: 'Open cases whose deadline has passed (Case.overdue).' })
   overdue?: boolean;
+
+  @Field({
+    nullable: true,
+    description: `Open cases due today or within ${DUE_SOON_WORKING_DAYS} working days on their regime's calendar, not yet overdue (Case.dueSoon).`,
+  })
+  dueSoon?: boolean;
 
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'Cases due on or before this date.' })
   dueBefore?: string;

@@ -1,5 +1,5 @@
 import { toUserModel } from '../auth/auth.resolver';
-import type { CaseEventModel } from '../cases/case.model';
+import type { CaseEventModel } from './case.model';
 import type { CaseEvent } from './case-event.entity';
 
 /** An event row as GraphQL shows it (actor and workflow version joined). */

@@ -1,6 +1,4 @@
-import { Injectable } from '@nestjs/common';
 import type { CalendarOptions, ExtraHoliday } from '@recordflow/calendar';
-import type { EntityManager } from 'typeorm';
 
 export interface HolidayRow {
   date: string;
@@ -29,22 +27,4 @@ export function calendarFromRows(rows: HolidayRow[]): CalendarAt {
   }
   const last = rows.at(-1);
   return { options, asOf: last ? last.created_at : null };
-}
-
-const SELECT = `SELECT to_char(date, 'YYYY-MM-DD') AS date, title, divisions, created_at FROM holiday`;
-
-@Injectable()
-export class HolidaysService {
-  /** The calendar as it stands now, read inside the caller's transaction (the table is tiny). */
-  async current(manager: EntityManager): Promise<CalendarAt> {
-    return calendarFromRows(await manager.query(`${SELECT} ORDER BY created_at, id`));
-  }
-
-  /** The calendar as it stood when an event was recorded. */
-  async asOf(manager: EntityManager, asOf: Date | null): Promise<CalendarAt> {
-    if (!asOf) return calendarFromRows([]);
-    return calendarFromRows(
-      await manager.query(`${SELECT} WHERE created_at <= $1 ORDER BY created_at, id`, [asOf]),
-    );
-  }
 }

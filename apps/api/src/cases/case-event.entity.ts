@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Case } from '../cases/case.entity';
 import { User } from '../users/user.entity';
 import { WorkflowVersion } from '../workflows/workflow-version.entity';
+import { Case } from './case.entity';
 
 /** One accepted event of a case: append-only (a trigger refuses UPDATE and DELETE), hash-chained. */
 @Entity('case_event')
@@ -28,7 +28,7 @@ export class CaseEvent {
   @Column('jsonb')
   payload: unknown;
 
-  /** Who sent it: a user, or null for the system (timers, recomputation). */
+  /** Who sent it: a user (for a recomputation, the administrator who added the holiday), or null for a timer. */
   @Column('uuid', { name: 'actor_id', nullable: true })
   actorId: string | null;
 

@@ -1,0 +1,338 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { GENESIS_HASH, hashEvent } from '@recordflow/workflow';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { notFound } from '../common/errors';
+import { preparedQuery } from '../database/prepared';
+import { WorkflowVersion } from '../workflows/workflow-version.entity';
+import { type CalendarAt, calendarFromRows, type HolidayRow } from './calendar-at';
+import { Case } from './case.entity';
+import { CaseEvent } from './case-event.entity';
+import { Requester } from './requester.entity';
+
+/** What a transition reads before it writes. */
+export interface CaseRead {
+  row: Case;
+  /** The last event's hash, when the read fetched it. */
+  prevHash: string | undefined;
+  calendar: CalendarAt;
+  /** The event already recorded under the idempotency key, if any. */
+  earlierEventId: string | null;
+}
+
+/** The case row as the transition's read returns it (snake_case, dates as text). */
+interface CaseReadRow {
+  id: string;
+  reference: string;
+  regime: string;
+  workflow_id: string;
+  workflow_version_id: string;
+  subject: string;
+  request_text: string;
+  channel: string;
+  received_on: string;
+  requester_id: string | null;
+  status: Case['status'];
+  stage: string;
+  step: string;
+  snapshot: unknown;
+  version: number;
+  due_on: string | null;
+  assignee_id: string | null;
+  outcome: string | null;
+  created_at: Date;
+  updated_at: Date;
+  closed_at: Date | null;
+  last_hash: string | null;
+  earlier_event_id: string | number | null;
+  holidays: { date: string; title: string; divisions: string[]; created_at: string }[];
+}
+
+/** One event to append; the case row passed with it already stands as after it (its version is the event's). */
+export interface NewEvent {
+  type: string;
+  payload: unknown;
+  effectiveOn: string;
+  actor: { id: string | null; label: string };
+  calendar: CalendarAt;
+  recordedAt: Date;
+  stage: string;
+  idempotencyKey?: string;
+  /** The last event's hash when the read already fetched it. */
+  prevHash?: string;
+  /** Timers to cancel and to arm by name (the workflow's effects). */
+  cancel: string[];
+  arm: { name: string; event: string; fire_on: string }[];
+  /**
+   * The statement is its own transaction (no caller's transaction around it): it then also checks
+   * that the holidays are still those the step used.
+   */
+  commitsItself: boolean;
+}
+
+const isCaseId = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
+
+/** Every SQL statement of the case engine: reads for a transition, the append, references, holidays. */
+@Injectable()
+export class CaseRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The pool's manager: each statement on it is its own transaction. */
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async get(id: string, manager: EntityManager = this.manager): Promise<Case> {
+    if (!isCaseId(id)) throw notFound('case', id);
+    // No join: TypeORM turns a joined findOne into two queries, and the version number is cached anyway.
+    const found = await manager.getRepository(Case).findOneBy({ id });
+    if (!found) throw notFound('case', id);
+    return found;
+  }
+
+  /** Requesters by id, for a page of cases at once. */
+  requesters(ids: readonly string[]): Promise<Requester[]> {
+    return this.dataSource.getRepository(Requester).findBy({ id: In([...ids]) });
+  }
+
+  event(manager: EntityManager, id: string): Promise<CaseEvent | null> {
+    return manager.getRepository(CaseEvent).findOneBy({ id });
+  }
+
+  openCaseIds(): Promise<string[]> {
+    return this.dataSource
+      .query(`SELECT id FROM "case" WHERE status = 'open'`)
+      .then((rows: { id: string }[]) => rows.map((r) => r.id));
+  }
+
+  publishedVersion(manager: EntityManager, workflowId: string): Promise<WorkflowVersion | null> {
+    return manager.getRepository(WorkflowVersion).findOneBy({ workflowId, status: 'published' });
+  }
+
+  /** Roles and state of a would-be assignee, or null when there is no such user. */
+  async assignee(
+    manager: EntityManager,
+    userId: string,
+  ): Promise<{ roles: string[]; disabled: boolean } | null> {
+    const [user] = await manager.query(`SELECT roles, disabled FROM "user" WHERE id = $1`, [userId]);
+    return user ?? null;
+  }
+
+  saveRequester(manager: EntityManager, requester: Partial<Requester>): Promise<Requester> {
+    return manager.getRepository(Requester).save(requester);
+  }
+
+  saveCase(manager: EntityManager, row: Partial<Case>): Promise<Case> {
+    return manager.getRepository(Case).save(row);
+  }
+
+  /** The run-time holidays as they stand now, read inside the caller's transaction (the table is tiny). */
+  async calendar(manager: EntityManager = this.manager): Promise<CalendarAt> {
+    return calendarFromRows(
+      await manager.query(
+        `SELECT to_char(date, 'YYYY-MM-DD') AS date, title, divisions, created_at FROM holiday ORDER BY created_at, id`,
+      ),
+    );
+  }
+
+  /** The next reference of a regime and year, e.g. FOI-2026-000042 (a counter row per prefix and year). */
+  async nextReference(manager: EntityManager, regime: string, receivedOn: string): Promise<string> {
+    // The regime's name is its prefix (FOI, EIR, FOISA, EISR, SAR): no list of regimes to keep in step.
+    const prefix = regime.toUpperCase();
+    const year = Number(receivedOn.slice(0, 4));
+    const [{ last }] = await manager.query(
+      `INSERT INTO reference_counter (prefix, year, last) VALUES ($1, $2, 1)
+       ON CONFLICT (prefix, year) DO UPDATE SET last = reference_counter.last + 1 RETURNING last`,
+      [prefix, year],
+    );
+    return `${prefix}-${year}-${String(last).padStart(6, '0')}`;
+  }
+
+  /**
+   * Reads (and with lock: true, locks) the case with, in the same round trip, its last event's hash,
+   * the run-time holidays and any event already recorded under the idempotency key: everything a
+   * transition reads before it writes.
+   */
+  async readForTransition(
+    manager: EntityManager,
+    caseId: string,
+    options: { lock: boolean; idempotencyKey?: string | null },
+  ): Promise<CaseRead> {
+    if (!isCaseId(caseId)) throw notFound('case', caseId);
+    const [found] = await preparedQuery<CaseReadRow>(
+      manager,
+      options.lock ? 'recordflow_lock_case' : 'recordflow_read_case',
+      `SELECT c.id, c.reference, c.regime, c.workflow_id, c.workflow_version_id, c.subject, c.request_text, c.channel,
+              to_char(c.received_on, 'YYYY-MM-DD') AS received_on, c.requester_id, c.status, c.stage, c.step, c.snapshot,
+              c.version, to_char(c.due_on, 'YYYY-MM-DD') AS due_on, c.assignee_id, c.outcome, c.created_at, c.updated_at,
+              c.closed_at, e.hash AS last_hash, h.holidays, k.id AS earlier_event_id
+         FROM "case" c
+         LEFT JOIN case_event e ON e.case_id = c.id AND e.sequence = c.version
+         LEFT JOIN case_event k ON k.case_id = c.id AND k.idempotency_key = $2
+         CROSS JOIN LATERAL (
+           SELECT coalesce(json_agg(json_build_object('date', to_char(date, 'YYYY-MM-DD'), 'title', title,
+                  'divisions', divisions, 'created_at', created_at) ORDER BY created_at, id), '[]') AS holidays
+             FROM holiday) h
+        WHERE c.id = $1${options.lock ? '\n        FOR UPDATE OF c' : ''}`,
+      [caseId, options.idempotencyKey ?? null],
+    );
+    if (!found) throw notFound('case', caseId);
+    const row = manager.getRepository(Case).create({
+      id: found.id,
+      reference: found.reference,
+      regime: found.regime,
+      workflowId: found.workflow_id,
+      workflowVersionId: found.workflow_version_id,
+      subject: found.subject,
+      requestText: found.request_text,
+      channel: found.channel,
+      receivedOn: found.received_on,
+      requesterId: found.requester_id,
+      status: found.status,
+      stage: found.stage,
+      step: found.step,
+      snapshot: found.snapshot,
+      version: found.version,
+      dueOn: found.due_on,
+      assigneeId: found.assignee_id,
+      outcome: found.outcome,
+      createdAt: found.created_at,
+      updatedAt: found.updated_at,
+      closedAt: found.closed_at,
+    });
+    const holidays = found.holidays.map((h) => ({ ...h, created_at: new Date(h.created_at) }));
+    return {
+      row,
+      prevHash: found.last_hash ?? undefined,
+      calendar: calendarFromRows(holidays as HolidayRow[]),
+      earlierEventId: found.earlier_event_id === null ? null : String(found.earlier_event_id),
+    };
+  }
+
+  /** Locks the case row in the caller's transaction. */
+  async lock(manager: EntityManager, caseId: string): Promise<Case> {
+    if (!isCaseId(caseId)) throw notFound('case', caseId);
+    const row = await manager
+      .getRepository(Case)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.id = :caseId', { caseId })
+      .getOne();
+    if (!row) throw notFound('case', caseId);
+    return row;
+  }
+
+  /**
+   * Appends the next event with its hash, stores the case row (already moved to the event's version)
+   * and sets or cancels its timers: one statement, written only if the case is still at the version
+   * before (always so under a lock). Null when another writer moved it first; nothing is written then.
+   */
+  async append(manager: EntityManager, row: Case, event: NewEvent): Promise<CaseEvent | null> {
+    const sequence = row.version;
+    const readVersion = sequence - 1;
+    const prevHash =
+      readVersion === 0
+        ? GENESIS_HASH
+        : (event.prevHash ??
+          ((
+            await manager.query('SELECT hash FROM case_event WHERE case_id = $1 AND sequence = $2', [
+              row.id,
+              readVersion,
+            ])
+          )[0]?.hash as string));
+    const { recordedAt } = event;
+    const fields = {
+      caseId: row.id,
+      sequence,
+      type: event.type,
+      payload: event.payload,
+      actorId: event.actor.id,
+      recordedAt: recordedAt.toISOString(),
+      effectiveOn: event.effectiveOn,
+      workflowVersionId: row.workflowVersionId,
+      holidaysAsOf: event.calendar.asOf?.toISOString() ?? null,
+      stageAfter: event.stage,
+      prevHash,
+    };
+    const hash = hashEvent(fields);
+    const closing = row.status === 'closed';
+    const [written] = await preparedQuery<{ id: string | null }>(
+      manager,
+      'recordflow_append_event',
+      // The case row first: its version check (which waits for, then re-reads, a concurrent writer)
+      // gates every other write. Timers are cancelled before new ones are armed under the same name.
+      `WITH moved AS (
+         UPDATE "case" SET snapshot = $15, version = $2, stage = $11, step = $16, due_on = $17, status = $18,
+                           closed_at = $19, outcome = $20, assignee_id = $21, updated_at = now()
+          WHERE id = $1::uuid AND version = $2::int - 1
+            AND (NOT $26::boolean OR $10::timestamptz IS NOT DISTINCT FROM
+                 (SELECT date_trunc('milliseconds', max(created_at)) FROM holiday))
+          RETURNING id
+       ), event AS (
+         INSERT INTO case_event (case_id, sequence, type, payload, actor_id, actor_label, recorded_at, effective_on,
+                                 workflow_version_id, holidays_as_of, stage_after, idempotency_key, prev_hash, hash)
+         SELECT $1::uuid, $2::int, $3::text, $4::jsonb, $5::uuid, $6::text, $7::timestamptz, $8::date, $9::uuid,
+                $10::timestamptz, $11::text, $12::text, $13::text, $14::text
+           FROM moved
+         RETURNING id
+       ), cancelled AS (
+         UPDATE timer SET status = 'cancelled', done_at = now(),
+                          note = CASE WHEN $22::boolean THEN 'case closed'
+                                      WHEN name = ANY($24::text[]) THEN 'replaced at event ' || $2::int
+                                      ELSE 'cancelled at event ' || $2::int END
+          WHERE case_id = $1 AND status = 'pending' AND EXISTS (SELECT 1 FROM moved)
+            AND ($22::boolean OR name = ANY($23::text[]) OR name = ANY($24::text[]))
+          RETURNING id
+       ), armed AS (
+         INSERT INTO timer (case_id, name, event, fire_on, status)
+         SELECT $1::uuid, t.name, t.event, t.fire_on, 'pending'
+           FROM jsonb_to_recordset($25::jsonb) AS t(name text, event text, fire_on date)
+          WHERE EXISTS (SELECT 1 FROM moved) AND NOT $22::boolean AND (SELECT count(*) FROM cancelled) >= 0
+         RETURNING id
+       )
+       SELECT (SELECT id FROM event) AS id`,
+      [
+        row.id,
+        sequence,
+        event.type,
+        JSON.stringify(event.payload),
+        event.actor.id,
+        event.actor.label,
+        recordedAt,
+        event.effectiveOn,
+        row.workflowVersionId,
+        event.calendar.asOf,
+        event.stage,
+        event.idempotencyKey ?? null,
+        prevHash,
+        hash,
+        JSON.stringify(row.snapshot),
+        row.step,
+        row.dueOn,
+        row.status,
+        row.closedAt,
+        row.outcome,
+        row.assigneeId,
+        closing,
+        event.cancel,
+        event.arm.map((t) => t.name),
+        JSON.stringify(event.arm),
+        event.commitsItself,
+      ],
+    );
+    if (written?.id == null) return null;
+    return manager.getRepository(CaseEvent).create({
+      ...fields,
+      id: String(written.id),
+      recordedAt,
+      holidaysAsOf: event.calendar.asOf,
+      actorLabel: event.actor.label,
+      idempotencyKey: event.idempotencyKey ?? null,
+      hash,
+    });
+  }
+}

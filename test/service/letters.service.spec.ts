@@ -1,0 +1,95 @@
+import type { CaseSnapshot } from '@recordflow/workflow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../apps/api/src/auth/current-user';
+import { actorOf, CasesService } from '../../apps/api/src/cases/cases.service';
+import { ukToday } from '../../apps/api/src/common/dates';
+import { letterData } from '../../apps/api/src/letters/letter-data';
+import { DEFAULT_AUTHORITY, LettersService } from '../../apps/api/src/letters/letters.service';
+import { type ServiceContext, startServiceContext } from '../support/service-context';
+import { aCase, aUser, daysAgo } from './builders';
+
+const longDate = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
+describe('letter data from a stored case', () => {
+  let context: ServiceContext;
+  let letters: LettersService;
+  let officer: Actor;
+  beforeAll(async () => {
+    context = await startServiceContext('letters_service');
+    letters = context.get(LettersService);
+    officer = await aUser(context);
+  });
+  afterAll(() => context?.close());
+
+  it('fills a template from the case, its requester, its deadline and the authority', async () => {
+    const created = await aCase(context, officer, {
+      receivedOn: daysAgo(2),
+      requester: { name: 'Ms Jane Doe' },
+    });
+    const text = await letters.preview(
+      created.id,
+      'acknowledgement',
+      '{{reference}} | {{requester.name}} | {{receivedOn}} | {{dueDate}} | {{authority.name}} | {{law}}',
+    );
+    expect(text).toBe(
+      [
+        created.reference,
+        'Ms Jane Doe',
+        longDate(created.receivedOn),
+        longDate(created.dueOn as string),
+        DEFAULT_AUTHORITY.name,
+        'Freedom of Information Act 2000',
+      ].join(' | '),
+    );
+  });
+
+  it('pairs each question of the request with the answer recorded on the case', async () => {
+    const created = await aCase(context, officer, {
+      receivedOn: daysAgo(2),
+      requestText: 'How many cameras?\n\nHow many use facial recognition?',
+    });
+    const cases = context.get(CasesService);
+    await cases.send(actorOf(officer), { caseId: created.id, type: 'START_RESPONSE' });
+    const moved = await cases.send(actorOf(officer), {
+      caseId: created.id,
+      type: 'SUBMIT_FOR_APPROVAL',
+      payload: { outcome: 'granted-in-full', answers: 'Forty.\n\nNone.', held: true },
+    });
+    const data = letterData(
+      {
+        reference: created.reference,
+        regime: 'foi',
+        requestText: created.requestText,
+        requesterName: null,
+        context: (moved.case.snapshot as CaseSnapshot).context,
+      },
+      DEFAULT_AUTHORITY,
+      ukToday(),
+    );
+    expect(data.questions).toEqual([
+      { question: 'How many cameras?', answer: 'Forty.' },
+      { question: 'How many use facial recognition?', answer: 'None.' },
+    ]);
+    expect(data.requester.name).toBe('Requester');
+    expect(data.held).toBe(true);
+    const preview = await letters.preview(
+      created.id,
+      'response',
+      '{{#each questions}}{{question}}={{answer}};{{/each}}',
+    );
+    expect(preview).toBe('How many cameras?=Forty.;How many use facial recognition?=None.;');
+  });
+
+  it('answers NOT_FOUND for a letter kind that does not exist', async () => {
+    const created = await aCase(context, officer);
+    await expect(letters.preview(created.id, 'love-letter')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});
