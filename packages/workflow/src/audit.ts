@@ -1,5 +1,5 @@
 import type { CalendarOptions, ExtraHoliday } from '@recordflow/calendar';
-import { canonicalJson, sha256Hex } from './canonical';
+import { canonicalJson, sameCanonicalJson, sha256Hex } from './canonical';
 import type { WorkflowDefinition } from './schema';
 import { type CaseSnapshot, describeState, initialSnapshot, recomputeDeadlines, step } from './step';
 
@@ -162,7 +162,7 @@ export function verifyHistory(
   }
   const last = input.events.at(-1);
   if (!last) return { ok: false, eventsChecked: 0, firstBadSequence: 1, reason: 'the case has no events' };
-  if (input.storedSnapshot && canonicalJson(input.storedSnapshot) !== canonicalJson(snapshot)) {
+  if (input.storedSnapshot && !sameCanonicalJson(input.storedSnapshot, snapshot)) {
     return fail(
       last.sequence,
       'the stored snapshot differs from the replay of the events: the case row was altered',

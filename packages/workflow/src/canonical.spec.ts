@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { canonicalize } from 'json-canonicalize';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, portableSha256Hex, sha256Hex } from './canonical';
+import { canonicalJson, portableSha256Hex, sameCanonicalJson, sha256Hex } from './canonical';
 import { BUILT_INS, rawWorkflow } from './test-support/built-ins';
 
 /** The outcome of a serialiser: its text, or that it refused. */
@@ -59,11 +59,11 @@ const value = fc.letrec((tie) => ({
 describe('canonicalJson', () => {
   it('writes what json-canonicalize writes for plain JSON values', () => {
     fc.assert(fc.property(fc.jsonValue(), sameAsJsonCanonicalize), { numRuns: 3000 });
-  });
+  }, 60_000);
 
   it('writes or refuses as json-canonicalize does for awkward keys, numbers, undefined, dates and holes', () => {
     fc.assert(fc.property(value, sameAsJsonCanonicalize), { numRuns: 5000 });
-  });
+  }, 60_000);
 
   it('writes the built-in workflow definitions, parsed and as objects with keys in canonical order, identically', () => {
     for (const name of BUILT_INS) {
@@ -98,6 +98,53 @@ describe('canonicalJson', () => {
   });
 });
 
+describe('sameCanonicalJson', () => {
+  const sameText = (a: unknown, b: unknown) => {
+    const [left, right] = [outcome(canonicalize, a), outcome(canonicalize, b)];
+    return 'error' in left || 'error' in right ? undefined : left.text === right.text;
+  };
+  const agrees = (a: unknown, b: unknown) => {
+    const expected = sameText(a, b);
+    if (expected === undefined) expect(() => sameCanonicalJson(a, b)).toThrow();
+    else expect(sameCanonicalJson(a, b)).toBe(expected);
+  };
+
+  it('agrees with comparing json-canonicalize text, for random pairs and for a value and its reordered copy', () => {
+    fc.assert(fc.property(value, value, agrees), { numRuns: 1000 });
+    fc.assert(
+      fc.property(value, (v) => {
+        agrees(v, v);
+        const text = outcome(canonicalize, v);
+        if ('text' in text && text.text !== undefined && text.text !== 'undefined') {
+          agrees(v, JSON.parse(text.text));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  }, 60_000);
+
+  it('sees one changed leaf deep in a snapshot-like value, and ignores key order and undefined fields', () => {
+    const stored = {
+      value: { response: 'approval' },
+      context: { deadlines: { response: { due: '2026-02-11' } } },
+    };
+    expect(
+      sameCanonicalJson(stored, {
+        context: { deadlines: { response: { due: '2026-02-11' } } },
+        value: { response: 'approval' },
+        extra: undefined,
+      }),
+    ).toBe(true);
+    expect(
+      sameCanonicalJson(stored, {
+        value: { response: 'approval' },
+        context: { deadlines: { response: { due: '2026-02-12' } } },
+      }),
+    ).toBe(false);
+    expect(sameCanonicalJson([undefined, 0], [null, -0])).toBe(true);
+  });
+});
+
 describe('sha256Hex', () => {
   it('gives the same digest natively as the portable implementation, for any text', () => {
     fc.assert(
@@ -107,5 +154,5 @@ describe('sha256Hex', () => {
       { numRuns: 2000 },
     );
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-  });
+  }, 60_000);
 });

@@ -12,6 +12,41 @@ export function canonicalJson(value: unknown): string {
   return ordered === UNSUPPORTED ? write(value, []) : JSON.stringify(ordered);
 }
 
+/**
+ * True when the two values have the same canonical JSON. Compares structure first, which is cheaper
+ * than writing both out; any difference it sees is confirmed (or not) by comparing the canonical text.
+ */
+export function sameCanonicalJson(a: unknown, b: unknown): boolean {
+  return sameStructure(a, b, 0) || canonicalJson(a) === canonicalJson(b);
+}
+
+/** Strictly plain and equal; false whenever unsure (the caller then compares canonical text). */
+function sameStructure(a: unknown, b: unknown, depth: number): boolean {
+  if (a === null || typeof a === 'string' || typeof a === 'boolean') return a === b;
+  if (typeof a === 'number') return a === b && Number.isFinite(a);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (depth > MAX_FAST_DEPTH) return false;
+  if ((a as { toJSON?: unknown }).toJSON != null || (b as { toJSON?: unknown }).toJSON != null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      if (!(i in a) || !(i in b) || !sameStructure(a[i], b[i], depth + 1)) return false;
+    }
+    return true;
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  let fields = 0;
+  for (const key of Object.keys(left)) {
+    const value = left[key];
+    if (value === undefined) continue;
+    if (!Object.hasOwn(right, key) || !sameStructure(value, right[key], depth + 1)) return false;
+    fields++;
+  }
+  for (const key of Object.keys(right)) if (right[key] !== undefined) fields--;
+  return fields === 0;
+}
+
 const UNSUPPORTED = Symbol('not plain JSON');
 const MAX_FAST_DEPTH = 100;
 
