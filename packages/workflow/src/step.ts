@@ -1,6 +1,5 @@
 import { type CalendarOptions, describeRegime, type IsoDate } from '@recordflow/calendar';
-import { initialTransition, transition } from 'xstate';
-import { compileWorkflow, runActions, withRuntime } from './compile';
+import { compileWorkflow, initialState, nextState, runActions, withRuntime } from './compile';
 import type { CaseContext, StepRuntime } from './context';
 import { checkPayload, payloadJsonSchema } from './inputs';
 import { GUARDS, type GuardSpec, refreshDeadlines } from './registry';
@@ -203,7 +202,7 @@ export function initialSnapshot(
   const runtime: StepRuntime = { at: options.receivedOn, calendar: options.calendar ?? {}, payload: {} };
   const machine = compileWorkflow(definition);
   const created = runActions(definition.onCreate, emptyContext(definition, options.receivedOn), runtime);
-  const [first] = withRuntime(runtime, () => initialTransition(machine, { context: created }));
+  const first = withRuntime(runtime, () => initialState(machine, { context: created }));
   const snapshot = persist(first as never, runtime);
   return { snapshot, effects: effectsBetween(null, snapshot) };
 }
@@ -258,7 +257,7 @@ export function step(
   const runtime: StepRuntime = { at, calendar: options.calendar ?? {}, payload: event.payload ?? {} };
   const machine = compileWorkflow(definition);
   const current = machine.resolveState({ value: snapshot.value, context: snapshot.context });
-  const [next] = withRuntime(runtime, () => transition(machine, current, { type: event.type }));
+  const next = withRuntime(runtime, () => nextState(machine, current, { type: event.type }));
   if (next === current) {
     const allowed = allowedEvents(definition, snapshot, options.roles).map((e) => e.type);
     const reasons = explanations(matching, snapshot.context, runtime);
