@@ -28,7 +28,7 @@ import type { Requester } from './requester.entity';
 import { dueDateOf, stateOf } from './snapshot-view';
 import { TransitionPolicy } from './transition-policy';
 
-/** Who sends an event: a signed-in user, or the system (timers, recomputation). */
+/** Who sends an event: a signed-in user (an officer, or the administrator whose holiday moved deadlines), or the system (timers). */
 export interface EventActor {
   id: string | null;
   label: string;
