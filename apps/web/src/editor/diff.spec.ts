@@ -80,6 +80,8 @@ describe(diffWorkflows.name, () => {
     expect(diff.routes).toEqual([
       ['public-interest', 'decided', 'response', 'removed'],
       ['public-interest', 'withdrawn', 'closed', 'removed'],
+      ['public-interest', 'review-no-response', 'internal-review', 'removed'],
+      ['public-interest', 'complaint-no-response', 'regulator', 'removed'],
       ['response', 'extended', 'public-interest', 'removed'],
     ]);
   });
