@@ -106,6 +106,13 @@ describe('in Chromium: an administrator changes a workflow in the editor and pub
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(14);
     await expect.poll(() => summary()).toMatch(/^Valid: ready to publish/);
     await screenshot(page, SHOTS, '02-opened');
+    // The side panel lists where a closed case reopens (a late review request or ICO complaint).
+    expect(
+      await page.getByRole('list', { name: 'Reopen routes' }).getByRole('listitem').allTextContents(),
+    ).toEqual([
+      'Record a late internal review request (reopens the case) → Awaiting any internal review request (while the case records no reviewGrounds or regulatorReference)',
+      'Record a late complaint to the ICO (reopens the case) → Awaiting any ICO complaint (while the case records no regulatorReference)',
+    ]);
 
     await page.getByLabel('New stage name').fill('Legal review');
     await page.getByRole('button', { name: 'Add stage' }).click();

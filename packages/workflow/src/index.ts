@@ -29,6 +29,7 @@ export {
   INPUT_TYPES,
   type InputDefinition,
   type Reference,
+  type ReopenDefinition,
   ROLE_NAMES,
   type RoleName,
   type RouteDefinition,

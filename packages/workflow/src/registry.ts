@@ -479,6 +479,9 @@ const fieldValue = z
   .object({ field: z.string().min(1), value: z.union([z.string(), z.number(), z.boolean()]) })
   .strict();
 
+const recordedOf = (context: CaseContext, fields: string[]) =>
+  fields.filter((field) => context.record[field] !== undefined && context.record[field] !== null);
+
 // Read lazily: the "all" guard names the others.
 const guardSpecs = (): Record<string, GuardSpec<unknown>> =>
   GUARDS as unknown as Record<string, GuardSpec<unknown>>;
@@ -503,6 +506,14 @@ export const GUARDS = {
     params: fieldValue,
     test: (context, params) => context.record[params.field] === params.value,
   } satisfies GuardSpec<{ field: string; value: string | number | boolean }>,
+  'record.absent': {
+    description:
+      "True when none of the named fields is in the case's record (e.g. no review was requested yet).",
+    params: z.object({ fields: z.array(z.string().min(1)).min(1) }).strict(),
+    test: (context, params) => recordedOf(context, params.fields).length === 0,
+    explain: (context, params) =>
+      `the case already records ${recordedOf(context, params.fields).join(', ')}.`,
+  } satisfies GuardSpec<{ fields: string[] }>,
   'deadline.passed': {
     description: 'True when the named deadline is before the event date.',
     params: z.object({ deadline: z.string().min(1) }).strict(),

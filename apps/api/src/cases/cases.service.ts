@@ -252,11 +252,6 @@ export class CasesService {
         },
       );
     }
-    if (row.status === 'closed') {
-      throw refusal('EVENT_NOT_ALLOWED', `Case ${row.reference} is closed; it accepts no more events.`, {
-        allowed: [],
-      });
-    }
     const definition = await definitionOf(manager, row.workflowVersionId);
     const next = run(() =>
       step(
@@ -386,6 +381,12 @@ export class CasesService {
       row.status = 'closed';
       row.closedAt = recordedAt;
       row.outcome = state.outcome ?? null;
+    }
+    // A late review request or complaint (the workflow's reopenOn) reopened a closed case; its history keeps the closure.
+    if (!state.final && row.status === 'closed') {
+      row.status = 'open';
+      row.closedAt = null;
+      row.outcome = null;
     }
     const effects = event.effects ?? [];
     return this.policy.append(manager, row, {

@@ -68,6 +68,17 @@ describe('stage edits', () => {
     expect(errorsOf(renamed)).toEqual([]);
   });
 
+  it('renaming or deleting a stage that a closed case reopens into updates the reopen routes', () => {
+    const foi = builtIn('foi');
+    const renamed = renameStage(foi, 'review-window', 'review-period');
+    expect(renamed.reopenOn?.map((r) => r.to)).toEqual(['review-period', 'regulator-window']);
+    expect(errorsOf(renamed)).toEqual([]);
+    const deleted = deleteStages(foi, ['regulator-window']);
+    expect(deleted.reopenOn?.map((r) => `${r.event}:${r.to}`)).toEqual([
+      'REQUEST_INTERNAL_REVIEW:review-window',
+    ]);
+  });
+
   it('renaming the first stage moves the start of the workflow with it', () => {
     const renamed = renameStage(builtIn('foi'), 'received', 'logged');
     expect(renamed.initialStage).toBe('logged');
