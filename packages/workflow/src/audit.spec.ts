@@ -182,7 +182,12 @@ describe('verifyHistory', () => {
 
   it('finds a rewritten and re-hashed payload by replaying it', () => {
     const record = recordCase();
-    (record.events[5] as RecordedEvent).payload = { outcome: 'refused-in-full', answers: 'x', held: true };
+    // A rewrite the workflow still accepts (a refusal without exemptions would be refused at event 6).
+    (record.events[5] as RecordedEvent).payload = {
+      outcome: 'granted-in-full',
+      answers: 'All of the cameras are.',
+      held: true,
+    };
     const result = verifyHistory({ ...record, events: rehash(record.events, 6) });
     expect(result).toMatchObject({ ok: false, firstBadSequence: 7 });
     expect(result.reason).toContain('the stored snapshot differs from the replay');
