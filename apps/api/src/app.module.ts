@@ -14,6 +14,7 @@ import { CasesModule } from './cases/cases.module';
 import { formatError } from './common/format-error';
 import { GraphQLErrorFilter } from './common/graphql-error.filter';
 import { complexityPlugin, depthRule } from './common/query-limits';
+import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { HolidaysModule } from './holidays/holidays.module';
@@ -94,7 +95,12 @@ export class AppModule {
           plugins: [complexityPlugin, ApolloServerPluginCacheControlDisabled() as ApolloPlugin],
         }),
         ...(webDir
-          ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/graphql{*rest}', '/health{*rest}'] })]
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: webDir,
+                exclude: ['/graphql{*rest}', '/health{*rest}', '/api{*rest}'],
+              }),
+            ]
           : []),
         AuthModule.register(auth),
         HealthModule,
@@ -105,6 +111,7 @@ export class AppModule {
         HolidaysModule,
         HistoryModule,
         LettersModule,
+        DocumentsModule,
       ],
     };
   }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type CaseBundle,
@@ -14,6 +14,9 @@ import { DataSource, In } from 'typeorm';
 import { Case } from '../cases/case.entity';
 import { CaseEvent } from '../cases/case-event.entity';
 import { notFound, refusal } from '../common/errors';
+import type { BlobStore } from '../documents/blob-store';
+import { BLOB_STORE } from '../documents/documents.service';
+import { checkStoredDocuments } from '../documents/stored-check';
 import { WorkflowVersion } from '../workflows/workflow-version.entity';
 
 export interface CaseRecord {
@@ -42,7 +45,10 @@ export const toRecorded = (event: CaseEvent): RecordedEvent => ({
 /** Auditors' reads: a case's record as stored, its replay, its verification and its bundle. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() @Inject(BLOB_STORE) private readonly blobs?: BlobStore,
+  ) {}
 
   /** The events of several cases, oldest first, with their actors and workflow versions (for a list of cases). */
   eventsOf(caseIds: readonly string[]): Promise<CaseEvent[]> {
@@ -102,9 +108,15 @@ export class AuditService {
     return { record, snapshots: replayEvents(record, toSequence) };
   }
 
+  /** The history's hash chain and replay, then each stored document's bytes hashed again. */
   async verify(caseId: string): Promise<VerificationResult> {
     const record = await this.record(caseId);
-    return verifyHistory({ ...record, storedSnapshot: record.row.snapshot as CaseSnapshot });
+    const result = verifyHistory({ ...record, storedSnapshot: record.row.snapshot as CaseSnapshot });
+    if (!result.ok || !this.blobs) return result;
+    const changed = await checkStoredDocuments(this.dataSource, this.blobs, caseId, record.events);
+    return changed
+      ? { ...result, ok: false, firstBadSequence: changed.sequence, reason: changed.reason }
+      : result;
   }
 
   async bundle(caseId: string): Promise<CaseBundle> {
