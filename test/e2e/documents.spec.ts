@@ -295,4 +295,78 @@ describe('case documents on the filesystem store', () => {
     expect(result).toMatchObject({ ok: false, firstBadSequence: uploaded.body.eventSequence });
     expect(result?.reason).toMatch(/minutes\.txt \(version 1\) has changed since it was stored/);
   });
+
+  it('builds the release bundle: the response letter and the for-release documents, numbered, with a schedule', async () => {
+    const created = await createCase(api, officer);
+    const report = await fixturePdf([`Prepared by ${NAME}.`, KEPT]);
+    const reportId = (await uploadFile(api.url, created.id, officer, { name: 'report.pdf', bytes: report }))
+      .body.id as string;
+    const policy = await fixturePdf(['CCTV policy, version 3']);
+    await uploadFile(api.url, created.id, officer, {
+      name: 'policy.pdf',
+      bytes: policy,
+      kind: 'for-release',
+    });
+    await uploadFile(api.url, created.id, officer, {
+      name: 'internal.txt',
+      bytes: Buffer.from('not released'),
+    });
+
+    const early = await api.graphql(
+      'mutation($id: ID!) { buildReleaseBundle(caseId: $id) { id } }',
+      { id: created.id },
+      officer,
+    );
+    expect(early.errors?.[0]?.message).toMatch(/Generate the response letter first/);
+
+    await api.graphql(
+      REDACT,
+      {
+        input: {
+          documentId: reportId,
+          redactions: [{ page: 1, text: NAME, exemption: 's.40(2)', reason: 'Third party' }],
+        },
+      },
+      officer,
+    );
+    const letter = await api.graphql(
+      'mutation($id: ID!) { generateLetter(caseId: $id, kind: "response") { id } }',
+      { id: created.id },
+      officer,
+    );
+    expect(letter.errors).toBeUndefined();
+    const built = await api.graphql<{
+      buildReleaseBundle: { id: string; sha256: string; kind: string; filename: string };
+    }>(
+      'mutation($id: ID!) { buildReleaseBundle(caseId: $id) { id sha256 kind filename } }',
+      { id: created.id },
+      officer,
+    );
+    expect(built.errors).toBeUndefined();
+    const bundle = built.data?.buildReleaseBundle;
+    expect(bundle).toMatchObject({
+      kind: 'released',
+      filename: `${created.reference.replace(/[^A-Za-z0-9-]+/g, '-')}-release-bundle.pdf`,
+    });
+    const file = await download(api.url, bundle?.id ?? '', auditor);
+    expect(createHash('sha256').update(file.bytes).digest('hex')).toBe(bundle?.sha256);
+    const { text } = await extract(file.bytes);
+    expect(text).toContain(`Schedule of documents — ${created.reference}`);
+    expect(text).toContain(`${created.reference}-response.pdf`);
+    expect(text).toContain('report.pdf (version 2)');
+    expect(text).toContain('policy.pdf (version 1)');
+    expect(text).toContain('s.40(2)');
+    expect(text).not.toContain('internal.txt');
+    expect(text).not.toContain(NAME);
+    expect(text).toContain(KEPT);
+    expect(text).toContain('CCTV policy, version 3');
+    const pages = [...text.matchAll(/Page (\d+) of (\d+)/g)];
+    const total = Number(pages[0]?.[2]);
+    expect(pages.map((m) => Number(m[1]))).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect(total).toBeGreaterThanOrEqual(4);
+
+    const last = (await history(created.id)).at(-1);
+    expect(last).toMatchObject({ type: 'RELEASE_BUNDLE_BUILT', payload: { sha256: bundle?.sha256 } });
+    expect(await verify(created.id)).toMatchObject({ ok: true });
+  });
 });
