@@ -48,7 +48,14 @@ describe('in Chromium: an officer redacts a document and downloads the release b
     const folder = mkdtempSync(join(tmpdir(), 'recordflow-upload-'));
     const report = join(folder, 'site-visit.pdf');
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(report, await fixturePdf(['Site visit by Jane Smith on 3 March.', 'Cameras checked: 42.']));
+    writeFileSync(
+      report,
+      await fixturePdf([
+        'Site visit by Jane Smith on 3 March.',
+        'Contact: jane.smith@example.org',
+        'Cameras checked: 42.',
+      ]),
+    );
     const notes = join(folder, 'notes.txt');
     writeFileSync(notes, 'Search notes for the request.');
     await page.getByLabel('Choose files to upload').setInputFiles([report, notes]);
@@ -63,6 +70,8 @@ describe('in Chromium: an officer redacts a document and downloads the release b
     await redactor.getByRole('button', { name: 'Find and mark' }).click();
     await redactor.getByLabel('Exemption 1').fill('s.40(2)');
     await redactor.getByLabel('Reason 1').fill('Personal data of a member of staff');
+    await redactor.getByRole('button', { name: 'Find e-mail addresses and phone numbers' }).click();
+    await redactor.getByLabel('Reason 2').fill('Personal e-mail address');
     // A box drawn by hand over the photograph (PDF points 300–400 across, 400–500 down; the page is 595 wide).
     const sheet = redactor.locator('[data-page="1"]');
     await page.setViewportSize({ width: 1280, height: 1400 });
@@ -75,10 +84,10 @@ describe('in Chromium: an officer redacts a document and downloads the release b
     await page.mouse.move(bounds.x + 405 * scale, bounds.y + 505 * scale, { steps: 5 });
     await page.mouse.up();
     await screenshot(page, SHOTS, '02-drawn');
-    await redactor.getByLabel('Exemption 2').fill('s.43');
-    await redactor.getByLabel('Reason 2').fill('Photograph of a supplier prototype');
+    await redactor.getByLabel('Exemption 3').fill('s.43');
+    await redactor.getByLabel('Reason 3').fill('Photograph of a supplier prototype');
     await screenshot(page, SHOTS, '02-review');
-    await redactor.getByRole('button', { name: 'Apply 2 redactions' }).click();
+    await redactor.getByRole('button', { name: 'Apply 3 redactions' }).click();
     await page.getByRole('status').filter({ hasText: 'site-visit.pdf: redacted as version 2.' }).waitFor();
 
     const downloading = page.waitForEvent('download');
@@ -93,6 +102,7 @@ describe('in Chromium: an officer redacts a document and downloads the release b
     expect(text).toContain('s.40(2), s.43');
     expect(text).toContain('Cameras checked: 42.');
     expect(text).not.toContain('Jane Smith');
+    expect(text).not.toContain('jane.smith@example.org');
     await page.getByRole('status').filter({ hasText: 'Release bundle built' }).waitFor();
     await screenshot(page, SHOTS, '03-bundle');
 

@@ -16,6 +16,7 @@ import {
 
 const NAME = 'Jane Smith';
 const EMAIL = 'jane.smith@example.org';
+const PHONE = '020 7946 0123';
 const KEPT = 'The council operates 42 cameras';
 
 const REDACT = `mutation($input: RedactDocumentInput!) {
@@ -71,6 +72,7 @@ describe('case documents on the filesystem store', () => {
       'Report on CCTV in the town centre',
       `Prepared by ${NAME} for the committee.`,
       `Contact: ${EMAIL}`,
+      `Telephone: ${PHONE}`,
       KEPT,
       `Reviewed again by ${NAME}.`,
     ]);
@@ -95,6 +97,16 @@ describe('case documents on the filesystem store', () => {
     });
     const id = uploaded.body.id as string;
 
+    const found = await api.graphql<{ findPersonalData: { page: number; text: string; kind: string }[] }>(
+      'query($id: ID!) { findPersonalData(documentId: $id) { page text kind } }',
+      { id },
+      officer,
+    );
+    expect(found.data?.findPersonalData).toEqual([
+      { page: 1, text: EMAIL, kind: 'e-mail address' },
+      { page: 1, text: PHONE, kind: 'phone number' },
+    ]);
+
     const redacted = await api.graphql<{
       redactDocument: {
         id: string;
@@ -112,6 +124,7 @@ describe('case documents on the filesystem store', () => {
           redactions: [
             { page: 1, text: NAME, exemption: 's.40(2)', reason: 'Personal data of a junior officer' },
             { page: 1, text: EMAIL, exemption: 's.40(2)', reason: 'Personal e-mail address' },
+            { page: 1, text: PHONE, exemption: 's.40(2)', reason: 'Direct line of a junior officer' },
             {
               page: 1,
               rect: FIXTURE_IMAGE_RECT,
@@ -135,11 +148,13 @@ describe('case documents on the filesystem store', () => {
     expect(after.text).not.toContain('Smith');
     expect(after.text).not.toContain('jane.smith');
     expect(after.text).not.toContain('example.org');
+    expect(after.text).not.toContain('7946');
+    expect(after.text).toContain('Telephone:');
     expect(after.images).toBe(0);
     expect(after.text).toContain(KEPT);
     expect(after.text).toContain('Report on CCTV');
     const raw = await rawStrings(file.bytes);
-    for (const gone of ['Jane', 'Smith', 'jane.smith', EMAIL]) expect(raw).not.toContain(gone);
+    for (const gone of ['Jane', 'Smith', 'jane.smith', EMAIL, '7946']) expect(raw).not.toContain(gone);
     expect(raw).toContain('42 cameras');
     // The original version is kept as it was.
     expect((await download(api.url, id, officer)).bytes.equals(original)).toBe(true);
@@ -162,6 +177,7 @@ describe('case documents on the filesystem store', () => {
     expect(entries.map((e) => [e.page, e.text, e.exemption, e.reason, e.byName])).toEqual([
       [1, NAME, 's.40(2)', 'Personal data of a junior officer', 'Test officer'],
       [1, EMAIL, 's.40(2)', 'Personal e-mail address', 'Test officer'],
+      [1, PHONE, 's.40(2)', 'Direct line of a junior officer', 'Test officer'],
       [1, null, 's.43', 'Supplier drawing, commercially sensitive', 'Test officer'],
     ]);
     expect(entries[0]?.rects).toHaveLength(2);
@@ -171,8 +187,8 @@ describe('case documents on the filesystem store', () => {
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = (await csv.text()).trim().split('\n');
     expect(lines[0]).toBe('document,version,page,exemption,reason,text,boxes,by,at');
-    expect(lines).toHaveLength(4);
-    expect(lines[3]).toContain('s.43,"Supplier drawing, commercially sensitive"');
+    expect(lines).toHaveLength(5);
+    expect(lines[4]).toContain('s.43,"Supplier drawing, commercially sensitive"');
 
     const events = await history(created.id);
     expect(events.slice(-2).map((e) => [e.type, e.payload.sha256])).toEqual([

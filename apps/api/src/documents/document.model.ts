@@ -129,4 +129,10 @@ export class TextMatchModel {
 
   @Field(() => [Float], { description: '[x0, y0, x1, y1] in PDF points from the top left.' })
   rect: number[];
+
+  @Field({ description: 'The text found there.' })
+  text: string;
+
+  @Field(() => String, { nullable: true, description: 'What was found: an e-mail address, a phone number.' })
+  kind?: string | null;
 }

@@ -40,6 +40,14 @@ export class DocumentsResolver {
   }
 
   @Roles('officer')
+  @Query(() => [TextMatchModel], {
+    description: 'Every e-mail address and UK phone number in a document, with where it is. Role: officer.',
+  })
+  findPersonalData(@Args('documentId', { type: () => ID }) documentId: string) {
+    return this.documents.findPersonalData(documentId);
+  }
+
+  @Roles('officer')
   @Mutation(() => CaseAttachmentModel, {
     description:
       'Redacts a PDF for real (the text, images and graphics under each box are removed), by text, by rectangle or both, each with its exemption and reason; returns the redacted document as a new version (kind for-release) and records it in the history. Role: officer.',

@@ -21,7 +21,7 @@ import type { BlobStore } from './blob-store';
 import type { RedactionInput } from './document.model';
 import type { DocumentSettings } from './document-settings';
 import { isOffice } from './file-types';
-import { findText, redactPdf, renderPages } from './redaction';
+import { findPersonalData, findText, redactPdf, renderPages } from './redaction';
 import { buildBundle } from './release-bundle';
 import type { ReceivedFile } from './upload';
 
@@ -181,7 +181,15 @@ export class DocumentsService {
 
   async find(documentId: string, text: string) {
     if (!text.trim()) return [];
-    return findText(await this.pdfOf(await this.get(documentId)), text.trim());
+    const needle = text.trim();
+    return (await findText(await this.pdfOf(await this.get(documentId)), needle)).map((m) => ({
+      ...m,
+      text: needle,
+    }));
+  }
+
+  async findPersonalData(documentId: string) {
+    return findPersonalData(await this.pdfOf(await this.get(documentId)));
   }
 
   /** True redaction: a new version with nothing left under any box, and a log entry per redaction. */

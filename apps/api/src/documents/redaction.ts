@@ -115,6 +115,35 @@ export async function findText(bytes: Uint8Array, text: string): Promise<{ page:
   }
 }
 
+const PATTERNS: { kind: string; regex: RegExp }[] = [
+  { kind: 'e-mail address', regex: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g },
+  // UK numbers: 0 or +44, then 9–10 digits in groups.
+  { kind: 'phone number', regex: /(?:\+44\s?|\b0)(?:\d[\s-]?){9,10}\b/g },
+];
+
+/** E-mail addresses and phone numbers in a PDF, each with where it is, for the officer to review. */
+export async function findPersonalData(bytes: Uint8Array) {
+  const mupdf = await loadMupdf();
+  const document = mupdf.Document.openDocument(bytes, 'application/pdf');
+  try {
+    const found: { page: number; rect: Box; text: string; kind: string }[] = [];
+    for (let i = 0; i < document.countPages(); i++) {
+      const page = document.loadPage(i);
+      const text = page.toStructuredText('').asText();
+      for (const { kind, regex } of PATTERNS) {
+        for (const match of new Set([...text.matchAll(regex)].map((m) => m[0].trim()))) {
+          for (const quads of page.search(match, '')) {
+            found.push({ page: i + 1, rect: boundsOf(quads.flat()), text: match, kind });
+          }
+        }
+      }
+    }
+    return found;
+  } finally {
+    document.destroy();
+  }
+}
+
 function boundsOf(points: number[]): Box {
   const xs = points.filter((_, i) => i % 2 === 0);
   const ys = points.filter((_, i) => i % 2 === 1);

@@ -22,6 +22,10 @@ const FindInDocument = graphql(`
   query FindInDocument($id: ID!, $text: String!) { findInDocument(documentId: $id, text: $text) { page rect } }
 `);
 
+const FindPersonalData = graphql(`
+  query FindPersonalData($id: ID!) { findPersonalData(documentId: $id) { page rect text kind } }
+`);
+
 const RedactDocument = graphql(`
   mutation RedactDocument($input: RedactDocumentInput!) { redactDocument(input: $input) { id version } }
 `);
@@ -301,6 +305,20 @@ function Redactor({
     ]);
   }
 
+  async function findPersonal() {
+    setError(null);
+    const { findPersonalData } = await request(FindPersonalData, { id: attachment.id });
+    if (findPersonalData.length === 0) setError('No e-mail address or phone number was found.');
+    const seen = new Set(pending.map((p) => `${p.page}|${p.text}`));
+    const added = findPersonalData.filter((m) => {
+      const key = `${m.page}|${m.text}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    setPending((p) => [...p, ...added.map((m) => fresh(m.page, m.text, m.rect))]);
+  }
+
   const point = (e: PointerEvent<HTMLDivElement>, page: number): [number, number] => {
     const box = e.currentTarget.getBoundingClientRect();
     const scale = scales.current.get(page) ?? 1;
@@ -347,6 +365,9 @@ function Redactor({
         </label>
         <button type="submit" disabled={!search.trim()}>
           Find and mark
+        </button>
+        <button type="button" className="secondary" onClick={() => void findPersonal()}>
+          Find e-mail addresses and phone numbers
         </button>
       </form>
       {error && (

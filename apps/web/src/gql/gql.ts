@@ -18,6 +18,7 @@ type Documents = {
     "\n  query CaseAttachments($id: ID!) {\n    caseAttachments(caseId: $id) {\n      id documentId version kind filename mimeType size sha256 redactedFrom createdByName createdAt\n    }\n  }\n": typeof types.CaseAttachmentsDocument,
     "\n  query DocumentPages($id: ID!) { documentPages(documentId: $id) { page width height pngBase64 } }\n": typeof types.DocumentPagesDocument,
     "\n  query FindInDocument($id: ID!, $text: String!) { findInDocument(documentId: $id, text: $text) { page rect } }\n": typeof types.FindInDocumentDocument,
+    "\n  query FindPersonalData($id: ID!) { findPersonalData(documentId: $id) { page rect text kind } }\n": typeof types.FindPersonalDataDocument,
     "\n  mutation RedactDocument($input: RedactDocumentInput!) { redactDocument(input: $input) { id version } }\n": typeof types.RedactDocumentDocument,
     "\n  query RedactionLog($id: ID!) {\n    redactionLog(documentId: $id) { version page text exemption reason byName createdAt }\n  }\n": typeof types.RedactionLogDocument,
     "\n  mutation BuildReleaseBundle($caseId: ID!) { buildReleaseBundle(caseId: $caseId) { id filename } }\n": typeof types.BuildReleaseBundleDocument,
@@ -52,6 +53,7 @@ const documents: Documents = {
     "\n  query CaseAttachments($id: ID!) {\n    caseAttachments(caseId: $id) {\n      id documentId version kind filename mimeType size sha256 redactedFrom createdByName createdAt\n    }\n  }\n": types.CaseAttachmentsDocument,
     "\n  query DocumentPages($id: ID!) { documentPages(documentId: $id) { page width height pngBase64 } }\n": types.DocumentPagesDocument,
     "\n  query FindInDocument($id: ID!, $text: String!) { findInDocument(documentId: $id, text: $text) { page rect } }\n": types.FindInDocumentDocument,
+    "\n  query FindPersonalData($id: ID!) { findPersonalData(documentId: $id) { page rect text kind } }\n": types.FindPersonalDataDocument,
     "\n  mutation RedactDocument($input: RedactDocumentInput!) { redactDocument(input: $input) { id version } }\n": types.RedactDocumentDocument,
     "\n  query RedactionLog($id: ID!) {\n    redactionLog(documentId: $id) { version page text exemption reason byName createdAt }\n  }\n": types.RedactionLogDocument,
     "\n  mutation BuildReleaseBundle($caseId: ID!) { buildReleaseBundle(caseId: $caseId) { id filename } }\n": types.BuildReleaseBundleDocument,
@@ -95,6 +97,10 @@ export function graphql(source: "\n  query DocumentPages($id: ID!) { documentPag
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query FindInDocument($id: ID!, $text: String!) { findInDocument(documentId: $id, text: $text) { page rect } }\n"): typeof import('./graphql').FindInDocumentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FindPersonalData($id: ID!) { findPersonalData(documentId: $id) { page rect text kind } }\n"): typeof import('./graphql').FindPersonalDataDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

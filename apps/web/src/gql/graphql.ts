@@ -128,6 +128,13 @@ export type FindInDocumentQueryVariables = Exact<{
 
 export type FindInDocumentQuery = { findInDocument: Array<{ page: number, rect: Array<number> }> };
 
+export type FindPersonalDataQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type FindPersonalDataQuery = { findPersonalData: Array<{ page: number, rect: Array<number>, text: string, kind: string | null }> };
+
 export type RedactDocumentMutationVariables = Exact<{
   input: RedactDocumentInput;
 }>;
@@ -384,6 +391,16 @@ export const FindInDocumentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FindInDocumentQuery, FindInDocumentQueryVariables>;
+export const FindPersonalDataDocument = new TypedDocumentString(`
+    query FindPersonalData($id: ID!) {
+  findPersonalData(documentId: $id) {
+    page
+    rect
+    text
+    kind
+  }
+}
+    `) as unknown as TypedDocumentString<FindPersonalDataQuery, FindPersonalDataQueryVariables>;
 export const RedactDocumentDocument = new TypedDocumentString(`
     mutation RedactDocument($input: RedactDocumentInput!) {
   redactDocument(input: $input) {
