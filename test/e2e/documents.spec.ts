@@ -226,6 +226,31 @@ describe('case documents on the filesystem store', () => {
     expect(await history(created.id)).toHaveLength(eventsBefore);
   });
 
+  it('refuses to redact an office document with a sentence saying how, when no converter is installed', async () => {
+    const created = await createCase(api, officer);
+    // The first bytes of a .docx (a zip); with no converter the content is never opened.
+    const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64)]);
+    const uploaded = await uploadFile(api.url, created.id, officer, { name: 'briefing.docx', bytes: docx });
+    expect(uploaded).toMatchObject({
+      status: 201,
+      body: { mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+    });
+    const refused = await api.graphql(
+      REDACT,
+      {
+        input: {
+          documentId: uploaded.body.id,
+          redactions: [{ page: 1, text: NAME, exemption: 's.40(2)', reason: 'r' }],
+        },
+      },
+      officer,
+    );
+    expect(refused.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/briefing\.docx is an office document: .*Save it as PDF/),
+      extensions: { code: 'VALIDATION_FAILED' },
+    });
+  });
+
   it('keeps versions instead of overwriting, and downloads only with a token and a role', async () => {
     const created = await createCase(api, officer);
     const first = await uploadFile(api.url, created.id, officer, {

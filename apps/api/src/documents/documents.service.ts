@@ -165,10 +165,15 @@ export class DocumentsService {
         timeout: 120_000,
       });
       return await readFile(join(folder, 'source.pdf'));
-    } catch {
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
       throw refusal(
         'VALIDATION_FAILED',
-        `${attachment.filename} is an office document: it can be redacted only as a PDF, and no converter (LibreOffice's soffice) is installed here. Save it as PDF, upload that and redact it.`,
+        `${attachment.filename} is an office document: it can be redacted only as a PDF, and ${
+          missing
+            ? "no converter (LibreOffice's soffice) is installed here"
+            : 'the converter could not read it'
+        }. Save it as PDF, upload that and redact it.`,
       );
     } finally {
       await rm(folder, { recursive: true, force: true });
