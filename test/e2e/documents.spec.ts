@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -335,6 +335,13 @@ describe('case documents on the filesystem store', () => {
     const result = await verify(created.id);
     expect(result).toMatchObject({ ok: false, firstBadSequence: uploaded.body.eventSequence });
     expect(result?.reason).toMatch(/minutes\.txt \(version 1\) has changed since it was stored/);
+    // A file gone from the store is a fault of the server, reported as one (and by verification).
+    rmSync(blob);
+    const gone = await download(api.url, uploaded.body.id as string, officer);
+    expect(gone.status).toBe(500);
+    expect((await verify(created.id))?.reason).toMatch(
+      /minutes\.txt \(version 1\) is missing from the document store/,
+    );
   });
 
   it('builds the release bundle: the response letter and the for-release documents, numbered, with a schedule', async () => {

@@ -4,7 +4,6 @@ import {
   type ArgumentsHost,
   Catch,
   Controller,
-  type ExceptionFilter,
   Get,
   Param,
   Post,
@@ -12,7 +11,7 @@ import {
   Res,
   UseFilters,
 } from '@nestjs/common';
-import { GraphQLError } from 'graphql';
+import { BaseExceptionFilter } from '@nestjs/core';
 import { type Actor, CurrentUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { DocumentsService } from './documents.service';
@@ -24,25 +23,42 @@ const STATUS: Record<string, number> = {
   NOT_FOUND: 404,
   VALIDATION_FAILED: 400,
   BAD_USER_INPUT: 400,
+  EVENT_NOT_ALLOWED: 409,
+  VERSION_CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
 };
 
-/** Refusals over REST carry the same code and message as over GraphQL: `{ code, message, ... }`. */
-@Catch(GraphQLError, UploadRefusal)
-class RestRefusalFilter implements ExceptionFilter {
-  catch(error: GraphQLError | UploadRefusal, host: ArgumentsHost) {
+/** A refusal as REST answers it, from an upload refusal or a service refusal (GraphQL error or domain error). */
+function restRefusal(error: unknown): { status: number; body: Record<string, unknown> } | null {
+  if (error instanceof UploadRefusal) {
+    return { status: error.status, body: { code: error.code, message: error.message, ...error.details } };
+  }
+  if (!(error instanceof Error)) return null;
+  const { extensions, code, details } = error as Error & {
+    extensions?: Record<string, unknown>;
+    code?: unknown;
+    details?: Record<string, unknown>;
+  };
+  const stable = String(extensions?.code ?? code);
+  const status = STATUS[stable];
+  if (!status) return null;
+  return { status, body: { ...(extensions ?? details ?? {}), code: stable, message: error.message } };
+}
+
+/** Refusals over REST carry the same code, message and details as over GraphQL: `{ code, message, ... }`. */
+@Catch()
+class RestRefusalFilter extends BaseExceptionFilter {
+  override catch(error: unknown, host: ArgumentsHost) {
+    const refused = restRefusal(error);
+    if (!refused) return super.catch(error, host);
     const response = host.switchToHttp().getResponse<ServerResponse>();
     if (response.headersSent) {
       response.destroy();
       return;
     }
-    const body =
-      error instanceof UploadRefusal
-        ? { code: error.code, message: error.message, ...error.details }
-        : { ...error.extensions, code: String(error.extensions.code), message: error.message };
-    const status = error instanceof UploadRefusal ? error.status : (STATUS[body.code] ?? 400);
     response
-      .writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
-      .end(JSON.stringify(body));
+      .writeHead(refused.status, { 'content-type': 'application/json; charset=utf-8' })
+      .end(JSON.stringify(refused.body));
   }
 }
 
