@@ -5,6 +5,12 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react()],
   resolve: { conditions: ['source'] },
-  server: { proxy: { '/graphql': 'http://localhost:3000', '/health': 'http://localhost:3000' } },
+  server: {
+    proxy: {
+      '/graphql': 'http://localhost:3000',
+      '/health': 'http://localhost:3000',
+      '/api': 'http://localhost:3000',
+    },
+  },
   build: { outDir: 'dist', emptyOutDir: true },
 });

@@ -44,6 +44,13 @@ const MUTATION_CALLS: Record<string, { query: string; variables?: Record<string,
     query:
       'mutation { saveAuthoritySettings(settings: { name: "n", team: "t", email: "e", address: "a" }) { name } }',
   },
+  redactDocument: {
+    query:
+      'mutation { redactDocument(input: { documentId: "00000000-0000-0000-0000-000000000000", redactions: [{ page: 1, text: "x", exemption: "s.40(2)", reason: "r" }] }) { id } }',
+  },
+  buildReleaseBundle: {
+    query: 'mutation { buildReleaseBundle(caseId: "00000000-0000-0000-0000-000000000000") { id } }',
+  },
   addHoliday: {
     query:
       'mutation { addHoliday(input: { date: "2026-06-01", title: "t", divisions: ["scotland"] }) { casesRecomputed } }',
@@ -124,6 +131,8 @@ describe('who may do what', () => {
       'requester',
       'letter_template',
       'case_document',
+      'attachment',
+      'redaction',
       'setting',
     ];
     const counts = async () =>
@@ -147,5 +156,33 @@ describe('who may do what', () => {
     }
     expect(refused).toBeGreaterThanOrEqual(8);
     expect(await counts()).toEqual(before);
+  });
+
+  it('guards the REST document routes the same way: a token first, then the role', async () => {
+    const none = '00000000-0000-0000-0000-000000000000';
+    const routes = [
+      { method: 'POST', path: `/api/cases/${none}/documents`, roles: ['officer'] },
+      { method: 'GET', path: `/api/documents/${none}/content`, roles: ['admin', 'officer', 'auditor'] },
+      {
+        method: 'GET',
+        path: `/api/documents/${none}/redaction-log.csv`,
+        roles: ['admin', 'officer', 'auditor'],
+      },
+    ];
+    for (const route of routes) {
+      const anonymous = await fetch(`${api.url}${route.path}`, { method: route.method });
+      expect(anonymous.status, route.path).toBe(401);
+      expect(await anonymous.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+      for (const role of ['admin', 'officer', 'auditor'] as const) {
+        const response = await fetch(`${api.url}${route.path}`, {
+          method: route.method,
+          headers: { authorization: `Bearer ${await api.signIn([role])}` },
+        });
+        // Allowed roles get past the guard to the 404 of a case or document that does not exist.
+        expect(response.status, `${role} ${route.method} ${route.path}`).toBe(
+          route.roles.includes(role) ? 404 : 403,
+        );
+      }
+    }
   });
 });

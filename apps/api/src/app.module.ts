@@ -15,6 +15,7 @@ import { formatError } from './common/format-error';
 import { GraphQLErrorFilter } from './common/graphql-error.filter';
 import { InputCheckInterceptor } from './common/input-check.interceptor';
 import { complexityPlugin, depthRule } from './common/query-limits';
+import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { HolidaysModule } from './holidays/holidays.module';
@@ -96,7 +97,12 @@ export class AppModule {
           plugins: [complexityPlugin, ApolloServerPluginCacheControlDisabled() as ApolloPlugin],
         }),
         ...(webDir
-          ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/graphql{*rest}', '/health{*rest}'] })]
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: webDir,
+                exclude: ['/graphql{*rest}', '/health{*rest}', '/api{*rest}'],
+              }),
+            ]
           : []),
         AuthModule.register(auth),
         HealthModule,
@@ -107,6 +113,7 @@ export class AppModule {
         HolidaysModule,
         HistoryModule,
         LettersModule,
+        DocumentsModule,
       ],
     };
   }

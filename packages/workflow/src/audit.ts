@@ -12,6 +12,20 @@ export const CASE_ASSIGNED = 'CASE_ASSIGNED';
 export const DEADLINES_RECOMPUTED = 'DEADLINES_RECOMPUTED';
 /** A letter went out; its document's hash is in the payload. */
 export const LETTER_SENT = 'LETTER_SENT';
+/** A file was attached to the case; its SHA-256 is in the payload. */
+export const DOCUMENT_ADDED = 'DOCUMENT_ADDED';
+/** A redacted version of a document was made; both hashes are in the payload. */
+export const DOCUMENT_REDACTED = 'DOCUMENT_REDACTED';
+/** The release bundle (letter and released documents in one PDF) was built; its SHA-256 is in the payload. */
+export const RELEASE_BUNDLE_BUILT = 'RELEASE_BUNDLE_BUILT';
+/** Events that record a fact beside the workflow and leave its state as it was. */
+export const RECORD_ONLY_EVENTS: readonly string[] = [
+  CASE_ASSIGNED,
+  LETTER_SENT,
+  DOCUMENT_ADDED,
+  DOCUMENT_REDACTED,
+  RELEASE_BUNDLE_BUILT,
+];
 
 /** An event as recorded: everything its hash covers, and the hash. No requester personal data. */
 export interface RecordedEvent {
@@ -202,7 +216,7 @@ function replayOne(
   }
   if (!before) throw new Error(`the first event is ${event.type}, not ${CASE_CREATED}`);
   if (event.type === DEADLINES_RECOMPUTED) return recomputeDeadlines(definition, before, calendar).snapshot;
-  if (event.type === CASE_ASSIGNED || event.type === LETTER_SENT) return before;
+  if (RECORD_ONLY_EVENTS.includes(event.type)) return before;
   return step(
     definition,
     before,

@@ -7,6 +7,7 @@ import {
   type Effect,
   initialSnapshot,
   LETTER_SENT,
+  RECORD_ONLY_EVENTS,
   recomputeDeadlines,
   step,
   type WorkflowDefinition,
@@ -184,7 +185,11 @@ export class CasesService {
    * store the snapshot, set or cancel timers (how it reaches the database: TransitionPolicy).
    */
   async send(actor: EventActor, input: SendCaseEventInput): Promise<EventResult> {
-    if (input.type.startsWith('CASE_') || input.type === DEADLINES_RECOMPUTED || input.type === LETTER_SENT) {
+    if (
+      input.type.startsWith('CASE_') ||
+      input.type === DEADLINES_RECOMPUTED ||
+      RECORD_ONLY_EVENTS.includes(input.type)
+    ) {
       throw refusal(
         'EVENT_NOT_ALLOWED',
         `"${input.type}" is recorded by Recordflow itself and cannot be sent.`,
@@ -312,22 +317,37 @@ export class CasesService {
    * Records in the case's history that a letter went out, with its document's hash: inside the
    * caller's transaction (which holds the document), on the case locked.
    */
-  async recordLetterSent(
+  recordLetterSent(
     manager: EntityManager,
     user: Actor,
     caseId: string,
     document: { id: string; template: string; format: string; sha256: string },
   ): Promise<number> {
+    return this.recordFact(manager, user, caseId, LETTER_SENT, {
+      documentId: document.id,
+      template: document.template,
+      format: document.format,
+      sha256: document.sha256,
+    });
+  }
+
+  /**
+   * Appends an event that records a fact beside the workflow (a letter sent, a document added or
+   * redacted, a bundle built) on the locked case, in the caller's transaction; the stage is unchanged.
+   */
+  async recordFact(
+    manager: EntityManager,
+    user: Actor,
+    caseId: string,
+    type: string,
+    payload: Record<string, unknown>,
+  ): Promise<number> {
+    if (!RECORD_ONLY_EVENTS.includes(type)) throw new Error(`${type} is not a record-only event`);
     const { row, prevHash, calendar } = await this.cases.readForTransition(manager, caseId, { lock: true });
     const definition = await definitionOf(manager, row.workflowVersionId);
     const event = await this.record(manager, row, {
-      type: LETTER_SENT,
-      payload: {
-        documentId: document.id,
-        template: document.template,
-        format: document.format,
-        sha256: document.sha256,
-      },
+      type,
+      payload,
       effectiveOn: ukToday(),
       actor: actorOf(user),
       calendar,

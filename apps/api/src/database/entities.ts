@@ -2,6 +2,7 @@ import { Case } from '../cases/case.entity';
 import { CaseEvent } from '../cases/case-event.entity';
 import { ReferenceCounter } from '../cases/reference-counter.entity';
 import { Requester } from '../cases/requester.entity';
+import { Attachment, Redaction } from '../documents/attachment.entity';
 import { Holiday } from '../holidays/holiday.entity';
 import { CaseDocument } from '../letters/case-document.entity';
 import { LetterTemplate } from '../letters/letter-template.entity';
@@ -13,12 +14,14 @@ import { WorkflowVersion } from '../workflows/workflow-version.entity';
 
 /** Every TypeORM entity of the api. */
 export const entities = [
+  Attachment,
   Case,
   CaseDocument,
   CaseEvent,
   Holiday,
   LetterTemplate,
   ReferenceCounter,
+  Redaction,
   Requester,
   Setting,
   Timer,

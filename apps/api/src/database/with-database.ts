@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../config/recordflow-config';
+import { createBlobStore } from '../documents/blob-store';
+import { loadDocumentSettings } from '../documents/document-settings';
 import { AuditService, type VerifyAllOptions } from '../history/audit.service';
 import { openDatabase } from './database';
 import { runningDatabaseUrl, startEmbeddedDatabase } from './embedded-database';
@@ -32,6 +34,8 @@ export async function withDatabase<T>(
 /** Applies pending migrations and returns their names. */
 export const migrateDatabase = () => withDatabase(async (_dataSource, applied) => applied);
 
-/** Verifies every case's history in the database (the command line's audit verify-all). */
+/** Verifies every case's history and stored documents (the command line's audit verify-all). */
 export const verifyAllCases = (options?: VerifyAllOptions) =>
-  withDatabase(async (dataSource) => new AuditService(dataSource).verifyAll(options));
+  withDatabase(async (dataSource) =>
+    new AuditService(dataSource, createBlobStore(loadDocumentSettings())).verifyAll(options),
+  );

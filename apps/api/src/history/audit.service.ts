@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type CaseBundle,
@@ -17,6 +17,9 @@ import { DataSource, In } from 'typeorm';
 import { Case } from '../cases/case.entity';
 import { CaseEvent } from '../cases/case-event.entity';
 import { notFound, refusal } from '../common/errors';
+import type { BlobStore } from '../documents/blob-store';
+import { BLOB_STORE } from '../documents/documents.service';
+import { checkStoredDocuments } from '../documents/stored-check';
 import { WorkflowVersion } from '../workflows/workflow-version.entity';
 import { VerifierPool } from './verifier-pool';
 
@@ -46,7 +49,10 @@ export const toRecorded = (event: CaseEvent): RecordedEvent => ({
 /** Auditors' reads: a case's record as stored, its replay, its verification and its bundle. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() @Inject(BLOB_STORE) private readonly blobs?: BlobStore,
+  ) {}
 
   /** The events of several cases, oldest first, with their actors and workflow versions (for a list of cases). */
   eventsOf(caseIds: readonly string[]): Promise<CaseEvent[]> {
@@ -109,9 +115,15 @@ export class AuditService {
     return { record, snapshots: replayEvents(record, toSequence) };
   }
 
+  /** The history's hash chain and replay, then each stored document's bytes hashed again. */
   async verify(caseId: string): Promise<VerificationResult> {
     const record = await this.record(caseId);
-    return verifyHistory({ ...record, storedSnapshot: record.row.snapshot as CaseSnapshot });
+    const result = verifyHistory({ ...record, storedSnapshot: record.row.snapshot as CaseSnapshot });
+    if (!result.ok || !this.blobs) return result;
+    const changed = await checkStoredDocuments(this.dataSource, this.blobs, caseId, record.events);
+    return changed
+      ? { ...result, ok: false, firstBadSequence: changed.sequence, reason: changed.reason }
+      : result;
   }
 
   async bundle(caseId: string): Promise<CaseBundle> {
@@ -164,6 +176,7 @@ export class AuditService {
     const inFlight: Promise<{ batch: CaseBatch; results: VerificationResult[] }>[] = [];
     const settle = async () => {
       const { batch, results } = await (inFlight.shift() as (typeof inFlight)[number]);
+      await this.checkBatchDocuments(batch, results);
       results.forEach((result, i) => {
         const row = batch.rows[i] as CaseBatch['rows'][number];
         progress.eventsChecked += result.eventsChecked;
@@ -202,6 +215,24 @@ export class AuditService {
     }
     failures.sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0));
     return { casesChecked: progress.casesChecked, failures };
+  }
+
+  /** Hashes again the stored documents of the batch's cases whose history verified (one query finds them). */
+  private async checkBatchDocuments(batch: CaseBatch, results: VerificationResult[]): Promise<void> {
+    if (!this.blobs) return;
+    const withFiles: { case_id: string }[] = await this.dataSource.query(
+      'SELECT DISTINCT case_id FROM attachment WHERE case_id = ANY($1::uuid[])',
+      [batch.rows.map((r) => r.id)],
+    );
+    const ids = new Set(withFiles.map((r) => r.case_id));
+    for (const [i, row] of batch.rows.entries()) {
+      const result = results[i];
+      const events = batch.cases[i]?.events;
+      if (!result?.ok || !events || !ids.has(row.id)) continue;
+      const changed = await checkStoredDocuments(this.dataSource, this.blobs, row.id, events);
+      if (changed)
+        results[i] = { ...result, ok: false, firstBadSequence: changed.sequence, reason: changed.reason };
+    }
   }
 
   /** The next cases after `after` (by id) with their events; loads the definitions they name not yet in `definitions`. */

@@ -50,6 +50,25 @@ export type PublishWorkflowInput = {
   workflowId: string | number;
 };
 
+export type RedactDocumentInput = {
+  /** The version to redact (a PDF). */
+  documentId: string | number;
+  redactions: Array<RedactionInput>;
+};
+
+export type RedactionInput = {
+  /** The exemption that justifies it, e.g. s.40(2) or s.43 (from the case's regime). */
+  exemption: string;
+  /** Page number, from 1. */
+  page: number;
+  /** Why the exemption applies here. */
+  reason: string;
+  /** A box [x0, y0, x1, y1] in PDF points from the top left of the page. */
+  rect?: Array<number> | null | undefined;
+  /** Remove every place this text is on the page (inside `rect` when both are given). */
+  text?: string | null | undefined;
+};
+
 /** The requester's personal data: kept apart from the case history so it can be erased. */
 export type RequesterInput = {
   /** Postal address, for requests that arrived by post. */
@@ -86,6 +105,56 @@ export type SendCaseEventInput = {
   /** One of the case's allowedEvents, e.g. "REQUEST_CLARIFICATION". */
   type: string;
 };
+
+export type CaseAttachmentsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseAttachmentsQuery = { caseAttachments: Array<{ id: string, documentId: string, version: number, kind: string, filename: string, mimeType: string, size: number, sha256: string, redactedFrom: string | null, createdByName: string | null, createdAt: string }> };
+
+export type DocumentPagesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DocumentPagesQuery = { documentPages: Array<{ page: number, width: number, height: number, pngBase64: string }> };
+
+export type FindInDocumentQueryVariables = Exact<{
+  id: string | number;
+  text: string;
+}>;
+
+
+export type FindInDocumentQuery = { findInDocument: Array<{ page: number, rect: Array<number> }> };
+
+export type FindPersonalDataQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type FindPersonalDataQuery = { findPersonalData: Array<{ page: number, rect: Array<number>, text: string, kind: string | null }> };
+
+export type RedactDocumentMutationVariables = Exact<{
+  input: RedactDocumentInput;
+}>;
+
+
+export type RedactDocumentMutation = { redactDocument: { id: string, version: number } };
+
+export type RedactionLogQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RedactionLogQuery = { redactionLog: Array<{ version: number, page: number, text: string | null, exemption: string, reason: string, byName: string | null, createdAt: string }> };
+
+export type BuildReleaseBundleMutationVariables = Exact<{
+  caseId: string | number;
+}>;
+
+
+export type BuildReleaseBundleMutation = { buildReleaseBundle: { id: string, filename: string } };
 
 export type CaseDocumentsQueryVariables = Exact<{
   id: string | number;
@@ -217,7 +286,7 @@ export type CasePageQueryVariables = Exact<{
 }>;
 
 
-export type CasePageQuery = { case: { id: string, reference: string, subject: string, requestText: string, channel: string, receivedOn: string, status: string, stage: string, stageLabel: string, stepLabel: string, version: number, dueDate: string | null, overdue: boolean, dueSoon: boolean, outcome: string | null, workflowId: string, workflowVersion: number, state: Record<string, unknown>, assignee: { id: string, name: string } | null, requester: { name: string | null, email: string | null } | null, deadlines: Array<{ name: string, label: string, due: string | null, statutory: boolean }>, deadlineExplanation: { summary: string, skipped: Array<{ date: string, reason: string }> } | null, allowedEvents: Array<{ type: string, label: string, inputSchema: Record<string, unknown> }>, history: Array<{ sequence: number, type: string, actorLabel: string, recordedAt: string, effectiveOn: string, stageAfter: string }> } };
+export type CasePageQuery = { case: { id: string, reference: string, subject: string, requestText: string, channel: string, receivedOn: string, status: string, stage: string, stageLabel: string, stepLabel: string, version: number, dueDate: string | null, overdue: boolean, dueSoon: boolean, outcome: string | null, workflowId: string, workflowVersion: number, regime: string, state: Record<string, unknown>, assignee: { id: string, name: string } | null, requester: { name: string | null, email: string | null } | null, deadlines: Array<{ name: string, label: string, due: string | null, statutory: boolean }>, deadlineExplanation: { summary: string, skipped: Array<{ date: string, reason: string }> } | null, allowedEvents: Array<{ type: string, label: string, inputSchema: Record<string, unknown> }>, history: Array<{ sequence: number, type: string, actorLabel: string, recordedAt: string, effectiveOn: string, stageAfter: string }> } };
 
 export type SendCaseEventMutationVariables = Exact<{
   input: SendCaseEventInput;
@@ -287,6 +356,80 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const CaseAttachmentsDocument = new TypedDocumentString(`
+    query CaseAttachments($id: ID!) {
+  caseAttachments(caseId: $id) {
+    id
+    documentId
+    version
+    kind
+    filename
+    mimeType
+    size
+    sha256
+    redactedFrom
+    createdByName
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<CaseAttachmentsQuery, CaseAttachmentsQueryVariables>;
+export const DocumentPagesDocument = new TypedDocumentString(`
+    query DocumentPages($id: ID!) {
+  documentPages(documentId: $id) {
+    page
+    width
+    height
+    pngBase64
+  }
+}
+    `) as unknown as TypedDocumentString<DocumentPagesQuery, DocumentPagesQueryVariables>;
+export const FindInDocumentDocument = new TypedDocumentString(`
+    query FindInDocument($id: ID!, $text: String!) {
+  findInDocument(documentId: $id, text: $text) {
+    page
+    rect
+  }
+}
+    `) as unknown as TypedDocumentString<FindInDocumentQuery, FindInDocumentQueryVariables>;
+export const FindPersonalDataDocument = new TypedDocumentString(`
+    query FindPersonalData($id: ID!) {
+  findPersonalData(documentId: $id) {
+    page
+    rect
+    text
+    kind
+  }
+}
+    `) as unknown as TypedDocumentString<FindPersonalDataQuery, FindPersonalDataQueryVariables>;
+export const RedactDocumentDocument = new TypedDocumentString(`
+    mutation RedactDocument($input: RedactDocumentInput!) {
+  redactDocument(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RedactDocumentMutation, RedactDocumentMutationVariables>;
+export const RedactionLogDocument = new TypedDocumentString(`
+    query RedactionLog($id: ID!) {
+  redactionLog(documentId: $id) {
+    version
+    page
+    text
+    exemption
+    reason
+    byName
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<RedactionLogQuery, RedactionLogQueryVariables>;
+export const BuildReleaseBundleDocument = new TypedDocumentString(`
+    mutation BuildReleaseBundle($caseId: ID!) {
+  buildReleaseBundle(caseId: $caseId) {
+    id
+    filename
+  }
+}
+    `) as unknown as TypedDocumentString<BuildReleaseBundleMutation, BuildReleaseBundleMutationVariables>;
 export const CaseDocumentsDocument = new TypedDocumentString(`
     query CaseDocuments($id: ID!) {
   caseDocuments(caseId: $id) {
@@ -559,6 +702,7 @@ export const CasePageDocument = new TypedDocumentString(`
     outcome
     workflowId
     workflowVersion
+    regime
     assignee {
       id
       name

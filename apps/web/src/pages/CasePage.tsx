@@ -1,6 +1,7 @@
 import type { CaseSnapshot } from '@recordflow/workflow';
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { CaseFiles } from '../components/CaseFiles';
 import { CaseLetters } from '../components/CaseLetters';
 import { type AllowedEvent, EventForm } from '../components/EventForm';
 import { StageGraph } from '../components/StageGraph';
@@ -13,7 +14,7 @@ const CaseQuery = graphql(`
   query CasePage($id: ID!) {
     case(id: $id) {
       id reference subject requestText channel receivedOn status stage stageLabel stepLabel version
-      dueDate overdue dueSoon outcome workflowId workflowVersion
+      dueDate overdue dueSoon outcome workflowId workflowVersion regime
       assignee { id name }
       requester { name email }
       deadlines { name label due statutory }
@@ -204,6 +205,7 @@ export function CasePage({ id }: { id: string }) {
           />
         </section>
       </div>
+      <CaseFiles caseId={c.id} regime={c.regime} />
       <section className="panel" aria-labelledby="graph">
         <h2 id="graph">The workflow</h2>
         <StageGraph workflowId={c.workflowId} version={c.workflowVersion} current={c.stage} />
