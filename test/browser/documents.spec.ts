@@ -84,7 +84,7 @@ describe('in Chromium: an officer redacts a document and downloads the release b
     await page.mouse.move(bounds.x + 405 * scale, bounds.y + 505 * scale, { steps: 5 });
     await page.mouse.up();
     await screenshot(page, SHOTS, '02-drawn');
-    await redactor.getByLabel('Exemption 3').fill('s.43');
+    await redactor.getByLabel('Exemption 3').fill('s.43(2)');
     await redactor.getByLabel('Reason 3').fill('Photograph of a supplier prototype');
     await screenshot(page, SHOTS, '02-review');
     await redactor.getByRole('button', { name: 'Apply 3 redactions' }).click();
@@ -99,7 +99,7 @@ describe('in Chromium: an officer redacts a document and downloads the release b
     expect(images).toBe(0);
     expect(text).toContain('Schedule of documents');
     expect(text).toContain('site-visit.pdf (version 2)');
-    expect(text).toContain('s.40(2), s.43');
+    expect(text).toContain('s.40(2), s.43(2)');
     expect(text).toContain('Cameras checked: 42.');
     expect(text).not.toContain('Jane Smith');
     expect(text).not.toContain('jane.smith@example.org');

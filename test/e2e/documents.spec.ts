@@ -128,7 +128,7 @@ describe('case documents on the filesystem store', () => {
             {
               page: 1,
               rect: FIXTURE_IMAGE_RECT,
-              exemption: 's.43',
+              exemption: 's.43(2)',
               reason: 'Supplier drawing, commercially sensitive',
             },
           ],
@@ -178,7 +178,7 @@ describe('case documents on the filesystem store', () => {
       [1, NAME, 's.40(2)', 'Personal data of a junior officer', 'Test officer'],
       [1, EMAIL, 's.40(2)', 'Personal e-mail address', 'Test officer'],
       [1, PHONE, 's.40(2)', 'Direct line of a junior officer', 'Test officer'],
-      [1, null, 's.43', 'Supplier drawing, commercially sensitive', 'Test officer'],
+      [1, null, 's.43(2)', 'Supplier drawing, commercially sensitive', 'Test officer'],
     ]);
     expect(entries[0]?.rects).toHaveLength(2);
     const csv = await fetch(`${api.url}/api/documents/${version?.id}/redaction-log.csv`, {
@@ -188,7 +188,7 @@ describe('case documents on the filesystem store', () => {
     const lines = (await csv.text()).trim().split('\n');
     expect(lines[0]).toBe('document,version,page,exemption,reason,text,boxes,by,at');
     expect(lines).toHaveLength(5);
-    expect(lines[4]).toContain('s.43,"Supplier drawing, commercially sensitive"');
+    expect(lines[4]).toContain('s.43(2),"Supplier drawing, commercially sensitive"');
 
     const events = await history(created.id);
     expect(events.slice(-2).map((e) => [e.type, e.payload.sha256])).toEqual([

@@ -59,7 +59,9 @@ export class RedactionInput {
   })
   rect?: number[] | null;
 
-  @Field({ description: "The exemption that justifies it, e.g. s.40(2) or s.43 (from the case's regime)." })
+  @Field({
+    description: "The exemption that justifies it, e.g. s.40(2) or s.43(2) (from the case's regime).",
+  })
   exemption: string;
 
   @Field({ description: 'Why the exemption applies here.' })

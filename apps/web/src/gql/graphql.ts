@@ -57,7 +57,7 @@ export type RedactDocumentInput = {
 };
 
 export type RedactionInput = {
-  /** The exemption that justifies it, e.g. s.40(2) or s.43 (from the case's regime). */
+  /** The exemption that justifies it, e.g. s.40(2) or s.43(2) (from the case's regime). */
   exemption: string;
   /** Page number, from 1. */
   page: number;
