@@ -14,6 +14,8 @@ export const CASE_ASSIGNED = 'CASE_ASSIGNED';
 export const DEADLINES_RECOMPUTED = 'DEADLINES_RECOMPUTED';
 /** A letter went out; its document's hash is in the payload. */
 export const LETTER_SENT = 'LETTER_SENT';
+/** Letters went out by e-mail; the SMTP server's acceptance and each attachment's hash are in the payload. */
+export const MAIL_SENT = 'MAIL_SENT';
 
 /** An event as recorded: everything its hash covers, and the hash. No requester personal data. */
 export interface RecordedEvent {
@@ -185,7 +187,7 @@ function replayOne(input: ReplayInput, event: RecordedEvent, before: CaseSnapsho
   }
   if (!before) throw new Error(`the first event is ${event.type}, not ${CASE_CREATED}`);
   if (event.type === DEADLINES_RECOMPUTED) return recomputeDeadlines(definition, before, calendar).snapshot;
-  if (event.type === CASE_ASSIGNED || event.type === LETTER_SENT) return before;
+  if (event.type === CASE_ASSIGNED || event.type === LETTER_SENT || event.type === MAIL_SENT) return before;
   return step(
     definition,
     before,

@@ -8,6 +8,7 @@ export {
   hashDefinition,
   hashEvent,
   LETTER_SENT,
+  MAIL_SENT,
   type RecordedEvent,
   type RecordedHoliday,
   type ReplayInput,

@@ -7,6 +7,7 @@ import {
   type Effect,
   initialSnapshot,
   LETTER_SENT,
+  MAIL_SENT,
   recomputeDeadlines,
   step,
   type WorkflowDefinition,
@@ -184,7 +185,12 @@ export class CasesService {
    * store the snapshot, set or cancel timers (how it reaches the database: TransitionPolicy).
    */
   async send(actor: EventActor, input: SendCaseEventInput): Promise<EventResult> {
-    if (input.type.startsWith('CASE_') || input.type === DEADLINES_RECOMPUTED || input.type === LETTER_SENT) {
+    if (
+      input.type.startsWith('CASE_') ||
+      input.type === DEADLINES_RECOMPUTED ||
+      input.type === LETTER_SENT ||
+      input.type === MAIL_SENT
+    ) {
       throw refusal(
         'EVENT_NOT_ALLOWED',
         `"${input.type}" is recorded by Recordflow itself and cannot be sent.`,
@@ -317,22 +323,38 @@ export class CasesService {
    * Records in the case's history that a letter went out, with its document's hash: inside the
    * caller's transaction (which holds the document), on the case locked.
    */
-  async recordLetterSent(
+  recordLetterSent(
     manager: EntityManager,
     user: Actor,
     caseId: string,
     document: { id: string; template: string; format: string; sha256: string },
   ): Promise<number> {
+    return this.recordFact(manager, user, caseId, LETTER_SENT, {
+      documentId: document.id,
+      template: document.template,
+      format: document.format,
+      sha256: document.sha256,
+    });
+  }
+
+  /** Records that letters went out by e-mail (the payload: what, the SMTP server's word, the hashes). */
+  recordMailSent(manager: EntityManager, user: Actor, caseId: string, payload: object): Promise<number> {
+    return this.recordFact(manager, user, caseId, MAIL_SENT, payload);
+  }
+
+  /** Appends an event that records a fact about the case without moving its workflow. */
+  private async recordFact(
+    manager: EntityManager,
+    user: Actor,
+    caseId: string,
+    type: string,
+    payload: object,
+  ): Promise<number> {
     const { row, prevHash, calendar } = await this.cases.readForTransition(manager, caseId, { lock: true });
     const definition = await definitionOf(manager, row.workflowVersionId);
     const event = await this.record(manager, row, {
-      type: LETTER_SENT,
-      payload: {
-        documentId: document.id,
-        template: document.template,
-        format: document.format,
-        sha256: document.sha256,
-      },
+      type,
+      payload,
       effectiveOn: ukToday(),
       actor: actorOf(user),
       calendar,

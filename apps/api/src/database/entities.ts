@@ -5,6 +5,8 @@ import { Requester } from '../cases/requester.entity';
 import { Holiday } from '../holidays/holiday.entity';
 import { CaseDocument } from '../letters/case-document.entity';
 import { LetterTemplate } from '../letters/letter-template.entity';
+import { OutboxMessage } from '../mail/outbox-message.entity';
+import { OutgoingMail } from '../mail/outgoing-mail.entity';
 import { Setting } from '../settings/setting.entity';
 import { Timer } from '../timers/timer.entity';
 import { User } from '../users/user.entity';
@@ -18,6 +20,8 @@ export const entities = [
   CaseEvent,
   Holiday,
   LetterTemplate,
+  OutboxMessage,
+  OutgoingMail,
   ReferenceCounter,
   Requester,
   Setting,
