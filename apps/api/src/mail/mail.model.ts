@@ -44,7 +44,7 @@ export class OutgoingMailModel {
   @Field(() => Int, { description: 'Attempts so far.' })
   attempts: number;
 
-  @Field({ nullable: true, description: 'When it is tried next, while queued.' })
+  @Field({ description: 'When it is tried next, while queued.' })
   nextAttemptAt: Date;
 
   @Field(() => String, { nullable: true, description: 'Why the last attempt failed.' })
