@@ -37,6 +37,8 @@ describe('e-mailing letters through an SMTP server', () => {
     if (smtp.received.length === 0) expect(again.errors?.[0]?.message).toMatch(/already queued/);
 
     const mail = await waitForMail(api, officer, letter.caseId, (m) => m.status === 'sent');
+    // One Message-ID per mail, fixed when queued, in the From address's domain.
+    expect(mail.messageId).toMatch(/^<[0-9a-f-]{36}@council\.example>$/);
     const received = smtp.received.find((r) => r.parsed.messageId === mail.messageId);
     expect(received, 'the server received it').toBeDefined();
     const { parsed, attachmentHashes } = received as NonNullable<typeof received>;

@@ -117,7 +117,7 @@ export class MailService {
       subject: fillTemplate(template.subject, data).replace(/\s+/g, ' '),
       body: fillTemplate(template.body, data),
       // Fixed per mail row: every attempt carries the same Message-ID, so a resend after a crash is recognisable.
-      messageId: `<${id}@${from.split('@')[1] ?? 'recordflow.invalid'}>`,
+      messageId: `<${id}@${/@([^\s>]+)/.exec(from)?.[1] ?? 'recordflow.invalid'}>`,
       actor: { id: user.id, name: user.name, email: user.email, roles: user.roles },
     });
     const saved = await this.dataSource.getRepository(OutgoingMail).save(mail);
