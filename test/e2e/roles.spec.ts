@@ -40,6 +40,10 @@ const MUTATION_CALLS: Record<string, { query: string; variables?: Record<string,
       'mutation { generateLetter(caseId: "00000000-0000-0000-0000-000000000000", kind: "response") { id } }',
   },
   sendLetter: { query: 'mutation { sendLetter(documentId: "00000000-0000-0000-0000-000000000000") { id } }' },
+  emailLetter: {
+    query: 'mutation { emailLetter(documentId: "00000000-0000-0000-0000-000000000000") { id } }',
+  },
+  saveMailTemplate: { query: 'mutation { saveMailTemplate(subject: "s", body: "b") { builtIn } }' },
   saveAuthoritySettings: {
     query:
       'mutation { saveAuthoritySettings(settings: { name: "n", team: "t", email: "e", address: "a" }) { name } }',

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
-import { createApp, createUser, DatabaseMode, type Role } from '../../apps/api/src/index';
+import { createApp, createUser, DatabaseMode, type MailSettings, type Role } from '../../apps/api/src/index';
 import { createScratchDatabase } from './databases';
 
 export interface TestApi {
@@ -30,7 +30,10 @@ export interface GraphQLResult<T> {
 }
 
 /** The real api on a scratch database, listening on a free loopback port. */
-export async function startTestApi(label: string, options: { webDir?: string } = {}): Promise<TestApi> {
+export async function startTestApi(
+  label: string,
+  options: { webDir?: string; mail?: MailSettings } = {},
+): Promise<TestApi> {
   const database = await createScratchDatabase(label);
   const { app, dataSource } = await createApp({
     databaseUrl: database.url,
@@ -38,6 +41,7 @@ export async function startTestApi(label: string, options: { webDir?: string } =
     demo: false,
     webDir: options.webDir,
     timerIntervalMs: 0,
+    mail: options.mail,
     // LOG_LEVEL=error shows the api's own log while debugging a test.
     logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
   });

@@ -20,6 +20,8 @@ import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { HolidaysModule } from './holidays/holidays.module';
 import { LettersModule } from './letters/letters.module';
+import { MailModule } from './mail/mail.module';
+import { loadMailSettings, type MailSettings } from './mail/mail-settings';
 import { SystemModule } from './system/system.module';
 import { RUNTIME, type Runtime } from './system/system.service';
 import { TimersModule } from './timers/timers.module';
@@ -34,6 +36,8 @@ export interface AppModuleOptions {
   auth: AuthSettings;
   /** How often this process looks for due timers; 0 for never (tests fire them by hand). */
   timerIntervalMs: number;
+  /** How mail goes out (SMTP or the local outbox) and how often the queue is looked at. */
+  mail?: MailSettings;
   /** Built web app to serve at /, when it exists. */
   webDir?: string;
 }
@@ -63,6 +67,7 @@ export class AppModule {
     webDir,
     auth,
     timerIntervalMs,
+    mail,
   }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
@@ -114,6 +119,7 @@ export class AppModule {
         HistoryModule,
         LettersModule,
         DocumentsModule,
+        MailModule.register(mail ?? loadMailSettings(process.env)),
       ],
     };
   }

@@ -9,6 +9,7 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { loadAuthSettings } from './auth/auth-settings';
 import { openDatabase } from './database/database';
+import type { MailSettings } from './mail/mail-settings';
 import { DatabaseMode } from './system/about.model';
 import { loadBuiltInWorkflows } from './workflows/built-in-workflows';
 
@@ -20,6 +21,8 @@ export interface CreateAppOptions {
   webDir?: string;
   /** Default 30 s; 0 turns the timer loop off. */
   timerIntervalMs?: number;
+  /** Default: from the environment (RECORDFLOW_SMTP_URL …). */
+  mail?: MailSettings;
 }
 
 export interface RecordflowApp {
@@ -43,6 +46,7 @@ export async function createApp(options: CreateAppOptions): Promise<RecordflowAp
         logger,
         auth: await loadAuthSettings(dataSource, process.env),
         timerIntervalMs: options.timerIntervalMs ?? 30_000,
+        mail: options.mail,
         runtime: { database: options.database, demo: options.demo },
         webDir: options.webDir && existsSync(options.webDir) ? options.webDir : undefined,
       }),

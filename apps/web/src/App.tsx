@@ -5,6 +5,7 @@ import { AuditList } from './pages/AuditList';
 import { CaseList } from './pages/CaseList';
 import { CasePage } from './pages/CasePage';
 import { Letters } from './pages/Letters';
+import { Outbox } from './pages/Outbox';
 import { SignIn } from './pages/SignIn';
 import { Workflows } from './pages/Workflows';
 import { hasRole, type SessionUser, useSession } from './session';
@@ -56,6 +57,7 @@ function Header({ user }: { user: SessionUser }) {
         {hasRole(user, 'auditor') && link('/audit', 'Audit')}
         {hasRole(user, 'admin') && link('/workflows', 'Workflows')}
         {hasRole(user, 'admin') && link('/letters', 'Letters')}
+        {hasRole(user, 'admin') && link('/outbox', 'Outbox')}
       </nav>
       <span className="who">
         {user.name} ({user.roles.join(', ')})
@@ -95,6 +97,7 @@ export function App() {
           </Route>
           <Route path="/workflows" component={Workflows} />
           <Route path="/letters" component={Letters} />
+          <Route path="/outbox" component={Outbox} />
           <Route>
             <Redirect to={homeFor(user)} />
           </Route>

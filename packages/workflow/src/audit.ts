@@ -12,6 +12,8 @@ export const CASE_ASSIGNED = 'CASE_ASSIGNED';
 export const DEADLINES_RECOMPUTED = 'DEADLINES_RECOMPUTED';
 /** A letter went out; its document's hash is in the payload. */
 export const LETTER_SENT = 'LETTER_SENT';
+/** Letters went out by e-mail; the SMTP server's acceptance and each attachment's hash are in the payload. */
+export const MAIL_SENT = 'MAIL_SENT';
 /** A file was attached to the case; its SHA-256 is in the payload. */
 export const DOCUMENT_ADDED = 'DOCUMENT_ADDED';
 /** A redacted version of a document was made; both hashes are in the payload. */
@@ -25,6 +27,7 @@ export const RECORD_ONLY_EVENTS: readonly string[] = [
   DOCUMENT_ADDED,
   DOCUMENT_REDACTED,
   RELEASE_BUNDLE_BUILT,
+  MAIL_SENT,
 ];
 
 /** An event as recorded: everything its hash covers, and the hash. No requester personal data. */

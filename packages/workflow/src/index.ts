@@ -12,6 +12,7 @@ export {
   hashDefinition,
   hashEvent,
   LETTER_SENT,
+  MAIL_SENT,
   RECORD_ONLY_EVENTS,
   RELEASE_BUNDLE_BUILT,
   type RecordedEvent,

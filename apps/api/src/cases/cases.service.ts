@@ -7,6 +7,7 @@ import {
   type Effect,
   initialSnapshot,
   LETTER_SENT,
+  MAIL_SENT,
   RECORD_ONLY_EVENTS,
   recomputeDeadlines,
   step,
@@ -329,6 +330,11 @@ export class CasesService {
       format: document.format,
       sha256: document.sha256,
     });
+  }
+
+  /** Records that letters went out by e-mail (the payload: what, the SMTP server's word, the hashes). */
+  recordMailSent(manager: EntityManager, user: Actor, caseId: string, payload: object): Promise<number> {
+    return this.recordFact(manager, user, caseId, MAIL_SENT, payload as Record<string, unknown>);
   }
 
   /**

@@ -6,6 +6,8 @@ import { Attachment, Redaction } from '../documents/attachment.entity';
 import { Holiday } from '../holidays/holiday.entity';
 import { CaseDocument } from '../letters/case-document.entity';
 import { LetterTemplate } from '../letters/letter-template.entity';
+import { OutboxMessage } from '../mail/outbox-message.entity';
+import { OutgoingMail } from '../mail/outgoing-mail.entity';
 import { Setting } from '../settings/setting.entity';
 import { Timer } from '../timers/timer.entity';
 import { User } from '../users/user.entity';
@@ -20,6 +22,8 @@ export const entities = [
   CaseEvent,
   Holiday,
   LetterTemplate,
+  OutboxMessage,
+  OutgoingMail,
   ReferenceCounter,
   Redaction,
   Requester,

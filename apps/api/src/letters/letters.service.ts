@@ -76,12 +76,17 @@ export class LettersService {
   /** The letter's text for a case, from the given template body or the kind's current template. */
   async preview(caseId: string, kind: string, body?: string | null): Promise<string> {
     const template = body ?? (await this.template(kind)).body;
+    return fillTemplate(template, await this.dataFor(caseId));
+  }
+
+  /** The fields letter (and e-mail) templates fill in, for one case. */
+  async dataFor(caseId: string) {
     const row = await this.dataSource.getRepository(Case).findOneBy({ id: caseId });
     if (!row) throw notFound('case', caseId);
     const requester = row.requesterId
       ? await this.dataSource.getRepository(Requester).findOneBy({ id: row.requesterId })
       : null;
-    const data = letterData(
+    return letterData(
       {
         reference: row.reference,
         regime: row.regime as never,
@@ -92,7 +97,6 @@ export class LettersService {
       await this.authority(),
       ukToday(),
     );
-    return fillTemplate(template, data);
   }
 
   /** Renders the letter as PDF and DOCX and keeps both with the case. */

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { showDate } from '../format';
 import { graphql } from '../gql';
-import type { CaseDocumentsQuery as CaseDocuments } from '../gql/graphql';
+import type { CaseDocumentsQuery as CaseDocuments, CaseMailsQuery as CaseMails } from '../gql/graphql';
 import { request, useQuery } from '../graphql';
 
 const CaseDocumentsQuery = graphql(`
@@ -21,6 +21,94 @@ const GenerateLetterMutation = graphql(`
 const SendLetterMutation = graphql(`
   mutation SendLetter($id: ID!) { sendLetter(documentId: $id) { id } }
 `);
+
+const CaseMailsQuery = graphql(`
+  query CaseMails($id: ID!) {
+    caseMails(caseId: $id) { id documentIds toAddress status attempts lastError nextAttemptAt sentSequence }
+    case(id: $id) { requester { email } }
+  }
+`);
+
+const EmailLetterMutation = graphql(`
+  mutation EmailLetter($id: ID!, $to: String, $withDocx: Boolean) {
+    emailLetter(documentId: $id, to: $to, withDocx: $withDocx) { id status }
+  }
+`);
+
+type Mail = CaseMails['caseMails'][number];
+
+const time = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Where one e-mail of a letter has got to, in words. */
+function mailStatus(mail: Mail): string {
+  if (mail.status === 'sent') return `e-mailed to ${mail.toAddress} (event ${mail.sentSequence})`;
+  if (mail.status === 'failed')
+    return `e-mail to ${mail.toAddress} failed: ${mail.lastError ?? 'no reason given'}`;
+  if (mail.attempts > 0 && mail.lastError) {
+    return `e-mail to ${mail.toAddress} queued: attempt ${mail.attempts} failed (${mail.lastError}), retrying at ${time(mail.nextAttemptAt)}`;
+  }
+  return `e-mail to ${mail.toAddress} ${mail.status === 'sending' ? 'sending' : 'queued'}`;
+}
+
+/** The recipient (the requester's address unless changed), the DOCX choice, and a confirmation. */
+function EmailForm({
+  document,
+  defaultTo,
+  onDone,
+  onCancel,
+}: {
+  document: { id: string; filename: string };
+  defaultTo: string;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const [to, setTo] = useState(defaultTo);
+  const [withDocx, setWithDocx] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const send = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await request(EmailLetterMutation, { id: document.id, to: to.trim() || null, withDocx });
+      onDone();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form
+      className="email-form"
+      aria-label={`E-mail ${document.filename}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send();
+      }}
+    >
+      <label>
+        To <input type="email" value={to} onChange={(e) => setTo(e.target.value)} required />
+      </label>
+      <label>
+        <input type="checkbox" checked={withDocx} onChange={(e) => setWithDocx(e.target.checked)} /> Attach
+        the DOCX too
+      </label>
+      <button type="submit" disabled={busy}>
+        Send e-mail
+      </button>
+      <button type="button" className="secondary" onClick={onCancel}>
+        Cancel
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
 
 async function download(document: CaseDocuments['caseDocuments'][number]) {
   const { documentFile } = await request(DocumentFileQuery, { id: document.id });
@@ -45,7 +133,25 @@ export function CaseLetters({
 }) {
   const { result, reload } = useQuery(CaseDocumentsQuery, { id: caseId });
   const [error, setError] = useState<string | null>(null);
+  const [emailing, setEmailing] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  // Mail goes out in the background: look again every few seconds while any is on its way.
+  const mails = useQuery(CaseMailsQuery, { id: caseId }, pending ? 3000 : 0);
   const documents = result.state === 'ready' ? result.data.caseDocuments : [];
+  const mailList = mails.result.state === 'ready' ? mails.result.data.caseMails : [];
+  const requesterEmail =
+    mails.result.state === 'ready' ? (mails.result.data.case.requester?.email ?? '') : '';
+  const sentCount = mailList.filter((m) => m.status === 'sent').length;
+  const seenSent = useRef(sentCount);
+  useEffect(() => {
+    setPending(mailList.some((m) => m.status === 'queued' || m.status === 'sending'));
+    // A mail just accepted added to the history and marked its letters sent.
+    if (sentCount > seenSent.current) {
+      reload();
+      onSent();
+    }
+    seenSent.current = sentCount;
+  }, [mailList, sentCount, reload, onSent]);
 
   const act = async (work: () => Promise<unknown>) => {
     setError(null);
@@ -84,6 +190,30 @@ export function CaseLetters({
                     <button type="button" className="link" onClick={() => download(d)}>
                       {d.filename}
                     </button>
+                    {d.format === 'pdf' && emailing !== d.id && (
+                      <button type="button" className="secondary" onClick={() => setEmailing(d.id)}>
+                        Email
+                      </button>
+                    )}
+                    {d.format === 'pdf' && emailing === d.id && (
+                      <EmailForm
+                        document={d}
+                        defaultTo={requesterEmail}
+                        onCancel={() => setEmailing(null)}
+                        onDone={() => {
+                          setEmailing(null);
+                          mails.reload();
+                        }}
+                      />
+                    )}
+                    {mailList
+                      .filter((m) => m.documentIds.includes(d.id))
+                      .map((m) => (
+                        <span key={m.id} className={`mail-status ${m.status}`} role="status">
+                          {' '}
+                          {mailStatus(m)}
+                        </span>
+                      ))}
                     {d.format === 'pdf' &&
                       (d.sentSequence ? (
                         <span className="muted"> sent (event {d.sentSequence})</span>

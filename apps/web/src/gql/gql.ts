@@ -26,6 +26,8 @@ type Documents = {
     "\n  query DocumentFile($id: ID!) { documentFile(documentId: $id) { base64 mimeType } }\n": typeof types.DocumentFileDocument,
     "\n  mutation GenerateLetter($id: ID!, $kind: String!) { generateLetter(caseId: $id, kind: $kind) { id } }\n": typeof types.GenerateLetterDocument,
     "\n  mutation SendLetter($id: ID!) { sendLetter(documentId: $id) { id } }\n": typeof types.SendLetterDocument,
+    "\n  query CaseMails($id: ID!) {\n    caseMails(caseId: $id) { id documentIds toAddress status attempts lastError nextAttemptAt sentSequence }\n    case(id: $id) { requester { email } }\n  }\n": typeof types.CaseMailsDocument,
+    "\n  mutation EmailLetter($id: ID!, $to: String, $withDocx: Boolean) {\n    emailLetter(documentId: $id, to: $to, withDocx: $withDocx) { id status }\n  }\n": typeof types.EmailLetterDocument,
     "\n  query StageGraph($id: ID!) {\n    workflow(id: $id) { versions { version definition } }\n  }\n": typeof types.StageGraphDocument,
     "\n  query SimulatorHolidays { holidays { date title divisions } }\n": typeof types.SimulatorHolidaysDocument,
     "\n  query EditorWorkflow($id: ID!) {\n    workflow(id: $id) {\n      id\n      name\n      regime\n      published { version definition }\n      draft { revision definition savedAt savedBy { name } }\n      versions { id version status publishedAt publishedBy { name } definition definitionHash }\n    }\n  }\n": typeof types.EditorWorkflowDocument,
@@ -46,6 +48,9 @@ type Documents = {
     "\n  query Letters {\n    letterTemplates { kind body builtIn }\n    cases(filter: { status: \"all\" }, first: 50) { edges { node { id reference } } }\n  }\n": typeof types.LettersDocument,
     "\n  query PreviewLetter($id: ID!, $kind: String!, $body: String) {\n    previewLetter(caseId: $id, kind: $kind, body: $body)\n  }\n": typeof types.PreviewLetterDocument,
     "\n  mutation SaveLetterTemplate($kind: String!, $body: String!) {\n    saveLetterTemplate(kind: $kind, body: $body) { kind }\n  }\n": typeof types.SaveLetterTemplateDocument,
+    "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n": typeof types.OutboxDocument,
+    "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": typeof types.OutboxMessageDocument,
+    "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": typeof types.SaveMailTemplateDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n": typeof types.SignInDocument,
     "\n  query WorkflowList {\n    workflows {\n      id\n      name\n      regime\n      published { version publishedAt }\n      draft { revision savedAt savedBy { name } errors { message } }\n    }\n  }\n": typeof types.WorkflowListDocument,
 };
@@ -61,6 +66,8 @@ const documents: Documents = {
     "\n  query DocumentFile($id: ID!) { documentFile(documentId: $id) { base64 mimeType } }\n": types.DocumentFileDocument,
     "\n  mutation GenerateLetter($id: ID!, $kind: String!) { generateLetter(caseId: $id, kind: $kind) { id } }\n": types.GenerateLetterDocument,
     "\n  mutation SendLetter($id: ID!) { sendLetter(documentId: $id) { id } }\n": types.SendLetterDocument,
+    "\n  query CaseMails($id: ID!) {\n    caseMails(caseId: $id) { id documentIds toAddress status attempts lastError nextAttemptAt sentSequence }\n    case(id: $id) { requester { email } }\n  }\n": types.CaseMailsDocument,
+    "\n  mutation EmailLetter($id: ID!, $to: String, $withDocx: Boolean) {\n    emailLetter(documentId: $id, to: $to, withDocx: $withDocx) { id status }\n  }\n": types.EmailLetterDocument,
     "\n  query StageGraph($id: ID!) {\n    workflow(id: $id) { versions { version definition } }\n  }\n": types.StageGraphDocument,
     "\n  query SimulatorHolidays { holidays { date title divisions } }\n": types.SimulatorHolidaysDocument,
     "\n  query EditorWorkflow($id: ID!) {\n    workflow(id: $id) {\n      id\n      name\n      regime\n      published { version definition }\n      draft { revision definition savedAt savedBy { name } }\n      versions { id version status publishedAt publishedBy { name } definition definitionHash }\n    }\n  }\n": types.EditorWorkflowDocument,
@@ -81,6 +88,9 @@ const documents: Documents = {
     "\n  query Letters {\n    letterTemplates { kind body builtIn }\n    cases(filter: { status: \"all\" }, first: 50) { edges { node { id reference } } }\n  }\n": types.LettersDocument,
     "\n  query PreviewLetter($id: ID!, $kind: String!, $body: String) {\n    previewLetter(caseId: $id, kind: $kind, body: $body)\n  }\n": types.PreviewLetterDocument,
     "\n  mutation SaveLetterTemplate($kind: String!, $body: String!) {\n    saveLetterTemplate(kind: $kind, body: $body) { kind }\n  }\n": types.SaveLetterTemplateDocument,
+    "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n": types.OutboxDocument,
+    "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": types.OutboxMessageDocument,
+    "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": types.SaveMailTemplateDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n": types.SignInDocument,
     "\n  query WorkflowList {\n    workflows {\n      id\n      name\n      regime\n      published { version publishedAt }\n      draft { revision savedAt savedBy { name } errors { message } }\n    }\n  }\n": types.WorkflowListDocument,
 };
@@ -129,6 +139,14 @@ export function graphql(source: "\n  mutation GenerateLetter($id: ID!, $kind: St
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SendLetter($id: ID!) { sendLetter(documentId: $id) { id } }\n"): typeof import('./graphql').SendLetterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseMails($id: ID!) {\n    caseMails(caseId: $id) { id documentIds toAddress status attempts lastError nextAttemptAt sentSequence }\n    case(id: $id) { requester { email } }\n  }\n"): typeof import('./graphql').CaseMailsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EmailLetter($id: ID!, $to: String, $withDocx: Boolean) {\n    emailLetter(documentId: $id, to: $to, withDocx: $withDocx) { id status }\n  }\n"): typeof import('./graphql').EmailLetterDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -209,6 +227,18 @@ export function graphql(source: "\n  query PreviewLetter($id: ID!, $kind: String
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SaveLetterTemplate($kind: String!, $body: String!) {\n    saveLetterTemplate(kind: $kind, body: $body) { kind }\n  }\n"): typeof import('./graphql').SaveLetterTemplateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n"): typeof import('./graphql').OutboxDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n"): typeof import('./graphql').OutboxMessageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n"): typeof import('./graphql').SaveMailTemplateDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

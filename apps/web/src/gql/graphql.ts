@@ -185,6 +185,22 @@ export type SendLetterMutationVariables = Exact<{
 
 export type SendLetterMutation = { sendLetter: { id: string } };
 
+export type CaseMailsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseMailsQuery = { caseMails: Array<{ id: string, documentIds: Array<string>, toAddress: string, status: string, attempts: number, lastError: string | null, nextAttemptAt: string, sentSequence: number | null }>, case: { requester: { email: string | null } | null } };
+
+export type EmailLetterMutationVariables = Exact<{
+  id: string | number;
+  to?: string | null | undefined;
+  withDocx?: boolean | null | undefined;
+}>;
+
+
+export type EmailLetterMutation = { emailLetter: { id: string, status: string } };
+
 export type StageGraphQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -323,6 +339,26 @@ export type SaveLetterTemplateMutationVariables = Exact<{
 
 
 export type SaveLetterTemplateMutation = { saveLetterTemplate: { kind: string } };
+
+export type OutboxQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OutboxQuery = { outbox: Array<{ id: string, caseReference: string, toAddress: string, subject: string, createdAt: string }>, mailTemplate: { subject: string, body: string, builtIn: boolean } };
+
+export type OutboxMessageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OutboxMessageQuery = { outboxMessage: { id: string, caseReference: string, toAddress: string, fromAddress: string, subject: string, messageId: string, createdAt: string, text: string, source: string, attachments: Array<{ filename: string, contentType: string, size: number, sha256: string, base64: string }> } };
+
+export type SaveMailTemplateMutationVariables = Exact<{
+  subject: string;
+  body: string;
+}>;
+
+
+export type SaveMailTemplateMutation = { saveMailTemplate: { subject: string, body: string, builtIn: boolean } };
 
 export type SignInMutationVariables = Exact<{
   email: string;
@@ -464,6 +500,33 @@ export const SendLetterDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SendLetterMutation, SendLetterMutationVariables>;
+export const CaseMailsDocument = new TypedDocumentString(`
+    query CaseMails($id: ID!) {
+  caseMails(caseId: $id) {
+    id
+    documentIds
+    toAddress
+    status
+    attempts
+    lastError
+    nextAttemptAt
+    sentSequence
+  }
+  case(id: $id) {
+    requester {
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseMailsQuery, CaseMailsQueryVariables>;
+export const EmailLetterDocument = new TypedDocumentString(`
+    mutation EmailLetter($id: ID!, $to: String, $withDocx: Boolean) {
+  emailLetter(documentId: $id, to: $to, withDocx: $withDocx) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<EmailLetterMutation, EmailLetterMutationVariables>;
 export const StageGraphDocument = new TypedDocumentString(`
     query StageGraph($id: ID!) {
   workflow(id: $id) {
@@ -786,6 +849,53 @@ export const SaveLetterTemplateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SaveLetterTemplateMutation, SaveLetterTemplateMutationVariables>;
+export const OutboxDocument = new TypedDocumentString(`
+    query Outbox {
+  outbox {
+    id
+    caseReference
+    toAddress
+    subject
+    createdAt
+  }
+  mailTemplate {
+    subject
+    body
+    builtIn
+  }
+}
+    `) as unknown as TypedDocumentString<OutboxQuery, OutboxQueryVariables>;
+export const OutboxMessageDocument = new TypedDocumentString(`
+    query OutboxMessage($id: ID!) {
+  outboxMessage(id: $id) {
+    id
+    caseReference
+    toAddress
+    fromAddress
+    subject
+    messageId
+    createdAt
+    text
+    source
+    attachments {
+      filename
+      contentType
+      size
+      sha256
+      base64
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OutboxMessageQuery, OutboxMessageQueryVariables>;
+export const SaveMailTemplateDocument = new TypedDocumentString(`
+    mutation SaveMailTemplate($subject: String!, $body: String!) {
+  saveMailTemplate(subject: $subject, body: $body) {
+    subject
+    body
+    builtIn
+  }
+}
+    `) as unknown as TypedDocumentString<SaveMailTemplateMutation, SaveMailTemplateMutationVariables>;
 export const SignInDocument = new TypedDocumentString(`
     mutation SignIn($email: String!, $password: String!) {
   login(email: $email, password: $password) {

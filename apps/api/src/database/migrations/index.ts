@@ -4,6 +4,7 @@ import { Letters1764000000002 } from './1764000000002-letters';
 import { CaseListIndexes1764000000003 } from './1764000000003-case-list-indexes';
 import { CaseWordSearch1764000000004 } from './1764000000004-case-word-search';
 import { Documents1764000000005 } from './1764000000005-documents';
+import { Mail1764000000006 } from './1764000000006-mail';
 
 /** Every migration, oldest first; they run at start inside one advisory lock. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CaseListIndexes1764000000003,
   CaseWordSearch1764000000004,
   Documents1764000000005,
+  Mail1764000000006,
 ];

@@ -1,0 +1,25 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { LettersModule } from '../letters/letters.module';
+import { MailResolver, OutboxMessageResolver } from './mail.resolver';
+import { MailService } from './mail.service';
+import { MailSender } from './mail-sender.service';
+import { MAIL_SETTINGS, type MailSettings } from './mail-settings';
+
+@Module({})
+export class MailModule {
+  static register(settings: MailSettings): DynamicModule {
+    return {
+      module: MailModule,
+      imports: [CasesModule, LettersModule],
+      providers: [
+        { provide: MAIL_SETTINGS, useValue: settings },
+        MailService,
+        MailSender,
+        MailResolver,
+        OutboxMessageResolver,
+      ],
+      exports: [MailSender, MailService],
+    };
+  }
+}
