@@ -18,6 +18,7 @@ import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { HolidaysModule } from './holidays/holidays.module';
 import { LettersModule } from './letters/letters.module';
+import { SettingsModule } from './settings/settings.module';
 import { SystemModule } from './system/system.module';
 import { RUNTIME, type Runtime } from './system/system.service';
 import { TimersModule } from './timers/timers.module';
@@ -105,6 +106,7 @@ export class AppModule {
         HolidaysModule,
         HistoryModule,
         LettersModule,
+        SettingsModule,
       ],
     };
   }

@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
-import type { CalendarOptions, ExtraHoliday } from '@recordflow/calendar';
+import type { CalendarOptions, ExtraHoliday, Nation, ReceiptRule } from '@recordflow/calendar';
 import { canonicalize } from 'json-canonicalize';
 import type { WorkflowDefinition } from './schema';
 import { type CaseSnapshot, describeState, initialSnapshot, recomputeDeadlines, step } from './step';
@@ -40,6 +40,13 @@ export interface RecordedHoliday extends ExtraHoliday {
   createdAt: string;
 }
 
+/** The calendar settings in force from `createdAt` on (the controller's nation, the receipt rule). */
+export interface RecordedCalendarSetting {
+  nation: Nation | null;
+  receiptRule: ReceiptRule;
+  createdAt: string;
+}
+
 const hex = (text: string) => bytesToHex(sha256(utf8ToBytes(text)));
 
 /** SHA-256 over the RFC 8785 canonical JSON of the event's fields, chained by prevHash. */
@@ -65,14 +72,26 @@ export function hashDefinition(definition: unknown): string {
   return hex(canonicalize(definition));
 }
 
-/** The calendar as it stood at `asOf`: the run-time holidays added by then. */
-export function calendarAsOf(holidays: readonly RecordedHoliday[], asOf: string | null): CalendarOptions {
+/** The calendar as it stood at `asOf`: the run-time holiday changes made by then, and the settings then in force. */
+export function calendarAsOf(
+  holidays: readonly RecordedHoliday[],
+  asOf: string | null,
+  settings: readonly RecordedCalendarSetting[] = [],
+): CalendarOptions {
   if (!asOf) return { extraHolidays: [] };
   const at = Date.parse(asOf);
+  const setting = settings.filter((s) => Date.parse(s.createdAt) <= at).at(-1);
   return {
     extraHolidays: holidays
       .filter((h) => Date.parse(h.createdAt) <= at)
-      .map(({ date, title, divisions }) => ({ date, title, divisions })),
+      .map(({ date, title, divisions, removed }) => ({
+        date,
+        title,
+        divisions,
+        ...(removed ? { removed: true } : {}),
+      })),
+    ...(setting?.nation ? { nation: setting.nation } : {}),
+    ...(setting ? { receiptRule: setting.receiptRule } : {}),
   };
 }
 
@@ -81,6 +100,8 @@ export interface ReplayInput {
   /** The definition of each workflow version the events name. */
   definitions: Readonly<Record<string, WorkflowDefinition>>;
   holidays: readonly RecordedHoliday[];
+  /** The calendar settings' history, oldest first (none: no nation, the ICO receipt rule). */
+  calendarSettings?: readonly RecordedCalendarSetting[];
 }
 
 /**
@@ -176,7 +197,7 @@ export function verifyHistory(
 function replayOne(input: ReplayInput, event: RecordedEvent, before: CaseSnapshot | undefined): CaseSnapshot {
   const definition = input.definitions[event.workflowVersionId];
   if (!definition) throw new Error(`definition version ${event.workflowVersionId} is not in the record`);
-  const calendar = calendarAsOf(input.holidays, event.holidaysAsOf);
+  const calendar = calendarAsOf(input.holidays, event.holidaysAsOf, input.calendarSettings);
   if (event.type === CASE_CREATED) {
     return initialSnapshot(definition, {
       receivedOn: (event.payload as { receivedOn: string }).receivedOn,
@@ -206,6 +227,8 @@ export interface CaseBundle {
     { workflowId: string; version: number; definitionHash: string; definition: WorkflowDefinition }
   >;
   holidays: RecordedHoliday[];
+  /** The calendar settings' history; absent in bundles from before there were any. */
+  calendarSettings?: RecordedCalendarSetting[];
   snapshot: CaseSnapshot;
 }
 
@@ -237,6 +260,7 @@ export function verifyBundle(bundle: CaseBundle): VerificationResult & { definit
     events: bundle.events,
     definitions,
     holidays: bundle.holidays ?? [],
+    calendarSettings: bundle.calendarSettings ?? [],
     storedSnapshot: bundle.snapshot,
   });
   return { ...result, definitionsChecked: Object.keys(definitions).length };

@@ -8,6 +8,7 @@ export {
   hashDefinition,
   hashEvent,
   LETTER_SENT,
+  type RecordedCalendarSetting,
   type RecordedEvent,
   type RecordedHoliday,
   type ReplayInput,

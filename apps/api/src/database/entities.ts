@@ -5,6 +5,7 @@ import { Requester } from '../cases/requester.entity';
 import { Holiday } from '../holidays/holiday.entity';
 import { CaseDocument } from '../letters/case-document.entity';
 import { LetterTemplate } from '../letters/letter-template.entity';
+import { CalendarSetting } from '../settings/calendar-setting.entity';
 import { Setting } from '../settings/setting.entity';
 import { Timer } from '../timers/timer.entity';
 import { User } from '../users/user.entity';
@@ -13,6 +14,7 @@ import { WorkflowVersion } from '../workflows/workflow-version.entity';
 
 /** Every TypeORM entity of the api. */
 export const entities = [
+  CalendarSetting,
   Case,
   CaseDocument,
   CaseEvent,

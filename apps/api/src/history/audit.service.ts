@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type CaseBundle,
   type CaseSnapshot,
+  type RecordedCalendarSetting,
   type RecordedEvent,
   type RecordedHoliday,
   replayEvents,
@@ -22,6 +23,7 @@ export interface CaseRecord {
   definitions: Record<string, WorkflowDefinition>;
   versions: WorkflowVersion[];
   holidays: RecordedHoliday[];
+  calendarSettings: RecordedCalendarSetting[];
 }
 
 export const toRecorded = (event: CaseEvent): RecordedEvent => ({
@@ -72,18 +74,34 @@ export class AuditService {
     const versions = await this.dataSource.getRepository(WorkflowVersion).findBy({ id: In(versionIds) });
     const holidays: RecordedHoliday[] = (
       await this.dataSource.query(
-        `SELECT to_char(date, 'YYYY-MM-DD') AS date, title, divisions, created_at FROM holiday ORDER BY created_at, id`,
+        `SELECT to_char(date, 'YYYY-MM-DD') AS date, title, divisions, removed, created_at FROM holiday ORDER BY created_at, id`,
       )
     ).map(
-      (h: { date: string; title: string; divisions: RecordedHoliday['divisions']; created_at: Date }) => ({
+      (h: {
+        date: string;
+        title: string;
+        divisions: RecordedHoliday['divisions'];
+        removed: boolean;
+        created_at: Date;
+      }) => ({
         date: h.date,
         title: h.title,
         divisions: h.divisions,
+        ...(h.removed ? { removed: true } : {}),
         createdAt: h.created_at.toISOString(),
       }),
     );
+    const calendarSettings: RecordedCalendarSetting[] = (
+      await this.dataSource.query(
+        'SELECT nation, receipt_rule, created_at FROM calendar_setting ORDER BY created_at, id',
+      )
+    ).map((s: { nation: RecordedCalendarSetting['nation']; receipt_rule: string; created_at: Date }) => ({
+      nation: s.nation,
+      receiptRule: s.receipt_rule as RecordedCalendarSetting['receiptRule'],
+      createdAt: s.created_at.toISOString(),
+    }));
     const definitions = Object.fromEntries(versions.map((v) => [v.id, v.definition as WorkflowDefinition]));
-    return { row, events, definitions, versions, holidays };
+    return { row, events, definitions, versions, holidays, calendarSettings };
   }
 
   /** The snapshot after each event, recomputed with effects off. */
@@ -131,6 +149,7 @@ export class AuditService {
         ]),
       ),
       holidays: record.holidays,
+      calendarSettings: record.calendarSettings,
       snapshot: record.row.snapshot as CaseSnapshot,
     };
   }

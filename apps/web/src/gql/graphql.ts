@@ -22,7 +22,7 @@ export type CasesFilter = {
   mine?: boolean | null | undefined;
   /** Open cases whose deadline has passed (Case.overdue). */
   overdue?: boolean | null | undefined;
-  /** foi, eir, foisa or sar */
+  /** One of the `regimes` query (e.g. foi). */
   regime?: string | null | undefined;
   stage?: string | null | undefined;
   /** open (default) or closed; "all" for both. */

@@ -1,0 +1,24 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Run-time holiday removals (a proclamation moved or cancelled a published holiday), and the history
+ * of the calendar settings (the controller's nation, the receipt rule): each row holds the settings in
+ * force from its time, so replay can use the calendar as it stood at each event.
+ */
+export class CalendarSettings1764000000005 implements MigrationInterface {
+  name = 'CalendarSettings1764000000005';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "holiday" ADD COLUMN "removed" boolean NOT NULL DEFAULT false`);
+    await queryRunner.query(
+      `CREATE TABLE "calendar_setting" ("id" BIGSERIAL NOT NULL, "nation" text, "receipt_rule" text NOT NULL,
+         "created_by" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+         CONSTRAINT "calendar_setting_pkey" PRIMARY KEY ("id"))`,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "calendar_setting"`);
+    await queryRunner.query(`ALTER TABLE "holiday" DROP COLUMN "removed"`);
+  }
+}
