@@ -2,8 +2,10 @@ import { Component, lazy, type ReactNode, Suspense } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { AuditCase } from './pages/AuditCase';
 import { AuditList } from './pages/AuditList';
+import { AuthoritySettings } from './pages/AuthoritySettings';
 import { CaseList } from './pages/CaseList';
 import { CasePage } from './pages/CasePage';
+import { Holidays } from './pages/Holidays';
 import { Letters } from './pages/Letters';
 import { SignIn } from './pages/SignIn';
 import { Workflows } from './pages/Workflows';
@@ -56,6 +58,8 @@ function Header({ user }: { user: SessionUser }) {
         {hasRole(user, 'auditor') && link('/audit', 'Audit')}
         {hasRole(user, 'admin') && link('/workflows', 'Workflows')}
         {hasRole(user, 'admin') && link('/letters', 'Letters')}
+        {hasRole(user, 'admin') && link('/holidays', 'Holidays')}
+        {hasRole(user, 'admin') && link('/settings', 'Authority settings')}
       </nav>
       <span className="who">
         {user.name} ({user.roles.join(', ')})
@@ -95,6 +99,8 @@ export function App() {
           </Route>
           <Route path="/workflows" component={Workflows} />
           <Route path="/letters" component={Letters} />
+          <Route path="/holidays" component={Holidays} />
+          <Route path="/settings" component={AuthoritySettings} />
           <Route>
             <Redirect to={homeFor(user)} />
           </Route>
