@@ -40,9 +40,11 @@ export interface RecordedHoliday extends ExtraHoliday {
   createdAt: string;
 }
 
-/** The calendar settings in force from `createdAt` on (the controller's nation, the receipt rule). */
+/** The settings in force from `createdAt` on (the controller's nation, the sector, the receipt rule). */
 export interface RecordedCalendarSetting {
   nation: Nation | null;
+  /** central-government or other-public-authority (the s.12 appropriate limit); absent in older bundles. */
+  sector?: string | null;
   receiptRule: ReceiptRule;
   createdAt: string;
 }

@@ -93,13 +93,21 @@ export class AuditService {
     );
     const calendarSettings: RecordedCalendarSetting[] = (
       await this.dataSource.query(
-        'SELECT nation, receipt_rule, created_at FROM calendar_setting ORDER BY created_at, id',
+        'SELECT nation, sector, receipt_rule, created_at FROM calendar_setting ORDER BY created_at, id',
       )
-    ).map((s: { nation: RecordedCalendarSetting['nation']; receipt_rule: string; created_at: Date }) => ({
-      nation: s.nation,
-      receiptRule: s.receipt_rule as RecordedCalendarSetting['receiptRule'],
-      createdAt: s.created_at.toISOString(),
-    }));
+    ).map(
+      (s: {
+        nation: RecordedCalendarSetting['nation'];
+        sector: string | null;
+        receipt_rule: string;
+        created_at: Date;
+      }) => ({
+        nation: s.nation,
+        sector: s.sector,
+        receiptRule: s.receipt_rule as RecordedCalendarSetting['receiptRule'],
+        createdAt: s.created_at.toISOString(),
+      }),
+    );
     const definitions = Object.fromEntries(versions.map((v) => [v.id, v.definition as WorkflowDefinition]));
     return { row, events, definitions, versions, holidays, calendarSettings };
   }

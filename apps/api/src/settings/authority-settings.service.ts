@@ -16,9 +16,9 @@ import { appropriateLimitOf, isSector, SECTOR_NAMES, type Sector } from './secto
 const AUTHORITY_KEY = 'authority';
 
 /**
- * The authority's settings. Name, addresses and sector are one setting row (letters read it); the
- * nation is part of the calendar settings' history, so every event can be replayed with the nation
- * then in force.
+ * The authority's settings. Name and addresses are one setting row (letters read it); the nation and
+ * the sector are part of the calendar settings' history, so every event can be replayed with the
+ * settings then in force.
  */
 @Injectable()
 export class AuthoritySettingsService {
@@ -31,11 +31,11 @@ export class AuthoritySettingsService {
     const [[row], [calendar]] = await Promise.all([
       this.dataSource.query('SELECT value FROM setting WHERE key = $1', [AUTHORITY_KEY]),
       this.dataSource.query(
-        'SELECT nation, receipt_rule FROM calendar_setting ORDER BY created_at DESC, id DESC LIMIT 1',
+        'SELECT nation, sector, receipt_rule FROM calendar_setting ORDER BY created_at DESC, id DESC LIMIT 1',
       ),
     ]);
-    const stored = { ...DEFAULT_AUTHORITY, sector: null, ...(row?.value ?? {}) };
-    const sector: Sector | null = stored.sector && isSector(stored.sector) ? stored.sector : null;
+    const stored = { ...DEFAULT_AUTHORITY, ...(row?.value ?? {}) };
+    const sector: Sector | null = calendar?.sector && isSector(calendar.sector) ? calendar.sector : null;
     const limit = appropriateLimitOf(sector);
     return {
       name: stored.name,
@@ -84,18 +84,18 @@ export class AuthoritySettingsService {
           team: input.team.trim(),
           email: input.email.trim(),
           address: input.address.trim(),
-          sector,
         }),
       ],
     );
     let casesRecomputed = 0;
-    if (nation !== before.nation) {
+    if (nation !== before.nation || sector !== before.sector) {
+      // A new row in the history, so replay knows the nation and sector in force at every later event.
       await this.dataSource.query(
-        'INSERT INTO calendar_setting (nation, receipt_rule, created_by) VALUES ($1, $2, $3)',
-        [nation, before.receiptRule, actor.id],
+        'INSERT INTO calendar_setting (nation, sector, receipt_rule, created_by) VALUES ($1, $2, $3, $4)',
+        [nation, sector, before.receiptRule, actor.id],
       );
-      casesRecomputed = await this.cases.recomputeOpenDeadlines(actor);
     }
+    if (nation !== before.nation) casesRecomputed = await this.cases.recomputeOpenDeadlines(actor);
     return { settings: await this.get(), casesRecomputed };
   }
 

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** The calendar settings in force from `createdAt` on: the newest row is the current one. */
+/** The settings deadlines and guards depend on, in force from `createdAt` on: the newest row is the current one. */
 @Entity('calendar_setting')
 export class CalendarSetting {
   @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'calendar_setting_pkey' })
@@ -9,6 +9,10 @@ export class CalendarSetting {
   /** england-and-wales, scotland, northern-ireland, or null when the authority has not said. */
   @Column('text', { nullable: true })
   nation: string | null;
+
+  /** central-government or other-public-authority (the s.12 appropriate limit), or null when not set. */
+  @Column('text', { nullable: true })
+  sector: string | null;
 
   /** ico or code-of-practice (RECORDFLOW_RECEIPT_RULE). */
   @Column('text', { name: 'receipt_rule' })

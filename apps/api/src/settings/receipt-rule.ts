@@ -13,11 +13,11 @@ export async function recordReceiptRule(
 ): Promise<ReceiptRule> {
   const rule = parseReceiptRule(env.RECORDFLOW_RECEIPT_RULE);
   await dataSource.query(
-    `INSERT INTO calendar_setting (nation, receipt_rule)
-     SELECT current.nation, $1
-       FROM (SELECT NULL::text AS nation, 'ico'::text AS receipt_rule, 0 AS rank
+    `INSERT INTO calendar_setting (nation, sector, receipt_rule)
+     SELECT current.nation, current.sector, $1
+       FROM (SELECT NULL::text AS nation, NULL::text AS sector, 'ico'::text AS receipt_rule, 0 AS rank
              UNION ALL
-             (SELECT nation, receipt_rule, 1 FROM calendar_setting ORDER BY created_at DESC, id DESC LIMIT 1)
+             (SELECT nation, sector, receipt_rule, 1 FROM calendar_setting ORDER BY created_at DESC, id DESC LIMIT 1)
              ORDER BY rank DESC LIMIT 1) current
       WHERE current.receipt_rule <> $1`,
     [rule],
