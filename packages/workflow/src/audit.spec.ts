@@ -18,7 +18,12 @@ const holidays: RecordedHoliday[] = [
 ];
 const settings: RecordedCalendarSetting[] = [
   { nation: 'scotland', receiptRule: 'ico', createdAt: '2026-02-01T09:00:00.000Z' },
-  { nation: 'england-and-wales', receiptRule: 'code-of-practice', createdAt: '2026-04-01T09:00:00.000Z' },
+  {
+    nation: 'england-and-wales',
+    sector: 'central-government',
+    receiptRule: 'code-of-practice',
+    createdAt: '2026-04-01T09:00:00.000Z',
+  },
 ];
 
 describe('the calendar as it stood at an event', () => {
@@ -38,6 +43,7 @@ describe('the calendar as it stood at an event', () => {
     expect(calendarAsOf(holidays, '2026-04-01T09:00:00.000Z', settings)).toMatchObject({
       nation: 'england-and-wales',
       receiptRule: 'code-of-practice',
+      appropriateLimit: 600,
     });
   });
 

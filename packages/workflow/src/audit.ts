@@ -1,6 +1,13 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
-import type { CalendarOptions, ExtraHoliday, Nation, ReceiptRule } from '@recordflow/calendar';
+import {
+  appropriateLimitOf,
+  type CalendarOptions,
+  type ExtraHoliday,
+  isSector,
+  type Nation,
+  type ReceiptRule,
+} from '@recordflow/calendar';
 import { canonicalize } from 'json-canonicalize';
 import type { WorkflowDefinition } from './schema';
 import { type CaseSnapshot, describeState, initialSnapshot, recomputeDeadlines, step } from './step';
@@ -83,6 +90,9 @@ export function calendarAsOf(
   if (!asOf) return { extraHolidays: [] };
   const at = Date.parse(asOf);
   const setting = settings.filter((s) => Date.parse(s.createdAt) <= at).at(-1);
+  const appropriateLimit = appropriateLimitOf(
+    setting?.sector && isSector(setting.sector) ? setting.sector : null,
+  ).pounds;
   return {
     extraHolidays: holidays
       .filter((h) => Date.parse(h.createdAt) <= at)
@@ -94,6 +104,7 @@ export function calendarAsOf(
       })),
     ...(setting?.nation ? { nation: setting.nation } : {}),
     ...(setting ? { receiptRule: setting.receiptRule } : {}),
+    ...(appropriateLimit ? { appropriateLimit } : {}),
   };
 }
 

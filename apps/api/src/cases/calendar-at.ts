@@ -1,4 +1,11 @@
-import type { CalendarOptions, ExtraHoliday, Nation, ReceiptRule } from '@recordflow/calendar';
+import {
+  appropriateLimitOf,
+  type CalendarOptions,
+  type ExtraHoliday,
+  isSector,
+  type Nation,
+  type ReceiptRule,
+} from '@recordflow/calendar';
 
 export interface HolidayRow {
   date: string;
@@ -11,6 +18,7 @@ export interface HolidayRow {
 /** The calendar settings in force since created_at (the newest calendar_setting row). */
 export interface CalendarSettingRow {
   nation: Nation | null;
+  sector: string | null;
   receipt_rule: ReceiptRule;
   created_at: Date;
 }
@@ -32,7 +40,7 @@ export const CALENDAR_COLUMNS = `
   (SELECT coalesce(json_agg(json_build_object('date', to_char(date, 'YYYY-MM-DD'), 'title', title,
           'divisions', divisions, 'removed', removed, 'created_at', created_at) ORDER BY created_at, id), '[]')
      FROM holiday) AS holidays,
-  (SELECT json_build_object('nation', nation, 'receipt_rule', receipt_rule, 'created_at', created_at)
+  (SELECT json_build_object('nation', nation, 'sector', sector, 'receipt_rule', receipt_rule, 'created_at', created_at)
      FROM calendar_setting ORDER BY created_at DESC, id DESC LIMIT 1) AS calendar_setting`;
 
 /** The newest change to the calendar, as stored events record it (milliseconds). */
@@ -42,7 +50,7 @@ export const CALENDAR_AS_OF_SQL = `(SELECT date_trunc('milliseconds', greatest(
 /** The JSON the CALENDAR_COLUMNS give, as rows with dates. */
 export function calendarFromJson(
   holidays: { date: string; title: string; divisions: string[]; removed?: boolean; created_at: string }[],
-  setting: { nation: string | null; receipt_rule: string; created_at: string } | null,
+  setting: { nation: string | null; sector: string | null; receipt_rule: string; created_at: string } | null,
 ): CalendarAt {
   return calendarFromRows(
     holidays.map((h) => ({ ...h, created_at: new Date(h.created_at) }) as HolidayRow),
@@ -63,13 +71,16 @@ export function calendarFromRows(rows: HolidayRow[], setting: CalendarSettingRow
   }));
   const nation = setting?.nation ?? undefined;
   const receiptRule = setting?.receipt_rule ?? undefined;
-  const key = JSON.stringify([extraHolidays, nation ?? null, receiptRule ?? null]);
+  const sector = setting?.sector && isSector(setting.sector) ? setting.sector : null;
+  const appropriateLimit = appropriateLimitOf(sector).pounds ?? undefined;
+  const key = JSON.stringify([extraHolidays, nation ?? null, receiptRule ?? null, appropriateLimit ?? null]);
   let options = optionsByKey.get(key);
   if (!options) {
     options = {
       extraHolidays,
       ...(nation ? { nation } : {}),
       ...(receiptRule ? { receiptRule } : {}),
+      ...(appropriateLimit ? { appropriateLimit } : {}),
     };
     optionsByKey.set(key, options);
   }

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NATIONS, type Nation, nationName } from '@recordflow/calendar';
+import {
+  appropriateLimitOf,
+  isSector,
+  NATIONS,
+  type Nation,
+  nationName,
+  SECTOR_NAMES,
+  type Sector,
+} from '@recordflow/calendar';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/current-user';
 import { CasesService } from '../cases/cases.service';
@@ -11,7 +19,6 @@ import type {
   AuthoritySettingsModel,
   SaveAuthoritySettingsResult,
 } from './authority-settings.model';
-import { appropriateLimitOf, isSector, SECTOR_NAMES, type Sector } from './sectors';
 
 const AUTHORITY_KEY = 'authority';
 

@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { describeRegime, REGIMES } from '@recordflow/calendar';
+import { appropriateLimitOf, describeRegime, REGIMES, SECTOR_NAMES, SECTORS } from '@recordflow/calendar';
 import { type Actor, CurrentUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import {
@@ -11,7 +11,6 @@ import {
 } from './authority-settings.model';
 import { AuthoritySettingsService } from './authority-settings.service';
 import { RegimeModel } from './regime.model';
-import { appropriateLimitOf, SECTOR_NAMES, SECTORS } from './sectors';
 
 @Resolver()
 export class SettingsResolver {

@@ -15,7 +15,7 @@ export const SECTOR_NAMES = Object.keys(SECTORS) as Sector[];
 /** Reg 4(4): staff time is costed at £25 an hour. */
 export const HOURLY_RATE = 25;
 
-export const isSector = (value: string): value is Sector => value in SECTORS;
+export const isSector = (value: string): value is Sector => Object.hasOwn(SECTORS, value);
 
 /** The appropriate limit in pounds and in hours of staff time, or nulls when the sector is not set. */
 export function appropriateLimitOf(sector: Sector | null): { pounds: number | null; hours: number | null } {
