@@ -136,6 +136,14 @@ describe("the authority's settings", () => {
       {},
       admin,
     );
+    // The sector is in the settings' history too: a case started after it still replays and verifies.
+    const after = await createCase(api, officer, { workflowId: 'foi', receivedOn: '2026-03-02' });
+    const verified = await api.graphql<{ verifyCaseHistory: { ok: boolean } }>(
+      'query($id: ID!) { verifyCaseHistory(caseId: $id) { ok } }',
+      { id: after.id },
+      auditor,
+    );
+    expect(verified.data?.verifyCaseHistory.ok).toBe(true);
     expect(sectors.data?.sectors).toEqual([
       { sector: 'central-government', appropriateLimit: 600 },
       { sector: 'other-public-authority', appropriateLimit: 450 },
