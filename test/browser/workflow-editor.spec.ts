@@ -103,9 +103,16 @@ describe('in Chromium: an administrator changes a workflow in the editor and pub
     await screenshot(page, SHOTS, '01-workflow-list');
 
     await openWorkflow('Freedom of Information request (FOIA 2000)');
-    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(13);
-    expect(await summary()).toMatch(/^Valid: ready to publish/);
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(14);
+    await expect.poll(() => summary()).toMatch(/^Valid: ready to publish/);
     await screenshot(page, SHOTS, '02-opened');
+    // The side panel lists where a closed case reopens (a late review request or ICO complaint).
+    expect(
+      await page.getByRole('list', { name: 'Reopen routes' }).getByRole('listitem').allTextContents(),
+    ).toEqual([
+      'Record a late internal review request (reopens the case) → Awaiting any internal review request (while the case records no reviewGrounds or regulatorReference)',
+      'Record a late complaint to the ICO (reopens the case) → Awaiting any ICO complaint (while the case records no regulatorReference)',
+    ]);
 
     await page.getByLabel('New stage name').fill('Legal review');
     await page.getByRole('button', { name: 'Add stage' }).click();
@@ -113,7 +120,7 @@ describe('in Chromium: an administrator changes a workflow in the editor and pub
     await expect.poll(() => page.getByTestId('draft-status').textContent()).toBe('Unsaved changes');
     // A stage nobody can reach, whose outcome goes nowhere: errors, and publishing is refused.
     await expect.poll(summary).toMatch(/^\d+ errors?: publishing is refused/);
-    expect(await page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(true);
     await screenshot(page, SHOTS, '03-stage-added-with-errors');
 
     // Clicking a problem selects the stage at fault.
@@ -159,17 +166,19 @@ describe('in Chromium: an administrator changes a workflow in the editor and pub
     await page.getByRole('tab', { name: 'Versions' }).click();
     await page.getByRole('button', { name: 'Compare version 1 with the draft' }).click();
     await node('legal-review').locator('.diff-added').waitFor();
-    expect(await node('fees').locator('.diff-added, .diff-changed, .diff-removed').count()).toBe(0);
+    await expect
+      .poll(() => node('fees').locator('.diff-added, .diff-changed, .diff-removed').count())
+      .toBe(0);
     const differences = page.getByRole('region', { name: 'Differences' });
     await expect.poll(() => differences.textContent()).toContain('Stage Legal review added');
     const text = await differences.textContent();
     expect(text).toContain('Route Received → Response (Accepted) removed');
     expect(text).toContain('Route Received → Legal review (Accepted) added');
     expect(text).toContain('Route Legal review → Response (done) added');
-    expect(await page.locator('.react-flow__edge.diff-removed').count()).toBe(1);
+    await expect.poll(() => page.locator('.react-flow__edge.diff-removed').count()).toBe(1);
     await screenshot(page, SHOTS, '06-diff-with-version-1');
     await page.getByRole('button', { name: 'Stop comparing' }).click();
-    expect(await page.locator('.diff-added').count()).toBe(0);
+    await expect.poll(() => page.locator('.diff-added').count()).toBe(0);
     await page.getByRole('tab', { name: 'Properties' }).click();
   });
 
@@ -178,14 +187,14 @@ describe('in Chromium: an administrator changes a workflow in the editor and pub
     await page.getByLabel('New stage name').fill('Scratch stage');
     await page.getByRole('button', { name: 'Add stage' }).click();
     await node('scratch-stage').waitFor();
-    expect(await status()).toBe('Unsaved changes');
+    await expect.poll(() => status()).toBe('Unsaved changes');
 
     await page.keyboard.press('Control+z');
     await node('scratch-stage').waitFor({ state: 'detached' });
-    expect(await status()).toBe('Published version 2, no draft');
+    await expect.poll(() => status()).toBe('Published version 2, no draft');
     await page.keyboard.press('Control+Shift+z');
     await node('scratch-stage').waitFor();
-    expect(await status()).toBe('Unsaved changes');
+    await expect.poll(() => status()).toBe('Unsaved changes');
 
     await node('scratch-stage').click();
     await page.keyboard.press('Delete');
@@ -194,8 +203,8 @@ describe('in Chromium: an administrator changes a workflow in the editor and pub
     await node('scratch-stage').waitFor();
     await page.getByRole('button', { name: 'Undo' }).click();
     await node('scratch-stage').waitFor({ state: 'detached' });
-    expect(await status()).toBe('Published version 2, no draft');
-    expect(await page.getByRole('button', { name: 'Redo' }).isEnabled()).toBe(true);
+    await expect.poll(() => status()).toBe('Published version 2, no draft');
+    await expect.poll(() => page.getByRole('button', { name: 'Redo' }).isEnabled()).toBe(true);
   });
 
   it('shows a save conflict when someone else saved meanwhile, loses nothing, and lets the administrator keep theirs', async () => {
@@ -219,14 +228,14 @@ describe('in Chromium: an administrator changes a workflow in the editor and pub
       .toMatch(/saved this draft \(revision 1\) while you were editing/);
     // Nothing lost: the edit is still on the canvas, unsaved.
     await expect.poll(() => node('received').textContent()).toContain('Received and logged');
-    expect(await page.getByTestId('draft-status').textContent()).toBe('Unsaved changes');
+    await expect.poll(() => page.getByTestId('draft-status').textContent()).toBe('Unsaved changes');
     await banner.getByRole('button', { name: 'Compare their revision with mine' }).click();
     await expect.poll(() => banner.textContent()).toContain('Stage Received and logged changed');
     await screenshot(page, SHOTS, '07-save-conflict');
 
     await banner.getByRole('button', { name: 'Keep mine (save over theirs)' }).click();
     await page.getByRole('status').filter({ hasText: 'Draft saved (revision 2).' }).waitFor();
-    expect(await banner.count()).toBe(0);
+    await expect.poll(() => banner.count()).toBe(0);
     const saved = await gql<{ workflow: { draft: { revision: number; definition: WorkflowDefinition } } }>(
       WORKFLOW,
       { id: 'eir' },

@@ -63,6 +63,8 @@ describe('cases over GraphQL', () => {
       'ISSUE_FEES_NOTICE',
       'EXCEEDS_COST_LIMIT',
       'WITHDRAW',
+      'REQUEST_INTERNAL_REVIEW',
+      'REGULATOR_COMPLAINT_RECEIVED',
     ]);
     expect(found.history).toEqual([
       expect.objectContaining({
@@ -117,6 +119,92 @@ describe('cases over GraphQL', () => {
     expect(events[2]?.prevHash).toBe(events[1]?.hash);
   });
 
+  it('reopens a withdrawn case with a late internal review request, and its history still verifies', async () => {
+    type Found = {
+      status: string;
+      stage: string;
+      step: string;
+      outcome: string | null;
+      dueDate: string | null;
+      allowedEvents: { type: string; label: string }[];
+      history: { type: string; stageAfter: string }[];
+    };
+    const read = async (id: string) =>
+      (
+        await api.graphql<{ case: Found }>(
+          'query($id: ID!) { case(id: $id) { status stage step outcome dueDate allowedEvents { type label } history { type stageAfter } } }',
+          { id },
+          officer,
+        )
+      ).data?.case as Found;
+    const created = await createCase(api, officer, { subject: 'Withdrawn, then a late review' });
+    const withdrawn = await sendEvent(api, officer, {
+      caseId: created.id,
+      type: 'WITHDRAW',
+      effectiveOn: '2026-01-20',
+      payload: { withdrawalNote: 'By email' },
+    });
+    expect(withdrawn.data?.sendCaseEvent.case).toMatchObject({ stage: 'closed', status: 'closed' });
+    const closed = await read(created.id);
+    expect(closed.outcome).toBe('withdrawn');
+    expect(closed.allowedEvents).toEqual([
+      { type: 'REQUEST_INTERNAL_REVIEW', label: 'Record a late internal review request (reopens the case)' },
+      {
+        type: 'REGULATOR_COMPLAINT_RECEIVED',
+        label: 'Record a late complaint to the ICO (reopens the case)',
+      },
+    ]);
+
+    const refused = await sendEvent(api, officer, { caseId: created.id, type: 'START_RESPONSE' });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'EVENT_NOT_ALLOWED',
+      allowed: ['REQUEST_INTERNAL_REVIEW', 'REGULATOR_COMPLAINT_RECEIVED'],
+    });
+
+    const reopened = await sendEvent(api, officer, {
+      caseId: created.id,
+      type: 'REQUEST_INTERNAL_REVIEW',
+      effectiveOn: '2026-06-01',
+      payload: { reviewGrounds: 'I never withdrew the request.' },
+    });
+    expect(reopened.errors).toBeUndefined();
+    expect(reopened.data?.sendCaseEvent.case).toMatchObject({
+      stage: 'internal-review',
+      step: 'reviewing',
+      status: 'open',
+      // 20 working days from Mon 1 June 2026.
+      dueDate: '2026-06-29',
+    });
+    const open = await read(created.id);
+    expect(open).toMatchObject({ status: 'open', outcome: null });
+    expect(open.history.map((e) => `${e.type}:${e.stageAfter}`)).toEqual([
+      'CASE_CREATED:received',
+      'WITHDRAW:closed',
+      'REQUEST_INTERNAL_REVIEW:internal-review',
+    ]);
+    const [row] = await api.dataSource.query('SELECT closed_at FROM "case" WHERE id = $1', [created.id]);
+    expect(row.closed_at).toBeNull();
+    const timers = await api.dataSource.query(
+      "SELECT name, to_char(fire_on, 'YYYY-MM-DD') AS fire_on FROM timer WHERE case_id = $1 AND status = 'pending'",
+      [created.id],
+    );
+    expect(timers).toEqual([{ name: 'reviewOverdue', fire_on: '2026-06-30' }]);
+    const openCases = await api.graphql<{ cases: { edges: { node: { reference: string } }[] } }>(
+      'query($filter: CasesFilter) { cases(filter: $filter, first: 200) { edges { node { reference } } } }',
+      { filter: { status: 'open' } },
+      officer,
+    );
+    expect(openCases.data?.cases.edges.map((e) => e.node.reference)).toContain(created.reference);
+
+    const auditor = await api.signIn(['auditor']);
+    const verified = await api.graphql<{ verifyCaseHistory: Record<string, unknown> }>(
+      'query($id: ID!) { verifyCaseHistory(caseId: $id) { ok eventsChecked reason } }',
+      { id: created.id },
+      auditor,
+    );
+    expect(verified.data?.verifyCaseHistory).toEqual({ ok: true, eventsChecked: 3, reason: null });
+  });
+
   describe('refusals, each through GraphQL over HTTP', () => {
     it('NOT_FOUND for an unknown case', async () => {
       const result = await sendEvent(api, officer, {
@@ -140,6 +228,8 @@ describe('cases over GraphQL', () => {
           'ISSUE_FEES_NOTICE',
           'EXCEEDS_COST_LIMIT',
           'WITHDRAW',
+          'REQUEST_INTERNAL_REVIEW',
+          'REGULATOR_COMPLAINT_RECEIVED',
         ],
       });
       const [{ n }] = await api.dataSource.query(

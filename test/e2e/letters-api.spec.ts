@@ -124,7 +124,10 @@ describe('letters over GraphQL', () => {
       admin,
     );
     expect(refused.errors?.[0]).toMatchObject({
-      extensions: { code: 'VALIDATION_FAILED', unknownFields: ['requester.nickname'] },
+      extensions: {
+        code: 'VALIDATION_FAILED',
+        fields: [{ field: 'body', message: 'names "requester.nickname", which letters do not have' }],
+      },
     });
     expect(refused.errors?.[0]?.message).toMatch(
       /^The template uses "requester\.nickname", which letters do not have\./,

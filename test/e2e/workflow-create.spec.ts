@@ -101,8 +101,8 @@ describe('creating a workflow', () => {
     definition.stages[0].initialStep = 'no-such-step';
     const result = await create({ id: 'eir-broken', name: 'Broken', regime: 'eir', definition });
     expect(result.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
-    const problems = result.errors?.[0]?.extensions?.problems as { path: string }[];
-    expect(problems.map((p) => p.path)).toEqual(
+    const problems = result.errors?.[0]?.extensions?.fields as { field: string }[];
+    expect(problems.map((p) => p.field)).toEqual(
       expect.arrayContaining(['initialStage', 'stages[0].initialStep']),
     );
     const found = await api.graphql('query { workflow(id: "eir-broken") { id } }', {}, admin);

@@ -25,6 +25,7 @@ describe('workflows: drafts, publishing, versions', () => {
     }>('{ workflows { id regime published { version } } }', {}, officer);
     expect(result.data?.workflows).toEqual([
       { id: 'eir', regime: 'eir', published: { version: 1 } },
+      { id: 'eisr', regime: 'eisr', published: { version: 1 } },
       { id: 'foi', regime: 'foi', published: { version: 1 } },
       { id: 'foisa', regime: 'foisa', published: { version: 1 } },
       { id: 'sar', regime: 'sar', published: { version: 1 } },
@@ -50,6 +51,9 @@ describe('workflows: drafts, publishing, versions', () => {
     );
     const refused = await api.graphql(PUBLISH, { input: { workflowId: 'foi', revision: 1 } }, admin);
     expect(refused.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(refused.errors?.[0]?.extensions?.fields).toContainEqual(
+      expect.objectContaining({ field: 'stages[5].steps[1]', code: 'unreachable' }),
+    );
     expect(refused.errors?.[0]?.message).toMatch(
       /^The draft has 1 error; fix it before publishing\. stages\[5\]\.steps\[1\]: Step "legal-review"/,
     );
@@ -60,7 +64,7 @@ describe('workflows: drafts, publishing, versions', () => {
       { input: { workflowId: 'foi', definition, baseRevision: 0 } },
       admin,
     );
-    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'VERSION_CONFLICT', currentRevision: 1 });
+    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: 1 });
 
     const submit = response.transitions.find((t: { id: string }) => t.id === 'submit-for-approval');
     submit.to = 'legal-review';

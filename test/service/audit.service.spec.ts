@@ -56,7 +56,7 @@ describe('audit verification', () => {
 
   it('answers NOT_FOUND for a case that does not exist', async () => {
     await expect(audit.verify('00000000-0000-0000-0000-000000000000')).rejects.toMatchObject({
-      extensions: { code: 'NOT_FOUND' },
+      code: 'NOT_FOUND',
     });
   });
 });

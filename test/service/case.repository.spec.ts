@@ -52,7 +52,7 @@ describe('the case repository', () => {
       await expect(
         repository.readForTransition(repository.manager, id, { lock: false }),
       ).rejects.toMatchObject({
-        extensions: { code: 'NOT_FOUND' },
+        code: 'NOT_FOUND',
       });
     }
   });

@@ -86,10 +86,10 @@ describe('the case list queries', () => {
 
   it('refuses a cursor it did not give and an unknown status, with stable codes', async () => {
     await expect(query.page(officer, {}, 2, 'not-a-cursor')).rejects.toMatchObject({
-      extensions: { code: 'BAD_USER_INPUT' },
+      code: 'BAD_USER_INPUT',
     });
     await expect(query.page(officer, { status: 'shredded' }, 2, null)).rejects.toMatchObject({
-      extensions: { code: 'BAD_USER_INPUT' },
+      code: 'BAD_USER_INPUT',
     });
   });
 });

@@ -89,7 +89,7 @@ describe('letter data from a stored case', () => {
   it('answers NOT_FOUND for a letter kind that does not exist', async () => {
     const created = await aCase(context, officer);
     await expect(letters.preview(created.id, 'love-letter')).rejects.toMatchObject({
-      extensions: { code: 'NOT_FOUND' },
+      code: 'NOT_FOUND',
     });
   });
 });

@@ -7,6 +7,7 @@ import { createApp } from './create-app';
 import {
   DataDirLockedError,
   type EmbeddedDatabase,
+  EmbeddedDatabaseError,
   startEmbeddedDatabase,
 } from './database/embedded-database';
 import { loadDemoCases } from './demo/demo-cases';
@@ -37,14 +38,19 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  // Kept (not once): Nest's shutdown hooks raise the signal again, which must not kill us mid-stop.
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 
   if (config.databaseUrl) {
     logger.info('Using the PostgreSQL server named by DATABASE_URL');
   } else {
     logger.info({ dataDir: config.dataDir }, 'Starting the embedded PostgreSQL');
-    embedded = await startEmbeddedDatabase(config.dataDir, (line) => logger.debug({ postgres: line }));
+    embedded = await startEmbeddedDatabase(
+      config.dataDir,
+      (line) => logger.debug({ postgres: line }),
+      (notice) => logger.info(notice),
+    );
     logger.info({ created: embedded.created, url: embedded.url }, 'Embedded PostgreSQL is ready');
   }
 
@@ -104,7 +110,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof DataDirLockedError;
+  const known =
+    error instanceof ConfigError ||
+    error instanceof DataDirLockedError ||
+    error instanceof EmbeddedDatabaseError;
   const inUse = (error as NodeJS.ErrnoException)?.code === 'EADDRINUSE';
   const message = inUse
     ? `Port ${process.env.PORT || 3000} is already in use (another Recordflow?). Stop it, or set PORT to another port.`

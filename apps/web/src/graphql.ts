@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TypedDocumentString } from './gql/graphql';
 import { useSession } from './session';
 
@@ -65,10 +65,13 @@ export function useQuery<T, V>(
 ) {
   const [result, setResult] = useState<Loadable<T>>({ state: 'loading' });
   const key = JSON.stringify(variables ?? {});
+  // Answers can arrive out of order: only the latest request's answer is shown.
+  const latest = useRef(0);
   const reload = useCallback(() => {
+    const mine = ++latest.current;
     request(document, ...([JSON.parse(key)] as VariablesOf<V>)).then(
-      (data) => setResult({ state: 'ready', data }),
-      (error: Error) => setResult({ state: 'error', message: error.message }),
+      (data) => mine === latest.current && setResult({ state: 'ready', data }),
+      (error: Error) => mine === latest.current && setResult({ state: 'error', message: error.message }),
     );
   }, [document, key]);
   useEffect(() => {

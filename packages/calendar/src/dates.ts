@@ -18,17 +18,31 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+// Every step recomputes its deadlines from the same few dates: each is parsed and printed once.
+const MAX_REMEMBERED = 100_000;
+const dayNumbers = new Map<IsoDate, number>();
+const isoDates = new Map<number, IsoDate>();
+
 /** Days since 1970-01-01: dates become integers, so counting is arithmetic. */
 export function toDayNumber(date: IsoDate): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
   if (!isIsoDate(date))
     throw new CalendarError(`"${date}" is not a date: write it as YYYY-MM-DD, e.g. 2026-01-14.`);
-  return (
-    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY
-  );
+  const day =
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+  if (dayNumbers.size >= MAX_REMEMBERED) dayNumbers.clear();
+  dayNumbers.set(date, day);
+  return day;
 }
 
 export function fromDayNumber(day: number): IsoDate {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const known = isoDates.get(day);
+  if (known !== undefined) return known;
+  const date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  if (isoDates.size >= MAX_REMEMBERED) isoDates.clear();
+  isoDates.set(day, date);
+  return date;
 }
 
 export function fromParts(year: number, month: number, day: number): IsoDate {

@@ -1,5 +1,3 @@
-import { sha256 } from '@noble/hashes/sha2';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import {
   appropriateLimitOf,
   type CalendarOptions,
@@ -8,7 +6,7 @@ import {
   type Nation,
   type ReceiptRule,
 } from '@recordflow/calendar';
-import { canonicalize } from 'json-canonicalize';
+import { canonicalJson, sameCanonicalJson, sha256Hex } from './canonical';
 import type { WorkflowDefinition } from './schema';
 import { type CaseSnapshot, describeState, initialSnapshot, recomputeDeadlines, step } from './step';
 
@@ -56,29 +54,28 @@ export interface RecordedCalendarSetting {
   createdAt: string;
 }
 
-const hex = (text: string) => bytesToHex(sha256(utf8ToBytes(text)));
-
 /** SHA-256 over the RFC 8785 canonical JSON of the event's fields, chained by prevHash. */
 export function hashEvent(event: HashedFields): string {
+  // In canonical (sorted) key order, so the canonical JSON is written in one pass.
   const fields: HashedFields = {
-    caseId: event.caseId,
-    sequence: event.sequence,
-    type: event.type,
-    payload: event.payload,
     actorId: event.actorId,
-    recordedAt: event.recordedAt,
+    caseId: event.caseId,
     effectiveOn: event.effectiveOn,
-    workflowVersionId: event.workflowVersionId,
     holidaysAsOf: event.holidaysAsOf,
-    stageAfter: event.stageAfter,
+    payload: event.payload,
     prevHash: event.prevHash,
+    recordedAt: event.recordedAt,
+    sequence: event.sequence,
+    stageAfter: event.stageAfter,
+    type: event.type,
+    workflowVersionId: event.workflowVersionId,
   };
-  return hex(canonicalize(fields));
+  return sha256Hex(canonicalJson(fields));
 }
 
 /** SHA-256 of a definition's canonical JSON: names a definition version in bundles. */
 export function hashDefinition(definition: unknown): string {
-  return hex(canonicalize(definition));
+  return sha256Hex(canonicalJson(definition));
 }
 
 /** The calendar as it stood at `asOf`: the run-time holiday changes made by then, and the settings then in force. */
@@ -123,10 +120,11 @@ export interface ReplayInput {
  */
 export function replayEvents(input: ReplayInput, toSequence = Number.POSITIVE_INFINITY): CaseSnapshot[] {
   const snapshots: CaseSnapshot[] = [];
+  const calendars = calendarsOf(input.holidays, input.calendarSettings);
   let snapshot: CaseSnapshot | undefined;
   for (const event of input.events) {
     if (event.sequence > toSequence) break;
-    snapshot = replayOne(input, event, snapshot);
+    snapshot = replayOne(input, calendars, event, snapshot);
     snapshots.push(snapshot);
   }
   return snapshots;
@@ -153,6 +151,7 @@ export function verifyHistory(
     reason,
   });
   let previousHash = GENESIS_HASH;
+  const calendars = calendarsOf(input.holidays, input.calendarSettings);
   let snapshot: CaseSnapshot | undefined;
   for (const [index, event] of input.events.entries()) {
     const expected = index + 1;
@@ -180,7 +179,7 @@ export function verifyHistory(
       );
     }
     try {
-      snapshot = replayOne(input, event, snapshot);
+      snapshot = replayOne(input, calendars, event, snapshot);
     } catch (error) {
       return fail(event.sequence, `it cannot be replayed: ${(error as Error).message}`, index);
     }
@@ -197,7 +196,7 @@ export function verifyHistory(
   }
   const last = input.events.at(-1);
   if (!last) return { ok: false, eventsChecked: 0, firstBadSequence: 1, reason: 'the case has no events' };
-  if (input.storedSnapshot && canonicalize(input.storedSnapshot) !== canonicalize(snapshot)) {
+  if (input.storedSnapshot && !sameCanonicalJson(input.storedSnapshot, snapshot)) {
     return fail(
       last.sequence,
       'the stored snapshot differs from the replay of the events: the case row was altered',
@@ -207,10 +206,31 @@ export function verifyHistory(
   return { ok: true, eventsChecked: input.events.length, firstBadSequence: null, reason: null };
 }
 
-function replayOne(input: ReplayInput, event: RecordedEvent, before: CaseSnapshot | undefined): CaseSnapshot {
+/** The calendar as of each instant, built once per instant: a case's events mostly share one. */
+function calendarsOf(
+  holidays: readonly RecordedHoliday[],
+  settings: readonly RecordedCalendarSetting[] = [],
+): (asOf: string | null) => CalendarOptions {
+  const built = new Map<string | null, CalendarOptions>();
+  return (asOf) => {
+    let calendar = built.get(asOf);
+    if (!calendar) {
+      calendar = calendarAsOf(holidays, asOf, settings);
+      built.set(asOf, calendar);
+    }
+    return calendar;
+  };
+}
+
+function replayOne(
+  input: ReplayInput,
+  calendars: (asOf: string | null) => CalendarOptions,
+  event: RecordedEvent,
+  before: CaseSnapshot | undefined,
+): CaseSnapshot {
   const definition = input.definitions[event.workflowVersionId];
   if (!definition) throw new Error(`definition version ${event.workflowVersionId} is not in the record`);
-  const calendar = calendarAsOf(input.holidays, event.holidaysAsOf, input.calendarSettings);
+  const calendar = calendars(event.holidaysAsOf);
   if (event.type === CASE_CREATED) {
     return initialSnapshot(definition, {
       receivedOn: (event.payload as { receivedOn: string }).receivedOn,
@@ -227,6 +247,42 @@ function replayOne(input: ReplayInput, event: RecordedEvent, before: CaseSnapsho
     event.effectiveOn,
     { calendar },
   ).snapshot;
+}
+
+/** One case as a batch verification needs it: its events in sequence order and its stored snapshot. */
+export interface CaseToVerify {
+  events: RecordedEvent[];
+  snapshot: CaseSnapshot | null;
+}
+
+/** A batch of cases, with the definitions and holidays not given in an earlier batch. */
+export interface VerificationBatch {
+  cases: CaseToVerify[];
+  definitions?: Readonly<Record<string, WorkflowDefinition>>;
+  holidays?: RecordedHoliday[];
+  calendarSettings?: RecordedCalendarSetting[];
+}
+
+/**
+ * Verifies batches of cases, keeping the definitions and holidays from batch to batch: each definition
+ * object lives for the whole run, so its machine and payload schemas are built once.
+ */
+export function createVerifier(): (batch: VerificationBatch) => VerificationResult[] {
+  const definitions: Record<string, WorkflowDefinition> = {};
+  let holidays: readonly RecordedHoliday[] = [];
+  let calendarSettings: readonly RecordedCalendarSetting[] = [];
+  return (batch) => {
+    Object.assign(definitions, batch.definitions);
+    if (batch.holidays) holidays = batch.holidays;
+    if (batch.calendarSettings) calendarSettings = batch.calendarSettings;
+    return batch.cases.map(({ events, snapshot }) => {
+      try {
+        return verifyHistory({ events, definitions, holidays, calendarSettings, storedSnapshot: snapshot });
+      } catch (error) {
+        return { ok: false, eventsChecked: 0, firstBadSequence: null, reason: (error as Error).message };
+      }
+    });
+  };
 }
 
 /** A self-contained, offline-verifiable record of one case (no requester personal data). */

@@ -1,4 +1,11 @@
-import { type AnyStateMachine, assign, setup } from 'xstate';
+import {
+  type AnyActorScope,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+  assign,
+  createActor,
+  setup,
+} from 'xstate';
 import type { CaseContext, StepRuntime } from './context';
 import { ACTIONS, type ActionSpec, GUARDS, type GuardSpec } from './registry';
 import type { Reference, StageDefinition, TransitionDefinition, WorkflowDefinition } from './schema';
@@ -32,11 +39,18 @@ type AnyAction = ActionSpec<unknown>;
 type AnyGuard = GuardSpec<unknown>;
 
 /** A registry reference with its parameters parsed once (defaults applied). */
+// A definition's references never change, so each is parsed once (runActions runs on every new case).
+const parsedActions = new WeakMap<Reference, { type: string; params: never }>();
+
 function action(reference: Reference) {
+  const parsed = parsedActions.get(reference);
+  if (parsed) return parsed;
   const spec = (ACTIONS as unknown as Record<string, AnyAction>)[reference.name];
   if (!spec)
     throw new Error(`Unknown action "${reference.name}": validate the definition before compiling it.`);
-  return { type: reference.name, params: spec.params.parse(reference.params ?? {}) as never };
+  const made = { type: reference.name, params: spec.params.parse(reference.params ?? {}) as never };
+  parsedActions.set(reference, made);
+  return made;
 }
 
 function guard(reference: Reference) {
@@ -116,6 +130,46 @@ export function runActions(
 }
 
 const machines = new WeakMap<WorkflowDefinition, AnyStateMachine>();
+const scopes = new WeakMap<AnyStateMachine, AnyActorScope>();
+
+/**
+ * An inert actor scope, made once per machine. XState's transition() builds a throwaway actor per call
+ * (and computes its initial state); a workflow machine only assigns, spawns nothing and has no effects
+ * to run, so one scope that drops executable actions serves every pure transition.
+ */
+function inertScope(machine: AnyStateMachine): AnyActorScope {
+  const cached = scopes.get(machine);
+  if (cached) return cached;
+  const self = createActor(machine);
+  const none = () => {};
+  const scope: AnyActorScope = {
+    self,
+    id: self.id,
+    sessionId: self.sessionId,
+    logger: none,
+    defer: none,
+    emit: none,
+    system: self.system,
+    stopChild: none,
+    actionExecutor: none,
+  };
+  scopes.set(machine, scope);
+  return scope;
+}
+
+/** The machine's initial state for a case context (entry actions applied), as initialTransition() gives. */
+export function initialState(machine: AnyStateMachine, input: MachineInput): AnyMachineSnapshot {
+  return machine.getInitialSnapshot(inertScope(machine), input);
+}
+
+/** The state after one event, as transition() gives, without its per-call actor. */
+export function nextState(
+  machine: AnyStateMachine,
+  current: AnyMachineSnapshot,
+  event: { type: string },
+): AnyMachineSnapshot {
+  return machine.transition(current, event, inertScope(machine));
+}
 
 /** Compiles a validated definition to an XState v5 machine; actions and guards are the registry's, by name. */
 export function compileWorkflow(definition: WorkflowDefinition): AnyStateMachine {

@@ -2,7 +2,9 @@ export {
   CASE_ASSIGNED,
   CASE_CREATED,
   type CaseBundle,
+  type CaseToVerify,
   calendarAsOf,
+  createVerifier,
   DEADLINES_RECOMPUTED,
   GENESIS_HASH,
   hashDefinition,
@@ -13,6 +15,7 @@ export {
   type RecordedHoliday,
   type ReplayInput,
   replayEvents,
+  type VerificationBatch,
   type VerificationResult,
   verifyBundle,
   verifyHistory,
@@ -21,11 +24,13 @@ export { compileWorkflow } from './compile';
 export type { CaseContext, DeadlineEntry, TimerEntry } from './context';
 export { type Exemption, exemptionsFor } from './exemptions';
 export { checkPayload, payloadJsonSchema } from './inputs';
+export { absoluteExemptions, type RefusalRules, refusalProblems } from './refusals';
 export { ACTIONS, CLOSURE_OUTCOMES, GUARDS, LETTER_TEMPLATES, registryDescription } from './registry';
 export {
   INPUT_TYPES,
   type InputDefinition,
   type Reference,
+  type ReopenDefinition,
   ROLE_NAMES,
   type RoleName,
   type RouteDefinition,

@@ -15,6 +15,7 @@ import {
   type StepRuntime,
   type TimerEntry,
 } from './context';
+import { absoluteExemptions, refusalProblems } from './refusals';
 
 export const LETTER_TEMPLATES = [
   'acknowledgement',
@@ -35,6 +36,9 @@ export const CLOSURE_OUTCOMES = [
   'granted-in-part',
   'refused-in-full',
   'not-held',
+  'neither-confirm-nor-deny',
+  'vexatious-refusal',
+  'cost-limit-refusal',
   'advice-and-assistance',
   'withdrawn',
   'lapsed',
@@ -64,6 +68,8 @@ export interface GuardSpec<P = never> {
   description: string;
   params: z.ZodType<P>;
   test: GuardImpl<P>;
+  /** Why the guard refuses, in the officer's terms; used in the refusal's message. */
+  explain?: (context: CaseContext, params: P, runtime: StepRuntime) => string;
 }
 
 function withClock(context: CaseContext, event: ClockEvent): CaseContext {
@@ -115,6 +121,21 @@ const dueOffset = (due: string | null | undefined, offset: number) =>
   due ? addCalendarDays(due, offset) : null;
 
 const reason = z.object({ reason: z.string().min(1) }).strict();
+
+/**
+ * Where a named deadline counts from: the event, the date of receipt, or the end of the time for
+ * responding (the response deadline, or the event if it came later: FOISA s.20(5)).
+ */
+function startOf(
+  context: CaseContext,
+  from: 'event' | 'received' | 'response-due',
+  runtime: StepRuntime,
+): string {
+  if (from === 'received') return context.receivedOn;
+  const responseDue = context.deadlines[RESPONSE_DEADLINE]?.due;
+  if (from === 'response-due' && responseDue && responseDue > runtime.at) return responseDue;
+  return runtime.at;
+}
 
 /** Every action a definition may name, with its parameters. */
 export const ACTIONS = {
@@ -190,7 +211,7 @@ export const ACTIONS = {
       .extend({
         name: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
         label: z.string().min(1),
-        from: z.enum(['event', 'received']).default('event'),
+        from: z.enum(['event', 'received', 'response-due']).default('event'),
         statutory: z.boolean().default(false),
         party: z.enum(['authority', 'requester']).default('authority'),
       })
@@ -202,7 +223,7 @@ export const ACTIONS = {
     run: (context, params, runtime) => {
       if (params.name === RESPONSE_DEADLINE) return context;
       const basis = {
-        from: params.from === 'received' ? context.receivedOn : runtime.at,
+        from: startOf(context, params.from, runtime),
         workingDays: params.workingDays,
         months: params.months,
         calendarDays: params.calendarDays,
@@ -224,12 +245,111 @@ export const ACTIONS = {
   } satisfies ActionSpec<{
     name: string;
     label: string;
-    from: 'event' | 'received';
+    from: 'event' | 'received' | 'response-due';
     statutory: boolean;
     party: 'authority' | 'requester';
     workingDays?: number;
     months?: number;
     calendarDays?: number;
+  }>,
+  'deadline.extend': {
+    description:
+      'Gives a named deadline a new length, counted from where it started (an internal review extended to 40 working days).',
+    params: limitParams
+      .extend({ name: z.string().min(1), label: z.string().min(1).optional() })
+      .strict()
+      .refine(
+        exactlyOne(['workingDays', 'months', 'calendarDays']),
+        'give exactly one of workingDays, months or calendarDays',
+      ),
+    run: (context, params, runtime) => {
+      const entry = context.deadlines[params.name];
+      if (!entry?.basis) return context;
+      const basis = {
+        from: entry.basis.from,
+        workingDays: params.workingDays,
+        months: params.months,
+        calendarDays: params.calendarDays,
+      };
+      return {
+        ...context,
+        deadlines: {
+          ...context.deadlines,
+          [params.name]: {
+            ...entry,
+            label: params.label ?? entry.label,
+            due: dueFrom(context, basis, runtime),
+            basis,
+          },
+        },
+      };
+    },
+  } satisfies ActionSpec<{
+    name: string;
+    label?: string;
+    workingDays?: number;
+    months?: number;
+    calendarDays?: number;
+  }>,
+  'deadline.copy': {
+    description:
+      "Copies a named deadline under another name and label (a decision notice's compliance date becomes the fresh response's deadline).",
+    params: z
+      .object({
+        from: z.string().min(1),
+        name: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+        label: z.string().min(1),
+      })
+      .strict(),
+    run: (context, params) => {
+      const entry = context.deadlines[params.from];
+      if (!entry || params.name === RESPONSE_DEADLINE) return context;
+      return {
+        ...context,
+        deadlines: { ...context.deadlines, [params.name]: { ...entry, label: params.label } },
+      };
+    },
+  } satisfies ActionSpec<{ from: string; name: string; label: string }>,
+  'deadline.fromInput': {
+    description:
+      "Sets a named deadline on a date the event gives (e.g. the Commissioner's compliance date), never before another deadline (FOISA s.49(7): not before the appeal period ends).",
+    params: z
+      .object({
+        name: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+        label: z.string().min(1),
+        field: z.string().min(1),
+        notBefore: z.string().min(1).optional(),
+        statutory: z.boolean().default(false),
+        party: z.enum(['authority', 'requester']).default('authority'),
+      })
+      .strict(),
+    run: (context, params, runtime) => {
+      const given = runtime.payload[params.field];
+      const floor = params.notBefore ? context.deadlines[params.notBefore]?.due : undefined;
+      const dates = [typeof given === 'string' ? given : undefined, floor].filter((d): d is string => !!d);
+      if (dates.length === 0 || params.name === RESPONSE_DEADLINE) return context;
+      const due = dates.sort().at(-1) as string;
+      return {
+        ...context,
+        deadlines: {
+          ...context.deadlines,
+          [params.name]: {
+            label: params.label,
+            due,
+            statutory: params.statutory,
+            party: params.party,
+            basis: { from: due, calendarDays: 0 },
+          },
+        },
+      };
+    },
+  } satisfies ActionSpec<{
+    name: string;
+    label: string;
+    field: string;
+    notBefore?: string;
+    statutory: boolean;
+    party: 'authority' | 'requester';
   }>,
   'deadline.clear': {
     description: 'Removes a named deadline (it no longer applies).',
@@ -323,6 +443,18 @@ export const ACTIONS = {
       .strict(),
     run: (context, params) => ({ ...context, record: { ...context.record, [params.field]: params.value } }),
   } satisfies ActionSpec<{ field: string; value: string | number | boolean }>,
+  'record.timeliness': {
+    description:
+      'Records "in-time" or "late" in a field of the record: whether the event is on or before the named deadline.',
+    params: z
+      .object({ field: z.string().regex(/^[a-z][a-zA-Z0-9]*$/), deadline: z.string().min(1) })
+      .strict(),
+    run: (context, params, runtime) => {
+      const due = context.deadlines[params.deadline]?.due;
+      const value = due && runtime.at > due ? 'late' : 'in-time';
+      return { ...context, record: { ...context.record, [params.field]: value } };
+    },
+  } satisfies ActionSpec<{ field: string; deadline: string }>,
   'case.close': {
     description:
       'Records the closure outcome (given, or the outcome already recorded), stops every clock and cancels every timer.',
@@ -347,6 +479,13 @@ const fieldValue = z
   .object({ field: z.string().min(1), value: z.union([z.string(), z.number(), z.boolean()]) })
   .strict();
 
+const recordedOf = (context: CaseContext, fields: string[]) =>
+  fields.filter((field) => context.record[field] !== undefined && context.record[field] !== null);
+
+// Read lazily: the "all" guard names the others.
+const guardSpecs = (): Record<string, GuardSpec<unknown>> =>
+  GUARDS as unknown as Record<string, GuardSpec<unknown>>;
+
 /** Every guard a definition may name. */
 export const GUARDS = {
   'input.equals': {
@@ -367,12 +506,26 @@ export const GUARDS = {
     params: fieldValue,
     test: (context, params) => context.record[params.field] === params.value,
   } satisfies GuardSpec<{ field: string; value: string | number | boolean }>,
+  'record.absent': {
+    description:
+      "True when none of the named fields is in the case's record (e.g. no review was requested yet).",
+    params: z.object({ fields: z.array(z.string().min(1)).min(1) }).strict(),
+    test: (context, params) => recordedOf(context, params.fields).length === 0,
+    explain: (context, params) =>
+      `the case already records ${recordedOf(context, params.fields).join(', ')}.`,
+  } satisfies GuardSpec<{ fields: string[] }>,
   'deadline.passed': {
     description: 'True when the named deadline is before the event date.',
     params: z.object({ deadline: z.string().min(1) }).strict(),
     test: (context, params, runtime) => {
       const due = context.deadlines[params.deadline]?.due;
       return Boolean(due && runtime.at > due);
+    },
+    explain: (context, params) => {
+      const entry = context.deadlines[params.deadline];
+      return entry?.due
+        ? `it is only possible after ${entry.due} (${entry.label}).`
+        : `it needs the deadline "${params.deadline}", which is not running.`;
     },
   } satisfies GuardSpec<{ deadline: string }>,
   'deadline.notPassed': {
@@ -382,8 +535,86 @@ export const GUARDS = {
       const due = context.deadlines[params.deadline]?.due;
       return !due || runtime.at <= due;
     },
+    explain: (context, params) => {
+      const entry = context.deadlines[params.deadline];
+      return `it must be done on or before ${entry?.due} (${entry?.label ?? params.deadline}).`;
+    },
   } satisfies GuardSpec<{ deadline: string }>,
+  all: {
+    description:
+      'True when every guard listed is true (e.g. within the deadline and only qualified exemptions).',
+    params: z
+      .object({
+        guards: z
+          .array(z.object({ name: z.string().min(1), params: z.record(z.string(), z.unknown()).optional() }))
+          .min(2)
+          .refine(
+            (guards) => guards.every((g) => g.name !== 'all' && g.name in guardSpecs()),
+            'each guard must be a registry guard other than "all"',
+          ),
+      })
+      .strict(),
+    test: (context, params, runtime) => failing(params.guards, context, runtime).length === 0,
+    explain: (context, params, runtime) =>
+      failing(params.guards, context, runtime)
+        .map(({ spec, parsed, name }) =>
+          spec.explain ? spec.explain(context, parsed, runtime) : `its condition ${name} is not met.`,
+        )
+        .join(' '),
+  } satisfies GuardSpec<{ guards: { name: string; params?: Record<string, unknown> }[] }>,
+  'refusal.complete': {
+    description:
+      'True unless the response refuses (in part, in full, or neither confirms nor denies) without citing exemptions, the reasons for each, and the public interest reasons for each qualified one.',
+    params: z
+      .object({
+        withoutExemption: z.array(z.string().min(1)).optional(),
+        mustCite: z.record(z.string(), z.string().min(1)).optional(),
+        ncnd: z
+          .object({ sections: z.array(z.string().min(1)).min(1), law: z.string().min(1) })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+    test: (context, params, runtime) => refusalProblems(context.regime, runtime.payload, params).length === 0,
+    explain: (context, params, runtime) =>
+      `the refusal is incomplete: ${refusalProblems(context.regime, runtime.payload, params).join('; ')}.`,
+  } satisfies GuardSpec<{
+    withoutExemption?: string[];
+    mustCite?: Record<string, string>;
+    ncnd?: { sections: string[]; law: string };
+  }>,
+  'exemptions.qualified': {
+    description:
+      "True when every exemption in the event's input field is qualified (a public interest extension cannot be taken for an absolute one).",
+    params: z.object({ field: z.string().min(1) }).strict(),
+    test: (context, params, runtime) =>
+      absoluteExemptions(context.regime, runtime.payload[params.field]).length === 0,
+    explain: (context, params, runtime) =>
+      `more time to consider the public interest is only for qualified exemptions, and ${absoluteExemptions(context.regime, runtime.payload[params.field]).join(', ')} ${absoluteExemptions(context.regime, runtime.payload[params.field]).length === 1 ? 'is' : 'are'} absolute.`,
+  } satisfies GuardSpec<{ field: string }>,
+  'received.withinWorkingDays': {
+    description: 'True when the event is no later than this many working days after the date of receipt.',
+    params: z.object({ workingDays: days }).strict(),
+    test: (context, params, runtime) =>
+      runtime.at <= addWorkingDays(context.regime, context.receivedOn, params.workingDays, runtime.calendar),
+    explain: (context, params, runtime) =>
+      `it must be done within ${params.workingDays} working days of receipt, by ${addWorkingDays(context.regime, context.receivedOn, params.workingDays, runtime.calendar)}.`,
+  } satisfies GuardSpec<{ workingDays: number }>,
 } as const;
+
+/** The listed guards that refuse, with their parsed parameters. */
+function failing(
+  references: { name: string; params?: Record<string, unknown> }[],
+  context: CaseContext,
+  runtime: StepRuntime,
+): { spec: GuardSpec<unknown>; parsed: unknown; name: string }[] {
+  return references.flatMap(({ name, params }) => {
+    const spec = guardSpecs()[name];
+    if (!spec) return [];
+    const parsed = spec.params.parse(params ?? {});
+    return spec.test(context, parsed, runtime) ? [] : [{ spec, parsed, name }];
+  });
+}
 
 export type ActionName = keyof typeof ACTIONS;
 export type GuardName = keyof typeof GUARDS;

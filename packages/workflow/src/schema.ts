@@ -104,6 +104,24 @@ export const stageSchema = z.object({
   onEntry: z.array(referenceSchema).default([]).describe('Actions run whenever the case enters the stage.'),
 });
 
+export const reopenSchema = z.object({
+  event: eventType.describe('The event a closed case accepts, e.g. a late "REQUEST_INTERNAL_REVIEW".'),
+  to: slug.describe(
+    "The stage the case re-enters (its onEntry runs); the event is then handled there by the transition from the stage's first step, as if the stage had stayed open (same inputs, roles and actions).",
+  ),
+  label: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("What the officer's button says; defaults to the transition's."),
+  guard: referenceSchema
+    .optional()
+    .describe(
+      'When the closed case accepts it, e.g. record.absent: no review requested yet. It tests the case, not the inputs.',
+    ),
+  actions: z.array(referenceSchema).default([]).describe('Actions run before the case re-enters the stage.'),
+});
+
 export const workflowDefinitionSchema = z.object({
   $schema: z.string().optional(),
   id: slug,
@@ -122,6 +140,12 @@ export const workflowDefinitionSchema = z.object({
     .default([])
     .describe('Actions run once, when a case is created (the clock starts).'),
   stages: z.array(stageSchema).min(1),
+  reopenOn: z
+    .array(reopenSchema)
+    .optional()
+    .describe(
+      'Events a closed case still accepts, each reopening it at a stage: e.g. a late internal review request or regulator complaint the law lets the authority or the regulator accept.',
+    ),
 });
 
 export type Position = z.infer<typeof positionSchema>;
@@ -131,6 +155,7 @@ export type TransitionDefinition = z.infer<typeof transitionSchema>;
 export type StepDefinition = z.infer<typeof stepSchema>;
 export type RouteDefinition = z.infer<typeof routeSchema>;
 export type StageDefinition = z.infer<typeof stageSchema>;
+export type ReopenDefinition = z.infer<typeof reopenSchema>;
 export type WorkflowDefinition = z.infer<typeof workflowDefinitionSchema> & {
   regime: (typeof REGIMES)[number];
   complianceVariation?: (typeof COMPLIANCE_VARIATIONS)[number];

@@ -77,10 +77,11 @@ describe('the example response letter through foi.json', () => {
       decision: 'complaint-not-upheld',
     });
     expect(describeState(foi, now())).toMatchObject({ stage: 'compliance' });
-    // 35 calendar days to comply; 28 days to appeal to the First-tier Tribunal.
-    expect(due(now())).toEqual({ complianceDue: '2026-08-05', appealBy: '2026-07-29' });
+    // A decision notice that does not uphold the complaint requires no steps: only the 28-day appeal window.
+    expect(due(now())).toEqual({ appealBy: '2026-07-29' });
+    expect(() => send('COMPLIED', '2026-07-10', { stepsTaken: 'None.' })).toThrow(/not allowed/);
 
-    const closed = send('COMPLIED', '2026-07-10', { stepsTaken: 'None required.' });
+    const closed = send('CLOSE_CASE', '2026-07-10');
     expect(describeState(foi, now())).toMatchObject({ stage: 'closed', final: true });
     expect(now().status).toBe('done');
     expect(closed.effects).toContainEqual({ type: 'case.closed', outcome: 'granted-in-full' });
@@ -113,7 +114,7 @@ describe('the example response letter through foi.json', () => {
     const { send, now } = journey();
     send('START_RESPONSE', '2026-01-20');
     send('EXTEND_FOR_PUBLIC_INTEREST', '2026-02-05', {
-      exemptions: ['s.43'],
+      exemptions: ['s.43(2)'],
       extensionReason: 'Commercial interests to weigh.',
     });
     expect(describeState(foi, now()).stage).toBe('public-interest');
@@ -156,9 +157,11 @@ describe('step refuses', () => {
           'ISSUE_FEES_NOTICE',
           'EXCEEDS_COST_LIMIT',
           'WITHDRAW',
+          'REQUEST_INTERNAL_REVIEW',
+          'REGULATOR_COMPLAINT_RECEIVED',
         ],
         message:
-          '"APPROVE_AND_SEND" is not allowed: the case is at Received (Assessing). Allowed now: START_RESPONSE, REQUEST_CLARIFICATION, ISSUE_FEES_NOTICE, EXCEEDS_COST_LIMIT, WITHDRAW.',
+          '"APPROVE_AND_SEND" is not allowed: the case is at Received (Assessing). Allowed now: START_RESPONSE, REQUEST_CLARIFICATION, ISSUE_FEES_NOTICE, EXCEEDS_COST_LIMIT, WITHDRAW, REQUEST_INTERNAL_REVIEW, REGULATOR_COMPLAINT_RECEIVED.',
       });
     }
   });
@@ -201,10 +204,13 @@ describe('step refuses', () => {
     snapshot = step(
       foi,
       snapshot,
-      { type: 'EXTEND_FOR_PUBLIC_INTEREST', payload: { exemptions: ['s.43', 's.40'], extensionReason: 'x' } },
+      {
+        type: 'EXTEND_FOR_PUBLIC_INTEREST',
+        payload: { exemptions: ['s.43(2)', 's.31(1)(a)'], extensionReason: 'x' },
+      },
       '2026-01-16',
     ).snapshot;
-    expect(snapshot.context.record.exemptions).toEqual(['s.43', 's.40']);
+    expect(snapshot.context.record.exemptions).toEqual(['s.43(2)', 's.31(1)(a)']);
   });
 
   it('an extension after day 20 (its guard), and an event dated before the last one', () => {
@@ -213,10 +219,10 @@ describe('step refuses', () => {
       step(
         foi,
         snapshot,
-        { type: 'EXTEND_FOR_PUBLIC_INTEREST', payload: { exemptions: ['s.43'], extensionReason: 'x' } },
+        { type: 'EXTEND_FOR_PUBLIC_INTEREST', payload: { exemptions: ['s.43(2)'], extensionReason: 'x' } },
         '2026-02-12',
       ),
-    ).toThrow(/conditions are not met \(deadline.notPassed\)/);
+    ).toThrow(/not allowed now: it must be done on or before 2026-02-11 \(Response due \(FOIA s.10\(1\)\)\)/);
     expect(() => step(foi, snapshot, { type: 'WITHDRAW' }, '2026-01-14')).toThrow(
       /before the case's last event/,
     );

@@ -1,11 +1,12 @@
 import { type CalendarOptions, describeRegime, type IsoDate } from '@recordflow/calendar';
-import { initialTransition, transition } from 'xstate';
-import { compileWorkflow, runActions, withRuntime } from './compile';
+import { compileWorkflow, initialState, nextState, runActions, withRuntime } from './compile';
 import type { CaseContext, StepRuntime } from './context';
 import { checkPayload, payloadJsonSchema } from './inputs';
-import { refreshDeadlines } from './registry';
+import { GUARDS, type GuardSpec, refreshDeadlines } from './registry';
 import type {
   InputDefinition,
+  Reference,
+  ReopenDefinition,
   RoleName,
   StageDefinition,
   TransitionDefinition,
@@ -119,8 +120,14 @@ export function allowedEvents(
   snapshot: CaseSnapshot,
   roles?: readonly string[],
 ): AllowedEvent[] {
+  const offered: { transition: TransitionDefinition; label: string }[] =
+    snapshot.status === 'done'
+      ? openReopenRoutes(definition, snapshot).flatMap((route) =>
+          handlersOf(definition, route).map((t) => ({ transition: t, label: route.label ?? t.label })),
+        )
+      : candidates(definition, snapshot).map((t) => ({ transition: t, label: t.label }));
   const byType = new Map<string, AllowedEvent>();
-  for (const t of candidates(definition, snapshot)) {
+  for (const { transition: t, label } of offered) {
     const senders = roles ? t.roles.filter((r) => roles.includes(r)) : t.roles.filter((r) => r !== 'system');
     if (senders.length === 0) continue;
     const known = byType.get(t.event);
@@ -130,13 +137,81 @@ export function allowedEvents(
     }
     byType.set(t.event, {
       type: t.event,
-      label: t.label,
+      label,
       roles: [...t.roles],
       inputs: t.inputs,
       inputSchema: payloadJsonSchema(t.inputs, definition.regime),
     });
   }
   return [...byType.values()];
+}
+
+/** The transitions of a reopen route's stage, from its first step, that handle the route's event. */
+function handlersOf(definition: WorkflowDefinition, route: ReopenDefinition): TransitionDefinition[] {
+  const stage = definition.stages.find((s) => s.id === route.to);
+  if (!stage) return [];
+  const first = firstStepOf(stage);
+  return stage.transitions.filter((t) => t.event === route.event && (t.from === first || t.from === '*'));
+}
+
+const firstStepOf = (stage: StageDefinition) => stage.initialStep ?? stage.steps[0]?.id;
+
+function guardPasses(reference: Reference | undefined, context: CaseContext, runtime: StepRuntime): boolean {
+  if (!reference) return true;
+  const spec = (GUARDS as unknown as Record<string, GuardSpec<unknown>>)[reference.name];
+  if (!spec) throw new Error(`Unknown guard "${reference.name}": validate the definition before using it.`);
+  return spec.test(context, spec.params.parse(reference.params ?? {}), runtime);
+}
+
+/** The reopen routes a closed case accepts as it stands (their guards test the case, not an event). */
+function openReopenRoutes(definition: WorkflowDefinition, snapshot: CaseSnapshot): ReopenDefinition[] {
+  const runtime: StepRuntime = { at: snapshot.context.now, calendar: {}, payload: {} };
+  return (definition.reopenOn ?? []).filter((route) => guardPasses(route.guard, snapshot.context, runtime));
+}
+
+/**
+ * A closed case re-entered at the route's stage (the route's actions, then the stage's onEntry),
+ * ready for the stage to handle the event; the closing date no longer applies.
+ */
+function reenter(
+  definition: WorkflowDefinition,
+  snapshot: CaseSnapshot,
+  route: ReopenDefinition,
+  runtime: StepRuntime,
+): CaseSnapshot {
+  const stage = stageOf(definition, route.to);
+  const { closedOn: _closedOn, ...record } = snapshot.context.record;
+  const reopened = runActions(route.actions, { ...snapshot.context, record }, runtime);
+  const context = runActions(stage.onEntry, reopened, runtime);
+  return { value: { [stage.id]: firstStepOf(stage) as string }, context, status: 'active' };
+}
+
+/** Applies an event to a closed case through the definition's reopenOn routes. */
+function reopen(
+  definition: WorkflowDefinition,
+  snapshot: CaseSnapshot,
+  event: CaseEventInput,
+  now: IsoDate | Date,
+  options: StepOptions,
+): StepResult {
+  const at = event.at ?? toIso(now);
+  const routes = (definition.reopenOn ?? []).filter((route) => route.event === event.type);
+  const allowed = () => allowedEvents(definition, snapshot, options.roles).map((e) => e.type);
+  const runtime: StepRuntime = { at, calendar: options.calendar ?? {}, payload: event.payload ?? {} };
+  const route = routes.find((r) => guardPasses(r.guard, snapshot.context, runtime));
+  if (!route) {
+    const reasons = explanations(routes, snapshot.context, runtime);
+    throw new WorkflowError(
+      'EVENT_NOT_ALLOWED',
+      `"${event.type}" is not allowed: the case is closed${reasons.length > 0 ? ` and ${reasons.join(' ')}` : '.'} ${
+        allowed().length > 0 ? `Allowed now: ${allowed().join(', ')}.` : 'No event is allowed now.'
+      }`,
+      allowed(),
+    );
+  }
+  const entered = reenter(definition, snapshot, route, runtime);
+  const result = step(definition, entered, event, now, options);
+  return { snapshot: result.snapshot, effects: effectsBetween(snapshot, result.snapshot) };
 }
 
 function emptyContext(definition: WorkflowDefinition, receivedOn: IsoDate): CaseContext {
@@ -203,14 +278,14 @@ export function initialSnapshot(
   const runtime: StepRuntime = { at: options.receivedOn, calendar: options.calendar ?? {}, payload: {} };
   const machine = compileWorkflow(definition);
   const created = runActions(definition.onCreate, emptyContext(definition, options.receivedOn), runtime);
-  const [first] = withRuntime(runtime, () => initialTransition(machine, { context: created }));
+  const first = withRuntime(runtime, () => initialState(machine, { context: created }));
   const snapshot = persist(first as never, runtime);
   return { snapshot, effects: effectsBetween(null, snapshot) };
 }
 
 /**
- * Applies one event: pure and deterministic (no clock, no I/O). Refuses with a WorkflowError an event
- * the stage does not allow, one the sender's roles may not send, and a payload that does not fit.
+ * Applies one event: pure and deterministic (no clock, no I/O). A closed case accepts only its
+ * definition's reopenOn events. Refuses with a WorkflowError an event the stage does not allow, one the sender's roles may not send, and a payload that does not fit.
  */
 export function step(
   definition: WorkflowDefinition,
@@ -219,6 +294,7 @@ export function step(
   now: IsoDate | Date,
   options: StepOptions = {},
 ): StepResult {
+  if (snapshot.status === 'done') return reopen(definition, snapshot, event, now, options);
   const at = event.at ?? toIso(now);
   const state = describeState(definition, snapshot);
   const matching = candidates(definition, snapshot).filter((t) => t.event === event.type);
@@ -258,20 +334,38 @@ export function step(
   const runtime: StepRuntime = { at, calendar: options.calendar ?? {}, payload: event.payload ?? {} };
   const machine = compileWorkflow(definition);
   const current = machine.resolveState({ value: snapshot.value, context: snapshot.context });
-  const [next] = withRuntime(runtime, () => transition(machine, current, { type: event.type }));
+  const next = withRuntime(runtime, () => nextState(machine, current, { type: event.type }));
   if (next === current) {
     const allowed = allowedEvents(definition, snapshot, options.roles).map((e) => e.type);
+    const reasons = explanations(matching, snapshot.context, runtime);
     throw new WorkflowError(
       'EVENT_NOT_ALLOWED',
-      `"${event.type}" is not allowed now: its conditions are not met (${matching
-        .map((t) => t.guard?.name)
-        .filter(Boolean)
-        .join(', ')}).`,
+      reasons.length > 0
+        ? `"${event.type}" is not allowed now: ${reasons.join(' ')}`
+        : `"${event.type}" is not allowed now: its conditions are not met (${matching
+            .map((t) => t.guard?.name)
+            .filter(Boolean)
+            .join(', ')}).`,
       allowed,
     );
   }
   const after = persist(next as never, runtime);
   return { snapshot: after, effects: effectsBetween(snapshot, after) };
+}
+
+/** What the refusing guards that can say why have to say, in the officer's terms. */
+function explanations(
+  transitions: readonly { guard?: Reference }[],
+  context: CaseContext,
+  runtime: StepRuntime,
+): string[] {
+  const guards = GUARDS as unknown as Record<string, GuardSpec<unknown>>;
+  return transitions.flatMap((t) => {
+    const spec = t.guard ? guards[t.guard.name] : undefined;
+    if (!t.guard || !spec?.explain) return [];
+    const params = spec.params.parse(t.guard.params ?? {});
+    return spec.test(context, params, runtime) ? [] : [spec.explain(context, params, runtime)];
+  });
 }
 
 /** Recomputes every deadline with a changed calendar (a holiday added); `changes` lists the ones that moved. */

@@ -133,8 +133,8 @@ describe('the validator', () => {
   it('finds loops with no exit', () => {
     const d = foi();
     // The tribunal's decision goes back to compliance, and compliance's outcomes only to the tribunal.
-    stage(d, 'tribunal').routes[0].to = 'compliance';
-    stage(d, 'compliance').routes[0].to = 'tribunal';
+    for (const route of stage(d, 'tribunal').routes) route.to = 'compliance';
+    for (const route of stage(d, 'compliance').routes) route.to = 'tribunal';
     expect(errorsOf(d)).toContainEqual({
       path: `stages[${indexOfStage(d, 'tribunal')}]`,
       code: 'no-exit',
@@ -210,10 +210,10 @@ describe('the validator', () => {
     it('lets the Keeper of the Records answer a FOISA review in 30 working days, and nobody else', () => {
       const foisa: Raw = structuredClone(rawWorkflow('foisa'));
       const reviewDue = (d: Raw) => {
+        // The review deadline is set in one place: on entering the review stage.
         for (const s of d.stages)
-          for (const t of s.transitions)
-            for (const a of t.actions)
-              if (a.name === 'deadline.set' && a.params.name === 'reviewDue') return a;
+          for (const a of s.onEntry ?? [])
+            if (a.name === 'deadline.set' && a.params.name === 'reviewDue') return a;
         throw new Error('no reviewDue');
       };
       reviewDue(foisa).params.workingDays = 30;
@@ -240,9 +240,8 @@ describe('the validator', () => {
       }),
     ]);
     for (const s of eisr.stages)
-      for (const t of s.transitions ?? [])
-        for (const a of t.actions ?? [])
-          if (a.name === 'deadline.set' && a.params.name === 'reviewDue') a.params.workingDays = 20;
+      for (const a of s.onEntry ?? [])
+        if (a.name === 'deadline.set' && a.params.name === 'reviewDue') a.params.workingDays = 20;
     expect(validateWorkflow(eisr).errors).toEqual([]);
   });
 

@@ -112,6 +112,10 @@ export function validateWorkflow(input: unknown): ValidationResult {
           visit(a, `stages[${s}].routes[${i}].actions[${j}]`, 'action');
       }
     }
+    for (const [i, r] of (definition.reopenOn ?? []).entries()) {
+      if (r.guard) visit(r.guard, `reopenOn[${i}].guard`, 'guard');
+      for (const [j, a] of r.actions.entries()) visit(a, `reopenOn[${i}].actions[${j}]`, 'action');
+    }
   };
   forEachReference((ref, _path, kind) => {
     if (kind === 'action' && ref.name === 'deadline.set' && typeof ref.params?.name === 'string')
@@ -170,6 +174,7 @@ export function validateWorkflow(input: unknown): ValidationResult {
     checkStage(stage, `stages[${s}]`, stageIds, sentByTimers, error, warn);
   });
   checkStageGraph(definition, error);
+  checkReopenRoutes(definition, error);
   checkRegime(definition, error);
   return { valid: errors.length === 0, errors, warnings, definition };
 }
@@ -416,6 +421,10 @@ export function stageEdges(definition: WorkflowDefinition): Map<string, Set<stri
 
 function checkStageGraph(definition: WorkflowDefinition, error: Report) {
   const edges = stageEdges(definition);
+  // A closed case can re-enter a reopen route's stage, so it counts as reachable from the final stages.
+  const reopenTargets = (definition.reopenOn ?? []).map((r) => r.to);
+  for (const stage of definition.stages.filter((s) => s.final))
+    edges.set(stage.id, new Set([...(edges.get(stage.id) ?? []), ...reopenTargets]));
   const reachable = search([definition.initialStage], edges);
   const reverse = new Map<string, Set<string>>();
   for (const [from, tos] of edges)
@@ -449,6 +458,38 @@ function checkStageGraph(definition: WorkflowDefinition, error: Report) {
       );
     }
   });
+}
+
+/** Each reopen route re-enters a stage that exists, is not final, and handles the event from its first step. */
+function checkReopenRoutes(definition: WorkflowDefinition, error: Report) {
+  for (const [i, route] of (definition.reopenOn ?? []).entries()) {
+    const at = `reopenOn[${i}]`;
+    const stage = definition.stages.find((s) => s.id === route.to);
+    if (!stage) {
+      error(
+        `${at}.to`,
+        'unknown-target',
+        `Reopen route "${route.event}" goes to stage "${route.to}", which does not exist. Stages: ${list(definition.stages.map((s) => s.id))}.`,
+      );
+      continue;
+    }
+    if (stage.final) {
+      error(
+        `${at}.to`,
+        'reopen-to-final',
+        `Reopen route "${route.event}" goes to stage "${route.to}", which is final: a reopened case must re-enter a stage that is not final.`,
+      );
+      continue;
+    }
+    const first = stage.initialStep ?? stage.steps[0]?.id;
+    if (!stage.transitions.some((t) => t.event === route.event && (t.from === first || t.from === '*'))) {
+      error(
+        `${at}.event`,
+        'reopen-unhandled',
+        `Reopen route "${route.event}" goes to stage "${route.to}", but no transition there handles "${route.event}" from its first step "${first}"; add one or choose another stage.`,
+      );
+    }
+  }
 }
 
 interface StatutoryRule {

@@ -89,7 +89,7 @@ export class CaseRepository {
 
   async get(id: string, manager: EntityManager = this.manager): Promise<Case> {
     if (!isCaseId(id)) throw notFound('case', id);
-    // No join: TypeORM turns a joined findOne into two queries, and the version number is cached anyway.
+    // No join: TypeORM turns a joined findOne into two queries, and the workflow version's number is cached anyway.
     const found = await manager.getRepository(Case).findOneBy({ id });
     if (!found) throw notFound('case', id);
     return found;

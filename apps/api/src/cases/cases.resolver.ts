@@ -128,7 +128,6 @@ export class CasesResolver {
     description: 'Events the case accepts now, with their input schemas.',
   })
   async allowedEvents(@Parent() model: CaseModel & { row: Case }): Promise<AllowedEvent[]> {
-    if (model.row.status === 'closed') return [];
     const definition = await this.casesService.definition(model.row.workflowVersionId);
     return allowedEvents(definition, model.row.snapshot as CaseSnapshot).map((event) => ({
       type: event.type,

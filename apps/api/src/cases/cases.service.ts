@@ -11,12 +11,12 @@ import {
   recomputeDeadlines,
   step,
   type WorkflowDefinition,
-  WorkflowError,
 } from '@recordflow/workflow';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/current-user';
 import { ukToday } from '../common/dates';
 import { notFound, refusal } from '../common/errors';
+import { asDomainError } from '../common/graphql-errors';
 import { definitionOf, versionNumberOf } from '../workflows/workflows.service';
 import type { CalendarAt } from './calendar-at';
 import type { Case } from './case.entity';
@@ -29,7 +29,7 @@ import type { Requester } from './requester.entity';
 import { dueDateOf, stateOf } from './snapshot-view';
 import { TransitionPolicy } from './transition-policy';
 
-/** Who sends an event: a signed-in user, or the system (timers, recomputation). */
+/** Who sends an event: a signed-in user (an officer, or the administrator whose holiday moved deadlines), or the system (timers). */
 export interface EventActor {
   id: string | null;
   label: string;
@@ -260,11 +260,6 @@ export class CasesService {
         },
       );
     }
-    if (row.status === 'closed') {
-      throw refusal('EVENT_NOT_ALLOWED', `Case ${row.reference} is closed; it accepts no more events.`, {
-        allowed: [],
-      });
-    }
     const definition = await definitionOf(manager, row.workflowVersionId);
     const next = run(() =>
       step(
@@ -413,6 +408,12 @@ export class CasesService {
       row.closedAt = recordedAt;
       row.outcome = state.outcome ?? null;
     }
+    // A late review request or complaint (the workflow's reopenOn) reopened a closed case; its history keeps the closure.
+    if (!state.final && row.status === 'closed') {
+      row.status = 'open';
+      row.closedAt = null;
+      row.outcome = null;
+    }
     const effects = event.effects ?? [];
     return this.policy.append(manager, row, {
       type: event.type,
@@ -443,22 +444,11 @@ function checkVersion(row: Case, expectedVersion: number | null | undefined): vo
   }
 }
 
-/** Runs the pure workflow code, turning its refusals into GraphQL errors with stable codes. */
+/** Runs the pure workflow code, turning its refusals into domain errors with stable codes. */
 function run<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof WorkflowError) throw workflowRefusal(error);
-    throw error;
+    throw asDomainError(error) ?? error;
   }
-}
-
-export function workflowRefusal(error: WorkflowError) {
-  const details = error as unknown as { code: string; allowed?: string[]; fields?: unknown[] };
-  const code =
-    details.code === 'FORBIDDEN' || details.code === 'VALIDATION_FAILED' ? details.code : 'EVENT_NOT_ALLOWED';
-  return refusal(code, error.message, {
-    ...(details.allowed ? { allowed: details.allowed } : {}),
-    ...(details.fields ? { fields: details.fields } : {}),
-  });
 }

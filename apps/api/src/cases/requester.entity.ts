@@ -18,7 +18,7 @@ export class Requester {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
-  /** Set when the personal data above was erased at the end of its retention period. */
+  /** For erasing the personal data above at the end of its retention period: nothing erases it yet. */
   @Column('timestamptz', { name: 'erased_at', nullable: true })
   erasedAt: Date | null;
 }

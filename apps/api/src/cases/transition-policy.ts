@@ -1,8 +1,8 @@
 // Every process-local cache of the api, this memory of recent cases first, is listed with how it stays
 // correct across replicas in docs/scale.md ("What is process-local"): add a new one there.
 import { Injectable } from '@nestjs/common';
-import { GraphQLError } from 'graphql';
 import type { EntityManager } from 'typeorm';
+import { DomainError } from '../common/errors';
 import type { Case } from './case.entity';
 import { type CaseRead, CaseRepository, type NewEvent } from './case.repository';
 import type { CaseEvent } from './case-event.entity';
@@ -58,7 +58,7 @@ export class TransitionPolicy {
         if (result) return result;
       } catch (error) {
         // A refusal or a reused idempotency key, judged on a copy that may be stale: read and judge again.
-        if (!(error instanceof GraphQLError) && (error as { code?: string }).code !== UNIQUE_VIOLATION)
+        if (!(error instanceof DomainError) && (error as { code?: string }).code !== UNIQUE_VIOLATION)
           throw error;
       }
     }

@@ -1,29 +1,27 @@
+import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-
-// Codes GraphQL, Apollo and Recordflow give on purpose; anything else is a fault we must not describe.
-const EXPECTED = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'OPERATION_RESOLUTION_FAILURE',
-  'VALIDATION_FAILED',
-  'EVENT_NOT_ALLOWED',
-  'VERSION_CONFLICT',
-  'NOT_FOUND',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'TOO_MANY_REQUESTS',
-]);
+import { asDomainError, EXPECTED_CODES, toGraphQLError } from './graphql-errors';
 
 /** Passes expected refusals through; replaces anything unexpected (SQL, stack traces) with a plain sentence, and logs it. */
 export const formatError =
   (logger: Logger) =>
   (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // A refusal thrown where no Nest filter sees it (a scalar, a plugin) still answers with its code.
+    const refused = asDomainError(unwrapResolverError(error));
+    if (refused) {
+      const { extensions } = toGraphQLError(refused);
+      return { message: refused.message, path: formatted.path, locations: formatted.locations, extensions };
+    }
     const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-    if (EXPECTED.has(code)) {
+    if (code === 'GRAPHQL_PARSE_FAILED' && formatted.message.startsWith('Maximum call stack')) {
+      // The parser recursed out of stack on a value nested thousands deep: say so in the client's terms.
+      return {
+        message: 'The query is nested too deeply to read. Send deep values as variables.',
+        extensions: { code },
+      };
+    }
+    if (EXPECTED_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }

@@ -79,6 +79,8 @@ interface ResolvedOperation {
   request: { operationName?: string | null; variables?: Record<string, unknown> | null };
   document: DocumentNode;
   schema: GraphQLSchema;
+  /** Unset when operationName names no operation of the document; execution then says so. */
+  operation?: unknown;
 }
 
 /** Per parsed document (Apollo reuses the object for the same text): the variables its `first` arguments use, and results. */
@@ -120,13 +122,20 @@ function complexityOf({ request, document, schema }: ResolvedOperation): number 
   ]);
   const known = cached.results.get(key);
   if (known !== undefined) return known;
-  const complexity = getComplexity({
-    schema,
-    operationName: request.operationName ?? undefined,
-    query: document,
-    variables,
-    estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-  });
+  let complexity: number;
+  try {
+    complexity = getComplexity({
+      schema,
+      operationName: request.operationName ?? undefined,
+      query: document,
+      variables,
+      estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (error) {
+    // Variables that do not fit their types: execution refuses them as BAD_USER_INPUT (HTTP 400), naming the variable.
+    if (error instanceof GraphQLError) return 0;
+    throw error;
+  }
   if (cached.results.size < 100) cached.results.set(key, complexity);
   return complexity;
 }
@@ -136,11 +145,20 @@ export const complexityPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation(operation: ResolvedOperation) {
+        if (!operation.operation) return;
         const complexity = complexityOf(operation);
         if (complexity > MAX_COMPLEXITY) {
           throw new GraphQLError(
             `This query is too large (complexity ${complexity}, the limit is ${MAX_COMPLEXITY}). Ask for fewer fields or a smaller page.`,
-            { extensions: { code: 'BAD_USER_INPUT', complexity, maxComplexity: MAX_COMPLEXITY } },
+            {
+              extensions: {
+                code: 'BAD_USER_INPUT',
+                complexity,
+                maxComplexity: MAX_COMPLEXITY,
+                // Refused before it runs: the request is at fault, not the server.
+                http: { status: 400 },
+              },
+            },
           );
         }
       },

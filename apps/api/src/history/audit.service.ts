@@ -1,8 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type CaseBundle,
   type CaseSnapshot,
+  type CaseToVerify,
+  createVerifier,
   type RecordedCalendarSetting,
   type RecordedEvent,
   type RecordedHoliday,
@@ -16,6 +19,7 @@ import { Case } from '../cases/case.entity';
 import { CaseEvent } from '../cases/case-event.entity';
 import { notFound, refusal } from '../common/errors';
 import { WorkflowVersion } from '../workflows/workflow-version.entity';
+import { VerifierPool } from './verifier-pool';
 
 export interface CaseRecord {
   row: Case;
@@ -72,44 +76,47 @@ export class AuditService {
     ).map(toRecorded);
     const versionIds = [...new Set([row.workflowVersionId, ...events.map((e) => e.workflowVersionId)])];
     const versions = await this.dataSource.getRepository(WorkflowVersion).findBy({ id: In(versionIds) });
-    const holidays: RecordedHoliday[] = (
-      await this.dataSource.query(
-        `SELECT to_char(date, 'YYYY-MM-DD') AS date, title, divisions, removed, created_at FROM holiday ORDER BY created_at, id`,
-      )
-    ).map(
-      (h: {
-        date: string;
-        title: string;
-        divisions: RecordedHoliday['divisions'];
-        removed: boolean;
-        created_at: Date;
-      }) => ({
-        date: h.date,
-        title: h.title,
-        divisions: h.divisions,
-        ...(h.removed ? { removed: true } : {}),
-        createdAt: h.created_at.toISOString(),
-      }),
-    );
-    const calendarSettings: RecordedCalendarSetting[] = (
-      await this.dataSource.query(
-        'SELECT nation, sector, receipt_rule, created_at FROM calendar_setting ORDER BY created_at, id',
-      )
-    ).map(
-      (s: {
-        nation: RecordedCalendarSetting['nation'];
-        sector: string | null;
-        receipt_rule: string;
-        created_at: Date;
-      }) => ({
-        nation: s.nation,
-        sector: s.sector,
-        receiptRule: s.receipt_rule as RecordedCalendarSetting['receiptRule'],
-        createdAt: s.created_at.toISOString(),
-      }),
-    );
+    const [holidays, calendarSettings] = await Promise.all([this.holidays(), this.calendarSettings()]);
     const definitions = Object.fromEntries(versions.map((v) => [v.id, v.definition as WorkflowDefinition]));
     return { row, events, definitions, versions, holidays, calendarSettings };
+  }
+
+  /** Every run-time holiday change (added or removed) with the moment it was made. */
+  private async holidays(): Promise<RecordedHoliday[]> {
+    const rows: {
+      date: string;
+      title: string;
+      divisions: RecordedHoliday['divisions'];
+      removed: boolean;
+      created_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT to_char(date, 'YYYY-MM-DD') AS date, title, divisions, removed, created_at FROM holiday ORDER BY created_at, id`,
+    );
+    return rows.map((h) => ({
+      date: h.date,
+      title: h.title,
+      divisions: h.divisions,
+      ...(h.removed ? { removed: true } : {}),
+      createdAt: h.created_at.toISOString(),
+    }));
+  }
+
+  /** The calendar settings' history (nation, sector, receipt rule), oldest first. */
+  private async calendarSettings(): Promise<RecordedCalendarSetting[]> {
+    const rows: {
+      nation: RecordedCalendarSetting['nation'];
+      sector: string | null;
+      receipt_rule: RecordedCalendarSetting['receiptRule'];
+      created_at: Date;
+    }[] = await this.dataSource.query(
+      'SELECT nation, sector, receipt_rule, created_at FROM calendar_setting ORDER BY created_at, id',
+    );
+    return rows.map((s) => ({
+      nation: s.nation,
+      sector: s.sector,
+      receiptRule: s.receipt_rule,
+      createdAt: s.created_at.toISOString(),
+    }));
   }
 
   /** The snapshot after each event, recomputed with effects off. */
@@ -162,32 +169,154 @@ export class AuditService {
     };
   }
 
-  /** Every case checked, a page of ids at a time; returns the failures. */
-  async verifyAll(): Promise<{
+  /**
+   * Every case checked, in case-id order, a batch at a time: each batch read in two queries and
+   * verified on a worker thread (one per core) while the next is read. Returns the failures, by
+   * reference. `onProgress` is called in case-id order, so its last case id is a point to resume
+   * `after`.
+   */
+  async verifyAll(options: VerifyAllOptions = {}): Promise<{
     casesChecked: number;
-    failures: (VerificationResult & { caseId: string; reference: string })[];
+    failures: CaseVerificationFailure[];
   }> {
-    const failures: (VerificationResult & { caseId: string; reference: string })[] = [];
-    let casesChecked = 0;
-    let after = '';
-    for (;;) {
-      const page: { id: string; reference: string }[] = await this.dataSource.query(
-        'SELECT id, reference FROM "case" WHERE reference > $1 ORDER BY reference LIMIT 500',
-        [after],
-      );
-      if (page.length === 0) break;
-      for (const { id, reference } of page) {
-        const result = await this.verify(id).catch((error: Error) => ({
-          ok: false,
-          eventsChecked: 0,
-          firstBadSequence: null,
-          reason: error.message,
-        }));
-        casesChecked++;
-        if (!result.ok) failures.push({ ...result, caseId: id, reference });
+    const batchSize = options.batchSize ?? 250;
+    const [holidays, calendarSettings] = await Promise.all([this.holidays(), this.calendarSettings()]);
+    const definitions: Record<string, WorkflowDefinition> = {};
+    const failures: CaseVerificationFailure[] = [];
+    const progress: VerifyAllProgress = { casesChecked: 0, eventsChecked: 0, failed: 0, lastCaseId: null };
+    const inline = createVerifier();
+    let pool: VerifierPool | undefined;
+    let poolSize = 0;
+    // Batches being verified, oldest first: results are taken in order, so progress is a true checkpoint.
+    const inFlight: Promise<{ batch: CaseBatch; results: VerificationResult[] }>[] = [];
+    const settle = async () => {
+      const { batch, results } = await (inFlight.shift() as (typeof inFlight)[number]);
+      results.forEach((result, i) => {
+        const row = batch.rows[i] as CaseBatch['rows'][number];
+        progress.eventsChecked += result.eventsChecked;
+        if (!result.ok) failures.push({ ...result, caseId: row.id, reference: row.reference });
+      });
+      progress.casesChecked += batch.rows.length;
+      progress.failed = failures.length;
+      progress.lastCaseId = batch.rows.at(-1)?.id ?? progress.lastCaseId;
+      options.onProgress?.({ ...progress }, failures);
+    };
+    // The next batch is read while this one is verified.
+    let next = this.caseBatch(options.after ?? null, batchSize, definitions);
+    try {
+      for (;;) {
+        const batch = await next;
+        const last = batch.rows.at(-1);
+        if (!last) break;
+        next = this.caseBatch(last.id, batchSize, definitions);
+        // Workers pay off once there is more than one batch; a small database is checked here.
+        if (!pool && batch.rows.length === batchSize && options.workers !== 0) {
+          poolSize = options.workers ?? availableParallelism();
+          pool = new VerifierPool(poolSize, holidays, calendarSettings);
+        }
+        inFlight.push(
+          (pool
+            ? pool.verify(batch.cases, definitions)
+            : Promise.resolve(inline({ cases: batch.cases, definitions, holidays, calendarSettings }))
+          ).then((results) => ({ batch, results })),
+        );
+        while (inFlight.length > poolSize) await settle();
       }
-      after = page.at(-1)?.reference ?? after;
+      while (inFlight.length > 0) await settle();
+    } finally {
+      await Promise.allSettled([next, ...inFlight]);
+      await pool?.close();
     }
-    return { casesChecked, failures };
+    failures.sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0));
+    return { casesChecked: progress.casesChecked, failures };
   }
+
+  /** The next cases after `after` (by id) with their events; loads the definitions they name not yet in `definitions`. */
+  private async caseBatch(
+    after: string | null,
+    size: number,
+    definitions: Record<string, WorkflowDefinition>,
+  ): Promise<CaseBatch> {
+    const rows: CaseBatch['rows'] = await this.dataSource.query(
+      'SELECT id, reference, snapshot FROM "case" WHERE $1::uuid IS NULL OR id > $1::uuid ORDER BY id LIMIT $2',
+      [after, size],
+    );
+    if (rows.length === 0) return { rows, cases: [] };
+    const eventRows: EventRow[] = await this.dataSource.query(
+      `SELECT case_id, sequence, type, payload, actor_id, recorded_at, to_char(effective_on, 'YYYY-MM-DD') AS effective_on,
+              workflow_version_id, holidays_as_of, stage_after, prev_hash, hash
+         FROM case_event WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, sequence`,
+      [rows.map((r) => r.id)],
+    );
+    const byCase = new Map<string, RecordedEvent[]>(rows.map((r) => [r.id, []]));
+    const versionIds = new Set<string>();
+    for (const e of eventRows) {
+      versionIds.add(e.workflow_version_id);
+      byCase.get(e.case_id)?.push({
+        caseId: e.case_id,
+        sequence: e.sequence,
+        type: e.type,
+        payload: e.payload,
+        actorId: e.actor_id,
+        recordedAt: e.recorded_at.toISOString(),
+        effectiveOn: e.effective_on,
+        workflowVersionId: e.workflow_version_id,
+        holidaysAsOf: e.holidays_as_of?.toISOString() ?? null,
+        stageAfter: e.stage_after,
+        prevHash: e.prev_hash,
+        hash: e.hash,
+      });
+    }
+    const missing = [...versionIds].filter((id) => !definitions[id]);
+    if (missing.length > 0) {
+      const versions: { id: string; definition: WorkflowDefinition }[] = await this.dataSource.query(
+        'SELECT id, definition FROM workflow_version WHERE id = ANY($1::uuid[])',
+        [missing],
+      );
+      for (const version of versions) definitions[version.id] = version.definition;
+    }
+    return {
+      rows,
+      cases: rows.map((r) => ({ events: byCase.get(r.id) ?? [], snapshot: r.snapshot as CaseSnapshot })),
+    };
+  }
+}
+
+export type CaseVerificationFailure = VerificationResult & { caseId: string; reference: string };
+
+export interface VerifyAllProgress {
+  casesChecked: number;
+  eventsChecked: number;
+  failed: number;
+  /** Every case up to this id (in id order) has been checked. */
+  lastCaseId: string | null;
+}
+
+export interface VerifyAllOptions {
+  /** Start after this case id, as a progress report named it: resumes an interrupted run. */
+  after?: string;
+  /** Worker threads to verify on; 0 verifies on this thread. One per core unless given. */
+  workers?: number;
+  batchSize?: number;
+  onProgress?: (progress: VerifyAllProgress, failures: readonly CaseVerificationFailure[]) => void;
+}
+
+interface CaseBatch {
+  rows: { id: string; reference: string; snapshot: unknown }[];
+  cases: CaseToVerify[];
+}
+
+interface EventRow {
+  case_id: string;
+  sequence: number;
+  type: string;
+  payload: unknown;
+  actor_id: string | null;
+  recorded_at: Date;
+  effective_on: string;
+  workflow_version_id: string;
+  holidays_as_of: Date | null;
+  stage_after: string;
+  prev_hash: string;
+  hash: string;
 }

@@ -133,15 +133,15 @@ export class DeadlineRecomputation {
   private checked(changes: HolidayChangeInput[], earlier: ExtraHoliday[]): ExtraHoliday[] {
     if (changes.length === 0) throw refusal('VALIDATION_FAILED', 'Propose at least one change.');
     const applied = [...earlier];
-    const problems: { index: number; message: string }[] = [];
+    const problems: { field: string; message: string }[] = [];
     for (const [index, input] of changes.entries()) {
       const change = toChange(input);
       const problem = holidayChangeProblem(change, applied);
-      if (problem) problems.push({ index, message: problem });
+      if (problem) problems.push({ field: `changes.${index}`, message: problem });
       applied.push(change);
     }
     if (problems.length > 0) {
-      throw refusal('VALIDATION_FAILED', problems.map((p) => p.message).join(' '), { problems });
+      throw refusal('VALIDATION_FAILED', problems.map((p) => p.message).join(' '), { fields: problems });
     }
     return applied.slice(earlier.length);
   }

@@ -88,7 +88,7 @@ export function checkTemplate(template: string): void {
     throw refusal(
       'VALIDATION_FAILED',
       `The template uses ${unknown.map((f) => `"${f}"`).join(', ')}, which letters do not have. Fields: ${Object.keys(LETTER_FIELDS).join(', ')}.`,
-      { unknownFields: unknown },
+      { fields: unknown.map((f) => ({ field: 'body', message: `names "${f}", which letters do not have` })) },
     );
   }
 }
@@ -102,7 +102,7 @@ export function builtInTemplate(kind: string): string {
     try {
       template = readFileSync(join(__dirname, '../../src/letters/templates', `${kind}.hbs`), 'utf8');
     } catch {
-      throw refusal('NOT_FOUND', `There is no built-in template for "${kind}" letters.`);
+      throw refusal('NOT_FOUND', `There is no built-in template for "${kind}" letters.`, { id: kind });
     }
     builtIns.set(kind, template);
   }

@@ -31,7 +31,13 @@ export class LettersService {
 
   private checkKind(kind: string): void {
     if (!(LETTER_TEMPLATES as readonly string[]).includes(kind)) {
-      throw refusal('NOT_FOUND', `There is no letter kind "${kind}". Kinds: ${LETTER_TEMPLATES.join(', ')}.`);
+      throw refusal(
+        'NOT_FOUND',
+        `There is no letter kind "${kind}". Kinds: ${LETTER_TEMPLATES.join(', ')}.`,
+        {
+          id: kind,
+        },
+      );
     }
   }
 

@@ -6,11 +6,11 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GraphQLError } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Case } from '../cases/case.entity';
 import { CasesService, SYSTEM_ACTOR } from '../cases/cases.service';
 import { ukToday } from '../common/dates';
+import { asDomainError } from '../common/graphql-errors';
 
 export const TIMER_INTERVAL_MS = Symbol('TIMER_INTERVAL_MS');
 
@@ -101,13 +101,15 @@ export class TimersService implements OnApplicationBootstrap, OnApplicationShutd
         ]);
         return 'fired';
       } catch (error) {
-        if (!(error instanceof GraphQLError)) throw error;
+        // Only a refusal voids the timer; anything else is a fault, and rolls the firing back.
+        const refused = asDomainError(error);
+        if (!refused) throw error;
         // The case moved on (the event is no longer allowed): the timer is void, and says why.
         await manager.query(
           `UPDATE timer SET status = 'cancelled', done_at = now(), note = $2 WHERE id = $1`,
-          [timer.id, error.message],
+          [timer.id, refused.message],
         );
-        this.logger.log(`Timer ${timer.name} on case ${caseId} dropped: ${error.message}`);
+        this.logger.log(`Timer ${timer.name} on case ${caseId} dropped: ${refused.message}`);
         return 'dropped';
       }
     });

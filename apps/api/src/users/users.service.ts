@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import argon2 from 'argon2';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { refusal } from '../common/errors';
+import { type FieldProblem, refusal } from '../common/errors';
 import { ROLES, type Role, User } from './user.entity';
 
 export interface NewUser {
@@ -14,26 +14,36 @@ export interface NewUser {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Checks a new user's details; every problem in one message. */
-export function userProblems(input: NewUser): string[] {
-  const problems: string[] = [];
-  if (!EMAIL.test(input.email)) problems.push(`"${input.email}" is not an e-mail address.`);
-  if (input.name.trim() === '') problems.push('The name is empty.');
-  if (input.password.length < 8) problems.push('The password must have at least 8 characters.');
-  if (input.roles.length === 0) problems.push(`Give at least one role: ${ROLES.join(', ')}.`);
+/** Checks a new user's details, naming the field of each problem. */
+function userFieldProblems(input: NewUser): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const add = (field: string, message: string) => problems.push({ field, message });
+  if (!EMAIL.test(input.email)) add('email', `"${input.email}" is not an e-mail address.`);
+  if (input.name.trim() === '') add('name', 'The name is empty.');
+  if (input.password.length < 8) add('password', 'The password must have at least 8 characters.');
+  if (input.roles.length === 0) add('roles', `Give at least one role: ${ROLES.join(', ')}.`);
   const unknown = input.roles.filter((role) => !ROLES.includes(role));
   if (unknown.length > 0)
-    problems.push(`Unknown role ${unknown.join(', ')}: the roles are ${ROLES.join(', ')}.`);
+    add('roles', `Unknown role ${unknown.join(', ')}: the roles are ${ROLES.join(', ')}.`);
   return problems;
 }
 
+/** Checks a new user's details; every problem as a sentence. */
+export const userProblems = (input: NewUser): string[] => userFieldProblems(input).map((p) => p.message);
+
 /** Creates a user with an argon2id password hash; refuses bad details and a taken e-mail. */
 export async function createUser(manager: EntityManager, input: NewUser): Promise<User> {
-  const problems = userProblems(input);
-  if (problems.length > 0) throw refusal('VALIDATION_FAILED', problems.join(' '), { problems });
+  const problems = userFieldProblems(input);
+  if (problems.length > 0) {
+    throw refusal('VALIDATION_FAILED', problems.map((p) => p.message).join(' '), { fields: problems });
+  }
   const email = input.email.trim().toLowerCase();
   const taken = await manager.getRepository(User).exists({ where: { email } });
-  if (taken) throw refusal('VALIDATION_FAILED', `A user with the e-mail ${email} already exists.`);
+  if (taken) {
+    throw refusal('VALIDATION_FAILED', `A user with the e-mail ${email} already exists.`, {
+      fields: [{ field: 'email', message: 'already taken' }],
+    });
+  }
   const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
   return manager
     .getRepository(User)

@@ -104,7 +104,7 @@ export class WorkflowsService {
     const result = validateWorkflow(input.definition);
     if (!result.definition) {
       throw refusal('VALIDATION_FAILED', `The definition is not a workflow: ${summarise(result.errors)}`, {
-        problems: result.errors,
+        fields: fieldsOf(result.errors),
       });
     }
     if (result.definition.id !== input.workflowId) {
@@ -145,7 +145,7 @@ export class WorkflowsService {
           throw refusal(
             'VERSION_CONFLICT',
             'The draft you edited has been published or discarded by someone else since you opened it. Reload to see the current version; your changes are still in your editor.',
-            { currentRevision: null },
+            { currentVersion: null },
           );
         }
         return versions.save({
@@ -160,7 +160,7 @@ export class WorkflowsService {
         throw refusal(
           'VERSION_CONFLICT',
           `Someone else saved this draft (now revision ${draft.revision}) since you opened revision ${input.baseRevision ?? 'none'}. Reload to see their changes; yours are still in your editor.`,
-          { currentRevision: draft.revision },
+          { currentVersion: draft.revision },
         );
       }
       await versions.update({ id: draft.id }, { ...fields, revision: draft.revision + 1 });
@@ -176,12 +176,16 @@ export class WorkflowsService {
         .setLock('pessimistic_write')
         .where('v.workflow_id = :id AND v.status = :status', { id: input.workflowId, status: 'draft' })
         .getOne();
-      if (!draft) throw refusal('NOT_FOUND', `Workflow "${input.workflowId}" has no draft to publish.`);
+      if (!draft) {
+        throw refusal('NOT_FOUND', `Workflow "${input.workflowId}" has no draft to publish.`, {
+          id: input.workflowId,
+        });
+      }
       if (draft.revision !== input.revision) {
         throw refusal(
           'VERSION_CONFLICT',
           `The draft is now at revision ${draft.revision}, not ${input.revision}: someone saved it since. Review their changes before publishing.`,
-          { currentRevision: draft.revision },
+          { currentVersion: draft.revision },
         );
       }
       const result = validateWorkflow(draft.definition);
@@ -189,7 +193,7 @@ export class WorkflowsService {
         throw refusal(
           'VALIDATION_FAILED',
           `The draft has ${result.errors.length} error${result.errors.length === 1 ? '; fix it' : 's; fix them'} before publishing. ${summarise(result.errors)}`,
-          { problems: result.errors },
+          { fields: fieldsOf(result.errors) },
         );
       }
       await manager.getRepository(WorkflowVersion).delete({ id: draft.id });
@@ -205,23 +209,23 @@ export class WorkflowsService {
    * imported definition (which must be valid; every problem is listed and nothing is saved otherwise).
    */
   async create(actor: Actor, input: CreateWorkflowInput): Promise<Workflow> {
-    const problems: { path: string; message: string }[] = [];
+    const problems: { field: string; message: string }[] = [];
     if (!/^[a-z][a-z0-9-]*$/.test(input.id))
       problems.push({
-        path: 'id',
+        field: 'id',
         message: `"${input.id}" is not an id: use lower-case letters, digits and hyphens, starting with a letter.`,
       });
-    if (input.name.trim() === '') problems.push({ path: 'name', message: 'The name is empty.' });
+    if (input.name.trim() === '') problems.push({ field: 'name', message: 'The name is empty.' });
     if (!(REGIMES as readonly string[]).includes(input.regime))
       problems.push({
-        path: 'regime',
+        field: 'regime',
         message: `"${input.regime}" is not a regime: use one of ${REGIMES.join(', ')}.`,
       });
     if (input.copyFrom != null && input.definition != null)
-      problems.push({ path: 'copyFrom', message: 'Copy a workflow or import a definition, not both.' });
+      problems.push({ field: 'copyFrom', message: 'Copy a workflow or import a definition, not both.' });
     if (problems.length > 0) {
-      throw refusal('VALIDATION_FAILED', problems.map((p) => `${p.path}: ${p.message}`).join(' '), {
-        problems,
+      throw refusal('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join(' '), {
+        fields: problems,
       });
     }
     const definition = await this.startingDefinition(input);
@@ -232,7 +236,7 @@ export class WorkflowsService {
       );
       if (inserted.length === 0) {
         throw refusal('VALIDATION_FAILED', `There is already a workflow "${input.id}": choose another id.`, {
-          problems: [{ path: 'id', message: 'already taken' }],
+          fields: [{ field: 'id', message: 'already taken' }],
         });
       }
       await manager.getRepository(WorkflowVersion).save({
@@ -261,7 +265,7 @@ export class WorkflowsService {
         throw refusal(
           'VALIDATION_FAILED',
           `The imported definition is for ${String(input.definition.regime)}, not ${input.regime}.`,
-          { problems: [{ path: 'regime', message: 'does not match the definition' }] },
+          { fields: [{ field: 'regime', message: 'does not match the definition' }] },
         );
       }
       const definition = named(input.definition);
@@ -270,7 +274,7 @@ export class WorkflowsService {
         throw refusal(
           'VALIDATION_FAILED',
           `The imported workflow has ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}; nothing was saved. ${summarise(result.errors)}`,
-          { problems: result.errors },
+          { fields: fieldsOf(result.errors) },
         );
       }
       return definition;
@@ -281,7 +285,7 @@ export class WorkflowsService {
         throw refusal(
           'VALIDATION_FAILED',
           `Workflow "${source.id}" is for ${source.regime}; a copy keeps its regime, not ${input.regime}.`,
-          { problems: [{ path: 'regime', message: 'does not match the copied workflow' }] },
+          { fields: [{ field: 'regime', message: 'does not match the copied workflow' }] },
         );
       }
       const [published] = await this.versionsOf([source.id]);
@@ -352,6 +356,10 @@ function blankDefinition(id: string, name: string, regime: Regime): Record<strin
     ],
   };
 }
+
+/** A definition's problems in the one VALIDATION_FAILED scheme: the path is the field. */
+const fieldsOf = (problems: { path: string; message: string; code: string }[]) =>
+  problems.map((p) => ({ field: p.path, message: p.message, code: p.code }));
 
 function summarise(problems: { path: string; message: string }[]): string {
   const shown = problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`);

@@ -98,7 +98,37 @@ function WorkflowPanel() {
         coalesce="workflow.onCreate"
         onChange={(onCreate, key) => edit((d) => updateWorkflow(d, { onCreate }), key)}
       />
+      <ReopenRoutes />
     </section>
+  );
+}
+
+/** The events a closed case still accepts (the definition's reopenOn), each with the stage it re-enters. */
+function ReopenRoutes() {
+  const definition = useEditor((s) => s.definition);
+  const select = useEditor((s) => s.select);
+  const routes = definition.reopenOn ?? [];
+  return (
+    <Section title="A closed case reopens on">
+      {routes.length === 0 && <p className="muted">Nothing: a closed case accepts no event.</p>}
+      <ul className="plain" aria-label="Reopen routes">
+        {routes.map((r) => (
+          <li key={`${r.event}|${r.to}`}>
+            <button type="button" className="link" onClick={() => select({ kind: 'stage', stageId: r.to })}>
+              {r.label ?? r.event} → {stageOf(definition, r.to)?.label ?? r.to}
+            </button>
+            {r.guard && (
+              <span className="muted">
+                {' '}
+                {r.guard.name === 'record.absent' && Array.isArray(r.guard.params?.fields)
+                  ? `(while the case records no ${(r.guard.params.fields as string[]).join(' or ')})`
+                  : `(when ${r.guard.name})`}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </Section>
   );
 }
 
@@ -169,6 +199,7 @@ function StagePanel({ stage }: { stage: StageDefinition }) {
         coalesce={`${at}.onEntry`}
         onChange={(onEntry, key) => edit((d) => updateStage(d, stage.id, { onEntry }), key)}
       />
+      {stage.final && <ReopenRoutes />}
       {!stage.final && (
         <Section title="Outcomes and where they go">
           {stage.routes.length === 0 && <p className="muted">None yet: drag from this stage to another.</p>}

@@ -42,6 +42,12 @@ describe(diffWorkflows.name, () => {
     expect(changes(foi, stepsMoved)).toEqual({ same: true, stages: [], routes: [], workflow: [] });
   });
 
+  it('reports a changed reopen route as a workflow change', () => {
+    const foi = builtIn('foi');
+    const fewer = { ...foi, reopenOn: foi.reopenOn?.slice(0, 1) };
+    expect(changes(foi, fewer)).toEqual({ same: false, stages: [], routes: [], workflow: ['reopen routes'] });
+  });
+
   it('reports an added step as a change to its stage’s steps', () => {
     const foi = builtIn('foi');
     const { definition } = addStep(foi, 'response', 'Legal check', { x: 300, y: 0 });
@@ -80,6 +86,8 @@ describe(diffWorkflows.name, () => {
     expect(diff.routes).toEqual([
       ['public-interest', 'decided', 'response', 'removed'],
       ['public-interest', 'withdrawn', 'closed', 'removed'],
+      ['public-interest', 'review-no-response', 'internal-review', 'removed'],
+      ['public-interest', 'complaint-no-response', 'regulator', 'removed'],
       ['response', 'extended', 'public-interest', 'removed'],
     ]);
   });

@@ -24,7 +24,7 @@ export interface RouteChange {
 export interface WorkflowDiff {
   stages: StageChange[];
   routes: RouteChange[];
-  /** Workflow-level fields that differ: name, initial stage, actions on creation. */
+  /** Workflow-level fields that differ: name, initial stage, actions on creation, reopen routes. */
   workflow: string[];
   /** True when nothing but drawing positions differs. */
   same: boolean;
@@ -109,6 +109,7 @@ export function diffWorkflows(before: WorkflowDefinition, after: WorkflowDefinit
   if (before.description !== after.description) workflow.push('description');
   if (before.initialStage !== after.initialStage) workflow.push('initial stage');
   if (!dequal(before.onCreate, after.onCreate)) workflow.push('actions on creation');
+  if (!dequal(before.reopenOn ?? [], after.reopenOn ?? [])) workflow.push('reopen routes');
 
   const same =
     workflow.length === 0 &&

@@ -43,7 +43,8 @@ describe('stage edits', () => {
       position: { x: 400, y: 600 },
     });
     // Nothing routes into it and its one outcome goes nowhere yet: the two problems left to fix.
-    expect(errorsOf(added).sort()).toEqual(['dead-end at stages[13].routes', 'unreachable at stages[13]']);
+    const at = `stages[${added.stages.length - 1}]`;
+    expect(errorsOf(added).sort()).toEqual([`dead-end at ${at}.routes`, `unreachable at ${at}`]);
 
     const routedOut = connectStages(added, 'legal-review', 'response').definition;
     const routedIn = connectStages(routedOut, 'received', 'legal-review').definition;
@@ -67,6 +68,17 @@ describe('stage edits', () => {
     expect(errorsOf(renamed)).toEqual([]);
   });
 
+  it('renaming or deleting a stage that a closed case reopens into updates the reopen routes', () => {
+    const foi = builtIn('foi');
+    const renamed = renameStage(foi, 'review-window', 'review-period');
+    expect(renamed.reopenOn?.map((r) => r.to)).toEqual(['review-period', 'regulator-window']);
+    expect(errorsOf(renamed)).toEqual([]);
+    const deleted = deleteStages(foi, ['regulator-window']);
+    expect(deleted.reopenOn?.map((r) => `${r.event}:${r.to}`)).toEqual([
+      'REQUEST_INTERNAL_REVIEW:review-window',
+    ]);
+  });
+
   it('renaming the first stage moves the start of the workflow with it', () => {
     const renamed = renameStage(builtIn('foi'), 'received', 'logged');
     expect(renamed.initialStage).toBe('logged');
@@ -79,7 +91,12 @@ describe('stage edits', () => {
     const deleted = deleteStages(foi, ['public-interest']);
     expect(stageOf(deleted, 'public-interest')).toBeUndefined();
     expect(routesInto(deleted, 'public-interest')).toEqual([]);
-    expect(stage(deleted, 'response').routes.map((r) => r.outcome)).toEqual(['sent', 'withdrawn']);
+    expect(stage(deleted, 'response').routes.map((r) => r.outcome)).toEqual([
+      'sent',
+      'withdrawn',
+      'review-no-response',
+      'complaint-no-response',
+    ]);
     expect(unroutedOutcomes(stage(deleted, 'response'))).toEqual(['extended']);
     expect(errorMessages(deleted)).toContainEqual(
       expect.stringContaining('Outcome "extended" of stage "response" is not routed anywhere'),
@@ -154,6 +171,8 @@ describe('step and transition edits', () => {
       ['approve-and-send-late', 'approval', 'sent'],
       ['mark-overdue', '*', undefined],
       ['withdraw', '*', 'withdrawn'],
+      ['review-no-response', '*', 'review-no-response'],
+      ['complaint-no-response', '*', 'complaint-no-response'],
     ]);
     expect(errorsOf(renamed)).toEqual([]);
   });
@@ -171,7 +190,12 @@ describe('step and transition edits', () => {
     const response = stage(deleted, 'response');
     expect(response.steps.map((s) => s.id)).not.toContain('extend');
     expect(response.transitions.map((t) => t.id)).not.toContain('extend-public-interest');
-    expect(response.routes.map((r) => r.outcome)).toEqual(['sent', 'withdrawn']);
+    expect(response.routes.map((r) => r.outcome)).toEqual([
+      'sent',
+      'withdrawn',
+      'review-no-response',
+      'complaint-no-response',
+    ]);
     // The public-interest stage can no longer be reached, and validation says so.
     expect(errorMessages(deleted)).toContainEqual(expect.stringContaining('"public-interest"'));
   });

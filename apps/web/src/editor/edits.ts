@@ -99,12 +99,15 @@ export function updateStage(
   return mapStage(definition, stageId, (stage) => ({ ...stage, ...patch }));
 }
 
-/** Renames a stage's id everywhere it is named: routes into it and the workflow's initial stage. */
+/** Renames a stage's id everywhere it is named: routes into it, reopen routes and the workflow's initial stage. */
 export function renameStage(definition: WorkflowDefinition, from: string, to: string): WorkflowDefinition {
   if (from === to) return definition;
   return {
     ...definition,
     initialStage: definition.initialStage === from ? to : definition.initialStage,
+    ...(definition.reopenOn
+      ? { reopenOn: definition.reopenOn.map((r) => (r.to === from ? { ...r, to } : r)) }
+      : {}),
     stages: definition.stages.map((stage) => ({
       ...stage,
       id: stage.id === from ? to : stage.id,
@@ -113,11 +116,12 @@ export function renameStage(definition: WorkflowDefinition, from: string, to: st
   };
 }
 
-/** Deletes stages and every route into them (those outcomes become unrouted, which validation shows). */
+/** Deletes stages and every route (and reopen route) into them (those outcomes become unrouted, which validation shows). */
 export function deleteStages(definition: WorkflowDefinition, stageIds: string[]): WorkflowDefinition {
   const gone = new Set(stageIds);
   return {
     ...definition,
+    ...(definition.reopenOn ? { reopenOn: definition.reopenOn.filter((r) => !gone.has(r.to)) } : {}),
     stages: definition.stages
       .filter((s) => !gone.has(s.id))
       .map((s) => ({ ...s, routes: s.routes.filter((r) => !gone.has(r.to)) })),

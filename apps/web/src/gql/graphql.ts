@@ -67,8 +67,8 @@ export type CreateCaseInput = {
 };
 
 export type CreateWorkflowInput = {
-  /** Copy this workflow (its published version, or its draft when it has none); same regime only. */
-  copyFrom?: string | number | null | undefined;
+  /** Copy this workflow, by its id (e.g. "foi"): its published version, or its draft when it has none; same regime only. */
+  copyFrom?: string | null | undefined;
   /** An imported definition (as exported, workflows/schema.json). It must be valid: every problem is listed and nothing is saved otherwise. Its id and name become the ones given here. */
   definition?: Record<string, unknown> | null | undefined;
   /** The new workflow's id: lower-case letters, digits and hyphens, e.g. "foi-schools". */

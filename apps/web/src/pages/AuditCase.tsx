@@ -46,18 +46,23 @@ export function AuditCase({ id }: { id: string }) {
 
   useEffect(() => {
     if (sequence < 1) return;
+    // Scrubbing fast sends many replays: only the answers for the sequence shown now are kept.
+    let current = true;
     request(ReplayCaseQuery, { id, to: sequence }).then(
-      ({ replayCase }) => setReplay(replayCase),
-      (e: Error) => setError(e.message),
+      ({ replayCase }) => current && setReplay(replayCase),
+      (e: Error) => current && setError(e.message),
     );
     if (sequence > 1) {
       request(ReplayCaseQuery, { id, to: sequence - 1 }).then(
-        ({ replayCase }) => setPrevious(replayCase),
+        ({ replayCase }) => current && setPrevious(replayCase),
         () => {},
       );
     } else {
       setPrevious(null);
     }
+    return () => {
+      current = false;
+    };
   }, [id, sequence]);
 
   if (result.state === 'loading') return <p aria-live="polite">Loading the history…</p>;

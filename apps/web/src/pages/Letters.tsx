@@ -38,13 +38,18 @@ export function Letters() {
   useEffect(() => {
     if (!forCase || !text) return;
     // Typing pauses briefly before the preview asks the server.
+    // A newer edit voids the answer to an older one, which may arrive later.
+    let current = true;
     const timer = setTimeout(() => {
       request(PreviewLetterQuery, { id: forCase, kind, body: text }).then(
-        ({ previewLetter }) => setPreview({ text: previewLetter }),
-        (e: Error) => setPreview({ error: e.message }),
+        ({ previewLetter }) => current && setPreview({ text: previewLetter }),
+        (e: Error) => current && setPreview({ error: e.message }),
       );
     }, 300);
-    return () => clearTimeout(timer);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [forCase, kind, text]);
 
   async function save() {

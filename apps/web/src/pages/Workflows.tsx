@@ -158,7 +158,7 @@ function NewWorkflowForm({
   const [copyFrom, setCopyFrom] = useState('');
   const [imported, setImported] = useState<Record<string, unknown> | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [problems, setProblems] = useState<{ path: string; message: string }[]>([]);
+  const [problems, setProblems] = useState<{ field: string; message: string }[]>([]);
 
   async function readFile(file: File | undefined) {
     setError(null);
@@ -207,8 +207,8 @@ function NewWorkflowForm({
       navigate(`/workflows/${createWorkflow.id}`);
     } catch (caught) {
       setError((caught as Error).message);
-      if (caught instanceof GraphQLRequestError && Array.isArray(caught.extensions.problems)) {
-        setProblems(caught.extensions.problems as { path: string; message: string }[]);
+      if (caught instanceof GraphQLRequestError && Array.isArray(caught.extensions.fields)) {
+        setProblems(caught.extensions.fields as { field: string; message: string }[]);
       }
     }
   }
@@ -287,8 +287,8 @@ function NewWorkflowForm({
           {problems.length > 0 && (
             <ul aria-label="Problems">
               {problems.map((p) => (
-                <li key={`${p.path}-${p.message}`}>
-                  <code>{p.path}</code>: {p.message}
+                <li key={`${p.field}-${p.message}`}>
+                  <code>{p.field}</code>: {p.message}
                 </li>
               ))}
             </ul>

@@ -4,7 +4,7 @@ import type { WorkflowDefinition } from '../schema';
 import { validateWorkflow } from '../validate';
 
 export const WORKFLOWS_DIR = join(__dirname, '../../../../workflows');
-export const BUILT_INS = ['foi', 'eir', 'foisa', 'sar'] as const;
+export const BUILT_INS = ['foi', 'eir', 'foisa', 'sar', 'eisr'] as const;
 
 export function rawWorkflow(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(WORKFLOWS_DIR, `${name}.json`), 'utf8'));

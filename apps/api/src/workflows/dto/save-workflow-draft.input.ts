@@ -40,10 +40,10 @@ export class CreateWorkflowInput {
   @Field({ description: 'Its regime, one of the `regimes` query.' })
   regime: string;
 
-  @Field(() => ID, {
+  @Field(() => String, {
     nullable: true,
     description:
-      'Copy this workflow (its published version, or its draft when it has none); same regime only.',
+      'Copy this workflow, by its id (e.g. "foi"): its published version, or its draft when it has none; same regime only.',
   })
   copyFrom?: string | null;
 
