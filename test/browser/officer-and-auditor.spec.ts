@@ -60,6 +60,8 @@ describe('in Chromium: an officer handles a request, an auditor checks it', () =
 
     await page.getByRole('button', { name: 'Register a new request' }).click();
     const form = page.getByRole('form', { name: 'New request' });
+    // The published workflows come from the api (selectOption waits for the option to arrive).
+    await form.getByLabel('Kind of request').selectOption('foi');
     await form.getByLabel('Date received').fill('2026-01-14');
     await form.getByLabel("Requester's name").fill('Sam Requester');
     await form.getByLabel('Subject', { exact: true }).fill('CCTV cameras and facial recognition');

@@ -46,7 +46,18 @@ const MUTATION_CALLS: Record<string, { query: string; variables?: Record<string,
   saveMailTemplate: { query: 'mutation { saveMailTemplate(subject: "s", body: "b") { builtIn } }' },
   saveAuthoritySettings: {
     query:
-      'mutation { saveAuthoritySettings(settings: { name: "n", team: "t", email: "e", address: "a" }) { name } }',
+      'mutation { saveAuthoritySettings(settings: { name: "n", team: "t", email: "e", address: "a", nation: "scotland" }) { casesRecomputed } }',
+  },
+  removeHoliday: {
+    query:
+      'mutation { removeHoliday(input: { date: "2026-08-31", divisions: ["england-and-wales"], reason: "r" }) { casesRecomputed } }',
+  },
+  moveHoliday: {
+    query:
+      'mutation { moveHoliday(input: { from: "2026-08-31", to: "2026-09-01", title: "t", divisions: ["england-and-wales"] }) { casesRecomputed } }',
+  },
+  createWorkflow: {
+    query: 'mutation { createWorkflow(input: { id: "made-here", name: "n", regime: "foi" }) { id } }',
   },
   redactDocument: {
     query:
@@ -138,6 +149,7 @@ describe('who may do what', () => {
       'attachment',
       'redaction',
       'setting',
+      'calendar_setting',
     ];
     const counts = async () =>
       Promise.all(

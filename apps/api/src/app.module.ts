@@ -22,6 +22,7 @@ import { HolidaysModule } from './holidays/holidays.module';
 import { LettersModule } from './letters/letters.module';
 import { MailModule } from './mail/mail.module';
 import { loadMailSettings, type MailSettings } from './mail/mail-settings';
+import { SettingsModule } from './settings/settings.module';
 import { SystemModule } from './system/system.module';
 import { RUNTIME, type Runtime } from './system/system.service';
 import { TimersModule } from './timers/timers.module';
@@ -120,6 +121,7 @@ export class AppModule {
         LettersModule,
         DocumentsModule,
         MailModule.register(mail ?? loadMailSettings(process.env)),
+        SettingsModule,
       ],
     };
   }

@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { loadAuthSettings } from './auth/auth-settings';
 import { openDatabase } from './database/database';
 import type { MailSettings } from './mail/mail-settings';
+import { recordReceiptRule } from './settings/receipt-rule';
 import { DatabaseMode } from './system/about.model';
 import { loadBuiltInWorkflows } from './workflows/built-in-workflows';
 
@@ -40,6 +41,7 @@ export async function createApp(options: CreateAppOptions): Promise<RecordflowAp
   const { dataSource, applied } = await openDatabase(options.databaseUrl);
   try {
     const loadedWorkflows = await loadBuiltInWorkflows(dataSource);
+    await recordReceiptRule(dataSource, process.env);
     const app = await NestFactory.create<NestExpressApplication>(
       AppModule.register({
         dataSource,

@@ -2,8 +2,10 @@ import { Component, lazy, type ReactNode, Suspense } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { AuditCase } from './pages/AuditCase';
 import { AuditList } from './pages/AuditList';
+import { AuthoritySettings } from './pages/AuthoritySettings';
 import { CaseList } from './pages/CaseList';
 import { CasePage } from './pages/CasePage';
+import { Holidays } from './pages/Holidays';
 import { Letters } from './pages/Letters';
 import { Outbox } from './pages/Outbox';
 import { SignIn } from './pages/SignIn';
@@ -58,6 +60,8 @@ function Header({ user }: { user: SessionUser }) {
         {hasRole(user, 'admin') && link('/workflows', 'Workflows')}
         {hasRole(user, 'admin') && link('/letters', 'Letters')}
         {hasRole(user, 'admin') && link('/outbox', 'Outbox')}
+        {hasRole(user, 'admin') && link('/holidays', 'Holidays')}
+        {hasRole(user, 'admin') && link('/settings', 'Authority settings')}
       </nav>
       <span className="who">
         {user.name} ({user.roles.join(', ')})
@@ -98,6 +102,8 @@ export function App() {
           <Route path="/workflows" component={Workflows} />
           <Route path="/letters" component={Letters} />
           <Route path="/outbox" component={Outbox} />
+          <Route path="/holidays" component={Holidays} />
+          <Route path="/settings" component={AuthoritySettings} />
           <Route>
             <Redirect to={homeFor(user)} />
           </Route>

@@ -17,6 +17,7 @@ export {
   type Regulator,
 } from './regimes';
 export { foisaReviewRequestBy } from './review-windows';
+export { appropriateLimitOf, HOURLY_RATE, isSector, SECTOR_NAMES, SECTORS, type Sector } from './sectors';
 export {
   COMPLIANCE_VARIATIONS,
   type ComplianceVariation,

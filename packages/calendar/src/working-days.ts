@@ -27,6 +27,11 @@ export interface CalendarOptions {
    * moves past any UK nation's holiday. FOIA/EIR (all UK) and FOISA/EISR (Scotland) are fixed by statute.
    */
   nation?: Nation;
+  /**
+   * The authority's s.12 appropriate limit in pounds (its sector: 600 or 450), for the workflow's s.12
+   * guards; unset when the sector is not. The calendar itself does not read it.
+   */
+  appropriateLimit?: number;
 }
 
 const DIVISION_NAMES: Record<Division, string> = {

@@ -1,4 +1,11 @@
-import type { CalendarOptions, ExtraHoliday } from '@recordflow/calendar';
+import {
+  appropriateLimitOf,
+  type CalendarOptions,
+  type ExtraHoliday,
+  isSector,
+  type Nation,
+  type ReceiptRule,
+} from '@recordflow/calendar';
 import { canonicalJson, sameCanonicalJson, sha256Hex } from './canonical';
 import type { WorkflowDefinition } from './schema';
 import { type CaseSnapshot, describeState, initialSnapshot, recomputeDeadlines, step } from './step';
@@ -55,6 +62,15 @@ export interface RecordedHoliday extends ExtraHoliday {
   createdAt: string;
 }
 
+/** The settings in force from `createdAt` on (the controller's nation, the sector, the receipt rule). */
+export interface RecordedCalendarSetting {
+  nation: Nation | null;
+  /** central-government or other-public-authority (the s.12 appropriate limit); absent in older bundles. */
+  sector?: string | null;
+  receiptRule: ReceiptRule;
+  createdAt: string;
+}
+
 /** SHA-256 over the RFC 8785 canonical JSON of the event's fields, chained by prevHash. */
 export function hashEvent(event: HashedFields): string {
   // In canonical (sorted) key order, so the canonical JSON is written in one pass.
@@ -79,14 +95,30 @@ export function hashDefinition(definition: unknown): string {
   return sha256Hex(canonicalJson(definition));
 }
 
-/** The calendar as it stood at `asOf`: the run-time holidays added by then. */
-export function calendarAsOf(holidays: readonly RecordedHoliday[], asOf: string | null): CalendarOptions {
+/** The calendar as it stood at `asOf`: the run-time holiday changes made by then, and the settings then in force. */
+export function calendarAsOf(
+  holidays: readonly RecordedHoliday[],
+  asOf: string | null,
+  settings: readonly RecordedCalendarSetting[] = [],
+): CalendarOptions {
   if (!asOf) return { extraHolidays: [] };
   const at = Date.parse(asOf);
+  const setting = settings.filter((s) => Date.parse(s.createdAt) <= at).at(-1);
+  const appropriateLimit = appropriateLimitOf(
+    setting?.sector && isSector(setting.sector) ? setting.sector : null,
+  ).pounds;
   return {
     extraHolidays: holidays
       .filter((h) => Date.parse(h.createdAt) <= at)
-      .map(({ date, title, divisions }) => ({ date, title, divisions })),
+      .map(({ date, title, divisions, removed }) => ({
+        date,
+        title,
+        divisions,
+        ...(removed ? { removed: true } : {}),
+      })),
+    ...(setting?.nation ? { nation: setting.nation } : {}),
+    ...(setting ? { receiptRule: setting.receiptRule } : {}),
+    ...(appropriateLimit ? { appropriateLimit } : {}),
   };
 }
 
@@ -95,6 +127,8 @@ export interface ReplayInput {
   /** The definition of each workflow version the events name. */
   definitions: Readonly<Record<string, WorkflowDefinition>>;
   holidays: readonly RecordedHoliday[];
+  /** The calendar settings' history, oldest first (none: no nation, the ICO receipt rule). */
+  calendarSettings?: readonly RecordedCalendarSetting[];
 }
 
 /**
@@ -103,7 +137,7 @@ export interface ReplayInput {
  */
 export function replayEvents(input: ReplayInput, toSequence = Number.POSITIVE_INFINITY): CaseSnapshot[] {
   const snapshots: CaseSnapshot[] = [];
-  const calendars = calendarsOf(input.holidays);
+  const calendars = calendarsOf(input.holidays, input.calendarSettings);
   let snapshot: CaseSnapshot | undefined;
   for (const event of input.events) {
     if (event.sequence > toSequence) break;
@@ -134,7 +168,7 @@ export function verifyHistory(
     reason,
   });
   let previousHash = GENESIS_HASH;
-  const calendars = calendarsOf(input.holidays);
+  const calendars = calendarsOf(input.holidays, input.calendarSettings);
   let snapshot: CaseSnapshot | undefined;
   for (const [index, event] of input.events.entries()) {
     const expected = index + 1;
@@ -190,12 +224,15 @@ export function verifyHistory(
 }
 
 /** The calendar as of each instant, built once per instant: a case's events mostly share one. */
-function calendarsOf(holidays: readonly RecordedHoliday[]): (asOf: string | null) => CalendarOptions {
+function calendarsOf(
+  holidays: readonly RecordedHoliday[],
+  settings: readonly RecordedCalendarSetting[] = [],
+): (asOf: string | null) => CalendarOptions {
   const built = new Map<string | null, CalendarOptions>();
   return (asOf) => {
     let calendar = built.get(asOf);
     if (!calendar) {
-      calendar = calendarAsOf(holidays, asOf);
+      calendar = calendarAsOf(holidays, asOf, settings);
       built.set(asOf, calendar);
     }
     return calendar;
@@ -240,6 +277,7 @@ export interface VerificationBatch {
   cases: CaseToVerify[];
   definitions?: Readonly<Record<string, WorkflowDefinition>>;
   holidays?: RecordedHoliday[];
+  calendarSettings?: RecordedCalendarSetting[];
 }
 
 /**
@@ -249,12 +287,14 @@ export interface VerificationBatch {
 export function createVerifier(): (batch: VerificationBatch) => VerificationResult[] {
   const definitions: Record<string, WorkflowDefinition> = {};
   let holidays: readonly RecordedHoliday[] = [];
+  let calendarSettings: readonly RecordedCalendarSetting[] = [];
   return (batch) => {
     Object.assign(definitions, batch.definitions);
     if (batch.holidays) holidays = batch.holidays;
+    if (batch.calendarSettings) calendarSettings = batch.calendarSettings;
     return batch.cases.map(({ events, snapshot }) => {
       try {
-        return verifyHistory({ events, definitions, holidays, storedSnapshot: snapshot });
+        return verifyHistory({ events, definitions, holidays, calendarSettings, storedSnapshot: snapshot });
       } catch (error) {
         return { ok: false, eventsChecked: 0, firstBadSequence: null, reason: (error as Error).message };
       }
@@ -273,6 +313,8 @@ export interface CaseBundle {
     { workflowId: string; version: number; definitionHash: string; definition: WorkflowDefinition }
   >;
   holidays: RecordedHoliday[];
+  /** The calendar settings' history; absent in bundles from before there were any. */
+  calendarSettings?: RecordedCalendarSetting[];
   snapshot: CaseSnapshot;
 }
 
@@ -304,6 +346,7 @@ export function verifyBundle(bundle: CaseBundle): VerificationResult & { definit
     events: bundle.events,
     definitions,
     holidays: bundle.holidays ?? [],
+    calendarSettings: bundle.calendarSettings ?? [],
     storedSnapshot: bundle.snapshot,
   });
   return { ...result, definitionsChecked: Object.keys(definitions).length };

@@ -15,6 +15,7 @@ export {
   MAIL_SENT,
   RECORD_ONLY_EVENTS,
   RELEASE_BUNDLE_BUILT,
+  type RecordedCalendarSetting,
   type RecordedEvent,
   type RecordedHoliday,
   type ReplayInput,

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { notFound } from '../common/errors';
 import { preparedQuery } from '../database/prepared';
 import { WorkflowVersion } from '../workflows/workflow-version.entity';
-import { type CalendarAt, calendarFromRows, type HolidayRow } from './calendar-at';
+import { CALENDAR_AS_OF_SQL, CALENDAR_COLUMNS, type CalendarAt, calendarFromJson } from './calendar-at';
 import { Case } from './case.entity';
 import { CaseEvent } from './case-event.entity';
 import { Requester } from './requester.entity';
@@ -45,7 +45,8 @@ interface CaseReadRow {
   closed_at: Date | null;
   last_hash: string | null;
   earlier_event_id: string | number | null;
-  holidays: { date: string; title: string; divisions: string[]; created_at: string }[];
+  holidays: Parameters<typeof calendarFromJson>[0];
+  calendar_setting: Parameters<typeof calendarFromJson>[1];
 }
 
 /** One event to append; the case row passed with it already stands as after it (its version is the event's). */
@@ -65,7 +66,7 @@ export interface NewEvent {
   arm: { name: string; event: string; fire_on: string }[];
   /**
    * The statement is its own transaction (no caller's transaction around it): it then also checks
-   * that the holidays are still those the step used.
+   * that the holidays and calendar settings are still those the step used.
    */
   commitsItself: boolean;
 }
@@ -130,13 +131,10 @@ export class CaseRepository {
     return manager.getRepository(Case).save(row);
   }
 
-  /** The run-time holidays as they stand now, read inside the caller's transaction (the table is tiny). */
+  /** The run-time holidays and calendar settings as they stand now, read inside the caller's transaction (the tables are tiny). */
   async calendar(manager: EntityManager = this.manager): Promise<CalendarAt> {
-    return calendarFromRows(
-      await manager.query(
-        `SELECT to_char(date, 'YYYY-MM-DD') AS date, title, divisions, created_at FROM holiday ORDER BY created_at, id`,
-      ),
-    );
+    const [row] = await manager.query(`SELECT ${CALENDAR_COLUMNS}`);
+    return calendarFromJson(row.holidays, row.calendar_setting);
   }
 
   /** The next reference of a regime and year, e.g. FOI-2026-000042 (a counter row per prefix and year). */
@@ -169,14 +167,10 @@ export class CaseRepository {
       `SELECT c.id, c.reference, c.regime, c.workflow_id, c.workflow_version_id, c.subject, c.request_text, c.channel,
               to_char(c.received_on, 'YYYY-MM-DD') AS received_on, c.requester_id, c.status, c.stage, c.step, c.snapshot,
               c.version, to_char(c.due_on, 'YYYY-MM-DD') AS due_on, c.assignee_id, c.outcome, c.created_at, c.updated_at,
-              c.closed_at, e.hash AS last_hash, h.holidays, k.id AS earlier_event_id
+              c.closed_at, e.hash AS last_hash, k.id AS earlier_event_id, ${CALENDAR_COLUMNS}
          FROM "case" c
          LEFT JOIN case_event e ON e.case_id = c.id AND e.sequence = c.version
          LEFT JOIN case_event k ON k.case_id = c.id AND k.idempotency_key = $2
-         CROSS JOIN LATERAL (
-           SELECT coalesce(json_agg(json_build_object('date', to_char(date, 'YYYY-MM-DD'), 'title', title,
-                  'divisions', divisions, 'created_at', created_at) ORDER BY created_at, id), '[]') AS holidays
-             FROM holiday) h
         WHERE c.id = $1${options.lock ? '\n        FOR UPDATE OF c' : ''}`,
       [caseId, options.idempotencyKey ?? null],
     );
@@ -204,11 +198,10 @@ export class CaseRepository {
       updatedAt: found.updated_at,
       closedAt: found.closed_at,
     });
-    const holidays = found.holidays.map((h) => ({ ...h, created_at: new Date(h.created_at) }));
     return {
       row,
       prevHash: found.last_hash ?? undefined,
-      calendar: calendarFromRows(holidays as HolidayRow[]),
+      calendar: calendarFromJson(found.holidays, found.calendar_setting),
       earlierEventId: found.earlier_event_id === null ? null : String(found.earlier_event_id),
     };
   }
@@ -269,8 +262,7 @@ export class CaseRepository {
          UPDATE "case" SET snapshot = $15, version = $2, stage = $11, step = $16, due_on = $17, status = $18,
                            closed_at = $19, outcome = $20, assignee_id = $21, updated_at = now()
           WHERE id = $1::uuid AND version = $2::int - 1
-            AND (NOT $26::boolean OR $10::timestamptz IS NOT DISTINCT FROM
-                 (SELECT date_trunc('milliseconds', max(created_at)) FROM holiday))
+            AND (NOT $26::boolean OR $10::timestamptz IS NOT DISTINCT FROM ${CALENDAR_AS_OF_SQL})
           RETURNING id
        ), event AS (
          INSERT INTO case_event (case_id, sequence, type, payload, actor_id, actor_label, recorded_at, effective_on,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CalendarOptions } from '@recordflow/calendar';
 import {
   CASE_ASSIGNED,
   CASE_CREATED,
@@ -44,6 +45,13 @@ export const actorOf = (user: Actor): EventActor => ({
   label: `${user.name} <${user.email}>`,
   roles: user.roles,
 });
+
+/** An open case whose deadlines a calendar change would move. */
+export interface DeadlinePreview {
+  caseId: string;
+  reference: string;
+  changes: { name: string; label: string; from: string | null; to: string | null }[];
+}
 
 export interface EventResult {
   case: Case;
@@ -286,7 +294,7 @@ export class CasesService {
 
   /**
    * Recomputes the deadlines of every open case with the calendar as it now stands (a holiday was
-   * added); each case whose deadlines moved gets a DEADLINES_RECOMPUTED event naming the changes.
+   * added, removed or moved, or the nation changed); each case whose deadlines moved gets a DEADLINES_RECOMPUTED event naming the changes.
    */
   async recomputeOpenDeadlines(user: Actor): Promise<number> {
     let changed = 0;
@@ -312,6 +320,24 @@ export class CasesService {
       if (moved) changed++;
     }
     return changed;
+  }
+
+  /**
+   * What recomputeOpenDeadlines would change with these calendar options instead of the current ones:
+   * each open case whose deadlines would move, with the moves. Nothing is written.
+   */
+  async previewOpenDeadlines(calendar: CalendarOptions): Promise<DeadlinePreview[]> {
+    const rows: { id: string; reference: string; workflow_version_id: string; snapshot: CaseSnapshot }[] =
+      await this.cases.manager.query(
+        `SELECT id, reference, workflow_version_id, snapshot FROM "case" WHERE status = 'open' ORDER BY reference`,
+      );
+    const previews: DeadlinePreview[] = [];
+    for (const row of rows) {
+      const definition = await definitionOf(this.cases.manager, row.workflow_version_id);
+      const { changes } = recomputeDeadlines(definition, row.snapshot, calendar);
+      if (changes.length > 0) previews.push({ caseId: row.id, reference: row.reference, changes });
+    }
+    return previews;
   }
 
   /**

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import type { ReceiptRule } from '@recordflow/calendar';
 
 /** Where the repository lives: the api runs from apps/api/dist (built) or apps/api/src (tests). */
 export const repositoryRoot = resolve(__dirname, '../../../..');
@@ -17,6 +18,8 @@ export interface RecordflowConfig {
   logLevel: string;
   /** How often this process looks for due timers. */
   timerIntervalMs: number;
+  /** Day 0 of a working-day deadline: the date of receipt (ico) or the next working day (code-of-practice). */
+  receiptRule: ReceiptRule;
 }
 
 export class ConfigError extends Error {}
@@ -37,6 +40,15 @@ function parseFlag(name: string, value: string | undefined, fallback: boolean): 
   throw new ConfigError(`${name} must be true or false, not "${value}".`);
 }
 
+/** RECORDFLOW_RECEIPT_RULE: 'ico' (the default, the reading that never gives a requester less time) or 'code-of-practice'. */
+export function parseReceiptRule(value: string | undefined): ReceiptRule {
+  if (value === undefined || value === '') return 'ico';
+  if (value !== 'ico' && value !== 'code-of-practice') {
+    throw new ConfigError(`RECORDFLOW_RECEIPT_RULE must be ico or code-of-practice, not "${value}".`);
+  }
+  return value;
+}
+
 /** Reads the settings from the environment; every one has a default that works on a fresh machine. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RecordflowConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -50,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RecordflowConf
     webDir: resolve(repositoryRoot, 'apps/web/dist'),
     logLevel: env.LOG_LEVEL || 'info',
     timerIntervalMs: Number(env.RECORDFLOW_TIMER_INTERVAL_MS || 30_000),
+    receiptRule: parseReceiptRule(env.RECORDFLOW_RECEIPT_RULE),
   };
 }

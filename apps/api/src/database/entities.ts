@@ -8,6 +8,7 @@ import { CaseDocument } from '../letters/case-document.entity';
 import { LetterTemplate } from '../letters/letter-template.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { OutgoingMail } from '../mail/outgoing-mail.entity';
+import { CalendarSetting } from '../settings/calendar-setting.entity';
 import { Setting } from '../settings/setting.entity';
 import { Timer } from '../timers/timer.entity';
 import { User } from '../users/user.entity';
@@ -17,6 +18,7 @@ import { WorkflowVersion } from '../workflows/workflow-version.entity';
 /** Every TypeORM entity of the api. */
 export const entities = [
   Attachment,
+  CalendarSetting,
   Case,
   CaseDocument,
   CaseEvent,

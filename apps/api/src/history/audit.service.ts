@@ -6,6 +6,7 @@ import {
   type CaseSnapshot,
   type CaseToVerify,
   createVerifier,
+  type RecordedCalendarSetting,
   type RecordedEvent,
   type RecordedHoliday,
   replayEvents,
@@ -29,6 +30,7 @@ export interface CaseRecord {
   definitions: Record<string, WorkflowDefinition>;
   versions: WorkflowVersion[];
   holidays: RecordedHoliday[];
+  calendarSettings: RecordedCalendarSetting[];
 }
 
 export const toRecorded = (event: CaseEvent): RecordedEvent => ({
@@ -80,22 +82,46 @@ export class AuditService {
     ).map(toRecorded);
     const versionIds = [...new Set([row.workflowVersionId, ...events.map((e) => e.workflowVersionId)])];
     const versions = await this.dataSource.getRepository(WorkflowVersion).findBy({ id: In(versionIds) });
-    const holidays = await this.holidays();
+    const [holidays, calendarSettings] = await Promise.all([this.holidays(), this.calendarSettings()]);
     const definitions = Object.fromEntries(versions.map((v) => [v.id, v.definition as WorkflowDefinition]));
-    return { row, events, definitions, versions, holidays };
+    return { row, events, definitions, versions, holidays, calendarSettings };
   }
 
-  /** Every run-time holiday with the moment it was added. */
+  /** Every run-time holiday change (added or removed) with the moment it was made. */
   private async holidays(): Promise<RecordedHoliday[]> {
-    const rows: { date: string; title: string; divisions: RecordedHoliday['divisions']; created_at: Date }[] =
-      await this.dataSource.query(
-        `SELECT to_char(date, 'YYYY-MM-DD') AS date, title, divisions, created_at FROM holiday ORDER BY created_at, id`,
-      );
+    const rows: {
+      date: string;
+      title: string;
+      divisions: RecordedHoliday['divisions'];
+      removed: boolean;
+      created_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT to_char(date, 'YYYY-MM-DD') AS date, title, divisions, removed, created_at FROM holiday ORDER BY created_at, id`,
+    );
     return rows.map((h) => ({
       date: h.date,
       title: h.title,
       divisions: h.divisions,
+      ...(h.removed ? { removed: true } : {}),
       createdAt: h.created_at.toISOString(),
+    }));
+  }
+
+  /** The calendar settings' history (nation, sector, receipt rule), oldest first. */
+  private async calendarSettings(): Promise<RecordedCalendarSetting[]> {
+    const rows: {
+      nation: RecordedCalendarSetting['nation'];
+      sector: string | null;
+      receipt_rule: RecordedCalendarSetting['receiptRule'];
+      created_at: Date;
+    }[] = await this.dataSource.query(
+      'SELECT nation, sector, receipt_rule, created_at FROM calendar_setting ORDER BY created_at, id',
+    );
+    return rows.map((s) => ({
+      nation: s.nation,
+      sector: s.sector,
+      receiptRule: s.receipt_rule,
+      createdAt: s.created_at.toISOString(),
     }));
   }
 
@@ -150,6 +176,7 @@ export class AuditService {
         ]),
       ),
       holidays: record.holidays,
+      calendarSettings: record.calendarSettings,
       snapshot: record.row.snapshot as CaseSnapshot,
     };
   }
@@ -165,7 +192,7 @@ export class AuditService {
     failures: CaseVerificationFailure[];
   }> {
     const batchSize = options.batchSize ?? 250;
-    const holidays = await this.holidays();
+    const [holidays, calendarSettings] = await Promise.all([this.holidays(), this.calendarSettings()]);
     const definitions: Record<string, WorkflowDefinition> = {};
     const failures: CaseVerificationFailure[] = [];
     const progress: VerifyAllProgress = { casesChecked: 0, eventsChecked: 0, failed: 0, lastCaseId: null };
@@ -198,12 +225,12 @@ export class AuditService {
         // Workers pay off once there is more than one batch; a small database is checked here.
         if (!pool && batch.rows.length === batchSize && options.workers !== 0) {
           poolSize = options.workers ?? availableParallelism();
-          pool = new VerifierPool(poolSize, holidays);
+          pool = new VerifierPool(poolSize, holidays, calendarSettings);
         }
         inFlight.push(
           (pool
             ? pool.verify(batch.cases, definitions)
-            : Promise.resolve(inline({ cases: batch.cases, definitions, holidays }))
+            : Promise.resolve(inline({ cases: batch.cases, definitions, holidays, calendarSettings }))
           ).then((results) => ({ batch, results })),
         );
         while (inFlight.length > poolSize) await settle();

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type {
   CaseToVerify,
+  RecordedCalendarSetting,
   RecordedHoliday,
   VerificationBatch,
   VerificationResult,
@@ -28,6 +29,7 @@ export class VerifierPool {
   constructor(
     size: number,
     private readonly holidays: RecordedHoliday[],
+    private readonly calendarSettings: RecordedCalendarSetting[] = [],
   ) {
     const module = require.resolve('@recordflow/workflow');
     this.workers = Array.from(
@@ -58,6 +60,7 @@ export class VerifierPool {
       const batch: VerificationBatch = { cases, definitions: fresh };
       if (!this.holidaysSent.has(worker)) {
         batch.holidays = this.holidays;
+        batch.calendarSettings = this.calendarSettings;
         this.holidaysSent.add(worker);
       }
       return await new Promise<VerificationResult[]>((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('LetterTemplate', { description: 'The template of one kind of letter (Handlebars).' })
 export class LetterTemplateModel {
@@ -46,20 +46,4 @@ export class DocumentFile {
 
   @Field()
   base64: string;
-}
-
-@ObjectType('AuthoritySettings')
-@InputType('AuthoritySettingsInput')
-export class AuthoritySettingsModel {
-  @Field({ description: "The authority's name, as letters sign it." })
-  name: string;
-
-  @Field({ description: 'The team that answers requests.' })
-  team: string;
-
-  @Field()
-  email: string;
-
-  @Field({ description: 'Postal address for reviews.' })
-  address: string;
 }

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type Actor, CurrentUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
-import { AuthoritySettingsModel, CaseDocumentModel, DocumentFile, LetterTemplateModel } from './letter.model';
+import { CaseDocumentModel, DocumentFile, LetterTemplateModel } from './letter.model';
 import { LettersService } from './letters.service';
 
 const MIME: Record<string, string> = {
@@ -81,23 +81,5 @@ export class LettersResolver {
       mimeType: MIME[document.format] ?? 'application/octet-stream',
       base64: document.content.toString('base64'),
     };
-  }
-
-  @Roles('admin', 'officer')
-  @Query(() => AuthoritySettingsModel, {
-    description: "The authority's name and addresses used in letters. Roles: admin, officer.",
-  })
-  authoritySettings() {
-    return this.letters.authority();
-  }
-
-  @Roles('admin')
-  @Mutation(() => AuthoritySettingsModel, {
-    description: "Sets the authority's name and addresses used in letters. Role: admin.",
-  })
-  saveAuthoritySettings(
-    @Args('settings', { type: () => AuthoritySettingsModel }) settings: AuthoritySettingsModel,
-  ) {
-    return this.letters.saveAuthority({ ...settings });
   }
 }

@@ -65,14 +65,6 @@ export class LettersService {
     return { ...DEFAULT_AUTHORITY, ...(row?.value ?? {}) };
   }
 
-  async saveAuthority(settings: AuthoritySettings): Promise<AuthoritySettings> {
-    await this.dataSource.query(
-      `INSERT INTO setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = $2, updated_at = now()`,
-      [AUTHORITY_KEY, JSON.stringify(settings)],
-    );
-    return settings;
-  }
-
   /** The letter's text for a case, from the given template body or the kind's current template. */
   async preview(caseId: string, kind: string, body?: string | null): Promise<string> {
     const template = body ?? (await this.template(kind)).body;

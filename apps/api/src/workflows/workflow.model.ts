@@ -72,7 +72,7 @@ export class WorkflowModel {
   @Field()
   name: string;
 
-  @Field({ description: 'foi, eir, foisa or sar' })
+  @Field({ description: 'Its regime, one of the `regimes` query (e.g. foi).' })
   regime: string;
 
   @Field(() => WorkflowVersionModel, { nullable: true, description: 'The version new cases start on.' })

@@ -3,7 +3,11 @@ import { toUserModel } from '../auth/auth.resolver';
 import { type Actor, CurrentUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { inKeyOrder, requestLoader } from '../common/loaders';
-import { PublishWorkflowInput, SaveWorkflowDraftInput } from './dto/save-workflow-draft.input';
+import {
+  CreateWorkflowInput,
+  PublishWorkflowInput,
+  SaveWorkflowDraftInput,
+} from './dto/save-workflow-draft.input';
 import type { Workflow } from './workflow.entity';
 import { WorkflowDraftModel, WorkflowModel, WorkflowVersionModel } from './workflow.model';
 import type { WorkflowVersion } from './workflow-version.entity';
@@ -91,6 +95,15 @@ export class WorkflowsResolver {
   ): Promise<WorkflowDraftModel> {
     const saved = await this.workflowsService.saveDraft(actor, input);
     return this.toDraftModel({ ...saved, savedByUser: undefined }, actor);
+  }
+
+  @Roles('admin')
+  @Mutation(() => WorkflowModel, {
+    description:
+      'Creates a workflow with a first draft: blank (received and closed, to build on), a copy of another workflow (copyFrom), or an imported definition (definition; refused with every problem listed when it is not valid, and nothing is saved). Refused when the id is taken. Role: admin.',
+  })
+  createWorkflow(@CurrentUser() actor: Actor, @Args('input') input: CreateWorkflowInput): Promise<Workflow> {
+    return this.workflowsService.create(actor, input);
   }
 
   @Roles('admin')

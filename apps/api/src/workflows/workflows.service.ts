@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { describeRegime, REGIMES, type Regime } from '@recordflow/calendar';
 import { hashDefinition, validateWorkflow, type WorkflowDefinition } from '@recordflow/workflow';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/current-user';
 import { notFound, refusal } from '../common/errors';
-import type { PublishWorkflowInput, SaveWorkflowDraftInput } from './dto/save-workflow-draft.input';
+import type {
+  CreateWorkflowInput,
+  PublishWorkflowInput,
+  SaveWorkflowDraftInput,
+} from './dto/save-workflow-draft.input';
 import { Workflow } from './workflow.entity';
 import { WorkflowVersion } from './workflow-version.entity';
 
@@ -199,10 +204,157 @@ export class WorkflowsService {
     });
   }
 
+  /**
+   * Creates a workflow with a first draft: a blank skeleton, a copy of another workflow, or an
+   * imported definition (which must be valid; every problem is listed and nothing is saved otherwise).
+   */
+  async create(actor: Actor, input: CreateWorkflowInput): Promise<Workflow> {
+    const problems: { field: string; message: string }[] = [];
+    if (!/^[a-z][a-z0-9-]*$/.test(input.id))
+      problems.push({
+        field: 'id',
+        message: `"${input.id}" is not an id: use lower-case letters, digits and hyphens, starting with a letter.`,
+      });
+    if (input.name.trim() === '') problems.push({ field: 'name', message: 'The name is empty.' });
+    if (!(REGIMES as readonly string[]).includes(input.regime))
+      problems.push({
+        field: 'regime',
+        message: `"${input.regime}" is not a regime: use one of ${REGIMES.join(', ')}.`,
+      });
+    if (input.copyFrom != null && input.definition != null)
+      problems.push({ field: 'copyFrom', message: 'Copy a workflow or import a definition, not both.' });
+    if (problems.length > 0) {
+      throw refusal('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join(' '), {
+        fields: problems,
+      });
+    }
+    const definition = await this.startingDefinition(input);
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = await manager.query(
+        'INSERT INTO workflow (id, name, regime) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING RETURNING id',
+        [input.id, definition.name, definition.regime],
+      );
+      if (inserted.length === 0) {
+        throw refusal('VALIDATION_FAILED', `There is already a workflow "${input.id}": choose another id.`, {
+          fields: [{ field: 'id', message: 'already taken' }],
+        });
+      }
+      await manager.getRepository(WorkflowVersion).save({
+        workflowId: input.id,
+        status: 'draft',
+        version: null,
+        revision: 1,
+        definition,
+        definitionHash: hashDefinition(definition),
+        savedBy: actor.id,
+        savedAt: new Date(),
+      });
+      return manager.getRepository(Workflow).findOneByOrFail({ id: input.id });
+    });
+  }
+
+  /** The first draft's definition, with the id and name given. */
+  private async startingDefinition(input: CreateWorkflowInput): Promise<Record<string, unknown>> {
+    const named = (definition: Record<string, unknown>) => ({
+      ...definition,
+      id: input.id,
+      name: input.name.trim(),
+    });
+    if (input.definition != null) {
+      if (input.definition.regime !== input.regime) {
+        throw refusal(
+          'VALIDATION_FAILED',
+          `The imported definition is for ${String(input.definition.regime)}, not ${input.regime}.`,
+          { fields: [{ field: 'regime', message: 'does not match the definition' }] },
+        );
+      }
+      const definition = named(input.definition);
+      const result = validateWorkflow(definition);
+      if (!result.valid) {
+        throw refusal(
+          'VALIDATION_FAILED',
+          `The imported workflow has ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}; nothing was saved. ${summarise(result.errors)}`,
+          { fields: fieldsOf(result.errors) },
+        );
+      }
+      return definition;
+    }
+    if (input.copyFrom != null) {
+      const source = await this.get(input.copyFrom);
+      if (source.regime !== input.regime) {
+        throw refusal(
+          'VALIDATION_FAILED',
+          `Workflow "${source.id}" is for ${source.regime}; a copy keeps its regime, not ${input.regime}.`,
+          { fields: [{ field: 'regime', message: 'does not match the copied workflow' }] },
+        );
+      }
+      const [published] = await this.versionsOf([source.id]);
+      const [draft] = await this.draftsOf([source.id]);
+      const from = published?.status === 'published' ? published : (draft ?? published);
+      if (!from)
+        throw refusal('NOT_FOUND', `Workflow "${source.id}" has no version to copy.`, { id: source.id });
+      return named(from.definition as Record<string, unknown>);
+    }
+    return blankDefinition(input.id, input.name.trim(), input.regime as Regime);
+  }
+
   problems(definition: unknown) {
     const result = validateWorkflow(definition);
     return { errors: result.errors, warnings: result.warnings };
   }
+}
+
+/**
+ * A new workflow's skeleton: received, then closed, with the regime's usual clock. It is a draft to
+ * build on: the validator names the statutory stages still to add before it can be published.
+ */
+function blankDefinition(id: string, name: string, regime: Regime): Record<string, unknown> {
+  const { law, defaultLimit } = describeRegime(regime);
+  return {
+    id,
+    name,
+    regime,
+    initialStage: 'received',
+    onCreate: [{ name: 'clock.start', params: { ...defaultLimit, label: `Response due (${law})` } }],
+    stages: [
+      {
+        id: 'received',
+        label: 'Received',
+        kind: 'received',
+        position: { x: 0, y: 0 },
+        initialStep: 'new',
+        steps: [
+          { id: 'new', label: 'New', position: { x: 0, y: 0 } },
+          {
+            id: 'withdrawn',
+            label: 'Withdrawn',
+            final: true,
+            outcome: 'withdrawn',
+            position: { x: 190, y: 0 },
+          },
+        ],
+        transitions: [
+          {
+            id: 'withdraw',
+            event: 'WITHDRAW',
+            label: 'Record that the request was withdrawn',
+            from: 'new',
+            to: 'withdrawn',
+            roles: ['officer'],
+          },
+        ],
+        routes: [
+          {
+            outcome: 'withdrawn',
+            to: 'closed',
+            label: 'Withdrawn',
+            actions: [{ name: 'case.close', params: { outcome: 'withdrawn' } }],
+          },
+        ],
+      },
+      { id: 'closed', label: 'Closed', kind: 'closed', final: true, position: { x: 0, y: 160 }, steps: [] },
+    ],
+  };
 }
 
 /** A definition's problems in the one VALIDATION_FAILED scheme: the path is the field. */

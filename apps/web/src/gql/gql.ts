@@ -39,12 +39,21 @@ type Documents = {
     "\n  query VerifyCaseHistory($id: ID!) {\n    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason }\n  }\n": typeof types.VerifyCaseHistoryDocument,
     "\n  query ExportCaseBundle($id: ID!) { exportCaseBundle(caseId: $id) }\n": typeof types.ExportCaseBundleDocument,
     "\n  query AuditList($filter: CasesFilter) {\n    cases(filter: $filter, first: 200) {\n      count { value exact }\n      edges { node { id reference subject stageLabel receivedOn } }\n    }\n  }\n": typeof types.AuditListDocument,
+    "\n  query AuthoritySettingsPage {\n    authoritySettings { name team email address nation sector appropriateLimit appropriateLimitHours receiptRule }\n    nations { nation name }\n    sectors { sector label appropriateLimit appropriateLimitHours }\n  }\n": typeof types.AuthoritySettingsPageDocument,
+    "\n  mutation SaveAuthoritySettings($settings: AuthoritySettingsInput!) {\n    saveAuthoritySettings(settings: $settings) { casesRecomputed }\n  }\n": typeof types.SaveAuthoritySettingsDocument,
     "\n  query CaseList($filter: CasesFilter, $first: Int) {\n    cases(filter: $filter, first: $first) {\n      count { value exact }\n      edges { node { id reference regime subject stageLabel stepLabel dueDate overdue dueSoon assignee { name } } }\n    }\n  }\n": typeof types.CaseListDocument,
     "\n  query CaseListCounts {\n    all: cases(first: 1) { count { value exact } }\n    mine: cases(filter: { mine: true }, first: 1) { count { value exact } }\n    soon: cases(filter: { dueSoon: true }, first: 1) { count { value exact } }\n    overdue: cases(filter: { overdue: true }, first: 1) { count { value exact } }\n    closed: cases(filter: { status: \"closed\" }, first: 1) { count { value exact } }\n  }\n": typeof types.CaseListCountsDocument,
+    "\n  query Regimes {\n    regimes { regime law }\n  }\n": typeof types.RegimesDocument,
+    "\n  query PublishedWorkflows {\n    workflows { id name regime published { version } }\n  }\n": typeof types.PublishedWorkflowsDocument,
     "\n  mutation CreateCase($input: CreateCaseInput!) {\n    createCase(input: $input) { id }\n  }\n": typeof types.CreateCaseDocument,
     "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText channel receivedOn status stage stageLabel stepLabel version\n      dueDate overdue dueSoon outcome workflowId workflowVersion regime\n      assignee { id name }\n      requester { name email }\n      deadlines { name label due statutory }\n      deadlineExplanation { summary skipped { date reason } }\n      allowedEvents { type label inputSchema }\n      state\n      history { sequence type actorLabel recordedAt effectiveOn stageAfter }\n    }\n  }\n": typeof types.CasePageDocument,
     "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) { case { version } }\n  }\n": typeof types.SendCaseEventDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n": typeof types.AssignCaseDocument,
+    "\n  query Holidays {\n    holidays { date title divisions removed createdAt }\n    nations { nation name }\n  }\n": typeof types.HolidaysDocument,
+    "\n  query HolidayChangePreview($changes: [HolidayChangeInput!]!) {\n    holidayChangePreview(changes: $changes) { caseId reference changes { name label from to } }\n  }\n": typeof types.HolidayChangePreviewDocument,
+    "\n  mutation AddHoliday($input: AddHolidayInput!) {\n    addHoliday(input: $input) { casesRecomputed }\n  }\n": typeof types.AddHolidayDocument,
+    "\n  mutation RemoveHoliday($input: RemoveHolidayInput!) {\n    removeHoliday(input: $input) { casesRecomputed }\n  }\n": typeof types.RemoveHolidayDocument,
+    "\n  mutation MoveHoliday($input: MoveHolidayInput!) {\n    moveHoliday(input: $input) { casesRecomputed }\n  }\n": typeof types.MoveHolidayDocument,
     "\n  query Letters {\n    letterTemplates { kind body builtIn }\n    cases(filter: { status: \"all\" }, first: 50) { edges { node { id reference } } }\n  }\n": typeof types.LettersDocument,
     "\n  query PreviewLetter($id: ID!, $kind: String!, $body: String) {\n    previewLetter(caseId: $id, kind: $kind, body: $body)\n  }\n": typeof types.PreviewLetterDocument,
     "\n  mutation SaveLetterTemplate($kind: String!, $body: String!) {\n    saveLetterTemplate(kind: $kind, body: $body) { kind }\n  }\n": typeof types.SaveLetterTemplateDocument,
@@ -52,7 +61,9 @@ type Documents = {
     "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": typeof types.OutboxMessageDocument,
     "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": typeof types.SaveMailTemplateDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n": typeof types.SignInDocument,
-    "\n  query WorkflowList {\n    workflows {\n      id\n      name\n      regime\n      published { version publishedAt }\n      draft { revision savedAt savedBy { name } errors { message } }\n    }\n  }\n": typeof types.WorkflowListDocument,
+    "\n  query WorkflowList {\n    workflows {\n      id\n      name\n      regime\n      published { version publishedAt }\n      draft { revision savedAt savedBy { name } errors { message } }\n    }\n    regimes { regime law }\n  }\n": typeof types.WorkflowListDocument,
+    "\n  query WorkflowVersions($id: ID!) {\n    workflow(id: $id) { id versions { version definition } }\n  }\n": typeof types.WorkflowVersionsDocument,
+    "\n  mutation CreateWorkflow($input: CreateWorkflowInput!) {\n    createWorkflow(input: $input) { id }\n  }\n": typeof types.CreateWorkflowDocument,
 };
 const documents: Documents = {
     "\n  query CaseAttachments($id: ID!) {\n    caseAttachments(caseId: $id) {\n      id documentId version kind filename mimeType size sha256 redactedFrom createdByName createdAt\n    }\n  }\n": types.CaseAttachmentsDocument,
@@ -79,12 +90,21 @@ const documents: Documents = {
     "\n  query VerifyCaseHistory($id: ID!) {\n    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason }\n  }\n": types.VerifyCaseHistoryDocument,
     "\n  query ExportCaseBundle($id: ID!) { exportCaseBundle(caseId: $id) }\n": types.ExportCaseBundleDocument,
     "\n  query AuditList($filter: CasesFilter) {\n    cases(filter: $filter, first: 200) {\n      count { value exact }\n      edges { node { id reference subject stageLabel receivedOn } }\n    }\n  }\n": types.AuditListDocument,
+    "\n  query AuthoritySettingsPage {\n    authoritySettings { name team email address nation sector appropriateLimit appropriateLimitHours receiptRule }\n    nations { nation name }\n    sectors { sector label appropriateLimit appropriateLimitHours }\n  }\n": types.AuthoritySettingsPageDocument,
+    "\n  mutation SaveAuthoritySettings($settings: AuthoritySettingsInput!) {\n    saveAuthoritySettings(settings: $settings) { casesRecomputed }\n  }\n": types.SaveAuthoritySettingsDocument,
     "\n  query CaseList($filter: CasesFilter, $first: Int) {\n    cases(filter: $filter, first: $first) {\n      count { value exact }\n      edges { node { id reference regime subject stageLabel stepLabel dueDate overdue dueSoon assignee { name } } }\n    }\n  }\n": types.CaseListDocument,
     "\n  query CaseListCounts {\n    all: cases(first: 1) { count { value exact } }\n    mine: cases(filter: { mine: true }, first: 1) { count { value exact } }\n    soon: cases(filter: { dueSoon: true }, first: 1) { count { value exact } }\n    overdue: cases(filter: { overdue: true }, first: 1) { count { value exact } }\n    closed: cases(filter: { status: \"closed\" }, first: 1) { count { value exact } }\n  }\n": types.CaseListCountsDocument,
+    "\n  query Regimes {\n    regimes { regime law }\n  }\n": types.RegimesDocument,
+    "\n  query PublishedWorkflows {\n    workflows { id name regime published { version } }\n  }\n": types.PublishedWorkflowsDocument,
     "\n  mutation CreateCase($input: CreateCaseInput!) {\n    createCase(input: $input) { id }\n  }\n": types.CreateCaseDocument,
     "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText channel receivedOn status stage stageLabel stepLabel version\n      dueDate overdue dueSoon outcome workflowId workflowVersion regime\n      assignee { id name }\n      requester { name email }\n      deadlines { name label due statutory }\n      deadlineExplanation { summary skipped { date reason } }\n      allowedEvents { type label inputSchema }\n      state\n      history { sequence type actorLabel recordedAt effectiveOn stageAfter }\n    }\n  }\n": types.CasePageDocument,
     "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) { case { version } }\n  }\n": types.SendCaseEventDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n": types.AssignCaseDocument,
+    "\n  query Holidays {\n    holidays { date title divisions removed createdAt }\n    nations { nation name }\n  }\n": types.HolidaysDocument,
+    "\n  query HolidayChangePreview($changes: [HolidayChangeInput!]!) {\n    holidayChangePreview(changes: $changes) { caseId reference changes { name label from to } }\n  }\n": types.HolidayChangePreviewDocument,
+    "\n  mutation AddHoliday($input: AddHolidayInput!) {\n    addHoliday(input: $input) { casesRecomputed }\n  }\n": types.AddHolidayDocument,
+    "\n  mutation RemoveHoliday($input: RemoveHolidayInput!) {\n    removeHoliday(input: $input) { casesRecomputed }\n  }\n": types.RemoveHolidayDocument,
+    "\n  mutation MoveHoliday($input: MoveHolidayInput!) {\n    moveHoliday(input: $input) { casesRecomputed }\n  }\n": types.MoveHolidayDocument,
     "\n  query Letters {\n    letterTemplates { kind body builtIn }\n    cases(filter: { status: \"all\" }, first: 50) { edges { node { id reference } } }\n  }\n": types.LettersDocument,
     "\n  query PreviewLetter($id: ID!, $kind: String!, $body: String) {\n    previewLetter(caseId: $id, kind: $kind, body: $body)\n  }\n": types.PreviewLetterDocument,
     "\n  mutation SaveLetterTemplate($kind: String!, $body: String!) {\n    saveLetterTemplate(kind: $kind, body: $body) { kind }\n  }\n": types.SaveLetterTemplateDocument,
@@ -92,7 +112,9 @@ const documents: Documents = {
     "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": types.OutboxMessageDocument,
     "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": types.SaveMailTemplateDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n": types.SignInDocument,
-    "\n  query WorkflowList {\n    workflows {\n      id\n      name\n      regime\n      published { version publishedAt }\n      draft { revision savedAt savedBy { name } errors { message } }\n    }\n  }\n": types.WorkflowListDocument,
+    "\n  query WorkflowList {\n    workflows {\n      id\n      name\n      regime\n      published { version publishedAt }\n      draft { revision savedAt savedBy { name } errors { message } }\n    }\n    regimes { regime law }\n  }\n": types.WorkflowListDocument,
+    "\n  query WorkflowVersions($id: ID!) {\n    workflow(id: $id) { id versions { version definition } }\n  }\n": types.WorkflowVersionsDocument,
+    "\n  mutation CreateWorkflow($input: CreateWorkflowInput!) {\n    createWorkflow(input: $input) { id }\n  }\n": types.CreateWorkflowDocument,
 };
 
 /**
@@ -194,11 +216,27 @@ export function graphql(source: "\n  query AuditList($filter: CasesFilter) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AuthoritySettingsPage {\n    authoritySettings { name team email address nation sector appropriateLimit appropriateLimitHours receiptRule }\n    nations { nation name }\n    sectors { sector label appropriateLimit appropriateLimitHours }\n  }\n"): typeof import('./graphql').AuthoritySettingsPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveAuthoritySettings($settings: AuthoritySettingsInput!) {\n    saveAuthoritySettings(settings: $settings) { casesRecomputed }\n  }\n"): typeof import('./graphql').SaveAuthoritySettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query CaseList($filter: CasesFilter, $first: Int) {\n    cases(filter: $filter, first: $first) {\n      count { value exact }\n      edges { node { id reference regime subject stageLabel stepLabel dueDate overdue dueSoon assignee { name } } }\n    }\n  }\n"): typeof import('./graphql').CaseListDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CaseListCounts {\n    all: cases(first: 1) { count { value exact } }\n    mine: cases(filter: { mine: true }, first: 1) { count { value exact } }\n    soon: cases(filter: { dueSoon: true }, first: 1) { count { value exact } }\n    overdue: cases(filter: { overdue: true }, first: 1) { count { value exact } }\n    closed: cases(filter: { status: \"closed\" }, first: 1) { count { value exact } }\n  }\n"): typeof import('./graphql').CaseListCountsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Regimes {\n    regimes { regime law }\n  }\n"): typeof import('./graphql').RegimesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublishedWorkflows {\n    workflows { id name regime published { version } }\n  }\n"): typeof import('./graphql').PublishedWorkflowsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -215,6 +253,26 @@ export function graphql(source: "\n  mutation SendCaseEvent($input: SendCaseEven
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n"): typeof import('./graphql').AssignCaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Holidays {\n    holidays { date title divisions removed createdAt }\n    nations { nation name }\n  }\n"): typeof import('./graphql').HolidaysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HolidayChangePreview($changes: [HolidayChangeInput!]!) {\n    holidayChangePreview(changes: $changes) { caseId reference changes { name label from to } }\n  }\n"): typeof import('./graphql').HolidayChangePreviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddHoliday($input: AddHolidayInput!) {\n    addHoliday(input: $input) { casesRecomputed }\n  }\n"): typeof import('./graphql').AddHolidayDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveHoliday($input: RemoveHolidayInput!) {\n    removeHoliday(input: $input) { casesRecomputed }\n  }\n"): typeof import('./graphql').RemoveHolidayDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveHoliday($input: MoveHolidayInput!) {\n    moveHoliday(input: $input) { casesRecomputed }\n  }\n"): typeof import('./graphql').MoveHolidayDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -246,7 +304,15 @@ export function graphql(source: "\n  mutation SignIn($email: String!, $password:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WorkflowList {\n    workflows {\n      id\n      name\n      regime\n      published { version publishedAt }\n      draft { revision savedAt savedBy { name } errors { message } }\n    }\n  }\n"): typeof import('./graphql').WorkflowListDocument;
+export function graphql(source: "\n  query WorkflowList {\n    workflows {\n      id\n      name\n      regime\n      published { version publishedAt }\n      draft { revision savedAt savedBy { name } errors { message } }\n    }\n    regimes { regime law }\n  }\n"): typeof import('./graphql').WorkflowListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkflowVersions($id: ID!) {\n    workflow(id: $id) { id versions { version definition } }\n  }\n"): typeof import('./graphql').WorkflowVersionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWorkflow($input: CreateWorkflowInput!) {\n    createWorkflow(input: $input) { id }\n  }\n"): typeof import('./graphql').CreateWorkflowDocument;
 
 
 export function graphql(source: string) {

@@ -25,6 +25,19 @@ const CaseListCountsQuery = graphql(`
   }
 `);
 
+// The regimes and the published workflows come from the api: the page keeps no list of its own.
+const RegimesQuery = graphql(`
+  query Regimes {
+    regimes { regime law }
+  }
+`);
+
+const PublishedWorkflowsQuery = graphql(`
+  query PublishedWorkflows {
+    workflows { id name regime published { version } }
+  }
+`);
+
 const CreateCaseMutation = graphql(`
   mutation CreateCase($input: CreateCaseInput!) {
     createCase(input: $input) { id }
@@ -54,6 +67,7 @@ export function CaseList() {
   };
   const { result } = useQuery(CaseListQuery, { filter, first: 100 }, 15_000);
   const { result: counts } = useQuery(CaseListCountsQuery);
+  const { result: regimes } = useQuery(RegimesQuery);
 
   return (
     <>
@@ -86,10 +100,12 @@ export function CaseList() {
           Regime
           <select value={regime} onChange={(e) => setRegime(e.target.value)}>
             <option value="">All</option>
-            <option value="foi">FOI</option>
-            <option value="eir">EIR</option>
-            <option value="foisa">FOISA</option>
-            <option value="sar">SAR</option>
+            {regimes.state === 'ready' &&
+              regimes.data.regimes.map((r) => (
+                <option key={r.regime} value={r.regime} title={r.law}>
+                  {r.regime.toUpperCase()}
+                </option>
+              ))}
           </select>
         </label>
         <label>
@@ -144,6 +160,9 @@ export function CaseList() {
 function NewCaseForm({ onCancel }: { onCancel: () => void }) {
   const [, navigate] = useLocation();
   const [error, setError] = useState<string | null>(null);
+  const { result: workflows } = useQuery(PublishedWorkflowsQuery);
+  const published =
+    workflows.state === 'ready' ? workflows.data.workflows.filter((w) => w.published !== null) : [];
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -172,13 +191,25 @@ function NewCaseForm({ onCancel }: { onCancel: () => void }) {
       <h2>Register a new request</h2>
       <label>
         Kind of request
-        <select name="workflowId" defaultValue="foi">
-          <option value="foi">Freedom of Information (FOIA 2000)</option>
-          <option value="eir">Environmental Information (EIR 2004)</option>
-          <option value="foisa">Scottish FOI (FOISA 2002)</option>
-          <option value="sar">Subject access request (UK GDPR)</option>
+        <select name="workflowId" required>
+          {published.map((w) => (
+            <option key={w.id} value={w.id}>
+              {w.name}
+            </option>
+          ))}
         </select>
       </label>
+      {workflows.state === 'loading' && <p aria-live="polite">Loading the workflows…</p>}
+      {workflows.state === 'error' && (
+        <p role="alert" className="error">
+          {workflows.message}
+        </p>
+      )}
+      {workflows.state === 'ready' && published.length === 0 && (
+        <p role="alert" className="error">
+          No workflow is published yet: an administrator must publish one before requests can be registered.
+        </p>
+      )}
       <label>
         Date received
         <input type="date" name="receivedOn" required defaultValue={ukToday()} max={ukToday()} />

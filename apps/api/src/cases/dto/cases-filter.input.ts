@@ -7,7 +7,7 @@ export class CasesFilter {
   @Field({ nullable: true })
   stage?: string;
 
-  @Field({ nullable: true, description: 'foi, eir, foisa or sar' })
+  @Field({ nullable: true, description: 'One of the `regimes` query (e.g. foi).' })
   regime?: string;
 
   @Field(() => ID, { nullable: true })

@@ -5,6 +5,7 @@ import { CaseListIndexes1764000000003 } from './1764000000003-case-list-indexes'
 import { CaseWordSearch1764000000004 } from './1764000000004-case-word-search';
 import { Documents1764000000005 } from './1764000000005-documents';
 import { Mail1764000000006 } from './1764000000006-mail';
+import { CalendarSettings1764000000007 } from './1764000000007-calendar-settings';
 
 /** Every migration, oldest first; they run at start inside one advisory lock. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CaseWordSearch1764000000004,
   Documents1764000000005,
   Mail1764000000006,
+  CalendarSettings1764000000007,
 ];
