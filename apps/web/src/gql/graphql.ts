@@ -4,11 +4,33 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AddHolidayInput = {
+  date: string;
+  /** Where it is a bank holiday: england-and-wales, scotland, northern-ireland. */
+  divisions: Array<string>;
+  /** e.g. "State Funeral of Queen Elizabeth II" */
+  title: string;
+};
+
 export type AssignCaseInput = {
   /** The officer to assign; null to unassign. */
   assigneeId?: string | number | null | undefined;
   caseId: string | number;
   expectedVersion?: number | null | undefined;
+};
+
+export type AuthoritySettingsInput = {
+  /** Postal address for reviews. */
+  address: string;
+  email: string;
+  /** The authority's name, as letters sign it. */
+  name: string;
+  /** england-and-wales, scotland or northern-ireland; null to unset; left out to keep. A change recomputes the open cases' deadlines. */
+  nation?: string | null | undefined;
+  /** central-government or other-public-authority; null to unset; left out to keep. */
+  sector?: string | null | undefined;
+  /** The team that answers requests. */
+  team: string;
 };
 
 /** Every field narrows the list; omit a field to not filter on it. */
@@ -22,7 +44,7 @@ export type CasesFilter = {
   mine?: boolean | null | undefined;
   /** Open cases whose deadline has passed (Case.overdue). */
   overdue?: boolean | null | undefined;
-  /** foi, eir, foisa or sar */
+  /** One of the `regimes` query (e.g. foi). */
   regime?: string | null | undefined;
   stage?: string | null | undefined;
   /** open (default) or closed; "all" for both. */
@@ -42,6 +64,42 @@ export type CreateCaseInput = {
   subject: string;
   /** The workflow to run (its published version), e.g. "foi". */
   workflowId: string | number;
+};
+
+export type CreateWorkflowInput = {
+  /** Copy this workflow, by its id (e.g. "foi"): its published version, or its draft when it has none; same regime only. */
+  copyFrom?: string | null | undefined;
+  /** An imported definition (as exported, workflows/schema.json). It must be valid: every problem is listed and nothing is saved otherwise. Its id and name become the ones given here. */
+  definition?: Record<string, unknown> | null | undefined;
+  /** The new workflow's id: lower-case letters, digits and hyphens, e.g. "foi-schools". */
+  id: string | number;
+  /** Its name, e.g. "FOI for maintained schools". */
+  name: string;
+  /** Its regime, one of the `regimes` query. */
+  regime: string;
+};
+
+/** One proposed change to the bank holidays, for a preview. */
+export type HolidayChangeInput = {
+  /** YYYY-MM-DD */
+  date: string;
+  /** england-and-wales, scotland, northern-ireland */
+  divisions: Array<string>;
+  /** True to make a published holiday a working day again. */
+  removed?: boolean;
+  /** The holiday's title, or for a removal why it is removed. */
+  title: string;
+};
+
+export type MoveHolidayInput = {
+  /** Where: england-and-wales, scotland, northern-ireland. */
+  divisions: Array<string>;
+  /** The bank holiday moved away from, YYYY-MM-DD (a working day again). */
+  from: string;
+  /** The holiday's title on its new date, e.g. "Early May bank holiday (VE Day)". */
+  title: string;
+  /** The new date of the holiday, YYYY-MM-DD. */
+  to: string;
 };
 
 export type PublishWorkflowInput = {
@@ -67,6 +125,15 @@ export type RedactionInput = {
   rect?: Array<number> | null | undefined;
   /** Remove every place this text is on the page (inside `rect` when both are given). */
   text?: string | null | undefined;
+};
+
+export type RemoveHolidayInput = {
+  /** The bank holiday to make a working day again, YYYY-MM-DD. */
+  date: string;
+  /** Where: england-and-wales, scotland, northern-ireland. */
+  divisions: Array<string>;
+  /** Why, e.g. "moved to 8 May by proclamation". */
+  reason: string;
 };
 
 /** The requester's personal data: kept apart from the case history so it can be erased. */
@@ -277,6 +344,18 @@ export type AuditListQueryVariables = Exact<{
 
 export type AuditListQuery = { cases: { count: { value: number, exact: boolean }, edges: Array<{ node: { id: string, reference: string, subject: string, stageLabel: string, receivedOn: string } }> } };
 
+export type AuthoritySettingsPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuthoritySettingsPageQuery = { authoritySettings: { name: string, team: string, email: string, address: string, nation: string | null, sector: string | null, appropriateLimit: number | null, appropriateLimitHours: number | null, receiptRule: string }, nations: Array<{ nation: string, name: string }>, sectors: Array<{ sector: string, label: string, appropriateLimit: number, appropriateLimitHours: number }> };
+
+export type SaveAuthoritySettingsMutationVariables = Exact<{
+  settings: AuthoritySettingsInput;
+}>;
+
+
+export type SaveAuthoritySettingsMutation = { saveAuthoritySettings: { casesRecomputed: number } };
+
 export type CaseListQueryVariables = Exact<{
   filter?: CasesFilter | null | undefined;
   first?: number | null | undefined;
@@ -289,6 +368,16 @@ export type CaseListCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type CaseListCountsQuery = { all: { count: { value: number, exact: boolean } }, mine: { count: { value: number, exact: boolean } }, soon: { count: { value: number, exact: boolean } }, overdue: { count: { value: number, exact: boolean } }, closed: { count: { value: number, exact: boolean } } };
+
+export type RegimesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegimesQuery = { regimes: Array<{ regime: string, law: string }> };
+
+export type PublishedWorkflowsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublishedWorkflowsQuery = { workflows: Array<{ id: string, name: string, regime: string, published: { version: number } | null }> };
 
 export type CreateCaseMutationVariables = Exact<{
   input: CreateCaseInput;
@@ -317,6 +406,39 @@ export type AssignCaseMutationVariables = Exact<{
 
 
 export type AssignCaseMutation = { assignCase: { version: number } };
+
+export type HolidaysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HolidaysQuery = { holidays: Array<{ date: string, title: string, divisions: Array<string>, removed: boolean, createdAt: string }>, nations: Array<{ nation: string, name: string }> };
+
+export type HolidayChangePreviewQueryVariables = Exact<{
+  changes: Array<HolidayChangeInput> | HolidayChangeInput;
+}>;
+
+
+export type HolidayChangePreviewQuery = { holidayChangePreview: Array<{ caseId: string, reference: string, changes: Array<{ name: string, label: string, from: string | null, to: string | null }> }> };
+
+export type AddHolidayMutationVariables = Exact<{
+  input: AddHolidayInput;
+}>;
+
+
+export type AddHolidayMutation = { addHoliday: { casesRecomputed: number } };
+
+export type RemoveHolidayMutationVariables = Exact<{
+  input: RemoveHolidayInput;
+}>;
+
+
+export type RemoveHolidayMutation = { removeHoliday: { casesRecomputed: number } };
+
+export type MoveHolidayMutationVariables = Exact<{
+  input: MoveHolidayInput;
+}>;
+
+
+export type MoveHolidayMutation = { moveHoliday: { casesRecomputed: number } };
 
 export type LettersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -371,7 +493,21 @@ export type SignInMutation = { login: { token: string, expiresAt: string, user: 
 export type WorkflowListQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WorkflowListQuery = { workflows: Array<{ id: string, name: string, regime: string, published: { version: number, publishedAt: string | null } | null, draft: { revision: number, savedAt: string, savedBy: { name: string } | null, errors: Array<{ message: string }> } | null }> };
+export type WorkflowListQuery = { workflows: Array<{ id: string, name: string, regime: string, published: { version: number, publishedAt: string | null } | null, draft: { revision: number, savedAt: string, savedBy: { name: string } | null, errors: Array<{ message: string }> } | null }>, regimes: Array<{ regime: string, law: string }> };
+
+export type WorkflowVersionsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WorkflowVersionsQuery = { workflow: { id: string, versions: Array<{ version: number, definition: Record<string, unknown> }> } };
+
+export type CreateWorkflowMutationVariables = Exact<{
+  input: CreateWorkflowInput;
+}>;
+
+
+export type CreateWorkflowMutation = { createWorkflow: { id: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -678,6 +814,38 @@ export const AuditListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditListQuery, AuditListQueryVariables>;
+export const AuthoritySettingsPageDocument = new TypedDocumentString(`
+    query AuthoritySettingsPage {
+  authoritySettings {
+    name
+    team
+    email
+    address
+    nation
+    sector
+    appropriateLimit
+    appropriateLimitHours
+    receiptRule
+  }
+  nations {
+    nation
+    name
+  }
+  sectors {
+    sector
+    label
+    appropriateLimit
+    appropriateLimitHours
+  }
+}
+    `) as unknown as TypedDocumentString<AuthoritySettingsPageQuery, AuthoritySettingsPageQueryVariables>;
+export const SaveAuthoritySettingsDocument = new TypedDocumentString(`
+    mutation SaveAuthoritySettings($settings: AuthoritySettingsInput!) {
+  saveAuthoritySettings(settings: $settings) {
+    casesRecomputed
+  }
+}
+    `) as unknown as TypedDocumentString<SaveAuthoritySettingsMutation, SaveAuthoritySettingsMutationVariables>;
 export const CaseListDocument = new TypedDocumentString(`
     query CaseList($filter: CasesFilter, $first: Int) {
   cases(filter: $filter, first: $first) {
@@ -738,6 +906,26 @@ export const CaseListCountsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CaseListCountsQuery, CaseListCountsQueryVariables>;
+export const RegimesDocument = new TypedDocumentString(`
+    query Regimes {
+  regimes {
+    regime
+    law
+  }
+}
+    `) as unknown as TypedDocumentString<RegimesQuery, RegimesQueryVariables>;
+export const PublishedWorkflowsDocument = new TypedDocumentString(`
+    query PublishedWorkflows {
+  workflows {
+    id
+    name
+    regime
+    published {
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublishedWorkflowsQuery, PublishedWorkflowsQueryVariables>;
 export const CreateCaseDocument = new TypedDocumentString(`
     mutation CreateCase($input: CreateCaseInput!) {
   createCase(input: $input) {
@@ -820,6 +1008,56 @@ export const AssignCaseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AssignCaseMutation, AssignCaseMutationVariables>;
+export const HolidaysDocument = new TypedDocumentString(`
+    query Holidays {
+  holidays {
+    date
+    title
+    divisions
+    removed
+    createdAt
+  }
+  nations {
+    nation
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<HolidaysQuery, HolidaysQueryVariables>;
+export const HolidayChangePreviewDocument = new TypedDocumentString(`
+    query HolidayChangePreview($changes: [HolidayChangeInput!]!) {
+  holidayChangePreview(changes: $changes) {
+    caseId
+    reference
+    changes {
+      name
+      label
+      from
+      to
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HolidayChangePreviewQuery, HolidayChangePreviewQueryVariables>;
+export const AddHolidayDocument = new TypedDocumentString(`
+    mutation AddHoliday($input: AddHolidayInput!) {
+  addHoliday(input: $input) {
+    casesRecomputed
+  }
+}
+    `) as unknown as TypedDocumentString<AddHolidayMutation, AddHolidayMutationVariables>;
+export const RemoveHolidayDocument = new TypedDocumentString(`
+    mutation RemoveHoliday($input: RemoveHolidayInput!) {
+  removeHoliday(input: $input) {
+    casesRecomputed
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveHolidayMutation, RemoveHolidayMutationVariables>;
+export const MoveHolidayDocument = new TypedDocumentString(`
+    mutation MoveHoliday($input: MoveHolidayInput!) {
+  moveHoliday(input: $input) {
+    casesRecomputed
+  }
+}
+    `) as unknown as TypedDocumentString<MoveHolidayMutation, MoveHolidayMutationVariables>;
 export const LettersDocument = new TypedDocumentString(`
     query Letters {
   letterTemplates {
@@ -931,5 +1169,27 @@ export const WorkflowListDocument = new TypedDocumentString(`
       }
     }
   }
+  regimes {
+    regime
+    law
+  }
 }
     `) as unknown as TypedDocumentString<WorkflowListQuery, WorkflowListQueryVariables>;
+export const WorkflowVersionsDocument = new TypedDocumentString(`
+    query WorkflowVersions($id: ID!) {
+  workflow(id: $id) {
+    id
+    versions {
+      version
+      definition
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WorkflowVersionsQuery, WorkflowVersionsQueryVariables>;
+export const CreateWorkflowDocument = new TypedDocumentString(`
+    mutation CreateWorkflow($input: CreateWorkflowInput!) {
+  createWorkflow(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateWorkflowMutation, CreateWorkflowMutationVariables>;
