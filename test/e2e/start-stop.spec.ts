@@ -64,6 +64,7 @@ describe('pnpm start on the embedded database', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'recordflow-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+  // Two starts of a real server, one creating its cluster: a minute or more on a loaded 2-core machine.
   it('starts, refuses a second start, stops on Ctrl-C with no PostgreSQL left, and keeps data', async () => {
     const port = await freePort();
     const first = startRecordflow(dataDir, port);
@@ -95,5 +96,5 @@ describe('pnpm start on the embedded database', () => {
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
     expect(postgresProcessesFor(dataDir)).toEqual([]);
-  });
+  }, 240_000);
 });
