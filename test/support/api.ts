@@ -30,13 +30,17 @@ export interface GraphQLResult<T> {
 }
 
 /** The real api on a scratch database, listening on a free loopback port. */
-export async function startTestApi(label: string, options: { webDir?: string } = {}): Promise<TestApi> {
+export async function startTestApi(
+  label: string,
+  options: { webDir?: string; trustProxy?: string } = {},
+): Promise<TestApi> {
   const database = await createScratchDatabase(label);
   const { app, dataSource } = await createApp({
     databaseUrl: database.url,
     database: DatabaseMode.SERVER,
     demo: false,
     webDir: options.webDir,
+    trustProxy: options.trustProxy,
     timerIntervalMs: 0,
     // LOG_LEVEL=error shows the api's own log while debugging a test.
     logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),

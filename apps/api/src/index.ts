@@ -4,4 +4,4 @@ export { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-data';
 export { emittedSchema } from './schema/emitted-schema';
 export { DatabaseMode } from './system/about.model';
 export { ROLES, type Role } from './users/user.entity';
-export { createUser, userProblems } from './users/users.service';
+export { createUser, roleProblems, userProblems } from './users/users.service';

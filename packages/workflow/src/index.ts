@@ -56,6 +56,7 @@ export {
   type Problem,
   parseWorkflowJson,
   stageEdges,
+  type ValidateOptions,
   type ValidationResult,
   validateWorkflow,
 } from './validate';

@@ -5,6 +5,10 @@ import { Requester } from '../cases/requester.entity';
 import { Holiday } from '../holidays/holiday.entity';
 import { CaseDocument } from '../letters/case-document.entity';
 import { LetterTemplate } from '../letters/letter-template.entity';
+import { RoleDefinition } from '../people/role.entity';
+import { SignInEvent } from '../people/sign-in-event.entity';
+import { Team, UserTeam } from '../people/team.entity';
+import { UserAudit } from '../people/user-audit.entity';
 import { Setting } from '../settings/setting.entity';
 import { Timer } from '../timers/timer.entity';
 import { User } from '../users/user.entity';
@@ -20,9 +24,14 @@ export const entities = [
   LetterTemplate,
   ReferenceCounter,
   Requester,
+  RoleDefinition,
   Setting,
+  SignInEvent,
+  Team,
   Timer,
   User,
+  UserAudit,
+  UserTeam,
   Workflow,
   WorkflowVersion,
 ];

@@ -4,6 +4,7 @@ import { hashDefinition, validateWorkflow, type WorkflowDefinition } from '@reco
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/current-user';
 import { notFound, refusal } from '../common/errors';
+import { RoleDefinition } from '../people/role.entity';
 import type { PublishWorkflowInput, SaveWorkflowDraftInput } from './dto/save-workflow-draft.input';
 import { Workflow } from './workflow.entity';
 import { WorkflowVersion } from './workflow-version.entity';
@@ -96,7 +97,9 @@ export class WorkflowsService {
    * problems (an unreachable stage while editing) is kept with its problems, and cannot be published.
    */
   async saveDraft(actor: Actor, input: SaveWorkflowDraftInput): Promise<WorkflowVersion> {
-    const result = validateWorkflow(input.definition);
+    const result = validateWorkflow(input.definition, {
+      knownRoles: await roleNames(this.dataSource.manager),
+    });
     if (!result.definition) {
       throw refusal('VALIDATION_FAILED', `The definition is not a workflow: ${summarise(result.errors)}`, {
         fields: fieldsOf(result.errors),
@@ -183,7 +186,7 @@ export class WorkflowsService {
           { currentVersion: draft.revision },
         );
       }
-      const result = validateWorkflow(draft.definition);
+      const result = validateWorkflow(draft.definition, { knownRoles: await roleNames(manager) });
       if (!result.valid || !result.definition) {
         throw refusal(
           'VALIDATION_FAILED',
@@ -199,8 +202,8 @@ export class WorkflowsService {
     });
   }
 
-  problems(definition: unknown) {
-    const result = validateWorkflow(definition);
+  async problems(definition: unknown) {
+    const result = validateWorkflow(definition, { knownRoles: await roleNames(this.dataSource.manager) });
     return { errors: result.errors, warnings: result.warnings };
   }
 }
@@ -212,4 +215,9 @@ const fieldsOf = (problems: { path: string; message: string; code: string }[]) =
 function summarise(problems: { path: string; message: string }[]): string {
   const shown = problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`);
   return shown.join(' ') + (problems.length > 5 ? ` … and ${problems.length - 5} more.` : '');
+}
+
+/** Built-in and administrator-defined role names, which transitions may name. */
+async function roleNames(manager: EntityManager): Promise<string[]> {
+  return (await manager.getRepository(RoleDefinition).find()).map((role) => role.name);
 }

@@ -5,10 +5,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type AssignCaseInput = {
-  /** The officer to assign; null to unassign. */
+  /** The officer to assign (a member of the team when teamId is given); null for nobody. */
   assigneeId?: string | number | null | undefined;
   caseId: string | number;
   expectedVersion?: number | null | undefined;
+  /** The team whose queue holds the case; null for no team's. */
+  teamId?: string | number | null | undefined;
 };
 
 /** Every field narrows the list; omit a field to not filter on it. */
@@ -27,6 +29,10 @@ export type CasesFilter = {
   stage?: string | null | undefined;
   /** open (default) or closed; "all" for both. */
   status?: string | null | undefined;
+  /** Only cases in this team's queue. */
+  teamId?: string | number | null | undefined;
+  /** Only cases in the queues of the signed-in user's teams. */
+  teamQueue?: boolean | null | undefined;
   /** Words of the reference or subject, in any order; the last may be half typed ("FOI-2026-0001", "parking fin"). */
   text?: string | null | undefined;
 };
@@ -57,12 +63,6 @@ export type RequesterInput = {
   email?: string | null | undefined;
   name?: string | null | undefined;
 };
-
-/** admin edits and publishes workflows; officer moves cases; auditor reads history. */
-export type Role =
-  | 'admin'
-  | 'auditor'
-  | 'officer';
 
 export type SaveWorkflowDraftInput = {
   /** The draft revision this edit started from; omit only when there is no draft yet. */
@@ -261,7 +261,7 @@ export type SignInMutationVariables = Exact<{
 }>;
 
 
-export type SignInMutation = { login: { token: string, expiresAt: string, user: { id: string, email: string, name: string, roles: Array<Role> } } };
+export type SignInMutation = { login: { token: string, expiresAt: string, user: { id: string, email: string, name: string, roles: Array<string> } } };
 
 export type WorkflowListQueryVariables = Exact<{ [key: string]: never; }>;
 
