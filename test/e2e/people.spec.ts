@@ -556,3 +556,23 @@ function createCaseAttempt(api: TestApi, token: string | undefined) {
     token,
   );
 }
+
+describe('HTTP security headers', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi('headers');
+  });
+  afterAll(() => api?.close());
+
+  it('sends a strict Content-Security-Policy, refuses framing and sniffing, and hides X-Powered-By', async () => {
+    const response = await fetch(`${api.url}/health`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+});

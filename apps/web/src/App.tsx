@@ -5,7 +5,10 @@ import { AuditList } from './pages/AuditList';
 import { CaseList } from './pages/CaseList';
 import { CasePage } from './pages/CasePage';
 import { Letters } from './pages/Letters';
+import { SetPassword } from './pages/SetPassword';
 import { SignIn } from './pages/SignIn';
+import { Teams } from './pages/Teams';
+import { Users } from './pages/Users';
 import { Workflows } from './pages/Workflows';
 import { hasRole, type SessionUser, useSession } from './session';
 
@@ -56,6 +59,8 @@ function Header({ user }: { user: SessionUser }) {
         {hasRole(user, 'auditor') && link('/audit', 'Audit')}
         {hasRole(user, 'admin') && link('/workflows', 'Workflows')}
         {hasRole(user, 'admin') && link('/letters', 'Letters')}
+        {hasRole(user, 'admin') && link('/users', 'Users')}
+        {hasRole(user, 'admin') && link('/teams', 'Teams')}
       </nav>
       <span className="who">
         {user.name} ({user.roles.join(', ')})
@@ -72,7 +77,7 @@ export function App() {
   if (!session) {
     return (
       <ErrorBoundary>
-        <SignIn />
+        {window.location.pathname === '/set-password' ? <SetPassword /> : <SignIn />}
       </ErrorBoundary>
     );
   }
@@ -95,6 +100,8 @@ export function App() {
           </Route>
           <Route path="/workflows" component={Workflows} />
           <Route path="/letters" component={Letters} />
+          <Route path="/users" component={Users} />
+          <Route path="/teams" component={Teams} />
           <Route>
             <Redirect to={homeFor(user)} />
           </Route>
