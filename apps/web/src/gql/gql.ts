@@ -28,6 +28,7 @@ type Documents = {
     "\n  query CurrentDraft($id: ID!) {\n    workflow(id: $id) {\n      draft { revision definition savedAt savedBy { name } }\n      published { version }\n    }\n  }\n": typeof types.CurrentDraftDocument,
     "\n  mutation SaveWorkflowDraft($input: SaveWorkflowDraftInput!) {\n    saveWorkflowDraft(input: $input) { revision savedAt }\n  }\n": typeof types.SaveWorkflowDraftDocument,
     "\n  mutation PublishWorkflow($input: PublishWorkflowInput!) {\n    publishWorkflow(input: $input) { version publishedAt }\n  }\n": typeof types.PublishWorkflowDocument,
+    "\n  query EditorRoles {\n    roles { name }\n  }\n": typeof types.EditorRolesDocument,
     "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      reference subject workflowId\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash }\n    }\n  }\n": typeof types.AuditHistoryDocument,
     "\n  query ReplayCase($id: ID!, $to: Int!) {\n    replayCase(caseId: $id, toSequence: $to) { stage stageLabel stepLabel deadlines { name label due } }\n  }\n": typeof types.ReplayCaseDocument,
     "\n  query VerifyCaseHistory($id: ID!) {\n    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason }\n  }\n": typeof types.VerifyCaseHistoryDocument,
@@ -68,6 +69,7 @@ const documents: Documents = {
     "\n  query CurrentDraft($id: ID!) {\n    workflow(id: $id) {\n      draft { revision definition savedAt savedBy { name } }\n      published { version }\n    }\n  }\n": types.CurrentDraftDocument,
     "\n  mutation SaveWorkflowDraft($input: SaveWorkflowDraftInput!) {\n    saveWorkflowDraft(input: $input) { revision savedAt }\n  }\n": types.SaveWorkflowDraftDocument,
     "\n  mutation PublishWorkflow($input: PublishWorkflowInput!) {\n    publishWorkflow(input: $input) { version publishedAt }\n  }\n": types.PublishWorkflowDocument,
+    "\n  query EditorRoles {\n    roles { name }\n  }\n": types.EditorRolesDocument,
     "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      reference subject workflowId\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash }\n    }\n  }\n": types.AuditHistoryDocument,
     "\n  query ReplayCase($id: ID!, $to: Int!) {\n    replayCase(caseId: $id, toSequence: $to) { stage stageLabel stepLabel deadlines { name label due } }\n  }\n": types.ReplayCaseDocument,
     "\n  query VerifyCaseHistory($id: ID!) {\n    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason }\n  }\n": types.VerifyCaseHistoryDocument,
@@ -147,6 +149,10 @@ export function graphql(source: "\n  mutation SaveWorkflowDraft($input: SaveWork
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PublishWorkflow($input: PublishWorkflowInput!) {\n    publishWorkflow(input: $input) { version publishedAt }\n  }\n"): typeof import('./graphql').PublishWorkflowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EditorRoles {\n    roles { name }\n  }\n"): typeof import('./graphql').EditorRolesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

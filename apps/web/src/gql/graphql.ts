@@ -213,6 +213,11 @@ export type PublishWorkflowMutationVariables = Exact<{
 
 export type PublishWorkflowMutation = { publishWorkflow: { version: number, publishedAt: string | null } };
 
+export type EditorRolesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EditorRolesQuery = { roles: Array<{ name: string }> };
+
 export type AuditHistoryQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -545,6 +550,13 @@ export const PublishWorkflowDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublishWorkflowMutation, PublishWorkflowMutationVariables>;
+export const EditorRolesDocument = new TypedDocumentString(`
+    query EditorRoles {
+  roles {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<EditorRolesQuery, EditorRolesQueryVariables>;
 export const AuditHistoryDocument = new TypedDocumentString(`
     query AuditHistory($id: ID!) {
   case(id: $id) {
