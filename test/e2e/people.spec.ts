@@ -141,6 +141,15 @@ describe('people: users, teams, roles, sessions', () => {
     );
   });
 
+  it('keeps user_audit and sign_in_event append-only', async () => {
+    await expect(api.dataSource.query(`UPDATE user_audit SET actor_label = 'someone else'`)).rejects.toThrow(
+      /user_audit is append-only/,
+    );
+    await expect(api.dataSource.query('DELETE FROM sign_in_event')).rejects.toThrow(
+      /sign_in_event is append-only/,
+    );
+  });
+
   it('invites a user: no password, a one-time set-password token shown once, then they sign in', async () => {
     const invited = await createUser({
       email: 'new.starter@example.org',
