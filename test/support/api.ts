@@ -32,7 +32,7 @@ export interface GraphQLResult<T> {
 /** The real api on a scratch database, listening on a free loopback port. */
 export async function startTestApi(
   label: string,
-  options: { webDir?: string; mail?: MailSettings } = {},
+  options: { webDir?: string; mail?: MailSettings; trustProxy?: string } = {},
 ): Promise<TestApi> {
   const database = await createScratchDatabase(label);
   const { app, dataSource } = await createApp({
@@ -40,6 +40,7 @@ export async function startTestApi(
     database: DatabaseMode.SERVER,
     demo: false,
     webDir: options.webDir,
+    trustProxy: options.trustProxy,
     timerIntervalMs: 0,
     mail: options.mail,
     // LOG_LEVEL=error shows the api's own log while debugging a test.

@@ -23,6 +23,7 @@ import { LettersModule } from './letters/letters.module';
 import { MailModule } from './mail/mail.module';
 import { loadMailSettings, type MailSettings } from './mail/mail-settings';
 import { SettingsModule } from './settings/settings.module';
+import { PeopleModule } from './people/people.module';
 import { SystemModule } from './system/system.module';
 import { RUNTIME, type Runtime } from './system/system.service';
 import { TimersModule } from './timers/timers.module';
@@ -111,6 +112,7 @@ export class AppModule {
             ]
           : []),
         AuthModule.register(auth),
+        PeopleModule,
         HealthModule,
         SystemModule,
         WorkflowsModule,

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import pino, { type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -24,7 +25,31 @@ export interface CreateAppOptions {
   timerIntervalMs?: number;
   /** Default: from the environment (RECORDFLOW_SMTP_URL …). */
   mail?: MailSettings;
+  /** Express "trust proxy": whose X-Forwarded-For to believe for the client's address (default RECORDFLOW_TRUST_PROXY, else none). */
+  trustProxy?: string;
 }
+
+/** Strict headers: only our own scripts, styles and connections; never framed; no MIME sniffing; no X-Powered-By. */
+const securityHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      'default-src': ["'self'"],
+      'script-src': ["'self'"],
+      'style-src': ["'self'"],
+      'img-src': ["'self'", 'data:', 'blob:'],
+      'font-src': ["'self'"],
+      'connect-src': ["'self'"],
+      'object-src': ["'none'"],
+      'base-uri': ["'none'"],
+      'form-action': ["'self'"],
+      'frame-ancestors': ["'none'"],
+    },
+  },
+  frameguard: { action: 'deny' },
+  // Letters open in the same tab from blob: URLs; nothing here is embedded cross-origin.
+  crossOriginEmbedderPolicy: false,
+});
 
 export interface RecordflowApp {
   app: INestApplication;
@@ -54,6 +79,9 @@ export async function createApp(options: CreateAppOptions): Promise<RecordflowAp
       }),
       { bufferLogs: true, bodyParser: false },
     );
+    app.use(securityHeaders);
+    const trustProxy = options.trustProxy ?? process.env.RECORDFLOW_TRUST_PROXY;
+    if (trustProxy) app.set('trust proxy', trustProxy);
     // A workflow definition is the largest honest body (tens of kB); refuse anything far beyond it.
     app.useBodyParser('json', { limit: '2mb' });
     app.useLogger(app.get(NestPinoLogger));

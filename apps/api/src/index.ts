@@ -5,4 +5,4 @@ export { loadMailSettings, type MailSettings } from './mail/mail-settings';
 export { emittedSchema } from './schema/emitted-schema';
 export { DatabaseMode } from './system/about.model';
 export { ROLES, type Role } from './users/user.entity';
-export { createUser, userProblems } from './users/users.service';
+export { createUser, roleProblems, userProblems } from './users/users.service';

@@ -8,7 +8,10 @@ import { CasePage } from './pages/CasePage';
 import { Holidays } from './pages/Holidays';
 import { Letters } from './pages/Letters';
 import { Outbox } from './pages/Outbox';
+import { SetPassword } from './pages/SetPassword';
 import { SignIn } from './pages/SignIn';
+import { Teams } from './pages/Teams';
+import { Users } from './pages/Users';
 import { Workflows } from './pages/Workflows';
 import { hasRole, type SessionUser, useSession } from './session';
 
@@ -62,6 +65,8 @@ function Header({ user }: { user: SessionUser }) {
         {hasRole(user, 'admin') && link('/outbox', 'Outbox')}
         {hasRole(user, 'admin') && link('/holidays', 'Holidays')}
         {hasRole(user, 'admin') && link('/settings', 'Authority settings')}
+        {hasRole(user, 'admin') && link('/users', 'Users')}
+        {hasRole(user, 'admin') && link('/teams', 'Teams')}
       </nav>
       <span className="who">
         {user.name} ({user.roles.join(', ')})
@@ -78,7 +83,7 @@ export function App() {
   if (!session) {
     return (
       <ErrorBoundary>
-        <SignIn />
+        {window.location.pathname === '/set-password' ? <SetPassword /> : <SignIn />}
       </ErrorBoundary>
     );
   }
@@ -104,6 +109,8 @@ export function App() {
           <Route path="/outbox" component={Outbox} />
           <Route path="/holidays" component={Holidays} />
           <Route path="/settings" component={AuthoritySettings} />
+          <Route path="/users" component={Users} />
+          <Route path="/teams" component={Teams} />
           <Route>
             <Redirect to={homeFor(user)} />
           </Route>

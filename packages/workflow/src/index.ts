@@ -67,6 +67,7 @@ export {
   type Problem,
   parseWorkflowJson,
   stageEdges,
+  type ValidateOptions,
   type ValidationResult,
   validateWorkflow,
 } from './validate';

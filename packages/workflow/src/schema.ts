@@ -14,7 +14,12 @@ const fieldName = z
   .string()
   .regex(/^[a-z][a-zA-Z0-9]*$/, 'use camelCase letters and digits (e.g. "clarificationQuestion")');
 
+/** The roles every Recordflow knows; administrators define more, which validateWorkflow is told of. */
 export const ROLE_NAMES = ['admin', 'officer', 'auditor', 'system'] as const;
+const roleName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'use a role name such as "officer" or "press-office"')
+  .describe('A built-in role (admin, officer, auditor, system) or one an administrator defined.');
 export const STAGE_KINDS = [
   'received',
   'clarification',
@@ -69,7 +74,7 @@ export const transitionSchema = z.object({
     .min(1)
     .optional()
     .describe('The step of the same stage it goes to; omit to stay in the step.'),
-  roles: z.array(z.enum(ROLE_NAMES)).min(1),
+  roles: z.array(roleName).min(1),
   inputs: z.array(inputSchema).default([]),
   guard: referenceSchema.optional(),
   actions: z.array(referenceSchema).default([]),
@@ -160,7 +165,8 @@ export type WorkflowDefinition = z.infer<typeof workflowDefinitionSchema> & {
   regime: (typeof REGIMES)[number];
   complianceVariation?: (typeof COMPLIANCE_VARIATIONS)[number];
 };
-export type RoleName = (typeof ROLE_NAMES)[number];
+/** A built-in or administrator-defined role name. */
+export type RoleName = string;
 
 /** The JSON Schema that workflows/schema.json holds and each workflow file names in $schema. */
 export function workflowJsonSchema(): Record<string, unknown> {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { ACTIONS, GUARDS, LETTER_TEMPLATES } from './registry';
 import {
   type Reference,
+  ROLE_NAMES,
   type StageDefinition,
   type WorkflowDefinition,
   workflowDefinitionSchema,
@@ -55,8 +56,17 @@ function schemaProblems(error: z.ZodError, input: unknown): Problem[] {
   });
 }
 
+export interface ValidateOptions {
+  /**
+   * Every role a transition may name: the built-in ones and those the administrators defined.
+   * Default: the built-in ROLE_NAMES.
+   */
+  knownRoles?: readonly string[];
+}
+
 /** Checks a definition against the schema, the registry, the graph and the regime's law; every problem at once. */
-export function validateWorkflow(input: unknown): ValidationResult {
+export function validateWorkflow(input: unknown, options: ValidateOptions = {}): ValidationResult {
+  const knownRoles = new Set<string>([...ROLE_NAMES, ...(options.knownRoles ?? [])]);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return {
       valid: false,
@@ -171,7 +181,7 @@ export function validateWorkflow(input: unknown): ValidationResult {
   });
 
   definition.stages.forEach((stage, s) => {
-    checkStage(stage, `stages[${s}]`, stageIds, sentByTimers, error, warn);
+    checkStage(stage, `stages[${s}]`, stageIds, sentByTimers, knownRoles, error, warn);
   });
   checkStageGraph(definition, error);
   checkReopenRoutes(definition, error);
@@ -186,6 +196,7 @@ function checkStage(
   at: string,
   stageIds: Set<string>,
   sentByTimers: Set<string>,
+  knownRoles: Set<string>,
   error: Report,
   warn: Report,
 ) {
@@ -287,6 +298,15 @@ function checkStage(
         }
       }
     });
+    for (const [r, role] of t.roles.entries()) {
+      if (!knownRoles.has(role)) {
+        error(
+          `${path}.roles[${r}]`,
+          'unknown-role',
+          `"${t.id}" may be sent by "${role}", a role nobody defined. Roles: ${list(knownRoles)}.`,
+        );
+      }
+    }
     if (t.roles.every((r) => r === 'system') && !sentByTimers.has(t.event)) {
       warn(
         `${path}.roles`,
@@ -687,7 +707,7 @@ function checkReview(
 }
 
 /** Parses workflow JSON text and validates it; malformed JSON is one clear problem. */
-export function parseWorkflowJson(text: string): ValidationResult {
+export function parseWorkflowJson(text: string, options: ValidateOptions = {}): ValidationResult {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -704,5 +724,5 @@ export function parseWorkflowJson(text: string): ValidationResult {
       warnings: [],
     };
   }
-  return validateWorkflow(json);
+  return validateWorkflow(json, options);
 }

@@ -1,8 +1,8 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { refusal } from '../common/errors';
-import type { Role } from '../users/user.entity';
-import { requestOf } from './current-user';
+import { UsersService } from '../users/users.service';
+import { type Actor, requestOf } from './current-user';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 import { TokensService } from './tokens.service';
 
@@ -12,12 +12,13 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokensService,
+    private readonly users: UsersService,
   ) {}
 
   /** Each handler's rule (per class, as a class may set it), read once: the guard runs on every resolver call. */
   private readonly rules = new WeakMap<
     object,
-    WeakMap<object, { public: boolean; roles: Role[] | undefined }>
+    WeakMap<object, { public: boolean; roles: string[] | undefined }>
   >();
 
   private ruleOf(context: ExecutionContext) {
@@ -33,25 +34,41 @@ export class AuthGuard implements CanActivate {
       const targets = [handler, type];
       rule = {
         public: Boolean(this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)),
-        roles: this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets),
+        roles: this.reflector.getAllAndOverride<string[] | undefined>(ROLES_KEY, targets),
       };
       byClass.set(type, rule);
     }
     return rule;
   }
 
-  canActivate(context: ExecutionContext): boolean {
+  /**
+   * The token's user as the database has them now: one primary-key read per request, so disabling a
+   * user, changing their roles or ending their sessions takes effect at their next request.
+   */
+  private async actorOf(bearer: string): Promise<Actor> {
+    const claims = this.tokens.verify(bearer);
+    const user = claims && (await this.users.sessionCheck(claims.userId));
+    if (!claims || !user) {
+      throw refusal('UNAUTHENTICATED', 'Your sign-in token is expired or invalid. Sign in again.');
+    }
+    if (user.disabled || user.session_version !== claims.sessionVersion) {
+      throw refusal(
+        'UNAUTHENTICATED',
+        'Your session has ended (an administrator ended or changed it). Sign in again.',
+      );
+    }
+    return { id: claims.userId, email: user.email, name: user.name, roles: user.roles };
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.ruleOf(context);
     const request = requestOf(context);
     const header = request.headers.authorization;
     const bearer = typeof header === 'string' && /^Bearer\s+(.+)$/i.exec(header)?.[1];
     // Field resolvers pass this guard too: verify the token once per request.
     if (bearer && !request.actor) {
-      const actor = this.tokens.verify(bearer);
-      if (!actor) {
-        throw refusal('UNAUTHENTICATED', 'Your sign-in token is expired or invalid. Sign in again.');
-      }
-      request.actor = actor;
+      request.actorCheck ??= this.actorOf(bearer);
+      request.actor = await request.actorCheck;
     }
     if (rule.public) return true;
 

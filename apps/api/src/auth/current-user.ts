@@ -1,18 +1,22 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import type { Role } from '../users/user.entity';
 
 /** The signed-in user as the token says, attached to the request by the guard. */
 export interface Actor {
   id: string;
   email: string;
   name: string;
-  roles: Role[];
+  /** As the user row says at this request (not as the token said). */
+  roles: string[];
 }
 
 export interface RequestWithActor {
   headers: Record<string, string | string[] | undefined>;
+  /** The client's address (behind a proxy only when RECORDFLOW_TRUST_PROXY says so). */
+  ip?: string;
   actor?: Actor;
+  /** The one session check of this request, shared by the field resolvers that wait on it. */
+  actorCheck?: Promise<Actor>;
 }
 
 export function requestOf(context: ExecutionContext): RequestWithActor {

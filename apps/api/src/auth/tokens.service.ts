@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { Role } from '../users/user.entity';
 import type { Actor } from './current-user';
 
 export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');
@@ -16,7 +15,9 @@ interface TokenClaims {
   sub: string;
   email: string;
   name: string;
-  roles: Role[];
+  roles: string[];
+  /** The user's session_version when the token was issued; a higher one in the database ends the session. */
+  sv: number;
 }
 
 @Injectable()
@@ -26,17 +27,24 @@ export class TokensService {
     @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
   ) {}
 
-  issue(actor: Actor): { token: string; expiresAt: Date } {
-    const claims: TokenClaims = { sub: actor.id, email: actor.email, name: actor.name, roles: actor.roles };
+  issue(actor: Actor, sessionVersion: number): { token: string; expiresAt: Date } {
+    const claims: TokenClaims = {
+      sub: actor.id,
+      email: actor.email,
+      name: actor.name,
+      roles: actor.roles,
+      sv: sessionVersion,
+    };
     const token = this.jwt.sign(claims, { expiresIn: this.settings.tokenSeconds });
     return { token, expiresAt: new Date(Date.now() + this.settings.tokenSeconds * 1000) };
   }
 
   /** The actor a token names, or null when it is expired, tampered with or not ours. */
-  verify(token: string): Actor | null {
+  verify(token: string): { userId: string; sessionVersion: number } | null {
     try {
       const claims = this.jwt.verify<TokenClaims>(token);
-      return { id: claims.sub, email: claims.email, name: claims.name, roles: claims.roles };
+      if (typeof claims.sv !== 'number') return null;
+      return { userId: claims.sub, sessionVersion: claims.sv };
     } catch {
       return null;
     }

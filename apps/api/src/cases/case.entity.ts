@@ -9,6 +9,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { Team } from '../people/team.entity';
 import { User } from '../users/user.entity';
 import { WorkflowVersion } from '../workflows/workflow-version.entity';
 import { Requester } from './requester.entity';
@@ -25,6 +26,7 @@ export type CaseStatus = 'open' | 'closed';
 @Index('case_search_words', { synchronize: false })
 @Index('case_received_stats', { synchronize: false })
 @Index('case_stage', ['stage', 'status'])
+@Index('case_team', ['teamId', 'status'])
 export class Case {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -103,6 +105,14 @@ export class Case {
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'assignee_id' })
   assignee?: User;
+
+  /** The team whose queue holds the case (with or without a person assigned). */
+  @Column('uuid', { name: 'team_id', nullable: true })
+  teamId: string | null;
+
+  @ManyToOne(() => Team, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'team_id' })
+  team?: Team;
 
   @Column('text', { nullable: true })
   outcome: string | null;

@@ -114,13 +114,30 @@ export class CaseRepository {
     return manager.getRepository(WorkflowVersion).findOneBy({ workflowId, status: 'published' });
   }
 
-  /** Roles and state of a would-be assignee, or null when there is no such user. */
+  /** Roles and state of a would-be assignee, and whether they are in the team (when one is named); null when there is no such user. */
   async assignee(
     manager: EntityManager,
     userId: string,
-  ): Promise<{ roles: string[]; disabled: boolean } | null> {
-    const [user] = await manager.query(`SELECT roles, disabled FROM "user" WHERE id = $1`, [userId]);
+    teamId: string | null,
+  ): Promise<{ roles: string[]; disabled: boolean; in_team: boolean } | null> {
+    const [user] = await manager.query(
+      `SELECT roles, disabled,
+              EXISTS (SELECT 1 FROM user_team m WHERE m.user_id = u.id AND m.team_id = $2) AS in_team
+         FROM "user" u WHERE id = $1`,
+      [userId, teamId],
+    );
     return user ?? null;
+  }
+
+  /** Whether a team exists. */
+  async teamExists(manager: EntityManager, teamId: string): Promise<boolean> {
+    const [team] = await manager.query('SELECT 1 FROM team WHERE id = $1', [teamId]);
+    return Boolean(team);
+  }
+
+  /** Puts the case in a team's queue (or none), in the caller's transaction. */
+  async setTeam(manager: EntityManager, caseId: string, teamId: string | null): Promise<void> {
+    await manager.query('UPDATE "case" SET team_id = $2 WHERE id = $1', [caseId, teamId]);
   }
 
   saveRequester(manager: EntityManager, requester: Partial<Requester>): Promise<Requester> {

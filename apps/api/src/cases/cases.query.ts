@@ -107,6 +107,11 @@ export class CasesQuery {
     if (filter.regime) query.andWhere('c.regime = :regime', { regime: filter.regime });
     if (filter.assigneeId) query.andWhere('c.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
     if (filter.mine) query.andWhere('c.assignee_id = :me', { me: actor.id });
+    if (filter.teamId) query.andWhere('c.team_id = :teamId', { teamId: filter.teamId });
+    if (filter.teamQueue)
+      query.andWhere('c.team_id IN (SELECT m.team_id FROM user_team m WHERE m.user_id = :member)', {
+        member: actor.id,
+      });
     // Filters on the sort key itself, so the case_list_order index serves both the filter and the order.
     if (filter.overdue) query.andWhere(`c.status = 'open' AND ${SORT_KEY} < :today`, { today: ukToday() });
     if (filter.dueSoon) {

@@ -7,6 +7,7 @@ import { Roles } from '../auth/roles.decorator';
 import { ukToday } from '../common/dates';
 import { refusal } from '../common/errors';
 import { inKeyOrder, requestLoader } from '../common/loaders';
+import { TeamModel } from '../people/people.model';
 import { UserModel } from '../users/user.model';
 import { UsersService } from '../users/users.service';
 import type { Case } from './case.entity';
@@ -188,6 +189,19 @@ export class CasesResolver {
       skipped: deadline.skipped,
       summary: deadline.explanation,
     };
+  }
+
+  @ResolveField(() => TeamModel, { nullable: true, description: 'The team whose queue holds the case.' })
+  async team(
+    @Parent() model: CaseModel & { row: Case },
+    @Context() context: object,
+  ): Promise<TeamModel | null> {
+    // Read by case id: a row fresh from a transition does not carry its team.
+    const teams = requestLoader(context, 'case-teams', async (caseIds) => {
+      const rows = await this.casesService.teamsOfCases(caseIds);
+      return caseIds.map((id) => rows.get(id) ?? null);
+    });
+    return teams.load(model.row.id);
   }
 
   @ResolveField(() => UserModel, { nullable: true })

@@ -391,25 +391,43 @@ export class CasesService {
     return event.sequence;
   }
 
+  /** The team of each case that has one. */
+  async teamsOfCases(caseIds: readonly string[]): Promise<Map<string, { id: string; name: string }>> {
+    const rows = await this.cases.manager.query<{ case_id: string; id: string; name: string }[]>(
+      `SELECT c.id AS case_id, t.id, t.name FROM "case" c JOIN team t ON t.id = c.team_id WHERE c.id = ANY($1::uuid[])`,
+      [[...caseIds]],
+    );
+    return new Map(rows.map((r) => [r.case_id, { id: r.id, name: r.name }]));
+  }
+
   /** Assignment is recorded in the history too, so every action on a case is attributable. */
   async assign(user: Actor, input: AssignCaseInput): Promise<Case> {
     return this.cases.transaction(async (manager) => {
       const row = await this.cases.lock(manager, input.caseId);
       checkVersion(row, input.expectedVersion);
+      const teamId = input.teamId ?? null;
+      if (teamId && !(await this.cases.teamExists(manager, teamId))) throw notFound('team', teamId);
       if (input.assigneeId) {
-        const assignee = await this.cases.assignee(manager, input.assigneeId);
+        const assignee = await this.cases.assignee(manager, input.assigneeId, teamId);
         if (!assignee || assignee.disabled) throw notFound('user', input.assigneeId);
         if (!assignee.roles.includes('officer')) {
           throw refusal('VALIDATION_FAILED', 'Cases can only be assigned to officers.', {
             fields: [{ field: 'assigneeId', message: 'not an officer' }],
           });
         }
+        if (teamId && !assignee.in_team) {
+          throw refusal('VALIDATION_FAILED', 'The assignee is not a member of that team.', {
+            fields: [{ field: 'assigneeId', message: 'not a member of the team' }],
+          });
+        }
       }
       row.assigneeId = input.assigneeId ?? null;
+      row.teamId = teamId;
+      await this.cases.setTeam(manager, row.id, teamId);
       const definition = await definitionOf(manager, row.workflowVersionId);
       await this.record(manager, row, {
         type: CASE_ASSIGNED,
-        payload: { assigneeId: row.assigneeId },
+        payload: { assigneeId: row.assigneeId, teamId },
         effectiveOn: ukToday(),
         actor: actorOf(user),
         calendar: await this.cases.calendar(manager),

@@ -48,7 +48,7 @@ function checkJson(path: string, value: unknown): void {
  * except a workflow's, which is its slug ("foi").
  */
 function uuidOwner(name: string, ownType: string): string | undefined {
-  const what = name === 'id' ? ownType.toLowerCase() : name.replace(/Id$/, '');
+  const what = name === 'id' ? ownType.toLowerCase() : name.replace(/Ids?$/, '');
   if (what === 'workflow') return undefined;
   return what === 'assignee' ? 'user' : what;
 }

@@ -9,6 +9,10 @@ import { LetterTemplate } from '../letters/letter-template.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { OutgoingMail } from '../mail/outgoing-mail.entity';
 import { CalendarSetting } from '../settings/calendar-setting.entity';
+import { RoleDefinition } from '../people/role.entity';
+import { SignInEvent } from '../people/sign-in-event.entity';
+import { Team, UserTeam } from '../people/team.entity';
+import { UserAudit } from '../people/user-audit.entity';
 import { Setting } from '../settings/setting.entity';
 import { Timer } from '../timers/timer.entity';
 import { User } from '../users/user.entity';
@@ -29,9 +33,14 @@ export const entities = [
   ReferenceCounter,
   Redaction,
   Requester,
+  RoleDefinition,
   Setting,
+  SignInEvent,
+  Team,
   Timer,
   User,
+  UserAudit,
+  UserTeam,
   Workflow,
   WorkflowVersion,
 ];

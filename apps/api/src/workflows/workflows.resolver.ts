@@ -69,7 +69,7 @@ export class WorkflowsResolver {
       ),
     );
     const row = await drafts.load(workflow.id);
-    return row ? this.toDraftModel(row) : null;
+    return row ? await this.toDraftModel(row) : null;
   }
 
   /** Each workflow's published and archived versions, newest first: one query for a list of workflows. */
@@ -119,8 +119,8 @@ export class WorkflowsResolver {
     return { ...toVersionModel(version), publishedBy: toUserModel(actor) };
   }
 
-  private toDraftModel(row: WorkflowVersion, savedBy?: Actor): WorkflowDraftModel {
-    const { errors, warnings } = this.workflowsService.problems(row.definition);
+  private async toDraftModel(row: WorkflowVersion, savedBy?: Actor): Promise<WorkflowDraftModel> {
+    const { errors, warnings } = await this.workflowsService.problems(row.definition);
     const user = savedBy ?? row.savedByUser;
     return {
       revision: row.revision,

@@ -5,6 +5,7 @@ import { hashDefinition, validateWorkflow, type WorkflowDefinition } from '@reco
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/current-user';
 import { notFound, refusal } from '../common/errors';
+import { RoleDefinition } from '../people/role.entity';
 import type {
   CreateWorkflowInput,
   PublishWorkflowInput,
@@ -101,7 +102,9 @@ export class WorkflowsService {
    * problems (an unreachable stage while editing) is kept with its problems, and cannot be published.
    */
   async saveDraft(actor: Actor, input: SaveWorkflowDraftInput): Promise<WorkflowVersion> {
-    const result = validateWorkflow(input.definition);
+    const result = validateWorkflow(input.definition, {
+      knownRoles: await roleNames(this.dataSource.manager),
+    });
     if (!result.definition) {
       throw refusal('VALIDATION_FAILED', `The definition is not a workflow: ${summarise(result.errors)}`, {
         fields: fieldsOf(result.errors),
@@ -188,7 +191,7 @@ export class WorkflowsService {
           { currentVersion: draft.revision },
         );
       }
-      const result = validateWorkflow(draft.definition);
+      const result = validateWorkflow(draft.definition, { knownRoles: await roleNames(manager) });
       if (!result.valid || !result.definition) {
         throw refusal(
           'VALIDATION_FAILED',
@@ -269,7 +272,7 @@ export class WorkflowsService {
         );
       }
       const definition = named(input.definition);
-      const result = validateWorkflow(definition);
+      const result = validateWorkflow(definition, { knownRoles: await roleNames(this.dataSource.manager) });
       if (!result.valid) {
         throw refusal(
           'VALIDATION_FAILED',
@@ -298,8 +301,8 @@ export class WorkflowsService {
     return blankDefinition(input.id, input.name.trim(), input.regime as Regime);
   }
 
-  problems(definition: unknown) {
-    const result = validateWorkflow(definition);
+  async problems(definition: unknown) {
+    const result = validateWorkflow(definition, { knownRoles: await roleNames(this.dataSource.manager) });
     return { errors: result.errors, warnings: result.warnings };
   }
 }
@@ -364,4 +367,9 @@ const fieldsOf = (problems: { path: string; message: string; code: string }[]) =
 function summarise(problems: { path: string; message: string }[]): string {
   const shown = problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`);
   return shown.join(' ') + (problems.length > 5 ? ` … and ${problems.length - 5} more.` : '');
+}
+
+/** Built-in and administrator-defined role names, which transitions may name. */
+async function roleNames(manager: EntityManager): Promise<string[]> {
+  return (await manager.getRepository(RoleDefinition).find()).map((role) => role.name);
 }

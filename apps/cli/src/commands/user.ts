@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../main';
 
 const USAGE = `Usage:
-  recordflow user add --email <e-mail> --name <name> --role <admin|officer|auditor> [--role …]
+  recordflow user add --email <e-mail> --name <name> --role <admin|officer|auditor|a defined role> [--role …]
   recordflow user list
 
 The password is asked for at the terminal, or read from standard input when it is piped.
@@ -44,9 +44,12 @@ const add: Command = async (args) => {
     return 1;
   }
   const api = await import('@recordflow/api');
-  const roles = values.role as (typeof api.ROLES)[number][];
+  const roles = values.role;
   const draft = { email: values.email, name: values.name, roles, password: 'x'.repeat(8) };
-  const problems = api.userProblems(draft);
+  const problems = [
+    ...api.userProblems(draft),
+    ...(await api.withDatabase((dataSource) => api.roleProblems(dataSource.manager, roles))),
+  ];
   if (problems.length > 0) {
     process.stderr.write(`${problems.join('\n')}\n`);
     return 1;

@@ -2,7 +2,6 @@ import {
   INPUT_TYPES,
   type InputDefinition,
   type Problem,
-  ROLE_NAMES,
   STAGE_KINDS,
   type StageDefinition,
   type TransitionDefinition,
@@ -19,6 +18,7 @@ import {
   updateWorkflow,
 } from './edits';
 import { CheckboxField, ReferencesEditor, Section, SelectField, TextField } from './fields';
+import { useKnownRoles } from './roles';
 import { problemIsAbout } from './selection';
 import { useEditor } from './store';
 
@@ -423,6 +423,7 @@ function TransitionPanel({
   stage: StageDefinition;
   transition: TransitionDefinition;
 }) {
+  const knownRoles = useKnownRoles();
   const { edit, select } = useEditor.getState();
   const at = `transition.${stage.id}.${transition.id}`;
   const patch = (p: Partial<TransitionDefinition>, key?: string) =>
@@ -466,7 +467,7 @@ function TransitionPanel({
       />
       <Section title="Who may send it">
         <div className="checkboxes">
-          {ROLE_NAMES.map((role) => (
+          {[...new Set([...knownRoles, ...transition.roles])].map((role) => (
             <CheckboxField
               key={role}
               label={role}

@@ -7,6 +7,7 @@ import { GraphQLRequestError, request } from '../graphql';
 import { EditorCanvas, STAGE_SIZE, STEP_SIZE, tidyUp } from './EditorCanvas';
 import { addStage, addStep, movePositions, stageOf } from './edits';
 import { layoutGraph, needsLayout } from './layout';
+import { useKnownRoles } from './roles';
 import { SidePanel } from './SidePanel';
 import { Simulator } from './Simulator';
 import { selectionForProblem } from './selection';
@@ -91,7 +92,8 @@ export function WorkflowEditor({ id }: { id: string }) {
   const dirty = useEditor(isDirty);
   const canUndo = useStore(useEditor.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(useEditor.temporal, (s) => s.futureStates.length > 0);
-  const validation = useMemo(() => validateWorkflow(definition), [definition]);
+  const knownRoles = useKnownRoles();
+  const validation = useMemo(() => validateWorkflow(definition, { knownRoles }), [definition, knownRoles]);
   const problems = useMemo(() => [...validation.errors, ...validation.warnings], [validation]);
 
   const load = useCallback(async () => {

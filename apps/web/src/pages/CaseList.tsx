@@ -19,6 +19,7 @@ const CaseListCountsQuery = graphql(`
   query CaseListCounts {
     all: cases(first: 1) { count { value exact } }
     mine: cases(filter: { mine: true }, first: 1) { count { value exact } }
+    team: cases(filter: { teamQueue: true }, first: 1) { count { value exact } }
     soon: cases(filter: { dueSoon: true }, first: 1) { count { value exact } }
     overdue: cases(filter: { overdue: true }, first: 1) { count { value exact } }
     closed: cases(filter: { status: "closed" }, first: 1) { count { value exact } }
@@ -44,12 +45,13 @@ const CreateCaseMutation = graphql(`
   }
 `);
 
-type SavedFilter = 'all' | 'mine' | 'soon' | 'overdue' | 'closed';
+type SavedFilter = 'all' | 'mine' | 'team' | 'soon' | 'overdue' | 'closed';
 
 // "Due soon" and "overdue" are the api's rules (each case's own regime calendar): the page only names them.
 const SAVED_FILTERS: { id: SavedFilter; label: string; filter: CasesFilter }[] = [
   { id: 'all', label: 'All open', filter: {} },
   { id: 'mine', label: 'Mine', filter: { mine: true } },
+  { id: 'team', label: 'Team queue', filter: { teamQueue: true } },
   { id: 'soon', label: 'Due in 5 working days or fewer', filter: { dueSoon: true } },
   { id: 'overdue', label: 'Overdue', filter: { overdue: true } },
   { id: 'closed', label: 'Closed', filter: { status: 'closed' } },

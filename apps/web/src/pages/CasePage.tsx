@@ -2,6 +2,7 @@ import type { CaseSnapshot } from '@recordflow/workflow';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { CaseFiles } from '../components/CaseFiles';
+import { AssignmentPicker } from '../components/AssignmentPicker';
 import { CaseLetters } from '../components/CaseLetters';
 import { type AllowedEvent, EventForm } from '../components/EventForm';
 import { StageGraph } from '../components/StageGraph';
@@ -16,6 +17,7 @@ const CaseQuery = graphql(`
       id reference subject requestText channel receivedOn status stage stageLabel stepLabel version
       dueDate overdue dueSoon outcome workflowId workflowVersion regime
       assignee { id name }
+      team { id name }
       requester { name email }
       deadlines { name label due statutory }
       deadlineExplanation { summary skipped { date reason } }
@@ -132,11 +134,23 @@ export function CasePage({ id }: { id: string }) {
             <dd>{c.requester ? `${c.requester.name ?? '—'} ${c.requester.email ?? ''}` : '—'}</dd>
             <dt>Assigned to</dt>
             <dd>
-              {c.assignee?.name ?? 'Nobody'}{' '}
+              {c.assignee?.name ?? 'Nobody'}
+              {c.team && ` (${c.team.name})`}{' '}
               {c.status === 'open' && c.assignee?.id !== me?.id && (
                 <button type="button" className="secondary" onClick={assignToMe}>
                   Assign to me
                 </button>
+              )}
+              {c.status === 'open' && (
+                <AssignmentPicker
+                  key={`${c.id}-${c.version}`}
+                  caseId={c.id}
+                  version={c.version}
+                  teamId={c.team?.id ?? null}
+                  assigneeId={c.assignee?.id ?? null}
+                  onAssigned={reload}
+                  onError={(text) => setNotice({ kind: 'error', text })}
+                />
               )}
             </dd>
             {c.outcome && (

@@ -16,6 +16,12 @@ export class CasesFilter {
   @Field({ nullable: true, description: 'Only cases assigned to the signed-in user.' })
   mine?: boolean;
 
+  @Field({ nullable: true, description: "Only cases in the queues of the signed-in user's teams." })
+  teamQueue?: boolean;
+
+  @Field(() => ID, { nullable: true, description: "Only cases in this team's queue." })
+  teamId?: string;
+
   @Field({ nullable: true, description: 'open (default) or closed; "all" for both.' })
   status?: string;
 

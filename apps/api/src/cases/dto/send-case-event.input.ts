@@ -40,8 +40,17 @@ export class AssignCaseInput {
   @Field(() => ID)
   caseId: string;
 
-  @Field(() => ID, { nullable: true, description: 'The officer to assign; null to unassign.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The officer to assign (a member of the team when teamId is given); null for nobody.',
+  })
   assigneeId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The team whose queue holds the case; null for no team's.",
+  })
+  teamId?: string | null;
 
   @Field(() => Int, { nullable: true })
   expectedVersion?: number;

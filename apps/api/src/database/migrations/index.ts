@@ -6,6 +6,7 @@ import { CaseWordSearch1764000000004 } from './1764000000004-case-word-search';
 import { Documents1764000000005 } from './1764000000005-documents';
 import { Mail1764000000006 } from './1764000000006-mail';
 import { CalendarSettings1764000000007 } from './1764000000007-calendar-settings';
+import { People1764000000008 } from './1764000000008-people';
 
 /** Every migration, oldest first; they run at start inside one advisory lock. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   Documents1764000000005,
   Mail1764000000006,
   CalendarSettings1764000000007,
+  People1764000000008,
 ];
