@@ -13,10 +13,12 @@ export type AddHolidayInput = {
 };
 
 export type AssignCaseInput = {
-  /** The officer to assign; null to unassign. */
+  /** The officer to assign (a member of the team when teamId is given); null for nobody. */
   assigneeId?: string | number | null | undefined;
   caseId: string | number;
   expectedVersion?: number | null | undefined;
+  /** The team whose queue holds the case; null for no team's. */
+  teamId?: string | number | null | undefined;
 };
 
 export type AuthoritySettingsInput = {
@@ -49,6 +51,10 @@ export type CasesFilter = {
   stage?: string | null | undefined;
   /** open (default) or closed; "all" for both. */
   status?: string | null | undefined;
+  /** Only cases in this team's queue. */
+  teamId?: string | number | null | undefined;
+  /** Only cases in the queues of the signed-in user's teams. */
+  teamQueue?: boolean | null | undefined;
   /** Words of the reference or subject, in any order; the last may be half typed ("FOI-2026-0001", "parking fin"). */
   text?: string | null | undefined;
 };
@@ -64,6 +70,26 @@ export type CreateCaseInput = {
   subject: string;
   /** The workflow to run (its published version), e.g. "foi". */
   workflowId: string | number;
+};
+
+export type CreateRoleInput = {
+  description?: string;
+  /** Lower-case letters, digits and hyphens, such as "approver" or "press-office". */
+  name: string;
+};
+
+export type CreateTeamInput = {
+  name: string;
+};
+
+export type CreateUserInput = {
+  email: string;
+  name: string;
+  /** At least 8 characters; omit to invite (the answer carries a one-time set-password token). */
+  password?: string | null | undefined;
+  /** Role names (see the roles query). */
+  roles: Array<string>;
+  teamIds?: Array<string | number> | null | undefined;
 };
 
 export type CreateWorkflowInput = {
@@ -144,11 +170,11 @@ export type RequesterInput = {
   name?: string | null | undefined;
 };
 
-/** admin edits and publishes workflows; officer moves cases; auditor reads history. */
-export type Role =
-  | 'admin'
-  | 'auditor'
-  | 'officer';
+export type ResetUserPasswordInput = {
+  /** The new password; omit to clear it and get a one-time set-password token instead. */
+  password?: string | null | undefined;
+  userId: string | number;
+};
 
 export type SaveWorkflowDraftInput = {
   /** The draft revision this edit started from; omit only when there is no draft yet. */
@@ -172,6 +198,37 @@ export type SendCaseEventInput = {
   /** One of the case's allowedEvents, e.g. "REQUEST_CLARIFICATION". */
   type: string;
 };
+
+/** Omit a field to leave it as it is. */
+export type UpdateUserInput = {
+  /** true disables (they cannot sign in; their sessions end); false enables again. */
+  disabled?: boolean | null | undefined;
+  id: string | number;
+  name?: string | null | undefined;
+  /** Replaces the roles; takes effect at their next request. */
+  roles?: Array<string> | null | undefined;
+  /** Replaces the teams. */
+  teamIds?: Array<string | number> | null | undefined;
+};
+
+export type TeamsForPickerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamsForPickerQuery = { teams: Array<{ id: string, name: string }> };
+
+export type AssigneesQueryVariables = Exact<{
+  teamId?: string | number | null | undefined;
+}>;
+
+
+export type AssigneesQuery = { assignees: Array<{ id: string, name: string }> };
+
+export type AssignToMutationVariables = Exact<{
+  input: AssignCaseInput;
+}>;
+
+
+export type AssignToMutation = { assignCase: { version: number } };
 
 export type CaseAttachmentsQueryVariables = Exact<{
   id: string | number;
@@ -308,6 +365,11 @@ export type PublishWorkflowMutationVariables = Exact<{
 
 export type PublishWorkflowMutation = { publishWorkflow: { version: number, publishedAt: string | null } };
 
+export type EditorRolesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EditorRolesQuery = { roles: Array<{ name: string }> };
+
 export type AuditHistoryQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -367,7 +429,7 @@ export type CaseListQuery = { cases: { count: { value: number, exact: boolean },
 export type CaseListCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CaseListCountsQuery = { all: { count: { value: number, exact: boolean } }, mine: { count: { value: number, exact: boolean } }, soon: { count: { value: number, exact: boolean } }, overdue: { count: { value: number, exact: boolean } }, closed: { count: { value: number, exact: boolean } } };
+export type CaseListCountsQuery = { all: { count: { value: number, exact: boolean } }, mine: { count: { value: number, exact: boolean } }, team: { count: { value: number, exact: boolean } }, soon: { count: { value: number, exact: boolean } }, overdue: { count: { value: number, exact: boolean } }, closed: { count: { value: number, exact: boolean } } };
 
 export type RegimesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -391,7 +453,7 @@ export type CasePageQueryVariables = Exact<{
 }>;
 
 
-export type CasePageQuery = { case: { id: string, reference: string, subject: string, requestText: string, channel: string, receivedOn: string, status: string, stage: string, stageLabel: string, stepLabel: string, version: number, dueDate: string | null, overdue: boolean, dueSoon: boolean, outcome: string | null, workflowId: string, workflowVersion: number, regime: string, state: Record<string, unknown>, assignee: { id: string, name: string } | null, requester: { name: string | null, email: string | null } | null, deadlines: Array<{ name: string, label: string, due: string | null, statutory: boolean }>, deadlineExplanation: { summary: string, skipped: Array<{ date: string, reason: string }> } | null, allowedEvents: Array<{ type: string, label: string, inputSchema: Record<string, unknown> }>, history: Array<{ sequence: number, type: string, actorLabel: string, recordedAt: string, effectiveOn: string, stageAfter: string }> } };
+export type CasePageQuery = { case: { id: string, reference: string, subject: string, requestText: string, channel: string, receivedOn: string, status: string, stage: string, stageLabel: string, stepLabel: string, version: number, dueDate: string | null, overdue: boolean, dueSoon: boolean, outcome: string | null, workflowId: string, workflowVersion: number, regime: string, state: Record<string, unknown>, assignee: { id: string, name: string } | null, team: { id: string, name: string } | null, requester: { name: string | null, email: string | null } | null, deadlines: Array<{ name: string, label: string, due: string | null, statutory: boolean }>, deadlineExplanation: { summary: string, skipped: Array<{ date: string, reason: string }> } | null, allowedEvents: Array<{ type: string, label: string, inputSchema: Record<string, unknown> }>, history: Array<{ sequence: number, type: string, actorLabel: string, recordedAt: string, effectiveOn: string, stageAfter: string }> } };
 
 export type SendCaseEventMutationVariables = Exact<{
   input: SendCaseEventInput;
@@ -482,13 +544,73 @@ export type SaveMailTemplateMutationVariables = Exact<{
 
 export type SaveMailTemplateMutation = { saveMailTemplate: { subject: string, body: string, builtIn: boolean } };
 
+export type SetPasswordMutationVariables = Exact<{
+  token: string;
+  password: string;
+}>;
+
+
+export type SetPasswordMutation = { setPassword: boolean };
+
 export type SignInMutationVariables = Exact<{
   email: string;
   password: string;
 }>;
 
 
-export type SignInMutation = { login: { token: string, expiresAt: string, user: { id: string, email: string, name: string, roles: Array<Role> } } };
+export type SignInMutation = { login: { token: string, expiresAt: string, user: { id: string, email: string, name: string, roles: Array<string> } } };
+
+export type TeamsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamsQuery = { teams: Array<{ id: string, name: string, members: Array<{ id: string, name: string, disabled: boolean }> }> };
+
+export type CreateTeamMutationVariables = Exact<{
+  input: CreateTeamInput;
+}>;
+
+
+export type CreateTeamMutation = { createTeam: { id: string, name: string } };
+
+export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UsersQuery = { users: Array<{ id: string, email: string, name: string, roles: Array<string>, disabled: boolean, invited: boolean, teams: Array<{ id: string, name: string }> }>, teams: Array<{ id: string, name: string }>, roles: Array<{ name: string, description: string, builtIn: boolean }> };
+
+export type CreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type CreateUserMutation = { createUser: { id: string, email: string, invitation: { token: string, expiresAt: string } | null } };
+
+export type UpdateUserMutationVariables = Exact<{
+  input: UpdateUserInput;
+}>;
+
+
+export type UpdateUserMutation = { updateUser: { id: string } };
+
+export type ResetUserPasswordMutationVariables = Exact<{
+  input: ResetUserPasswordInput;
+}>;
+
+
+export type ResetUserPasswordMutation = { resetUserPassword: { id: string, email: string, invitation: { token: string, expiresAt: string } | null } };
+
+export type EndUserSessionsMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EndUserSessionsMutation = { endUserSessions: { id: string } };
+
+export type CreateRoleMutationVariables = Exact<{
+  input: CreateRoleInput;
+}>;
+
+
+export type CreateRoleMutation = { createRole: { name: string } };
 
 export type WorkflowListQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -528,6 +650,29 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const TeamsForPickerDocument = new TypedDocumentString(`
+    query TeamsForPicker {
+  teams {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<TeamsForPickerQuery, TeamsForPickerQueryVariables>;
+export const AssigneesDocument = new TypedDocumentString(`
+    query Assignees($teamId: ID) {
+  assignees(teamId: $teamId) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AssigneesQuery, AssigneesQueryVariables>;
+export const AssignToDocument = new TypedDocumentString(`
+    mutation AssignTo($input: AssignCaseInput!) {
+  assignCase(input: $input) {
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<AssignToMutation, AssignToMutationVariables>;
 export const CaseAttachmentsDocument = new TypedDocumentString(`
     query CaseAttachments($id: ID!) {
   caseAttachments(caseId: $id) {
@@ -747,6 +892,13 @@ export const PublishWorkflowDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublishWorkflowMutation, PublishWorkflowMutationVariables>;
+export const EditorRolesDocument = new TypedDocumentString(`
+    query EditorRoles {
+  roles {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<EditorRolesQuery, EditorRolesQueryVariables>;
 export const AuditHistoryDocument = new TypedDocumentString(`
     query AuditHistory($id: ID!) {
   case(id: $id) {
@@ -886,6 +1038,12 @@ export const CaseListCountsDocument = new TypedDocumentString(`
       exact
     }
   }
+  team: cases(filter: {teamQueue: true}, first: 1) {
+    count {
+      value
+      exact
+    }
+  }
   soon: cases(filter: {dueSoon: true}, first: 1) {
     count {
       value
@@ -955,6 +1113,10 @@ export const CasePageDocument = new TypedDocumentString(`
     workflowVersion
     regime
     assignee {
+      id
+      name
+    }
+    team {
       id
       name
     }
@@ -1134,6 +1296,11 @@ export const SaveMailTemplateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SaveMailTemplateMutation, SaveMailTemplateMutationVariables>;
+export const SetPasswordDocument = new TypedDocumentString(`
+    mutation SetPassword($token: String!, $password: String!) {
+  setPassword(token: $token, password: $password)
+}
+    `) as unknown as TypedDocumentString<SetPasswordMutation, SetPasswordMutationVariables>;
 export const SignInDocument = new TypedDocumentString(`
     mutation SignIn($email: String!, $password: String!) {
   login(email: $email, password: $password) {
@@ -1148,6 +1315,97 @@ export const SignInDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const TeamsDocument = new TypedDocumentString(`
+    query Teams {
+  teams {
+    id
+    name
+    members {
+      id
+      name
+      disabled
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamsQuery, TeamsQueryVariables>;
+export const CreateTeamDocument = new TypedDocumentString(`
+    mutation CreateTeam($input: CreateTeamInput!) {
+  createTeam(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTeamMutation, CreateTeamMutationVariables>;
+export const UsersDocument = new TypedDocumentString(`
+    query Users {
+  users {
+    id
+    email
+    name
+    roles
+    disabled
+    invited
+    teams {
+      id
+      name
+    }
+  }
+  teams {
+    id
+    name
+  }
+  roles {
+    name
+    description
+    builtIn
+  }
+}
+    `) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
+export const CreateUserDocument = new TypedDocumentString(`
+    mutation CreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    id
+    email
+    invitation {
+      token
+      expiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+export const UpdateUserDocument = new TypedDocumentString(`
+    mutation UpdateUser($input: UpdateUserInput!) {
+  updateUser(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
+export const ResetUserPasswordDocument = new TypedDocumentString(`
+    mutation ResetUserPassword($input: ResetUserPasswordInput!) {
+  resetUserPassword(input: $input) {
+    id
+    email
+    invitation {
+      token
+      expiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResetUserPasswordMutation, ResetUserPasswordMutationVariables>;
+export const EndUserSessionsDocument = new TypedDocumentString(`
+    mutation EndUserSessions($id: ID!) {
+  endUserSessions(userId: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<EndUserSessionsMutation, EndUserSessionsMutationVariables>;
+export const CreateRoleDocument = new TypedDocumentString(`
+    mutation CreateRole($input: CreateRoleInput!) {
+  createRole(input: $input) {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateRoleMutation, CreateRoleMutationVariables>;
 export const WorkflowListDocument = new TypedDocumentString(`
     query WorkflowList {
   workflows {

@@ -1,8 +1,8 @@
 import type { CaseSnapshot } from '@recordflow/workflow';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { CaseFiles } from '../components/CaseFiles';
 import { AssignmentPicker } from '../components/AssignmentPicker';
+import { CaseFiles } from '../components/CaseFiles';
 import { CaseLetters } from '../components/CaseLetters';
 import { type AllowedEvent, EventForm } from '../components/EventForm';
 import { StageGraph } from '../components/StageGraph';
