@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Regime } from '@recordflow/calendar';
 import { type CaseSnapshot, LETTER_TEMPLATES } from '@recordflow/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/current-user';
@@ -11,7 +12,7 @@ import { notFound, refusal } from '../common/errors';
 import { CaseDocument } from './case-document.entity';
 import { type AuthoritySettings, letterData } from './letter-data';
 import { letterDocx, letterPdf, sha256 } from './letter-documents';
-import { builtInTemplate, checkTemplate, fillTemplate } from './letter-template';
+import { builtInTemplate, checkLetterRegime, checkTemplate, fillTemplate } from './letter-template';
 import { LetterTemplate } from './letter-template.entity';
 
 const AUTHORITY_KEY = 'authority';
@@ -75,19 +76,27 @@ export class LettersService {
 
   /** The letter's text for a case, from the given template body or the kind's current template. */
   async preview(caseId: string, kind: string, body?: string | null): Promise<string> {
-    const template = body ?? (await this.template(kind)).body;
+    this.checkKind(kind);
     const row = await this.dataSource.getRepository(Case).findOneBy({ id: caseId });
     if (!row) throw notFound('case', caseId);
+    const regime = row.regime as Regime;
+    checkLetterRegime(kind, regime);
+    const snapshot = row.snapshot as CaseSnapshot;
+    // A full refusal is a refusal notice, whichever letter the workflow queued for the response.
+    const letterKind =
+      kind === 'response' && snapshot.context.record.outcome === 'refused-in-full' ? 'refusal-notice' : kind;
+    const template = body ?? (await this.template(letterKind)).body;
     const requester = row.requesterId
       ? await this.dataSource.getRepository(Requester).findOneBy({ id: row.requesterId })
       : null;
     const data = letterData(
       {
         reference: row.reference,
-        regime: row.regime as never,
+        regime,
         requestText: row.requestText,
         requesterName: requester?.name ?? null,
-        context: (row.snapshot as CaseSnapshot).context,
+        context: snapshot.context,
+        stage: typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0],
       },
       await this.authority(),
       ukToday(),
