@@ -1,5 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Regime } from '@recordflow/calendar';
-import { exemptionsFor, LETTER_TEMPLATES } from '@recordflow/workflow';
+import {
+  exemptionsFor,
+  initialSnapshot,
+  LETTER_TEMPLATES,
+  step,
+  validateWorkflow,
+  type WorkflowDefinition,
+} from '@recordflow/workflow';
 import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
@@ -454,5 +463,33 @@ describe('refusals that must not answer', () => {
         /manifestly excessive \(Article 12\(5\)\(b\)/,
       );
     }
+  });
+});
+
+describe('a lapse letter says why the request lapsed', () => {
+  const foi = validateWorkflow(JSON.parse(readFileSync(join(__dirname, '../../workflows/foi.json'), 'utf8')))
+    .definition as WorkflowDefinition;
+  const lapsed = (event: { type: string; payload?: Record<string, unknown> }) => {
+    let snapshot = initialSnapshot(foi, { receivedOn: '2026-01-14' }).snapshot;
+    snapshot = step(foi, snapshot, event, '2026-01-15').snapshot;
+    snapshot = step(foi, snapshot, { type: 'LAPSE' }, '2026-04-16').snapshot;
+    const [stage, at] =
+      typeof snapshot.value === 'string' ? [snapshot.value] : (Object.entries(snapshot.value)[0] ?? []);
+    const letter = { ...exampleLetterCase(), context: snapshot.context, stage, step: at };
+    return fillTemplate(builtInTemplate('lapse-notice'), letterData(letter, BARNET, '2026-04-16'));
+  };
+
+  it('an unpaid fee: not paid within three months (s.9(2))', () => {
+    const text = lapsed({ type: 'ISSUE_FEES_NOTICE', payload: { feeAmount: 25, feeBreakdown: 'Copies.' } });
+    expect(text).toMatch(/was not paid within three months beginning with the day the notice was given/);
+    expect(text).toMatch(/section 9\(2\)/);
+  });
+
+  it('an unanswered clarification: we have not heard from you', () => {
+    const text = lapsed({
+      type: 'REQUEST_CLARIFICATION',
+      payload: { clarificationQuestion: 'Which wards?' },
+    });
+    expect(text).toMatch(/We have not heard from you about the clarification/);
   });
 });

@@ -84,8 +84,9 @@ export interface LetterCase {
   requestText: string;
   requesterName: string | null;
   context: CaseContext;
-  /** The stage the case is in, which tells a SAR request letter or a lapse letter what it is about. */
+  /** The stage and step the case is in, which tell a SAR request letter or a lapse letter what it is about. */
   stage?: string;
+  step?: string;
 }
 
 interface QuestionAnswer {
@@ -135,13 +136,19 @@ const sectionsOf = (recorded: unknown) =>
         .map((s) => ({ title: String(s.title ?? ''), text: String(s.text ?? '') }))
     : [];
 
-/** What a SAR request letter asks for, or why a request lapsed: from the stage, else from the record. */
-function subjectOf(stage: string | undefined, record: Record<string, unknown>): string {
+/**
+ * What a SAR request letter asks for, or why a request lapsed: from the stage and step the case is in,
+ * else from the letter sent before (a fees notice, or a request whose answer never came).
+ */
+function subjectOf(letter: LetterCase): string {
+  const { stage, step } = letter;
+  const record = letter.context.record;
   if (stage === 'awaiting-identity') return 'identity';
   if (stage === 'awaiting-authority') return 'authority';
-  if (stage === 'awaiting-fee' || stage === 'fees' || stage === 'unpaid') return 'fee';
+  if (stage === 'awaiting-fee' || stage === 'fees' || step === 'unpaid') return 'fee';
   if (stage === 'clarification') return 'clarification';
-  if (record.feeAmount !== undefined && record.feePaid === undefined && stage === 'lapsed') return 'fee';
+  const before = letter.context.letters.filter((l) => l.template !== 'lapse-notice').at(-1)?.template;
+  if (before === 'fees-notice') return 'fee';
   if (record.identityRequested !== undefined && record.identityEvidence === undefined) return 'identity';
   if (record.authorityRequested !== undefined && record.authorityEvidence === undefined) return 'authority';
   return 'clarification';
@@ -181,7 +188,7 @@ export function letterData(
     return date ? longDate(date) : 'a date we will confirm';
   };
   const text = (field: string) => (record[field] === undefined ? '' : String(record[field]));
-  const subject = subjectOf(letter.stage, record);
+  const subject = subjectOf(letter);
   // The case's own deadline (FOISA counts it from the end of the 20 working days, s.20(5)); else 40 working days from the letter.
   const reviewRequestBy =
     deadline('reviewRequestBy') ??

@@ -23,6 +23,12 @@ export const DEFAULT_AUTHORITY: AuthoritySettings = {
   address: 'Information Management Team, Town Hall, 1 High Street, Example, EX1 1AA',
 };
 
+/** The stage and step of a snapshot's state value ({ stage: step }, or a final stage's id). */
+const stageAndStep = (value: CaseSnapshot['value']) => {
+  const [stage, step] = typeof value === 'string' ? [value, undefined] : (Object.entries(value)[0] ?? []);
+  return { stage, step };
+};
+
 @Injectable()
 export class LettersService {
   constructor(
@@ -96,7 +102,7 @@ export class LettersService {
         requestText: row.requestText,
         requesterName: requester?.name ?? null,
         context: snapshot.context,
-        stage: typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0],
+        ...stageAndStep(snapshot.value),
       },
       await this.authority(),
       ukToday(),
