@@ -55,7 +55,11 @@ function history(caseId) {
     if (i % 2 === 0)
       add(
         'SUBMIT_FOR_APPROVAL',
-        { outcome: 'granted-in-full', answers: `Answer ${i}`, held: true },
+        {
+          outcome: 'granted-in-full',
+          answers: [{ question: 'The request', answer: `Answer ${i}` }],
+          held: true,
+        },
         '2026-01-20',
       );
     else add('REQUEST_CHANGES', { changesRequested: `Change ${i}` }, '2026-01-20');

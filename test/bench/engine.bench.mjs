@@ -13,7 +13,11 @@ const ROUNDS = 2;
 const TOGGLE = [
   {
     type: 'SUBMIT_FOR_APPROVAL',
-    payload: { outcome: 'granted-in-full', answers: 'The answers.', held: true },
+    payload: {
+      outcome: 'granted-in-full',
+      answers: [{ question: 'The request', answer: 'The answers.' }],
+      held: true,
+    },
   },
   { type: 'REQUEST_CHANGES', payload: { changesRequested: 'Please add the figures.' } },
 ];

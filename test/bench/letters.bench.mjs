@@ -12,7 +12,14 @@ const context = {
   now: '2026-01-16',
   clock: { events: [], limit: { workingDays: 20 }, label: 'Response due' },
   deadlines: {},
-  record: { outcome: 'granted-in-full', held: true, answers: 'The first answer.\n\nThe second answer.' },
+  record: {
+    outcome: 'granted-in-full',
+    held: true,
+    answers: [
+      { question: 'The first question.', answer: 'The first answer.' },
+      { question: 'The second question.', answer: 'The second answer.' },
+    ],
+  },
   timers: {},
   letters: [],
 };

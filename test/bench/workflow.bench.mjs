@@ -18,7 +18,11 @@ const events = Array.from({ length: N }, (_, i) =>
   i % 2 === 0
     ? {
         type: 'SUBMIT_FOR_APPROVAL',
-        payload: { outcome: 'granted-in-full', answers: `Answer ${i}`, held: true },
+        payload: {
+          outcome: 'granted-in-full',
+          answers: [{ question: 'The request', answer: `Answer ${i}` }],
+          held: true,
+        },
       }
     : { type: 'REQUEST_CHANGES', payload: { changesRequested: `Change ${i}` } },
 );

@@ -100,9 +100,19 @@ describe('in Chromium: an officer handles a request, an auditor checks it', () =
     await sendEvent('Start the response', '2026-02-05');
     await sendEvent('Submit the response for approval', '2026-02-10', async (p) => {
       await p.getByLabel('Outcome').selectOption('granted-in-full');
+      // The request's question is listed; the answer goes under it.
+      await p.getByText('The answers, question by question').waitFor();
+      expect(await p.getByLabel('Question 1', { exact: true }).inputValue()).toBe(
+        'How many CCTV cameras does the council operate?',
+      );
       await p
-        .getByLabel('The answers, question by question')
+        .getByLabel('Answer to question 1', { exact: true })
         .fill('The council operates 120 street cameras.');
+      await p.getByRole('button', { name: 'Add a section' }).click();
+      await p.getByLabel('Section 1 title', { exact: true }).fill('Further information');
+      await p
+        .getByLabel('Section 1 text', { exact: true })
+        .fill('Our camera locations are published on our website.');
     });
     await sendEvent('Approve and send the response', '2026-02-10');
     await expect

@@ -23,7 +23,9 @@ const EXAMPLE_EVENTS = [
     effectiveOn: '2026-01-16',
     payload: {
       outcome: 'granted-in-full',
-      answers: 'No Chinese cameras; no facial recognition.',
+      answers: [
+        { question: 'How many Chinese cameras?', answer: 'No Chinese cameras; no facial recognition.' },
+      ],
       held: true,
     },
   },
@@ -123,7 +125,7 @@ describe('auditors: replay and tamper evidence', () => {
   it('detects one changed byte in a stored payload, naming the event', async () => {
     const { id } = await exampleCase();
     await tamper(
-      `UPDATE case_event SET payload = jsonb_set(payload, '{answers}', '"No Chinese cameras; no facial recognitioN."') WHERE case_id = $1 AND sequence = 3`,
+      `UPDATE case_event SET payload = jsonb_set(payload, '{answers,0,answer}', '"No Chinese cameras; no facial recognitioN."') WHERE case_id = $1 AND sequence = 3`,
       [id],
     );
     expect(await verify(id)).toEqual({

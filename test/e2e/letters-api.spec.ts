@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
 import { createCase, sendEvent } from '../support/cases';
-import { EXAMPLE_ANSWERS, EXAMPLE_REQUEST } from '../support/example-letter';
+import {
+  BARNET,
+  EXAMPLE_LETTER_SECTIONS,
+  EXAMPLE_REQUEST,
+  EXAMPLE_RESPONSE,
+} from '../support/example-letter';
+import { expectSections } from '../support/letter-sections';
 
 describe('letters over GraphQL', () => {
   let api: TestApi;
@@ -23,7 +29,7 @@ describe('letters over GraphQL', () => {
       caseId: created.id,
       type: 'SUBMIT_FOR_APPROVAL',
       effectiveOn: '2026-01-16',
-      payload: { outcome: 'granted-in-full', answers: EXAMPLE_ANSWERS, held: true },
+      payload: EXAMPLE_RESPONSE,
     });
     await sendEvent(api, officer, {
       caseId: created.id,
@@ -79,6 +85,46 @@ describe('letters over GraphQL', () => {
       auditor,
     );
     expect(verified.data?.verifyCaseHistory.ok).toBe(true);
+  });
+
+  it('writes the council’s real response letter from the case, section by section', async () => {
+    await api.graphql(
+      'mutation($settings: AuthoritySettingsInput!) { saveAuthoritySettings(settings: $settings) { name } }',
+      { settings: BARNET },
+      admin,
+    );
+    const created = await createCase(api, officer, { requestText: EXAMPLE_REQUEST });
+    await sendEvent(api, officer, { caseId: created.id, type: 'START_RESPONSE', effectiveOn: '2026-01-16' });
+    await sendEvent(api, officer, {
+      caseId: created.id,
+      type: 'SUBMIT_FOR_APPROVAL',
+      effectiveOn: '2026-01-16',
+      payload: EXAMPLE_RESPONSE,
+    });
+    await sendEvent(api, officer, {
+      caseId: created.id,
+      type: 'APPROVE_AND_SEND',
+      effectiveOn: '2026-01-16',
+    });
+    const preview = await api.graphql<{ previewLetter: string }>(
+      'query($id: ID!) { previewLetter(caseId: $id, kind: "response") }',
+      { id: created.id },
+      officer,
+    );
+    const text = preview.data?.previewLetter ?? '';
+    // The letter is dated the day it is written; everything else is the council's letter of 16 January.
+    const [dated, ...rest] = text.split('\n');
+    expect(dated).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
+    const [opening, ...sections] = EXAMPLE_LETTER_SECTIONS;
+    expectSections(rest.join('\n'), [
+      {
+        heading: null,
+        paragraphs: (opening?.paragraphs ?? [])
+          .slice(1)
+          .map((p) => (p === 'Our ref: 16336160' ? `Our ref: ${created.reference}` : p)),
+      },
+      ...sections,
+    ]);
   });
 
   it('records a letter raced by two sendLetter calls as sent exactly once', async () => {

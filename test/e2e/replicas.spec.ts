@@ -40,7 +40,11 @@ describe('two api replicas moving the same case in turn', () => {
     const actor = actorOf(user);
     const approval = {
       type: 'SUBMIT_FOR_APPROVAL',
-      payload: { outcome: 'granted-in-full', answers: 'The answers.', held: true },
+      payload: {
+        outcome: 'granted-in-full',
+        answers: [{ question: 'The request', answer: 'The answers.' }],
+        held: true,
+      },
       effectiveOn: '2026-01-16',
     };
     await elsewhere.send(actor, { caseId: created.id, ...approval });
@@ -73,7 +77,11 @@ describe('two api replicas moving the same case in turn', () => {
     const next = await sendEvent(api, officer, {
       caseId: created.id,
       type: 'SUBMIT_FOR_APPROVAL',
-      payload: { outcome: 'granted-in-full', answers: 'The answers.', held: true },
+      payload: {
+        outcome: 'granted-in-full',
+        answers: [{ question: 'The request', answer: 'The answers.' }],
+        held: true,
+      },
       effectiveOn: '2026-01-16',
     });
     expect(next.data?.sendCaseEvent.event.sequence).toBe(3);

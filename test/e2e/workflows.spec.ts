@@ -101,14 +101,22 @@ describe('workflows: drafts, publishing, versions', () => {
     const submitted = await sendEvent(api, officer, {
       caseId: fresh.id,
       type: 'SUBMIT_FOR_APPROVAL',
-      payload: { outcome: 'granted-in-full', answers: 'a', held: true },
+      payload: {
+        outcome: 'granted-in-full',
+        answers: [{ question: 'The request', answer: 'a' }],
+        held: true,
+      },
     });
     expect(submitted.data?.sendCaseEvent.case.step).toBe('legal-review');
     await sendEvent(api, officer, { caseId: running.id, type: 'START_RESPONSE' });
     const old = await sendEvent(api, officer, {
       caseId: running.id,
       type: 'SUBMIT_FOR_APPROVAL',
-      payload: { outcome: 'granted-in-full', answers: 'a', held: true },
+      payload: {
+        outcome: 'granted-in-full',
+        answers: [{ question: 'The request', answer: 'a' }],
+        held: true,
+      },
     });
     expect(old.data?.sendCaseEvent.case.step).toBe('approval');
     const versions = await api.graphql<{

@@ -105,7 +105,11 @@ const JOURNEY = [
   { type: 'START_RESPONSE' },
   {
     type: 'SUBMIT_FOR_APPROVAL',
-    payload: { outcome: 'granted-in-full', answers: 'The answers.', held: true },
+    payload: {
+      outcome: 'granted-in-full',
+      answers: [{ question: 'The request', answer: 'The answers.' }],
+      held: true,
+    },
   },
   { type: 'APPROVE_AND_SEND' },
 ];

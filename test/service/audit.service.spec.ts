@@ -25,7 +25,11 @@ describe('audit verification', () => {
     await cases.send(by, {
       caseId: created.id,
       type: 'SUBMIT_FOR_APPROVAL',
-      payload: { outcome: 'granted-in-full', answers: 'The answers.', held: true },
+      payload: {
+        outcome: 'granted-in-full',
+        answers: [{ question: 'The request', answer: 'The answers.' }],
+        held: true,
+      },
     });
     await cases.assign(officer, { caseId: created.id, assigneeId: officer.id });
     return created;

@@ -49,7 +49,7 @@ describe('letter data from a stored case', () => {
     );
   });
 
-  it('pairs each question of the request with the answer recorded on the case', async () => {
+  it('prints each answer under the question it was recorded with, and a multi-paragraph answer stays whole', async () => {
     const created = await aCase(context, officer, {
       receivedOn: daysAgo(2),
       requestText: 'How many cameras?\n\nHow many use facial recognition?',
@@ -59,7 +59,14 @@ describe('letter data from a stored case', () => {
     const moved = await cases.send(actorOf(officer), {
       caseId: created.id,
       type: 'SUBMIT_FOR_APPROVAL',
-      payload: { outcome: 'granted-in-full', answers: 'Forty.\n\nNone.', held: true },
+      payload: {
+        outcome: 'granted-in-full',
+        answers: [
+          { question: 'How many cameras?', answer: 'Forty.\n\nTwelve of them are in car parks.' },
+          { question: 'How many use facial recognition?', answer: 'None.' },
+        ],
+        held: true,
+      },
     });
     const data = letterData(
       {
@@ -73,7 +80,7 @@ describe('letter data from a stored case', () => {
       ukToday(),
     );
     expect(data.questions).toEqual([
-      { question: 'How many cameras?', answer: 'Forty.' },
+      { question: 'How many cameras?', answer: 'Forty.\n\nTwelve of them are in car parks.' },
       { question: 'How many use facial recognition?', answer: 'None.' },
     ]);
     expect(data.requester.name).toBe('Requester');
@@ -83,7 +90,43 @@ describe('letter data from a stored case', () => {
       'response',
       '{{#each questions}}{{question}}={{answer}};{{/each}}',
     );
-    expect(preview).toBe('How many cameras?=Forty.;How many use facial recognition?=None.;');
+    expect(preview).toBe(
+      'How many cameras?=Forty.\n\nTwelve of them are in car parks.;How many use facial recognition?=None.;',
+    );
+  });
+
+  it('still reads an old case whose answers were one text, one paragraph per question', () => {
+    const data = letterData(
+      {
+        reference: 'FOI-OLD',
+        regime: 'foi',
+        requestText: 'How many cameras?\n\nHow many use facial recognition?',
+        requesterName: null,
+        context: {
+          regime: 'foi',
+          receivedOn: '2025-06-02',
+          now: '2025-06-10',
+          clock: { events: [], limit: { workingDays: 20 }, label: '' },
+          deadlines: {},
+          record: { outcome: 'granted-in-full', answers: 'Forty.\n\nNone.', held: true },
+          timers: {},
+          letters: [],
+        },
+      },
+      DEFAULT_AUTHORITY,
+      '2025-06-10',
+    );
+    expect(data.questions).toEqual([
+      { question: 'How many cameras?', answer: 'Forty.' },
+      { question: 'How many use facial recognition?', answer: 'None.' },
+    ]);
+  });
+
+  it('refuses a letter the regime has no such notice for, and a SAR has no internal review', async () => {
+    const created = await aCase(context, officer, { workflowId: 'sar' });
+    await expect(letters.preview(created.id, 'review-acknowledgement')).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
   });
 
   it('answers NOT_FOUND for a letter kind that does not exist', async () => {

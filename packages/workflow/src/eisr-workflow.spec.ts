@@ -26,11 +26,15 @@ describe('eisr.json: environmental information from a Scottish public authority 
     const { send, now, where } = journey('2026-01-14');
     send('START_RESPONSE', '2026-01-15');
     expect(() =>
-      send('SUBMIT_FOR_APPROVAL', '2026-01-20', { outcome: 'not-held', answers: 'Not held.', held: false }),
+      send('SUBMIT_FOR_APPROVAL', '2026-01-20', {
+        outcome: 'not-held',
+        answers: [{ question: 'The request', answer: 'Not held.' }],
+        held: false,
+      }),
     ).toThrow(/cite reg 10\(4\)\(a\)/);
     send('SUBMIT_FOR_APPROVAL', '2026-01-20', {
       outcome: 'not-held',
-      answers: 'Not held.',
+      answers: [{ question: 'The request', answer: 'Not held.' }],
       held: false,
       exemptions: ['reg 10(4)(a)'],
       exemptionReasons: 'reg 10(4)(a): no monitoring took place at that site.',

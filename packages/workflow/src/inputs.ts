@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { exemptionsFor } from './exemptions';
 import type { InputDefinition } from './schema';
 
+const paragraphText = (label: string) => z.string().trim().min(1, `${label} is empty`).max(100_000);
+
 function fieldSchema(input: InputDefinition, regime: Regime): z.ZodType {
   switch (input.type) {
     case 'text':
@@ -23,6 +25,26 @@ function fieldSchema(input: InputDefinition, regime: Regime): z.ZodType {
       return z.array(z.enum((input.options ?? []).map((o) => o.value) as [string, ...string[]])).min(1);
     case 'exemptions':
       return z.array(z.enum(exemptionsFor(regime).map((e) => e.code) as [string, ...string[]])).min(1);
+    // Each answer kept with its own question, so a letter prints it under that question.
+    case 'questionAnswers':
+      return z
+        .array(
+          z.object({ question: paragraphText('A question'), answer: paragraphText('An answer') }).strict(),
+        )
+        .min(1, `${input.label}: give at least one question and its answer`)
+        .max(200);
+    // Titled sections a letter prints after the answers, e.g. "Further information".
+    case 'sections':
+      return z
+        .array(
+          z
+            .object({
+              title: z.string().trim().min(1, 'A section title is empty').max(500),
+              text: paragraphText('A section'),
+            })
+            .strict(),
+        )
+        .max(50);
   }
 }
 

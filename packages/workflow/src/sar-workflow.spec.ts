@@ -19,7 +19,12 @@ function journey(start: string) {
 
 const answer = {
   outcome: 'granted-in-full',
-  answers: 'Your housing file, with the purposes, recipients and retention period.',
+  answers: [
+    {
+      question: 'The request',
+      answer: 'Your housing file, with the purposes, recipients and retention period.',
+    },
+  ],
   held: true,
 };
 
@@ -88,7 +93,7 @@ describe('sar.json: refusals and the route after the response', () => {
     expect(() =>
       send('SUBMIT_FOR_APPROVAL', '2026-03-10', {
         outcome: 'refused-in-full',
-        answers: 'Refused.',
+        answers: [{ question: 'The request', answer: 'Refused.' }],
         held: true,
       }),
     ).toThrow(
@@ -97,7 +102,7 @@ describe('sar.json: refusals and the route after the response', () => {
     send('SUBMIT_FOR_APPROVAL', '2026-03-10', {
       outcome: 'refused-in-full',
       refusalBasis: 'manifestly-excessive',
-      answers: 'This is the ninth identical request this year.',
+      answers: [{ question: 'The request', answer: 'This is the ninth identical request this year.' }],
       held: true,
     });
     expect(now().context.record.refusalBasis).toBe('manifestly-excessive');

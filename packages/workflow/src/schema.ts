@@ -43,6 +43,8 @@ export const INPUT_TYPES = [
   'multiChoice',
   'exemptions',
   'money',
+  'questionAnswers',
+  'sections',
 ] as const;
 
 export const positionSchema = z

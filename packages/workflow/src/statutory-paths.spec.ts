@@ -20,7 +20,11 @@ function journey(definition: WorkflowDefinition, start = '2026-01-14') {
 const foi = builtIn('foi');
 const eir = builtIn('eir');
 const foisa = builtIn('foisa');
-const granted = { outcome: 'granted-in-full', answers: 'The figures are attached.', held: true };
+const granted = {
+  outcome: 'granted-in-full',
+  answers: [{ question: 'The request', answer: 'The figures are attached.' }],
+  held: true,
+};
 
 describe('refusals must give exemptions, reasons and the public interest (FOIA s.17, EIR reg 14, FOISA s.16)', () => {
   const drafting = (definition: WorkflowDefinition) => {
@@ -28,7 +32,11 @@ describe('refusals must give exemptions, reasons and the public interest (FOIA s
     j.send('START_RESPONSE', '2026-01-15');
     return j;
   };
-  const refusal = { outcome: 'refused-in-full', answers: 'We are withholding the contract.', held: true };
+  const refusal = {
+    outcome: 'refused-in-full',
+    answers: [{ question: 'The request', answer: 'We are withholding the contract.' }],
+    held: true,
+  };
 
   it('FOI: names what is missing, exemption by exemption, and accepts a complete refusal', () => {
     const { send, now } = drafting(foi);
@@ -82,7 +90,11 @@ describe('refusals must give exemptions, reasons and the public interest (FOIA s
   it('EIR: "not held" is reg 12(4)(a); manifestly unreasonable is reg 12(4)(b) with the public interest; no s.14', () => {
     const { send, now } = drafting(eir);
     expect(() =>
-      send('SUBMIT_FOR_APPROVAL', '2026-01-20', { outcome: 'not-held', answers: 'Not held.', held: false }),
+      send('SUBMIT_FOR_APPROVAL', '2026-01-20', {
+        outcome: 'not-held',
+        answers: [{ question: 'The request', answer: 'Not held.' }],
+        held: false,
+      }),
     ).toThrow(/must cite the exemptions it relies on \(EIR reg 14\(3\)\): cite reg 12\(4\)\(a\)/);
     expect(() =>
       send('SUBMIT_FOR_APPROVAL', '2026-01-20', { ...refusal, refusalBasis: 'vexatious' }),
@@ -98,7 +110,7 @@ describe('refusals must give exemptions, reasons and the public interest (FOIA s
     ).toThrow(/cite reg 12\(4\)\(b\) for this outcome/);
     send('SUBMIT_FOR_APPROVAL', '2026-01-20', {
       outcome: 'not-held',
-      answers: 'Not held.',
+      answers: [{ question: 'The request', answer: 'Not held.' }],
       held: false,
       exemptions: ['reg 12(4)(a)'],
       exemptionReasons:

@@ -36,8 +36,13 @@ describe('the example response letter through foi.json', () => {
     send('START_RESPONSE', '2026-01-16');
     send('SUBMIT_FOR_APPROVAL', '2026-01-16', {
       outcome: 'granted-in-full',
-      answers:
-        'The council does not operate any Chinese manufactured cameras. It does not use facial recognition.',
+      answers: [
+        {
+          question: 'The request',
+          answer:
+            'The council does not operate any Chinese manufactured cameras. It does not use facial recognition.',
+        },
+      ],
       held: true,
     });
     expect(describeState(foi, now())).toMatchObject({ stage: 'response', step: 'approval' });

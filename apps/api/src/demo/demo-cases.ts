@@ -17,9 +17,19 @@ const EXAMPLE_QUESTIONS =
   "Please also provide the total number of the council's CCTV cameras that use either live or retrospective facial recognition and how many of these are produced by Chinese companies.\n\n" +
   'If it is not possible to provide the information requested due to the information exceeding the cost of compliance limits identified in Section 12, please provide advice and assistance, under the Section 16 obligations of the Act, as to how I can refine my request.';
 
-const EXAMPLE_ANSWERS =
-  'Please see link to our public website which provides the details on the number of cameras operated. The council do not operate any Chinese manufactured cameras.\n\n' +
-  "The council do not use either 'live' or 'retrospective' facial recognition technology.";
+const EXAMPLE_ANSWERS = [
+  {
+    question:
+      'Please can you tell me how many CCTV cameras the local authority operates and how many of these are produced by Chinese companies. Please can you show this as two figures.',
+    answer:
+      'Please see link to our public website which provides the details on the number of cameras operated. The council do not operate any Chinese manufactured cameras.',
+  },
+  {
+    question:
+      "Please also provide the total number of the council's CCTV cameras that use either live or retrospective facial recognition and how many of these are produced by Chinese companies.",
+    answer: "The council do not use either 'live' or 'retrospective' facial recognition technology.",
+  },
+];
 
 /** The demo cases: the example response letter's request, and a handful in other stages, dated around today. */
 function demoCases(today: string): DemoCase[] {

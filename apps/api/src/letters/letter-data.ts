@@ -8,7 +8,7 @@ export interface AuthoritySettings {
   address: string;
 }
 
-/** The Information Commissioner's Office, as every FOI/EIR response must name it. */
+/** The Information Commissioner's Office, as every FOI/EIR response and SAR letter must name it. */
 export const ICO = {
   name: "The Information Commissioner's Office",
   address: 'Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF',
@@ -16,7 +16,7 @@ export const ICO = {
   website: 'www.ico.org.uk',
 };
 
-const SCOTTISH_COMMISSIONER = {
+export const SCOTTISH_COMMISSIONER = {
   name: 'The Scottish Information Commissioner',
   address: 'Kinburn Castle, Doubledykes Road, St Andrews, Fife, KY16 9DS',
   telephone: '01334 464610',
@@ -30,6 +30,35 @@ const LAW: Record<Regime, string> = {
   eisr: 'Environmental Information (Scotland) Regulations 2004',
   sar: 'UK General Data Protection Regulation (Article 15)',
 };
+
+const REGIME_NAMES: Record<Regime, string> = {
+  foi: 'freedom of information',
+  eir: 'environmental information',
+  foisa: 'freedom of information (Scotland)',
+  eisr: 'environmental information (Scotland)',
+  sar: 'subject access',
+};
+
+const OUTCOME_LABELS: Record<string, string> = {
+  'granted-in-full': 'information provided in full',
+  'granted-in-part': 'information provided in part',
+  'refused-in-full': 'refused in full',
+  'not-held': 'information not held',
+};
+
+const REVIEW_OUTCOME_LABELS: Record<string, string> = {
+  upheld: 'we uphold our original decision',
+  'partly-overturned': 'we have changed part of our original decision',
+  overturned: 'we have overturned our original decision',
+};
+
+// Refusals because of the request itself, not the information: s.14 FOIA/FOISA, EIR reg 12(4)(b), Art 12(5)(b).
+const REQUEST_REFUSALS = [
+  'vexatious',
+  'manifestly-unreasonable',
+  'manifestly-unfounded',
+  'manifestly-excessive',
+];
 
 const longDate = (iso: string) =>
   new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
@@ -55,6 +84,74 @@ export interface LetterCase {
   requestText: string;
   requesterName: string | null;
   context: CaseContext;
+  /** The stage and step the case is in, which tell a SAR request letter or a lapse letter what it is about. */
+  stage?: string;
+  step?: string;
+}
+
+interface QuestionAnswer {
+  question: string;
+  answer: string;
+}
+
+/** Each answer under its own question; an old case's single answers text still renders, one paragraph each. */
+function questionsAndAnswers(recorded: unknown, request: string[]): QuestionAnswer[] {
+  if (Array.isArray(recorded)) {
+    return recorded
+      .filter((item): item is QuestionAnswer => typeof item === 'object' && item !== null)
+      .map((item) => ({ question: String(item.question ?? ''), answer: String(item.answer ?? '') }));
+  }
+  if (typeof recorded !== 'string' || recorded.trim() === '') return [];
+  const answers = paragraphs(recorded);
+  const questions = request.filter((p) => !isSection12Request(p));
+  // Only an old text with one paragraph per question can be paired; otherwise it is one answer to the request.
+  if (answers.length !== questions.length) return [{ question: '', answer: answers.join('\n\n') }];
+  return questions.map((question, i) => ({ question, answer: answers[i] as string }));
+}
+
+/** The part of a reasons text that names an exemption, up to where it names the next one. */
+function reasonsFor(text: unknown, codes: string[]): Map<string, string> {
+  const reasons = new Map<string, string>();
+  if (typeof text !== 'string' || text.trim() === '') return reasons;
+  const found = codes
+    .map((code) => ({ code, at: text.indexOf(code) }))
+    .filter((f) => f.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  if (found.length === 0 && codes.length === 1) reasons.set(codes[0] as string, text.trim());
+  found.forEach(({ code, at }, i) => {
+    const end = found[i + 1]?.at ?? text.length;
+    const part = text
+      .slice(at + code.length, end)
+      .replace(/^[\s:.\-–—]+/, '')
+      .trim();
+    reasons.set(code, part);
+  });
+  return reasons;
+}
+
+const sectionsOf = (recorded: unknown) =>
+  Array.isArray(recorded)
+    ? recorded
+        .filter((s) => typeof s === 'object' && s !== null)
+        .map((s) => ({ title: String(s.title ?? ''), text: String(s.text ?? '') }))
+    : [];
+
+/**
+ * What a SAR request letter asks for, or why a request lapsed: from the stage and step the case is in,
+ * else from the letter sent before (a fees notice, or a request whose answer never came).
+ */
+function subjectOf(letter: LetterCase): string {
+  const { stage, step } = letter;
+  const record = letter.context.record;
+  if (stage === 'awaiting-identity') return 'identity';
+  if (stage === 'awaiting-authority') return 'authority';
+  if (stage === 'awaiting-fee' || stage === 'fees' || step === 'unpaid') return 'fee';
+  if (stage === 'clarification') return 'clarification';
+  const before = letter.context.letters.filter((l) => l.template !== 'lapse-notice').at(-1)?.template;
+  if (before === 'fees-notice') return 'fee';
+  if (record.identityRequested !== undefined && record.identityEvidence === undefined) return 'identity';
+  if (record.authorityRequested !== undefined && record.authorityEvidence === undefined) return 'authority';
+  return 'clarification';
 }
 
 /** Everything a letter template may use, computed from the case: nothing typed in twice. */
@@ -64,66 +161,113 @@ export function letterData(
   letterDate: string,
   calendar: CalendarOptions = {},
 ) {
+  const { regime } = letter;
   const record = letter.context.record;
   const request = paragraphs(letter.requestText);
-  const questions = request.filter((p) => !isSection12Request(p));
-  const answers = paragraphs(String(record.answers ?? record.adviceAndAssistance ?? ''));
   const asked12 = request.some(isSection12Request);
-  const costLimit = record.refusalBasis === 'cost-limit';
+  const outcome = typeof record.outcome === 'string' ? record.outcome : '';
+  const refusalBasis = typeof record.refusalBasis === 'string' ? record.refusalBasis : '';
+  const ncnd = refusalBasis === 'neither-confirm-nor-deny';
+  const requestRefused = REQUEST_REFUSALS.includes(refusalBasis);
   const cited = Array.isArray(record.exemptions) ? (record.exemptions as string[]) : [];
-  const titles = new Map(exemptionsFor(letter.regime).map((e) => [e.code, e.title]));
+  const known = new Map(exemptionsFor(regime).map((e) => [e.code, e]));
+  const reasons = reasonsFor(record.exemptionReasons, cited);
+  const publicInterest = reasonsFor(record.publicInterestReasons, cited);
+  const exemptions = cited.map((code) => ({
+    code,
+    title: known.get(code)?.title ?? '',
+    qualified: known.get(code)?.qualified ?? false,
+    reason: reasons.get(code) ?? '',
+    publicInterest: known.get(code)?.qualified ? (publicInterest.get(code) ?? '') : '',
+  }));
+  const scottish = describeRegime(regime).regulator === 'Scottish Information Commissioner';
   const reviewWorkingDays = 40;
+  const deadline = (name: string) => letter.context.deadlines[name]?.due;
   const due = (name: string) => {
-    const date = letter.context.deadlines[name]?.due;
+    const date = deadline(name);
     return date ? longDate(date) : 'a date we will confirm';
   };
   const text = (field: string) => (record[field] === undefined ? '' : String(record[field]));
+  const subject = subjectOf(letter);
+  // The case's own deadline (FOISA counts it from the end of the 20 working days, s.20(5)); else 40 working days from the letter.
+  const reviewRequestBy =
+    deadline('reviewRequestBy') ??
+    addWorkingDays(regime === 'sar' ? 'foi' : regime, letterDate, reviewWorkingDays, calendar);
   return {
     letterDate: longDate(letterDate),
     reference: letter.reference,
     receivedOn: longDate(letter.context.receivedOn),
-    law: LAW[letter.regime],
+    regime,
+    regimeName: REGIME_NAMES[regime],
+    law: LAW[regime],
+    isFoi: regime === 'foi',
+    isEir: regime === 'eir',
+    isFoisa: regime === 'foisa',
+    isEisr: regime === 'eisr',
+    isSar: regime === 'sar',
+    isScottish: scottish,
+    isEnvironmental: regime === 'eir' || regime === 'eisr',
+    outcome,
+    outcomeLabel: OUTCOME_LABELS[outcome] ?? '',
+    refusalBasis,
+    refusedInFull: outcome === 'refused-in-full',
+    refusedInPart: outcome === 'granted-in-part',
+    notHeld: outcome === 'not-held' || (record.held === false && !ncnd),
+    ncnd,
+    requestRefused,
+    vexatious: refusalBasis === 'vexatious',
+    manifestlyUnreasonable: refusalBasis === 'manifestly-unreasonable',
+    manifestlyUnfounded: refusalBasis === 'manifestly-unfounded',
+    manifestlyExcessive: refusalBasis === 'manifestly-excessive',
     held: record.held !== false,
+    asksIdentity: subject === 'identity',
+    asksAuthority: subject === 'authority',
+    asksClarification: subject === 'clarification',
+    lapsedFee: subject === 'fee',
     requester: { name: letter.requesterName ?? 'Requester' },
     requestParagraphs: request,
-    questions: questions.map((question, i) => ({ question, answer: answers[i] ?? answers.at(-1) ?? '' })),
-    section12: costLimit
-      ? `Complying with your request would exceed the cost limit in section 12 of the Act. Under section 16 we advise that you could refine it as follows: ${String(record.adviceAndAssistance ?? '')}`
-      : asked12
-        ? 'You asked for advice and assistance under section 16 should the cost limit in section 12 apply. We were able to answer within the cost limit, so it did not arise.'
+    questions: questionsAndAnswers(record.answers, request),
+    sections: sectionsOf(record.sections),
+    section12:
+      record.refusalBasis === 'cost-limit'
+        ? `Complying with your request would exceed the cost limit in section 12 of the Act. ${String(record.adviceAndAssistance ?? '')}`
         : '',
-    exemptions: cited.map((code) => ({
-      code,
-      title: titles.get(code) ?? '',
-      reason: String(record.exemptionReasons ?? ''),
-    })),
+    askedForCostAdvice: asked12,
+    exemptions,
+    hasQualifiedExemptions: exemptions.some((e) => e.qualified),
     reviewWorkingDays,
     dueDate: due('response'),
     reviewDue: due('reviewDue'),
     record: Object.fromEntries(
       [
         'clarificationQuestion',
+        'identityRequested',
+        'authorityRequested',
         'feeAmount',
         'feeBreakdown',
         'estimatedHours',
+        'costEstimate',
         'adviceAndAssistance',
         'extensionReason',
         'reviewOutcome',
         'reviewReasons',
+        'exemptionReasons',
+        'publicInterestReasons',
+        'processingPurposes',
+        'dataCategories',
+        'recipients',
+        'retention',
+        'dataSource',
+        'automatedDecisionMaking',
+        'transfers',
       ].map((field) => [field, text(field)]),
     ),
-    reviewRequestBy: longDate(
-      addWorkingDays(
-        letter.regime === 'sar' ? 'foi' : letter.regime,
-        letterDate,
-        reviewWorkingDays,
-        calendar,
-      ),
-    ),
+    reviewOutcomeLabel: REVIEW_OUTCOME_LABELS[text('reviewOutcome')] ?? '',
+    reviewRequestBy: longDate(reviewRequestBy),
     authority,
-    ico:
-      describeRegime(letter.regime).regulator === 'Scottish Information Commissioner'
-        ? SCOTTISH_COMMISSIONER
-        : ICO,
+    regulator: scottish ? SCOTTISH_COMMISSIONER : ICO,
+    ico: scottish ? SCOTTISH_COMMISSIONER : ICO,
   };
 }
+
+export type LetterData = ReturnType<typeof letterData>;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Regime } from '@recordflow/calendar';
 import { type CaseSnapshot, LETTER_TEMPLATES } from '@recordflow/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/current-user';
@@ -11,7 +12,7 @@ import { notFound, refusal } from '../common/errors';
 import { CaseDocument } from './case-document.entity';
 import { type AuthoritySettings, letterData } from './letter-data';
 import { letterDocx, letterPdf, sha256 } from './letter-documents';
-import { builtInTemplate, checkTemplate, fillTemplate } from './letter-template';
+import { builtInTemplate, checkLetterRegime, checkTemplate, fillTemplate } from './letter-template';
 import { LetterTemplate } from './letter-template.entity';
 
 const AUTHORITY_KEY = 'authority';
@@ -20,6 +21,12 @@ export const DEFAULT_AUTHORITY: AuthoritySettings = {
   team: 'Information Management Team',
   email: 'foi@example.gov.uk',
   address: 'Information Management Team, Town Hall, 1 High Street, Example, EX1 1AA',
+};
+
+/** The stage and step of a snapshot's state value ({ stage: step }, or a final stage's id). */
+const stageAndStep = (value: CaseSnapshot['value']) => {
+  const [stage, step] = typeof value === 'string' ? [value, undefined] : (Object.entries(value)[0] ?? []);
+  return { stage, step };
 };
 
 @Injectable()
@@ -67,24 +74,33 @@ export class LettersService {
 
   /** The letter's text for a case, from the given template body or the kind's current template. */
   async preview(caseId: string, kind: string, body?: string | null): Promise<string> {
-    const template = body ?? (await this.template(kind)).body;
-    return fillTemplate(template, await this.dataFor(caseId));
+    this.checkKind(kind);
+    const row = await this.dataSource.getRepository(Case).findOneBy({ id: caseId });
+    if (!row) throw notFound('case', caseId);
+    checkLetterRegime(kind, row.regime as Regime);
+    // A full refusal is a refusal notice, whichever letter the workflow queued for the response.
+    const outcome = (row.snapshot as CaseSnapshot).context.record.outcome;
+    const letterKind = kind === 'response' && outcome === 'refused-in-full' ? 'refusal-notice' : kind;
+    const template = body ?? (await this.template(letterKind)).body;
+    return fillTemplate(template, await this.dataFor(caseId, row));
   }
 
   /** The fields letter (and e-mail) templates fill in, for one case. */
-  async dataFor(caseId: string) {
-    const row = await this.dataSource.getRepository(Case).findOneBy({ id: caseId });
+  async dataFor(caseId: string, found?: Case) {
+    const row = found ?? (await this.dataSource.getRepository(Case).findOneBy({ id: caseId }));
     if (!row) throw notFound('case', caseId);
+    const snapshot = row.snapshot as CaseSnapshot;
     const requester = row.requesterId
       ? await this.dataSource.getRepository(Requester).findOneBy({ id: row.requesterId })
       : null;
     return letterData(
       {
         reference: row.reference,
-        regime: row.regime as never,
+        regime: row.regime as Regime,
         requestText: row.requestText,
         requesterName: requester?.name ?? null,
-        context: (row.snapshot as CaseSnapshot).context,
+        context: snapshot.context,
+        ...stageAndStep(snapshot.value),
       },
       await this.authority(),
       ukToday(),

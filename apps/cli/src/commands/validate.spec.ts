@@ -17,11 +17,11 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 describe('recordflow validate', () => {
-  it('exits 0 for the built-in workflows', async () => {
-    const files = ['foi', 'eir', 'foisa', 'sar'].map((name) => join(workflows, `${name}.json`));
-    expect(await validateCommand(files)).toBe(0);
+  it('exits 0 for all five built-in workflows', async () => {
+    const names = ['foi', 'eir', 'foisa', 'eisr', 'sar'];
+    expect(await validateCommand(names.map((name) => join(workflows, `${name}.json`)))).toBe(0);
     expect(out).not.toContain('ERROR');
-    expect(out).toMatch(/foi\.json: valid/);
+    for (const name of names) expect(out).toMatch(new RegExp(`${name}\\.json: valid`));
   });
 
   it('prints each problem and exits 1 on an error', async () => {

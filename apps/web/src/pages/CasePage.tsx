@@ -208,6 +208,7 @@ export function CasePage({ id }: { id: string }) {
           {open && (
             <EventForm
               event={open}
+              questions={requestQuestions(c.requestText)}
               onCancel={() => setOpen(null)}
               onSubmit={(payload, on) => send(open, payload, on)}
             />
@@ -242,4 +243,12 @@ export function CasePage({ id }: { id: string }) {
       </details>
     </article>
   );
+}
+
+/** The request's paragraphs to answer; its request for section 16 advice should section 12 apply is not a question. */
+function requestQuestions(requestText: string): string[] {
+  return requestText
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '' && !(/section 12/i.test(p) && /section 16/i.test(p)));
 }
