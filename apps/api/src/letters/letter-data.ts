@@ -89,7 +89,7 @@ export interface LetterCase {
   step?: string;
 }
 
-interface QuestionAnswer {
+export interface QuestionAnswer {
   question: string;
   answer: string;
 }
