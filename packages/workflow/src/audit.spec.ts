@@ -63,7 +63,11 @@ function recordCase(caseId = '11111111-1111-4111-8111-111111111111') {
   add(DEADLINES_RECOMPUTED, {}, '2026-01-15', '2026-01-15T12:00:00.000Z');
   add(
     'SUBMIT_FOR_APPROVAL',
-    { outcome: 'granted-in-full', answers: 'No such cameras.', held: true },
+    {
+      outcome: 'granted-in-full',
+      answers: [{ question: 'How many cameras?', answer: 'No such cameras.' }],
+      held: true,
+    },
     '2026-01-16',
     '2026-01-16T09:00:00.000Z',
   );
@@ -75,7 +79,11 @@ function recordCase(caseId = '11111111-1111-4111-8111-111111111111') {
   );
   add(
     'SUBMIT_FOR_APPROVAL',
-    { outcome: 'granted-in-full', answers: 'No cameras of that make.', held: true },
+    {
+      outcome: 'granted-in-full',
+      answers: [{ question: 'How many cameras?', answer: 'No cameras of that make.' }],
+      held: true,
+    },
     '2026-01-20',
     '2026-01-20T09:00:00.000Z',
   );
@@ -124,7 +132,7 @@ describe('verifyHistory', () => {
     const record = recordCase();
     (record.events[3] as RecordedEvent).payload = {
       outcome: 'granted-in-full',
-      answers: 'No such cameras!',
+      answers: [{ question: 'How many cameras?', answer: 'No such cameras!' }],
       held: true,
     };
     expect(verifyHistory(record)).toEqual({
@@ -185,7 +193,7 @@ describe('verifyHistory', () => {
     // A rewrite the workflow still accepts (a refusal without exemptions would be refused at event 6).
     (record.events[5] as RecordedEvent).payload = {
       outcome: 'granted-in-full',
-      answers: 'All of the cameras are.',
+      answers: [{ question: 'How many cameras?', answer: 'All of the cameras are.' }],
       held: true,
     };
     const result = verifyHistory({ ...record, events: rehash(record.events, 6) });

@@ -117,7 +117,7 @@ describe('a closed FOI case reopened by a late review request or ICO complaint (
     send('START_RESPONSE', '2026-01-16');
     send('SUBMIT_FOR_APPROVAL', '2026-01-16', {
       outcome: 'granted-in-full',
-      answers: 'All of it.',
+      answers: [{ question: 'How many cameras?', answer: 'All of it.' }],
       held: true,
     });
     send('APPROVE_AND_SEND', '2026-01-16');
