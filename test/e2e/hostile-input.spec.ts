@@ -151,7 +151,7 @@ describe('hostile input is harmless and answered clearly', () => {
   it('refuses text PostgreSQL cannot store with VALIDATION_FAILED naming the field, JSON included', async () => {
     const admin = await api.signIn(['admin']);
     const settings = await api.graphql(
-      'mutation($s: AuthoritySettingsInput!) { saveAuthoritySettings(settings: $s) { name } }',
+      'mutation($s: AuthoritySettingsInput!) { saveAuthoritySettings(settings: $s) { settings { name } } }',
       { s: { name: 'Council\u0000', team: 't', email: 'e@example.org', address: 'a' } },
       admin,
     );

@@ -21,6 +21,13 @@ export const formatError =
         extensions: { code },
       };
     }
+    if (
+      code === 'INTERNAL_SERVER_ERROR' &&
+      formatted.message.startsWith('Too many errors processing variables')
+    ) {
+      // graphql-js stops coercing variables after 50 errors and says so without a code: still the client's input.
+      return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+    }
     if (EXPECTED_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
