@@ -89,7 +89,7 @@ describe('letters over GraphQL', () => {
 
   it('writes the council’s real response letter from the case, section by section', async () => {
     await api.graphql(
-      'mutation($settings: AuthoritySettingsInput!) { saveAuthoritySettings(settings: $settings) { name } }',
+      'mutation($settings: AuthoritySettingsInput!) { saveAuthoritySettings(settings: $settings) { settings { name } } }',
       { settings: BARNET },
       admin,
     );

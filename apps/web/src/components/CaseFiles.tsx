@@ -289,7 +289,8 @@ function Redactor({
     page,
     text,
     rect,
-    exemption: exemptions.find((e) => e.code === 's.40')?.code ? 's.40(2)' : (exemptions[0]?.code ?? ''),
+    // Most redactions are third parties' personal data: start from that exemption where the regime has it.
+    exemption: exemptions.find((e) => e.code === 's.40(2)')?.code ?? exemptions[0]?.code ?? '',
     reason: '',
   });
 
