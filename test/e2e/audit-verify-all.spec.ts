@@ -14,7 +14,11 @@ const { AuditService } = require('../../apps/api/dist/history/audit.service.js')
 const ANSWER = {
   type: 'SUBMIT_FOR_APPROVAL',
   effectiveOn: '2026-01-16',
-  payload: { outcome: 'granted-in-full', answers: [{ question: 'How many cameras?', answer: 'No such cameras.' }], held: true },
+  payload: {
+    outcome: 'granted-in-full',
+    answers: [{ question: 'How many cameras?', answer: 'No such cameras.' }],
+    held: true,
+  },
 };
 
 describe('verifying every case: batches, worker threads, progress and resuming', () => {

@@ -128,7 +128,11 @@ function history(n, versionId, definition) {
     if (i % 2 === 0)
       add(
         'SUBMIT_FOR_APPROVAL',
-        { outcome: 'granted-in-full', answers: [{ question: 'How many?', answer: `Answer ${n}.${i}` }], held: true },
+        {
+          outcome: 'granted-in-full',
+          answers: [{ question: 'How many?', answer: `Answer ${n}.${i}` }],
+          held: true,
+        },
         '2026-01-20',
       );
     else add('REQUEST_CHANGES', { changesRequested: `Change ${i}` }, '2026-01-20');
