@@ -19,6 +19,7 @@ import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { HolidaysModule } from './holidays/holidays.module';
 import { LettersModule } from './letters/letters.module';
+import { ReportingModule } from './reporting/reporting.module';
 import { SystemModule } from './system/system.module';
 import { RUNTIME, type Runtime } from './system/system.service';
 import { TimersModule } from './timers/timers.module';
@@ -107,6 +108,7 @@ export class AppModule {
         HolidaysModule,
         HistoryModule,
         LettersModule,
+        ReportingModule,
       ],
     };
   }
