@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
 import { createCase, sendEvent } from '../support/cases';
@@ -208,5 +209,89 @@ describe('statistics over GraphQL', () => {
     expect(allowed.errors).toBeUndefined();
     const anonymous = await api.graphql(STATISTICS, { from: '2026-01-01', to: '2026-03-31' });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('exports the filtered case list as CSV, a row per case', async () => {
+    const response = await fetch(`${api.url}/api/export/cases.csv?status=all&regime=foi`, {
+      headers: { authorization: `Bearer ${officer}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const lines = (await response.text()).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('reference,regime,workflow,subject,received,stage,step,status,due,outcome,closed');
+    expect(lines).toHaveLength(7);
+    const withdrawn = lines.find((line) => line.includes(',2026-01-20,'));
+    expect(withdrawn).toMatch(
+      /^FOI-2026-00000\d,foi,foi,CCTV cameras and facial recognition,2026-01-20,closed,[a-z-]+,closed,,withdrawn,2026-/,
+    );
+    const open = await fetch(`${api.url}/api/export/cases.csv?regime=foi`, {
+      headers: { authorization: `Bearer ${officer}` },
+    });
+    expect(
+      (await open.text())
+        .trimEnd()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[4])
+        .sort(),
+    ).toEqual(['2025-12-15', '2026-01-14', '2026-01-14', '2026-01-14', '2026-02-03']);
+  });
+
+  it('refuses an export without a token, or with a bad filter, with the error code', async () => {
+    const anonymous = await fetch(`${api.url}/api/export/cases.csv`);
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
+    const bad = await fetch(`${api.url}/api/export/cases.csv?overdue=maybe`, {
+      headers: { authorization: `Bearer ${officer}` },
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+    const format = await fetch(`${api.url}/api/export/cases.pdf`, {
+      headers: { authorization: `Bearer ${officer}` },
+    });
+    expect(format.status).toBe(400);
+  });
+
+  it('exports the statistics tables as CSV and XLSX', async () => {
+    const query = 'from=2026-01-01&to=2026-03-31&regime=foi';
+    const csv = await fetch(`${api.url}/api/export/statistics.csv?${query}`, {
+      headers: { authorization: `Bearer ${officer}` },
+    });
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text()).split('\r\n');
+    expect(lines.slice(0, 6)).toEqual([
+      'period,from,to,received,answered,in time,in time (extended),late,average working days late',
+      '2026-01,2026-01-01,2026-01-31,4,3,1,1,1,2',
+      '2026-02,2026-02-01,2026-02-28,1,0,0,0,0,',
+      '2026-03,2026-03-01,2026-03-31,0,0,0,0,0,',
+      'Total,2026-01-01,2026-03-31,5,3,1,1,1,2',
+      '',
+    ]);
+    expect(lines).toContain('Total,2,1,1');
+    const xlsx = await fetch(`${api.url}/api/export/statistics.xlsx?${query}`, {
+      headers: { authorization: `Bearer ${officer}` },
+    });
+    expect(xlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Timeliness',
+      'Outcomes',
+      'Exemptions',
+      'Working days late',
+      'Reviews and regulator',
+    ]);
+    expect(workbook.getWorksheet('Timeliness')?.getRow(5).values).toEqual([
+      undefined,
+      'Total',
+      '2026-01-01',
+      '2026-03-31',
+      5,
+      3,
+      1,
+      1,
+      1,
+      2,
+    ]);
   });
 });

@@ -97,7 +97,12 @@ export class AppModule {
           plugins: [complexityPlugin, ApolloServerPluginCacheControlDisabled() as ApolloPlugin],
         }),
         ...(webDir
-          ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/graphql{*rest}', '/health{*rest}'] })]
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: webDir,
+                exclude: ['/graphql{*rest}', '/health{*rest}', '/api{*rest}'],
+              }),
+            ]
           : []),
         AuthModule.register(auth),
         HealthModule,
