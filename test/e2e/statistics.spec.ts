@@ -294,4 +294,19 @@ describe('statistics over GraphQL', () => {
       2,
     ]);
   });
+
+  it('lists the cases that make the late figure: answered late, received in the period', async () => {
+    const result = await api.graphql<{ cases: { edges: { node: { receivedOn: string } }[] } }>(
+      `query($filter: CasesFilter) { cases(filter: $filter) { edges { node { receivedOn } } } }`,
+      { filter: { status: 'all', answeredLate: true, receivedFrom: '2026-01-01', receivedTo: '2026-01-31' } },
+      officer,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.cases.edges).toEqual([{ node: { receivedOn: '2026-01-14' } }]);
+    const csv = await fetch(
+      `${api.url}/api/export/cases.csv?status=all&answeredLate=true&receivedFrom=2026-01-01&receivedTo=2026-01-31`,
+      { headers: { authorization: `Bearer ${officer}` } },
+    );
+    expect((await csv.text()).trimEnd().split('\r\n')).toHaveLength(2);
+  });
 });

@@ -100,7 +100,7 @@ export class AppModule {
           ? [
               ServeStaticModule.forRoot({
                 rootPath: webDir,
-                exclude: ['/graphql{*rest}', '/health{*rest}', '/api{*rest}'],
+                exclude: ['/graphql{*rest}', '/health{*rest}', '/api{*rest}', '/disclosure-log{*rest}'],
               }),
             ]
           : []),

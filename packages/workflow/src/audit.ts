@@ -12,6 +12,9 @@ export const CASE_ASSIGNED = 'CASE_ASSIGNED';
 export const DEADLINES_RECOMPUTED = 'DEADLINES_RECOMPUTED';
 /** A letter went out; its document's hash is in the payload. */
 export const LETTER_SENT = 'LETTER_SENT';
+/** An administrator published the response in the disclosure log, or withdrew it from there. */
+export const DISCLOSURE_PUBLISHED = 'DISCLOSURE_PUBLISHED';
+export const DISCLOSURE_WITHDRAWN = 'DISCLOSURE_WITHDRAWN';
 
 /** An event as recorded: everything its hash covers, and the hash. No requester personal data. */
 export interface RecordedEvent {
@@ -202,7 +205,13 @@ function replayOne(
   }
   if (!before) throw new Error(`the first event is ${event.type}, not ${CASE_CREATED}`);
   if (event.type === DEADLINES_RECOMPUTED) return recomputeDeadlines(definition, before, calendar).snapshot;
-  if (event.type === CASE_ASSIGNED || event.type === LETTER_SENT) return before;
+  if (
+    event.type === CASE_ASSIGNED ||
+    event.type === LETTER_SENT ||
+    event.type === DISCLOSURE_PUBLISHED ||
+    event.type === DISCLOSURE_WITHDRAWN
+  )
+    return before;
   return step(
     definition,
     before,

@@ -6,6 +6,8 @@ export {
   calendarAsOf,
   createVerifier,
   DEADLINES_RECOMPUTED,
+  DISCLOSURE_PUBLISHED,
+  DISCLOSURE_WITHDRAWN,
   GENESIS_HASH,
   hashDefinition,
   hashEvent,

@@ -4,6 +4,8 @@ import {
   CASE_CREATED,
   type CaseSnapshot,
   DEADLINES_RECOMPUTED,
+  DISCLOSURE_PUBLISHED,
+  DISCLOSURE_WITHDRAWN,
   type Effect,
   initialSnapshot,
   LETTER_SENT,
@@ -28,6 +30,13 @@ import type { Requester } from './requester.entity';
 import { dueDateOf, stateOf } from './snapshot-view';
 import { TransitionPolicy } from './transition-policy';
 
+/** Event types only Recordflow records (besides every CASE_ one); a client cannot send them. */
+const RECORDED_BY_RECORDFLOW = new Set([
+  DEADLINES_RECOMPUTED,
+  LETTER_SENT,
+  DISCLOSURE_PUBLISHED,
+  DISCLOSURE_WITHDRAWN,
+]);
 /** Who sends an event: a signed-in user (an officer, or the administrator whose holiday moved deadlines), or the system (timers). */
 export interface EventActor {
   id: string | null;
@@ -184,7 +193,7 @@ export class CasesService {
    * store the snapshot, set or cancel timers (how it reaches the database: TransitionPolicy).
    */
   async send(actor: EventActor, input: SendCaseEventInput): Promise<EventResult> {
-    if (input.type.startsWith('CASE_') || input.type === DEADLINES_RECOMPUTED || input.type === LETTER_SENT) {
+    if (RECORDED_BY_RECORDFLOW.has(input.type) || input.type.startsWith('CASE_')) {
       throw refusal(
         'EVENT_NOT_ALLOWED',
         `"${input.type}" is recorded by Recordflow itself and cannot be sent.`,
@@ -342,6 +351,32 @@ export class CasesService {
     });
     if (!event) throw new Error(`Case ${row.reference} moved while locked`);
     return event.sequence;
+  }
+
+  /** Publishing a response in the disclosure log, or withdrawing it: an event on the case, locked. */
+  async recordDisclosure(
+    user: Actor,
+    caseId: string,
+    type: typeof DISCLOSURE_PUBLISHED | typeof DISCLOSURE_WITHDRAWN,
+    payload: Record<string, string | null>,
+    check: (manager: EntityManager, row: Case) => Promise<void>,
+  ): Promise<number> {
+    return this.cases.transaction(async (manager) => {
+      const { row, prevHash, calendar } = await this.cases.readForTransition(manager, caseId, { lock: true });
+      await check(manager, row);
+      const event = await this.record(manager, row, {
+        type,
+        payload,
+        effectiveOn: ukToday(),
+        actor: actorOf(user),
+        calendar,
+        snapshot: row.snapshot as CaseSnapshot,
+        definition: await definitionOf(manager, row.workflowVersionId),
+        prevHash,
+      });
+      if (!event) throw new Error(`Case ${row.reference} moved while locked`);
+      return event.sequence;
+    });
   }
 
   /** Assignment is recorded in the history too, so every action on a case is attributable. */

@@ -3,5 +3,5 @@ import { CasesModule } from '../cases/cases.module';
 import { LettersResolver } from './letters.resolver';
 import { LettersService } from './letters.service';
 
-@Module({ imports: [CasesModule], providers: [LettersService, LettersResolver] })
+@Module({ imports: [CasesModule], providers: [LettersService, LettersResolver], exports: [LettersService] })
 export class LettersModule {}

@@ -50,6 +50,9 @@ export function filterFrom(params: Params): CasesFilter {
     dueSoon: flag(params, 'dueSoon'),
     dueBefore: date(params, 'dueBefore'),
     text: text(params, 'text'),
+    answeredLate: flag(params, 'answeredLate'),
+    receivedFrom: date(params, 'receivedFrom'),
+    receivedTo: date(params, 'receivedTo'),
   };
 }
 

@@ -13,6 +13,8 @@ export type AssignCaseInput = {
 
 /** Every field narrows the list; omit a field to not filter on it. */
 export type CasesFilter = {
+  /** Cases answered after their time limit (true) or not late (false), as the statistics count them. */
+  answeredLate?: boolean | null | undefined;
   assigneeId?: string | number | null | undefined;
   /** Cases due on or before this date. */
   dueBefore?: string | null | undefined;
@@ -22,6 +24,10 @@ export type CasesFilter = {
   mine?: boolean | null | undefined;
   /** Open cases whose deadline has passed (Case.overdue). */
   overdue?: boolean | null | undefined;
+  /** Cases received on or after this date. */
+  receivedFrom?: string | null | undefined;
+  /** Cases received on or before this date. */
+  receivedTo?: string | null | undefined;
   /** foi, eir, foisa or sar */
   regime?: string | null | undefined;
   stage?: string | null | undefined;

@@ -32,9 +32,14 @@ export class CaseReport1764000000005 implements MigrationInterface {
       "decision" text,
       "decision_on" date,
       "closed_on" date,
+      "published_on" date,
+      "published_summary" text,
       "last_sequence" integer NOT NULL
     )`);
     await queryRunner.query(`CREATE INDEX "case_report_received" ON "case_report" ("received_on", "regime")`);
+    await queryRunner.query(
+      `CREATE INDEX "case_report_published" ON "case_report" ("published_on") WHERE "published_on" IS NOT NULL`,
+    );
     await queryRunner.query(`CREATE FUNCTION "case_report_project"() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         c record;
@@ -73,7 +78,11 @@ export class CaseReport1764000000005 implements MigrationInterface {
                               THEN coalesce(r.complaint_on, NEW.effective_on) ELSE r.complaint_on END,
           decision = coalesce(rec->>'decision', r.decision),
           decision_on = CASE WHEN NEW.type = 'DECISION_NOTICE_ISSUED' THEN NEW.effective_on ELSE r.decision_on END,
-          closed_on = CASE WHEN c.status = 'closed' THEN coalesce(r.closed_on, NEW.effective_on) END
+          closed_on = CASE WHEN c.status = 'closed' THEN coalesce(r.closed_on, NEW.effective_on) END,
+          published_on = CASE NEW.type WHEN 'DISCLOSURE_PUBLISHED' THEN NEW.effective_on
+                                       WHEN 'DISCLOSURE_WITHDRAWN' THEN NULL ELSE r.published_on END,
+          published_summary = CASE NEW.type WHEN 'DISCLOSURE_PUBLISHED' THEN NEW.payload->>'summary'
+                                            WHEN 'DISCLOSURE_WITHDRAWN' THEN NULL ELSE r.published_summary END
         WHERE r.case_id = NEW.case_id;
         RETURN NULL;
       END $$`);
@@ -99,6 +108,7 @@ export class CaseReport1764000000005 implements MigrationInterface {
              c.snapshot->'context'->'record'->>'decision',
              (SELECT max(e.effective_on) FROM case_event e WHERE e.case_id = c.id AND e.type = 'DECISION_NOTICE_ISSUED'),
              CASE WHEN c.status = 'closed' THEN (SELECT max(e.effective_on) FROM case_event e WHERE e.case_id = c.id) END,
+             NULL, NULL,
              c.version
         FROM "case" c`);
   }
