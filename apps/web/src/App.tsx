@@ -9,6 +9,9 @@ import { SignIn } from './pages/SignIn';
 import { Workflows } from './pages/Workflows';
 import { hasRole, type SessionUser, useSession } from './session';
 
+// The dashboard's charting library loads only when the dashboard is opened.
+const Dashboard = lazy(() => import('./pages/Dashboard').then((m) => ({ default: m.Dashboard })));
+
 // The editor (and its layout engine) is for administrators only: officers never download it.
 const WorkflowEditor = lazy(() =>
   import('./editor/WorkflowEditor').then((m) => ({ default: m.WorkflowEditor })),
@@ -56,6 +59,7 @@ function Header({ user }: { user: SessionUser }) {
         {hasRole(user, 'auditor') && link('/audit', 'Audit')}
         {hasRole(user, 'admin') && link('/workflows', 'Workflows')}
         {hasRole(user, 'admin') && link('/letters', 'Letters')}
+        {link('/dashboard', 'Dashboard')}
       </nav>
       <span className="who">
         {user.name} ({user.roles.join(', ')})
@@ -95,6 +99,11 @@ export function App() {
           </Route>
           <Route path="/workflows" component={Workflows} />
           <Route path="/letters" component={Letters} />
+          <Route path="/dashboard">
+            <Suspense fallback={<p aria-live="polite">Opening the dashboard…</p>}>
+              <Dashboard />
+            </Suspense>
+          </Route>
           <Route>
             <Redirect to={homeFor(user)} />
           </Route>

@@ -239,6 +239,14 @@ export type AssignCaseMutationVariables = Exact<{
 
 export type AssignCaseMutation = { assignCase: { version: number } };
 
+export type DashboardQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type DashboardQuery = { statistics: { received: number, answered: number, inTime: number, inTimeExtended: number, late: number, lateWorkingDaysAverage: number | null, periods: Array<{ period: string, from: string, to: string, received: number, answered: number, inTime: number, inTimeExtended: number, late: number, outcomes: Array<{ key: string, count: number }>, exemptions: Array<{ key: string, count: number }> }> } };
+
 export type LettersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -619,6 +627,36 @@ export const AssignCaseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AssignCaseMutation, AssignCaseMutationVariables>;
+export const DashboardDocument = new TypedDocumentString(`
+    query Dashboard($from: LocalDate!, $to: LocalDate!) {
+  statistics(from: $from, to: $to, groupBy: MONTH) {
+    received
+    answered
+    inTime
+    inTimeExtended
+    late
+    lateWorkingDaysAverage
+    periods {
+      period
+      from
+      to
+      received
+      answered
+      inTime
+      inTimeExtended
+      late
+      outcomes {
+        key
+        count
+      }
+      exemptions {
+        key
+        count
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
 export const LettersDocument = new TypedDocumentString(`
     query Letters {
   letterTemplates {
