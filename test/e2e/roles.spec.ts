@@ -86,6 +86,13 @@ const MUTATION_CALLS: Record<string, { query: string; variables?: Record<string,
     query:
       'mutation { addHoliday(input: { date: "2026-06-01", title: "t", divisions: ["scotland"] }) { casesRecomputed } }',
   },
+  publishToDisclosureLog: {
+    query: 'mutation { publishToDisclosureLog(caseId: "00000000-0000-0000-0000-000000000000") { sequence } }',
+  },
+  withdrawFromDisclosureLog: {
+    query:
+      'mutation { withdrawFromDisclosureLog(caseId: "00000000-0000-0000-0000-000000000000", reason: "r") { sequence } }',
+  },
 };
 
 describe('who may do what', () => {
@@ -127,7 +134,7 @@ describe('who may do what', () => {
         .filter(([, rule]) => rule === 'public')
         .map(([name]) => name)
         .sort(),
-    ).toEqual(['about', 'login', 'setPassword']);
+    ).toEqual(['about', 'disclosureLog', 'login', 'setPassword']);
   });
 
   it('lets auditors call no mutation but the public login and setPassword', () => {

@@ -24,6 +24,7 @@ import { MailModule } from './mail/mail.module';
 import { loadMailSettings, type MailSettings } from './mail/mail-settings';
 import { PeopleModule } from './people/people.module';
 import { SettingsModule } from './settings/settings.module';
+import { ReportingModule } from './reporting/reporting.module';
 import { SystemModule } from './system/system.module';
 import { RUNTIME, type Runtime } from './system/system.service';
 import { TimersModule } from './timers/timers.module';
@@ -107,7 +108,7 @@ export class AppModule {
           ? [
               ServeStaticModule.forRoot({
                 rootPath: webDir,
-                exclude: ['/graphql{*rest}', '/health{*rest}', '/api{*rest}'],
+                exclude: ['/graphql{*rest}', '/health{*rest}', '/api{*rest}', '/disclosure-log{*rest}'],
               }),
             ]
           : []),
@@ -124,6 +125,7 @@ export class AppModule {
         DocumentsModule,
         MailModule.register(mail ?? loadMailSettings(process.env)),
         SettingsModule,
+        ReportingModule,
       ],
     };
   }

@@ -15,6 +15,9 @@ import { Users } from './pages/Users';
 import { Workflows } from './pages/Workflows';
 import { hasRole, type SessionUser, useSession } from './session';
 
+// The dashboard's charting library loads only when the dashboard is opened.
+const Dashboard = lazy(() => import('./pages/Dashboard').then((m) => ({ default: m.Dashboard })));
+
 // The editor (and its layout engine) is for administrators only: officers never download it.
 const WorkflowEditor = lazy(() =>
   import('./editor/WorkflowEditor').then((m) => ({ default: m.WorkflowEditor })),
@@ -67,6 +70,7 @@ function Header({ user }: { user: SessionUser }) {
         {hasRole(user, 'admin') && link('/settings', 'Authority settings')}
         {hasRole(user, 'admin') && link('/users', 'Users')}
         {hasRole(user, 'admin') && link('/teams', 'Teams')}
+        {link('/dashboard', 'Dashboard')}
       </nav>
       <span className="who">
         {user.name} ({user.roles.join(', ')})
@@ -111,6 +115,11 @@ export function App() {
           <Route path="/settings" component={AuthoritySettings} />
           <Route path="/users" component={Users} />
           <Route path="/teams" component={Teams} />
+          <Route path="/dashboard">
+            <Suspense fallback={<p aria-live="polite">Opening the dashboard…</p>}>
+              <Dashboard />
+            </Suspense>
+          </Route>
           <Route>
             <Redirect to={homeFor(user)} />
           </Route>

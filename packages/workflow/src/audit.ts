@@ -19,6 +19,9 @@ export const CASE_ASSIGNED = 'CASE_ASSIGNED';
 export const DEADLINES_RECOMPUTED = 'DEADLINES_RECOMPUTED';
 /** A letter went out; its document's hash is in the payload. */
 export const LETTER_SENT = 'LETTER_SENT';
+/** An administrator published the response in the disclosure log, or withdrew it from there. */
+export const DISCLOSURE_PUBLISHED = 'DISCLOSURE_PUBLISHED';
+export const DISCLOSURE_WITHDRAWN = 'DISCLOSURE_WITHDRAWN';
 /** Letters went out by e-mail; the SMTP server's acceptance and each attachment's hash are in the payload. */
 export const MAIL_SENT = 'MAIL_SENT';
 /** A file was attached to the case; its SHA-256 is in the payload. */
@@ -35,6 +38,8 @@ export const RECORD_ONLY_EVENTS: readonly string[] = [
   DOCUMENT_REDACTED,
   RELEASE_BUNDLE_BUILT,
   MAIL_SENT,
+  DISCLOSURE_PUBLISHED,
+  DISCLOSURE_WITHDRAWN,
 ];
 
 /** An event as recorded: everything its hash covers, and the hash. No requester personal data. */

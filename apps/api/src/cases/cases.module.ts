@@ -15,6 +15,6 @@ import { TransitionPolicy } from './transition-policy';
     CaseRepository,
     TransitionPolicy,
   ],
-  exports: [CasesService],
+  exports: [CasesService, CasesQuery],
 })
 export class CasesModule {}

@@ -133,6 +133,14 @@ export class CasesQuery {
       );
     }
     if (filter.dueBefore) query.andWhere(`${SORT_KEY} <= :dueBefore`, { dueBefore: filter.dueBefore });
+    if (filter.receivedFrom)
+      query.andWhere('c.received_on >= :receivedFrom', { receivedFrom: filter.receivedFrom });
+    if (filter.receivedTo) query.andWhere('c.received_on <= :receivedTo', { receivedTo: filter.receivedTo });
+    // The reporting summary knows how each case was answered (kept by a trigger on its events).
+    if (filter.answeredLate !== undefined && filter.answeredLate !== null)
+      query.andWhere(
+        `${filter.answeredLate ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_report r WHERE r.case_id = c.id AND r.timeliness = 'late')`,
+      );
     const text = filter.text?.trim();
     const words = text ? wordsOf(text) : [];
     if (words.length > 0) {

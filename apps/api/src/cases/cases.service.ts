@@ -5,6 +5,8 @@ import {
   CASE_CREATED,
   type CaseSnapshot,
   DEADLINES_RECOMPUTED,
+  DISCLOSURE_PUBLISHED,
+  DISCLOSURE_WITHDRAWN,
   type Effect,
   initialSnapshot,
   LETTER_SENT,
@@ -398,6 +400,32 @@ export class CasesService {
       [[...caseIds]],
     );
     return new Map(rows.map((r) => [r.case_id, { id: r.id, name: r.name }]));
+  }
+
+  /** Publishing a response in the disclosure log, or withdrawing it: an event on the case, locked. */
+  async recordDisclosure(
+    user: Actor,
+    caseId: string,
+    type: typeof DISCLOSURE_PUBLISHED | typeof DISCLOSURE_WITHDRAWN,
+    payload: Record<string, string | null>,
+    check: (manager: EntityManager, row: Case) => Promise<void>,
+  ): Promise<number> {
+    return this.cases.transaction(async (manager) => {
+      const { row, prevHash, calendar } = await this.cases.readForTransition(manager, caseId, { lock: true });
+      await check(manager, row);
+      const event = await this.record(manager, row, {
+        type,
+        payload,
+        effectiveOn: ukToday(),
+        actor: actorOf(user),
+        calendar,
+        snapshot: row.snapshot as CaseSnapshot,
+        definition: await definitionOf(manager, row.workflowVersionId),
+        prevHash,
+      });
+      if (!event) throw new Error(`Case ${row.reference} moved while locked`);
+      return event.sequence;
+    });
   }
 
   /** Assignment is recorded in the history too, so every action on a case is attributable. */

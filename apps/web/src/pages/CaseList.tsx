@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { Link, useLocation } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { showCount, showDate, ukToday } from '../format';
 import { graphql } from '../gql';
 import type { CasesFilter } from '../gql/graphql';
@@ -57,12 +57,22 @@ const SAVED_FILTERS: { id: SavedFilter; label: string; filter: CasesFilter }[] =
   { id: 'closed', label: 'Closed', filter: { status: 'closed' } },
 ];
 
+function lateFilterFrom(search: string): CasesFilter | null {
+  const params = new URLSearchParams(search);
+  const from = params.get('receivedFrom');
+  const to = params.get('receivedTo');
+  if (params.get('answeredLate') !== 'true' || !from || !to) return null;
+  return { status: 'all', answeredLate: true, receivedFrom: from, receivedTo: to };
+}
+
 export function CaseList() {
   const [active, setActive] = useState<SavedFilter>('all');
   const [regime, setRegime] = useState('');
   const [text, setText] = useState('');
   const [creating, setCreating] = useState(false);
-  const filter: CasesFilter = {
+  // The dashboard's late bar links here with the cases behind it: answered late, received in a period.
+  const late = lateFilterFrom(useSearch());
+  const filter: CasesFilter = late ?? {
     ...SAVED_FILTERS.find((f) => f.id === active)?.filter,
     ...(regime ? { regime } : {}),
     ...(text ? { text } : {}),
@@ -80,6 +90,12 @@ export function CaseList() {
         </button>
       </div>
       {creating && <NewCaseForm onCancel={() => setCreating(false)} />}
+      {late && (
+        <p role="status" className="notice">
+          Answered late, received {late.receivedFrom} to {late.receivedTo}.{' '}
+          <Link href="/cases">Show all open cases</Link>
+        </p>
+      )}
       <div role="tablist" aria-label="Saved filters" className="tabs">
         {SAVED_FILTERS.map((f) => (
           <button

@@ -43,4 +43,17 @@ export class CasesFilter {
       'Words of the reference or subject, in any order; the last may be half typed ("FOI-2026-0001", "parking fin").',
   })
   text?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'Cases answered after their time limit (true) or not late (false), as the statistics count them.',
+  })
+  answeredLate?: boolean;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Cases received on or after this date.' })
+  receivedFrom?: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Cases received on or before this date.' })
+  receivedTo?: string;
 }

@@ -7,6 +7,7 @@ import { Documents1764000000005 } from './1764000000005-documents';
 import { Mail1764000000006 } from './1764000000006-mail';
 import { CalendarSettings1764000000007 } from './1764000000007-calendar-settings';
 import { People1764000000008 } from './1764000000008-people';
+import { CaseReport1764000000009 } from './1764000000009-case-report';
 
 /** Every migration, oldest first; they run at start inside one advisory lock. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Mail1764000000006,
   CalendarSettings1764000000007,
   People1764000000008,
+  CaseReport1764000000009,
 ];

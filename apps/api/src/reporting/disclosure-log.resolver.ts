@@ -1,0 +1,43 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { type Actor, CurrentUser } from '../auth/current-user';
+import { Public, Roles } from '../auth/roles.decorator';
+import { DisclosureLogChange, DisclosureLogEntry } from './disclosure-log.model';
+import { DisclosureLogService } from './disclosure-log.service';
+
+@Resolver()
+export class DisclosureLogResolver {
+  constructor(private readonly log: DisclosureLogService) {}
+
+  @Public()
+  @Query(() => [DisclosureLogEntry], {
+    description: 'The published responses, newest first. Public: no sign-in, no requester personal data.',
+  })
+  disclosureLog(): Promise<DisclosureLogEntry[]> {
+    return this.log.entries();
+  }
+
+  @Roles('admin')
+  @Mutation(() => DisclosureLogChange, {
+    description: "Publishes a case's response in the disclosure log (an event in its history). Role: admin.",
+  })
+  publishToDisclosureLog(
+    @CurrentUser() actor: Actor,
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('summary', { type: () => String, nullable: true }) summary?: string | null,
+  ): Promise<DisclosureLogChange> {
+    return this.log.publish(actor, caseId, summary);
+  }
+
+  @Roles('admin')
+  @Mutation(() => DisclosureLogChange, {
+    description:
+      "Withdraws a case's response from the disclosure log, saying why (an event in its history). Role: admin.",
+  })
+  withdrawFromDisclosureLog(
+    @CurrentUser() actor: Actor,
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('reason') reason: string,
+  ): Promise<DisclosureLogChange> {
+    return this.log.withdraw(actor, caseId, reason);
+  }
+}

@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, TEST_PASSWORD, type TestApi } from '../support/api';
+import { launchBrowser, screenshot } from '../support/browser';
+import { createCase, sendEvent } from '../support/cases';
+
+const SHOTS = 'dashboard';
+
+/** A date this many days before today (UTC), so the cases fall in the dashboard's last twelve months. */
+const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+describe('in Chromium: the reporting dashboard and the public disclosure log', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let page: Page;
+  let officer: string;
+  beforeAll(async () => {
+    api = await startTestApi('dashboard', { webDir: join(__dirname, '../../apps/web/dist') });
+    officer = await api.signIn(['officer'], 'olu.officer@example.org');
+    const answer = async (subject: string, receivedOn: string, answeredOn: string) => {
+      const created = await createCase(api, officer, { receivedOn, subject });
+      for (const step of [
+        { type: 'START_RESPONSE', effectiveOn: receivedOn },
+        {
+          type: 'SUBMIT_FOR_APPROVAL',
+          effectiveOn: answeredOn,
+          payload: { outcome: 'granted-in-full', answers: 'Here it is.', held: true },
+        },
+        { type: 'APPROVE_AND_SEND', effectiveOn: answeredOn },
+      ]) {
+        const result = await sendEvent(api, officer, { caseId: created.id, ...step });
+        if (result.errors) throw new Error(JSON.stringify(result.errors));
+      }
+      return created;
+    };
+    // Fifty days to answer: late. Two days: in time.
+    const late = await answer('Gritting routes this winter', ago(60), ago(10));
+    const admin = await api.signIn(['admin'], 'ann.admin@example.org');
+    const published = await api.graphql(
+      'mutation($id: ID!) { publishToDisclosureLog(caseId: $id) { published } }',
+      { id: late.id },
+      admin,
+    );
+    if (published.errors) throw new Error(JSON.stringify(published.errors));
+    await answer('Library opening hours', ago(60), ago(58));
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('draws the charts, and the late bar opens the cases answered late', async () => {
+    await page.goto(api.url);
+    await page.getByLabel('E-mail').fill('olu.officer@example.org');
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    for (const chart of ['Volume per month', 'Timeliness', 'Late answers', 'Outcomes', 'Exemptions'])
+      await page.getByRole('region', { name: chart }).locator('svg.recharts-surface').first().waitFor();
+    await expect
+      .poll(() =>
+        page.getByRole('region', { name: 'Late answers' }).locator('.recharts-bar-rectangle path').count(),
+      )
+      .toBe(1);
+    await screenshot(page, SHOTS, '01-dashboard');
+    await page.getByRole('region', { name: 'Late answers' }).locator('.recharts-bar-rectangle path').click();
+    await page.getByRole('status').filter({ hasText: 'Answered late' }).waitFor();
+    expect(page.url()).toContain('answeredLate=true');
+    await page.getByText('Gritting routes this winter').waitFor();
+    expect(await page.getByText('Library opening hours').count()).toBe(0);
+    await screenshot(page, SHOTS, '02-late-cases');
+  });
+
+  it('shows the disclosure log without signing in, with no requester name', async () => {
+    const fresh = await browser.newPage();
+    await fresh.goto(`${api.url}/disclosure-log`);
+    await fresh.getByRole('heading', { name: 'Disclosure log' }).waitFor();
+    await fresh.getByRole('heading', { name: /Gritting routes this winter/ }).waitFor();
+    const text = (await fresh.textContent('body')) ?? '';
+    expect(text).not.toContain('A. Requester');
+    expect(text).not.toContain('requester@example.net');
+    await screenshot(fresh, SHOTS, '03-disclosure-log');
+    await fresh.close();
+  });
+});

@@ -1,0 +1,312 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api';
+import { createCase, sendEvent } from '../support/cases';
+
+type Step = { type: string; effectiveOn: string; payload?: Record<string, unknown> };
+
+const answer = (outcome: string, on: string, extra: Record<string, unknown> = {}): Step[] => [
+  {
+    type: 'SUBMIT_FOR_APPROVAL',
+    effectiveOn: on,
+    payload: { outcome, answers: 'The answers.', held: true, ...extra },
+  },
+  { type: 'APPROVE_AND_SEND', effectiveOn: on },
+];
+
+/**
+ * Requests with known answers. FOI requests received on 14 Jan 2026 are due on Wed 11 Feb 2026
+ * (20 working days), or on 11 Mar 2026 when extended for the public interest (40).
+ */
+const FOI_CASES: { receivedOn: string; steps: Step[] }[] = [
+  // In time, granted in full.
+  {
+    receivedOn: '2026-01-14',
+    steps: [
+      { type: 'START_RESPONSE', effectiveOn: '2026-01-15' },
+      ...answer('granted-in-full', '2026-01-16'),
+    ],
+  },
+  // Late by two working days (Thu 12 and Fri 13 Feb), granted in part with an absolute exemption.
+  {
+    receivedOn: '2026-01-14',
+    steps: [
+      { type: 'START_RESPONSE', effectiveOn: '2026-01-15' },
+      ...answer('granted-in-part', '2026-02-13', {
+        exemptions: ['s.40(2)'],
+        exemptionReasons: "s.40(2): the staff members' names are personal data.",
+        refusalBasis: 'exemption',
+      }),
+    ],
+  },
+  // Extended for the public interest, refused in time, then overturned at review and granted in full.
+  {
+    receivedOn: '2026-01-14',
+    steps: [
+      { type: 'START_RESPONSE', effectiveOn: '2026-01-15' },
+      {
+        type: 'EXTEND_FOR_PUBLIC_INTEREST',
+        effectiveOn: '2026-02-02',
+        payload: { exemptions: ['s.43(2)'], extensionReason: 'The balance needs the contractor’s views.' },
+      },
+      {
+        type: 'PUBLIC_INTEREST_DECIDED',
+        effectiveOn: '2026-02-20',
+        payload: { publicInterestDecision: 'Favours withholding.' },
+      },
+      ...answer('refused-in-full', '2026-03-02', {
+        exemptions: ['s.43(2)'],
+        exemptionReasons: 's.43(2): commercial prejudice to the contractor.',
+        publicInterestReasons: 's.43(2): the contract price would prejudice the retender.',
+        refusalBasis: 'exemption',
+      }),
+      {
+        type: 'REQUEST_INTERNAL_REVIEW',
+        effectiveOn: '2026-03-05',
+        payload: { reviewGrounds: 'Too broad.' },
+      },
+      {
+        type: 'REVIEW_DECIDED',
+        effectiveOn: '2026-03-20',
+        payload: { reviewOutcome: 'overturned', reviewReasons: 'The retender is over.' },
+      },
+      ...answer('granted-in-full', '2026-03-25'),
+    ],
+  },
+  // Withdrawn before an answer.
+  {
+    receivedOn: '2026-01-20',
+    steps: [{ type: 'WITHDRAW', effectiveOn: '2026-01-22', payload: { withdrawalNote: 'By e-mail.' } }],
+  },
+  // Received in February, still open.
+  { receivedOn: '2026-02-03', steps: [] },
+  // Received before the period: never counted.
+  {
+    receivedOn: '2025-12-15',
+    steps: [{ type: 'START_RESPONSE', effectiveOn: '2025-12-16' }, ...answer('not-held', '2025-12-17')],
+  },
+];
+
+const STATISTICS = `query($from: LocalDate!, $to: LocalDate!, $regime: String, $groupBy: StatisticsPeriod) {
+  statistics(from: $from, to: $to, regime: $regime, groupBy: $groupBy) {
+    from to regime groupBy received answered inTime inTimeExtended late lateWorkingDaysAverage
+    lateWorkingDays { key count } outcomes { key count } exemptions { key count }
+    reviews { requested decided inTime late outcomes { key count } }
+    regulator { complaints decisions { key count } }
+    periods { period from to received answered inTime inTimeExtended late }
+  }
+}`;
+
+describe('statistics over GraphQL', () => {
+  let api: TestApi;
+  let officer: string;
+  beforeAll(async () => {
+    api = await startTestApi('statistics');
+    officer = await api.signIn(['officer']);
+    for (const request of FOI_CASES) {
+      const created = await createCase(api, officer, { receivedOn: request.receivedOn });
+      for (const step of request.steps) {
+        const result = await sendEvent(api, officer, { caseId: created.id, ...step });
+        if (result.errors) throw new Error(`${step.type}: ${JSON.stringify(result.errors)}`);
+      }
+    }
+    const eir = await createCase(api, officer, { workflowId: 'eir', receivedOn: '2026-01-14' });
+    expect(eir.reference).toMatch(/^EIR-/);
+  }, 120_000);
+  afterAll(() => api?.close());
+
+  it("counts the first quarter's FOI requests exactly, from their history", async () => {
+    const result = await api.graphql<{ statistics: Record<string, unknown> }>(
+      STATISTICS,
+      { from: '2026-01-01', to: '2026-03-31', regime: 'foi' },
+      officer,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.statistics).toEqual({
+      from: '2026-01-01',
+      to: '2026-03-31',
+      regime: 'foi',
+      groupBy: 'MONTH',
+      received: 5,
+      answered: 3,
+      inTime: 1,
+      inTimeExtended: 1,
+      late: 1,
+      lateWorkingDaysAverage: 2,
+      lateWorkingDays: [{ key: '2', count: 1 }],
+      // The overturned refusal counts as the fresh response's outcome.
+      outcomes: [
+        { key: 'granted-in-full', count: 2 },
+        { key: 'granted-in-part', count: 1 },
+        { key: 'withdrawn', count: 1 },
+      ],
+      exemptions: [
+        { key: 's.40(2)', count: 1 },
+        { key: 's.43(2)', count: 1 },
+      ],
+      reviews: { requested: 1, decided: 1, inTime: 1, late: 0, outcomes: [{ key: 'overturned', count: 1 }] },
+      regulator: { complaints: 0, decisions: [] },
+      periods: [
+        {
+          period: '2026-01',
+          from: '2026-01-01',
+          to: '2026-01-31',
+          received: 4,
+          answered: 3,
+          inTime: 1,
+          inTimeExtended: 1,
+          late: 1,
+        },
+        {
+          period: '2026-02',
+          from: '2026-02-01',
+          to: '2026-02-28',
+          received: 1,
+          answered: 0,
+          inTime: 0,
+          inTimeExtended: 0,
+          late: 0,
+        },
+        {
+          period: '2026-03',
+          from: '2026-03-01',
+          to: '2026-03-31',
+          received: 0,
+          answered: 0,
+          inTime: 0,
+          inTimeExtended: 0,
+          late: 0,
+        },
+      ],
+    });
+  });
+
+  it('breaks down by quarter and counts every regime when none is named', async () => {
+    const result = await api.graphql<{
+      statistics: { received: number; periods: { period: string; received: number }[] };
+    }>(STATISTICS, { from: '2025-10-01', to: '2026-03-31', groupBy: 'QUARTER' }, officer);
+    expect(result.data?.statistics.received).toBe(7);
+    expect(result.data?.statistics.periods.map((p) => [p.period, p.received])).toEqual([
+      ['2025-Q4', 1],
+      ['2026-Q1', 6],
+    ]);
+  });
+
+  it('refuses a period that ends before it starts, or an unknown regime', async () => {
+    const backwards = await api.graphql(STATISTICS, { from: '2026-03-01', to: '2026-01-01' }, officer);
+    expect(backwards.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    const unknown = await api.graphql(
+      STATISTICS,
+      { from: '2026-01-01', to: '2026-03-01', regime: 'xyz' },
+      officer,
+    );
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('is open to auditors and closed to anyone signed out', async () => {
+    const auditor = await api.signIn(['auditor']);
+    const allowed = await api.graphql(STATISTICS, { from: '2026-01-01', to: '2026-03-31' }, auditor);
+    expect(allowed.errors).toBeUndefined();
+    const anonymous = await api.graphql(STATISTICS, { from: '2026-01-01', to: '2026-03-31' });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('exports the filtered case list as CSV, a row per case', async () => {
+    const response = await fetch(`${api.url}/api/export/cases.csv?status=all&regime=foi`, {
+      headers: { authorization: `Bearer ${officer}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const lines = (await response.text()).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('reference,regime,workflow,subject,received,stage,step,status,due,outcome,closed');
+    expect(lines).toHaveLength(7);
+    const withdrawn = lines.find((line) => line.includes(',2026-01-20,'));
+    expect(withdrawn).toMatch(
+      /^FOI-2026-00000\d,foi,foi,CCTV cameras and facial recognition,2026-01-20,closed,[a-z-]+,closed,,withdrawn,2026-/,
+    );
+    const open = await fetch(`${api.url}/api/export/cases.csv?regime=foi`, {
+      headers: { authorization: `Bearer ${officer}` },
+    });
+    expect(
+      (await open.text())
+        .trimEnd()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[4])
+        .sort(),
+    ).toEqual(['2025-12-15', '2026-01-14', '2026-01-14', '2026-01-14', '2026-02-03']);
+  });
+
+  it('refuses an export without a token, or with a bad filter, with the error code', async () => {
+    const anonymous = await fetch(`${api.url}/api/export/cases.csv`);
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
+    const bad = await fetch(`${api.url}/api/export/cases.csv?overdue=maybe`, {
+      headers: { authorization: `Bearer ${officer}` },
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+    const format = await fetch(`${api.url}/api/export/cases.pdf`, {
+      headers: { authorization: `Bearer ${officer}` },
+    });
+    expect(format.status).toBe(400);
+  });
+
+  it('exports the statistics tables as CSV and XLSX', async () => {
+    const query = 'from=2026-01-01&to=2026-03-31&regime=foi';
+    const csv = await fetch(`${api.url}/api/export/statistics.csv?${query}`, {
+      headers: { authorization: `Bearer ${officer}` },
+    });
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text()).split('\r\n');
+    expect(lines.slice(0, 6)).toEqual([
+      'period,from,to,received,answered,in time,in time (extended),late,average working days late',
+      '2026-01,2026-01-01,2026-01-31,4,3,1,1,1,2',
+      '2026-02,2026-02-01,2026-02-28,1,0,0,0,0,',
+      '2026-03,2026-03-01,2026-03-31,0,0,0,0,0,',
+      'Total,2026-01-01,2026-03-31,5,3,1,1,1,2',
+      '',
+    ]);
+    expect(lines).toContain('Total,2,1,1');
+    const xlsx = await fetch(`${api.url}/api/export/statistics.xlsx?${query}`, {
+      headers: { authorization: `Bearer ${officer}` },
+    });
+    expect(xlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Timeliness',
+      'Outcomes',
+      'Exemptions',
+      'Working days late',
+      'Reviews and regulator',
+    ]);
+    expect(workbook.getWorksheet('Timeliness')?.getRow(5).values).toEqual([
+      undefined,
+      'Total',
+      '2026-01-01',
+      '2026-03-31',
+      5,
+      3,
+      1,
+      1,
+      1,
+      2,
+    ]);
+  });
+
+  it('lists the cases that make the late figure: answered late, received in the period', async () => {
+    const result = await api.graphql<{ cases: { edges: { node: { receivedOn: string } }[] } }>(
+      `query($filter: CasesFilter) { cases(filter: $filter) { edges { node { receivedOn } } } }`,
+      { filter: { status: 'all', answeredLate: true, receivedFrom: '2026-01-01', receivedTo: '2026-01-31' } },
+      officer,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.cases.edges).toEqual([{ node: { receivedOn: '2026-01-14' } }]);
+    const csv = await fetch(
+      `${api.url}/api/export/cases.csv?status=all&answeredLate=true&receivedFrom=2026-01-01&receivedTo=2026-01-31`,
+      { headers: { authorization: `Bearer ${officer}` } },
+    );
+    expect((await csv.text()).trimEnd().split('\r\n')).toHaveLength(2);
+  });
+});
