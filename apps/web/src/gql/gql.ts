@@ -53,6 +53,7 @@ type Documents = {
     "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText channel receivedOn status stage stageLabel stepLabel version\n      dueDate overdue dueSoon outcome workflowId workflowVersion regime\n      assignee { id name }\n      team { id name }\n      requester { name email }\n      deadlines { name label due statutory }\n      deadlineExplanation { summary skipped { date reason } }\n      allowedEvents { type label inputSchema }\n      state\n      history { sequence type actorLabel recordedAt effectiveOn stageAfter }\n    }\n  }\n": typeof types.CasePageDocument,
     "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) { case { version } }\n  }\n": typeof types.SendCaseEventDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n": typeof types.AssignCaseDocument,
+    "\n  query Dashboard($from: LocalDate!, $to: LocalDate!) {\n    statistics(from: $from, to: $to, groupBy: MONTH) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n": typeof types.DashboardDocument,
     "\n  query Holidays {\n    holidays { date title divisions removed createdAt }\n    nations { nation name }\n  }\n": typeof types.HolidaysDocument,
     "\n  query HolidayChangePreview($changes: [HolidayChangeInput!]!) {\n    holidayChangePreview(changes: $changes) { caseId reference changes { name label from to } }\n  }\n": typeof types.HolidayChangePreviewDocument,
     "\n  mutation AddHoliday($input: AddHolidayInput!) {\n    addHoliday(input: $input) { casesRecomputed }\n  }\n": typeof types.AddHolidayDocument,
@@ -117,6 +118,7 @@ const documents: Documents = {
     "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText channel receivedOn status stage stageLabel stepLabel version\n      dueDate overdue dueSoon outcome workflowId workflowVersion regime\n      assignee { id name }\n      team { id name }\n      requester { name email }\n      deadlines { name label due statutory }\n      deadlineExplanation { summary skipped { date reason } }\n      allowedEvents { type label inputSchema }\n      state\n      history { sequence type actorLabel recordedAt effectiveOn stageAfter }\n    }\n  }\n": types.CasePageDocument,
     "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) { case { version } }\n  }\n": types.SendCaseEventDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n": types.AssignCaseDocument,
+    "\n  query Dashboard($from: LocalDate!, $to: LocalDate!) {\n    statistics(from: $from, to: $to, groupBy: MONTH) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n": types.DashboardDocument,
     "\n  query Holidays {\n    holidays { date title divisions removed createdAt }\n    nations { nation name }\n  }\n": types.HolidaysDocument,
     "\n  query HolidayChangePreview($changes: [HolidayChangeInput!]!) {\n    holidayChangePreview(changes: $changes) { caseId reference changes { name label from to } }\n  }\n": types.HolidayChangePreviewDocument,
     "\n  mutation AddHoliday($input: AddHolidayInput!) {\n    addHoliday(input: $input) { casesRecomputed }\n  }\n": types.AddHolidayDocument,
@@ -295,6 +297,10 @@ export function graphql(source: "\n  mutation SendCaseEvent($input: SendCaseEven
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n"): typeof import('./graphql').AssignCaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Dashboard($from: LocalDate!, $to: LocalDate!) {\n    statistics(from: $from, to: $to, groupBy: MONTH) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n"): typeof import('./graphql').DashboardDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

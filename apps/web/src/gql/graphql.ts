@@ -37,6 +37,8 @@ export type AuthoritySettingsInput = {
 
 /** Every field narrows the list; omit a field to not filter on it. */
 export type CasesFilter = {
+  /** Cases answered after their time limit (true) or not late (false), as the statistics count them. */
+  answeredLate?: boolean | null | undefined;
   assigneeId?: string | number | null | undefined;
   /** Cases due on or before this date. */
   dueBefore?: string | null | undefined;
@@ -46,6 +48,10 @@ export type CasesFilter = {
   mine?: boolean | null | undefined;
   /** Open cases whose deadline has passed (Case.overdue). */
   overdue?: boolean | null | undefined;
+  /** Cases received on or after this date. */
+  receivedFrom?: string | null | undefined;
+  /** Cases received on or before this date. */
+  receivedTo?: string | null | undefined;
   /** One of the `regimes` query (e.g. foi). */
   regime?: string | null | undefined;
   stage?: string | null | undefined;
@@ -468,6 +474,14 @@ export type AssignCaseMutationVariables = Exact<{
 
 
 export type AssignCaseMutation = { assignCase: { version: number } };
+
+export type DashboardQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type DashboardQuery = { statistics: { received: number, answered: number, inTime: number, inTimeExtended: number, late: number, lateWorkingDaysAverage: number | null, periods: Array<{ period: string, from: string, to: string, received: number, answered: number, inTime: number, inTimeExtended: number, late: number, outcomes: Array<{ key: string, count: number }>, exemptions: Array<{ key: string, count: number }> }> } };
 
 export type HolidaysQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1170,6 +1184,36 @@ export const AssignCaseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AssignCaseMutation, AssignCaseMutationVariables>;
+export const DashboardDocument = new TypedDocumentString(`
+    query Dashboard($from: LocalDate!, $to: LocalDate!) {
+  statistics(from: $from, to: $to, groupBy: MONTH) {
+    received
+    answered
+    inTime
+    inTimeExtended
+    late
+    lateWorkingDaysAverage
+    periods {
+      period
+      from
+      to
+      received
+      answered
+      inTime
+      inTimeExtended
+      late
+      outcomes {
+        key
+        count
+      }
+      exemptions {
+        key
+        count
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
 export const HolidaysDocument = new TypedDocumentString(`
     query Holidays {
   holidays {
