@@ -25,7 +25,11 @@ describe('in Chromium: the reporting dashboard and the public disclosure log', (
         {
           type: 'SUBMIT_FOR_APPROVAL',
           effectiveOn: answeredOn,
-          payload: { outcome: 'granted-in-full', answers: 'Here it is.', held: true },
+          payload: {
+            outcome: 'granted-in-full',
+            answers: [{ question: 'The request', answer: 'Here it is.' }],
+            held: true,
+          },
         },
         { type: 'APPROVE_AND_SEND', effectiveOn: answeredOn },
       ]) {

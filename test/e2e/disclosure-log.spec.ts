@@ -48,7 +48,11 @@ describe('the disclosure log', () => {
       {
         type: 'SUBMIT_FOR_APPROVAL',
         effectiveOn: '2026-01-16',
-        payload: { outcome: 'granted-in-full', answers: '1,204 potholes were repaired.', held: true },
+        payload: {
+          outcome: 'granted-in-full',
+          answers: [{ question: 'The request', answer: '1,204 potholes were repaired.' }],
+          held: true,
+        },
       },
       { type: 'APPROVE_AND_SEND', effectiveOn: '2026-01-16' },
     ]) {

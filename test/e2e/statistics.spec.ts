@@ -9,7 +9,12 @@ const answer = (outcome: string, on: string, extra: Record<string, unknown> = {}
   {
     type: 'SUBMIT_FOR_APPROVAL',
     effectiveOn: on,
-    payload: { outcome, answers: 'The answers.', held: true, ...extra },
+    payload: {
+      outcome,
+      answers: [{ question: 'The request', answer: 'The answers.' }],
+      held: true,
+      ...extra,
+    },
   },
   { type: 'APPROVE_AND_SEND', effectiveOn: on },
 ];
