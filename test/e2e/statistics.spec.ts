@@ -314,4 +314,33 @@ describe('statistics over GraphQL', () => {
     );
     expect((await csv.text()).trimEnd().split('\r\n')).toHaveLength(2);
   });
+
+  it("counts only a team's cases when a team is named", async () => {
+    const admin = await api.signIn(['admin']);
+    const team = await api.graphql<{ createTeam: { id: string } }>(
+      'mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }',
+      { input: { name: 'Highways' } },
+      admin,
+    );
+    const teamId = team.data?.createTeam.id;
+    const highways = await createCase(api, officer, { receivedOn: '2026-02-02' });
+    const assigned = await api.graphql(
+      'mutation($input: AssignCaseInput!) { assignCase(input: $input) { id } }',
+      { input: { caseId: highways.id, teamId } },
+      officer,
+    );
+    expect(assigned.errors).toBeUndefined();
+    const TEAM = `query($teamId: ID) { statistics(from: "2026-01-01", to: "2026-03-31", teamId: $teamId) { received periods { period received } } }`;
+    const result = await api.graphql<{
+      statistics: { received: number; periods: { period: string; received: number }[] };
+    }>(TEAM, { teamId }, officer);
+    expect(result.data?.statistics.received).toBe(1);
+    expect(result.data?.statistics.periods.map((p) => [p.period, p.received])).toEqual([
+      ['2026-01', 0],
+      ['2026-02', 1],
+      ['2026-03', 0],
+    ]);
+    const unknown = await api.graphql(TEAM, { teamId: 'not-a-team' }, officer);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
 });
