@@ -66,6 +66,9 @@ type Documents = {
     "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n": typeof types.OutboxDocument,
     "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": typeof types.OutboxMessageDocument,
     "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": typeof types.SaveMailTemplateDocument,
+    "\n  query Publishing {\n    disclosureCandidates(first: 100) { caseId reference regime subject outcome respondedOn }\n    disclosureLog { caseId reference regime subject outcome respondedOn publishedOn summary }\n  }\n": typeof types.PublishingDocument,
+    "\n  mutation PublishToDisclosureLog($caseId: ID!, $summary: String) {\n    publishToDisclosureLog(caseId: $caseId, summary: $summary) { caseId published }\n  }\n": typeof types.PublishToDisclosureLogDocument,
+    "\n  mutation WithdrawFromDisclosureLog($caseId: ID!, $reason: String!) {\n    withdrawFromDisclosureLog(caseId: $caseId, reason: $reason) { caseId published }\n  }\n": typeof types.WithdrawFromDisclosureLogDocument,
     "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n": typeof types.SetPasswordDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n": typeof types.SignInDocument,
     "\n  query Teams {\n    teams { id name members { id name disabled } }\n  }\n": typeof types.TeamsDocument,
@@ -132,6 +135,9 @@ const documents: Documents = {
     "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n": types.OutboxDocument,
     "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": types.OutboxMessageDocument,
     "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": types.SaveMailTemplateDocument,
+    "\n  query Publishing {\n    disclosureCandidates(first: 100) { caseId reference regime subject outcome respondedOn }\n    disclosureLog { caseId reference regime subject outcome respondedOn publishedOn summary }\n  }\n": types.PublishingDocument,
+    "\n  mutation PublishToDisclosureLog($caseId: ID!, $summary: String) {\n    publishToDisclosureLog(caseId: $caseId, summary: $summary) { caseId published }\n  }\n": types.PublishToDisclosureLogDocument,
+    "\n  mutation WithdrawFromDisclosureLog($caseId: ID!, $reason: String!) {\n    withdrawFromDisclosureLog(caseId: $caseId, reason: $reason) { caseId published }\n  }\n": types.WithdrawFromDisclosureLogDocument,
     "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n": types.SetPasswordDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n": types.SignInDocument,
     "\n  query Teams {\n    teams { id name members { id name disabled } }\n  }\n": types.TeamsDocument,
@@ -351,6 +357,18 @@ export function graphql(source: "\n  query OutboxMessage($id: ID!) {\n    outbox
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n"): typeof import('./graphql').SaveMailTemplateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Publishing {\n    disclosureCandidates(first: 100) { caseId reference regime subject outcome respondedOn }\n    disclosureLog { caseId reference regime subject outcome respondedOn publishedOn summary }\n  }\n"): typeof import('./graphql').PublishingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishToDisclosureLog($caseId: ID!, $summary: String) {\n    publishToDisclosureLog(caseId: $caseId, summary: $summary) { caseId published }\n  }\n"): typeof import('./graphql').PublishToDisclosureLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawFromDisclosureLog($caseId: ID!, $reason: String!) {\n    withdrawFromDisclosureLog(caseId: $caseId, reason: $reason) { caseId published }\n  }\n"): typeof import('./graphql').WithdrawFromDisclosureLogDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

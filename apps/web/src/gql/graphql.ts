@@ -572,6 +572,27 @@ export type SaveMailTemplateMutationVariables = Exact<{
 
 export type SaveMailTemplateMutation = { saveMailTemplate: { subject: string, body: string, builtIn: boolean } };
 
+export type PublishingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublishingQuery = { disclosureCandidates: Array<{ caseId: string, reference: string, regime: string, subject: string, outcome: string | null, respondedOn: string }>, disclosureLog: Array<{ caseId: string, reference: string, regime: string, subject: string, outcome: string | null, respondedOn: string | null, publishedOn: string, summary: string | null }> };
+
+export type PublishToDisclosureLogMutationVariables = Exact<{
+  caseId: string | number;
+  summary?: string | null | undefined;
+}>;
+
+
+export type PublishToDisclosureLogMutation = { publishToDisclosureLog: { caseId: string, published: boolean } };
+
+export type WithdrawFromDisclosureLogMutationVariables = Exact<{
+  caseId: string | number;
+  reason: string;
+}>;
+
+
+export type WithdrawFromDisclosureLogMutation = { withdrawFromDisclosureLog: { caseId: string, published: boolean } };
+
 export type SetPasswordMutationVariables = Exact<{
   token: string;
   password: string;
@@ -1372,6 +1393,44 @@ export const SaveMailTemplateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SaveMailTemplateMutation, SaveMailTemplateMutationVariables>;
+export const PublishingDocument = new TypedDocumentString(`
+    query Publishing {
+  disclosureCandidates(first: 100) {
+    caseId
+    reference
+    regime
+    subject
+    outcome
+    respondedOn
+  }
+  disclosureLog {
+    caseId
+    reference
+    regime
+    subject
+    outcome
+    respondedOn
+    publishedOn
+    summary
+  }
+}
+    `) as unknown as TypedDocumentString<PublishingQuery, PublishingQueryVariables>;
+export const PublishToDisclosureLogDocument = new TypedDocumentString(`
+    mutation PublishToDisclosureLog($caseId: ID!, $summary: String) {
+  publishToDisclosureLog(caseId: $caseId, summary: $summary) {
+    caseId
+    published
+  }
+}
+    `) as unknown as TypedDocumentString<PublishToDisclosureLogMutation, PublishToDisclosureLogMutationVariables>;
+export const WithdrawFromDisclosureLogDocument = new TypedDocumentString(`
+    mutation WithdrawFromDisclosureLog($caseId: ID!, $reason: String!) {
+  withdrawFromDisclosureLog(caseId: $caseId, reason: $reason) {
+    caseId
+    published
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawFromDisclosureLogMutation, WithdrawFromDisclosureLogMutationVariables>;
 export const SetPasswordDocument = new TypedDocumentString(`
     mutation SetPassword($token: String!, $password: String!) {
   setPassword(token: $token, password: $password)
