@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   addCalendarDays,
@@ -9,6 +9,7 @@ import {
 } from '@recordflow/calendar';
 import type { DataSource } from 'typeorm';
 import { calendarFromRows } from '../cases/calendar-at';
+import { ukToday } from '../common/dates';
 import { invalid } from '../common/errors';
 import {
   type Statistics,
@@ -17,8 +18,11 @@ import {
   StatisticsPeriod,
 } from './statistics.model';
 
-/** At most this many years in one report: the figures are read per case. */
+/** At most this many years in one report. */
 const MAX_YEARS = 10;
+/** How often a process folds the report differences into the monthly totals, and how many at a time. */
+const FOLD_INTERVAL_MS = 5_000;
+const FOLD_BATCH = 20_000;
 
 /** Working days after the deadline up to and including the day of the answer. */
 export function workingDaysLate(
@@ -61,49 +65,105 @@ export function periodsBetween(from: string, to: string, groupBy: StatisticsPeri
   return periods;
 }
 
-/** The SQL of each period's label, as periodsBetween names it. */
-const PERIOD_SQL: Record<StatisticsPeriod, string> = {
-  [StatisticsPeriod.MONTH]: `to_char(received_on, 'YYYY-MM')`,
-  [StatisticsPeriod.QUARTER]: `to_char(received_on, 'YYYY-"Q"Q')`,
-  [StatisticsPeriod.YEAR]: `to_char(received_on, 'YYYY')`,
+/** The SQL of each period's label for a date column, as periodsBetween names it. */
+const PERIOD_SQL: Record<StatisticsPeriod, (column: string) => string> = {
+  [StatisticsPeriod.MONTH]: (column) => `to_char(${column}, 'YYYY-MM')`,
+  [StatisticsPeriod.QUARTER]: (column) => `to_char(${column}, 'YYYY-"Q"Q')`,
+  [StatisticsPeriod.YEAR]: (column) => `to_char(${column}, 'YYYY')`,
 };
 
-/** The case_report rows a report covers ($1 to $5: from, to, regime, workflow, team). */
-const IN_REPORT = `received_on BETWEEN $1 AND $2 AND ($3::text IS NULL OR regime = $3)
-  AND ($4::text IS NULL OR workflow_id = $4)
-  AND ($5::uuid IS NULL OR case_id IN (SELECT id FROM "case" WHERE team_id = $5))`;
+/** The filters every part of a report shares ($1 to $3: regime, workflow, team). */
+const FILTERS = `($1::text IS NULL OR regime = $1) AND ($2::text IS NULL OR workflow_id = $2)
+  AND ($3::uuid IS NULL OR team_id = $3)`;
 
-/** One period's counters (period null: the whole report), as the first query returns them. */
-interface CounterRow {
-  period: string | null;
-  received: number;
-  answered: number;
-  in_time: number;
-  in_time_extended: number;
-  late: number;
-  reviews_requested: number;
-  reviews_decided: number;
-  reviews_in_time: number;
-  reviews_late: number;
-  complaints: number;
-}
-
-/** How many cases of a period (null: all) have one value of one dimension, as the second query returns them. */
+/** How many cases of a period (null: all) count towards one dimension's key ('' for a plain count). */
 interface KeyedRow {
   period: string | null;
-  dimension: 'outcome' | 'exemption' | 'reviewOutcome' | 'decision' | 'late';
+  dimension: string;
   key: string;
   n: number;
 }
 
+/** The late answers of a period (null: all) with one regime, deadline and answer date. */
+interface LateRow {
+  period: string | null;
+  regime: Regime;
+  due: string;
+  answered: string;
+  n: number;
+}
+
+const firstOfMonth = (day: string) => `${day.slice(0, 8)}01`;
+const lastOfMonth = (day: string) => {
+  const [year, month] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+  return addCalendarDays(
+    `${year + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-01`,
+    -1,
+  );
+};
+
 /**
- * Reporting's figures, from the case_report rows the event trigger keeps. PostgreSQL counts them (two
- * grouped queries, run side by side), so a report reads a few hundred rows however many cases it covers;
- * only the working days late are counted here, once per distinct deadline and answer date.
+ * A range as the whole months inside it (read from the monthly totals) and the days at either end that do
+ * not make a whole month (read from the cases themselves).
  */
+export function splitRange(from: string, to: string) {
+  const first = from === firstOfMonth(from) ? from : addCalendarDays(lastOfMonth(from), 1);
+  const last =
+    to === lastOfMonth(to) ? firstOfMonth(to) : firstOfMonth(addCalendarDays(firstOfMonth(to), -1));
+  if (first > last) return { months: null, edges: [{ from, to }] };
+  const edges: { from: string; to: string }[] = [];
+  if (from < first) edges.push({ from, to: addCalendarDays(first, -1) });
+  const afterMonths = addCalendarDays(lastOfMonth(last), 1);
+  if (afterMonths <= to) edges.push({ from: afterMonths, to });
+  return { months: { first, last }, edges };
+}
+
+/** Reporting's figures: monthly totals kept by triggers, plus the cases of any part-month at the ends. */
 @Injectable()
-export class StatisticsService {
+export class StatisticsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(StatisticsService.name);
+  private folding?: NodeJS.Timeout;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  onModuleInit() {
+    this.folding = setInterval(() => {
+      this.foldDeltas().catch((error) => this.logger.warn(`folding report totals: ${error}`));
+    }, FOLD_INTERVAL_MS);
+    this.folding.unref();
+  }
+
+  onModuleDestroy() {
+    clearInterval(this.folding);
+  }
+
+  /**
+   * Adds the differences case_report's trigger appended into the monthly totals, a batch at a time; one process
+   * at a time (readers add any not yet folded, so this only keeps them few).
+   */
+  async foldDeltas(): Promise<number> {
+    let folded = 0;
+    for (;;) {
+      const moved = await this.dataSource.transaction(async (manager) => {
+        const [{ locked }] = await manager.query(
+          `SELECT pg_try_advisory_xact_lock(hashtext('case_report_fold')) AS locked`,
+        );
+        if (!locked) return 0;
+        const [, count] = await manager.query(
+          `WITH moved AS (
+             DELETE FROM case_report_delta WHERE id IN (SELECT id FROM case_report_delta ORDER BY id LIMIT ${FOLD_BATCH})
+             RETURNING month, regime, workflow_id, team_id, dimension, key, n)
+           INSERT INTO case_report_tally (month, regime, workflow_id, team_id, dimension, key, n)
+           SELECT month, regime, workflow_id, team_id, dimension, key, sum(n) FROM moved
+            GROUP BY month, regime, workflow_id, team_id, dimension, key
+           ON CONFLICT ON CONSTRAINT case_report_tally_key DO UPDATE SET n = case_report_tally.n + EXCLUDED.n`,
+        );
+        return Number(count ?? 0);
+      });
+      folded += moved;
+      if (moved === 0) return folded;
+    }
+  }
 
   async statistics(args: StatisticsArgs): Promise<Statistics> {
     if (args.from > args.to) throw invalid('to', `must be on or after from (${args.from})`);
@@ -113,35 +173,42 @@ export class StatisticsService {
       throw invalid('regime', `must be one of ${REGIMES.join(', ')}`);
     const groupBy = args.groupBy ?? StatisticsPeriod.MONTH;
     const period = PERIOD_SQL[groupBy];
-    const params = [args.from, args.to, args.regime ?? null, args.workflowId ?? null, args.teamId ?? null];
-    const [counters, keyed, holidays] = await Promise.all([
-      this.dataSource.query<CounterRow[]>(
-        `SELECT ${period} AS period, count(*)::int AS received, count(answered_on)::int AS answered,
-                count(*) FILTER (WHERE answered_on IS NOT NULL AND timeliness = 'in-time' AND NOT extended)::int AS in_time,
-                count(*) FILTER (WHERE answered_on IS NOT NULL AND timeliness = 'in-time' AND extended)::int AS in_time_extended,
-                count(*) FILTER (WHERE answered_on IS NOT NULL AND timeliness = 'late')::int AS late,
-                count(review_requested_on)::int AS reviews_requested, count(review_decided_on)::int AS reviews_decided,
-                count(*) FILTER (WHERE review_decided_on IS NOT NULL AND review_timeliness = 'in-time')::int AS reviews_in_time,
-                count(*) FILTER (WHERE review_decided_on IS NOT NULL AND review_timeliness = 'late')::int AS reviews_late,
-                count(complaint_on)::int AS complaints
-           FROM case_report WHERE ${IN_REPORT}
-          GROUP BY ROLLUP (1)`,
-        params,
-      ),
+    // No request is received after today, so a range that runs to today covers the rest of its month as well.
+    const { months, edges } = splitRange(args.from, args.to >= ukToday() ? lastOfMonth(args.to) : args.to);
+    const filters = [args.regime ?? null, args.workflowId ?? null, args.teamId ?? null];
+    const [keyed, late, holidays] = await Promise.all([
       this.dataSource.query<KeyedRow[]>(
-        `SELECT ${period} AS period, k.dimension, k.key, count(*)::int AS n
+        `SELECT period, dimension, key, sum(n)::int AS n FROM (
+             SELECT ${period('month')} AS period, dimension, key, n FROM case_report_tally
+              WHERE month BETWEEN $4 AND $5 AND ${FILTERS}
+             UNION ALL
+             SELECT ${period('month')}, dimension, key, n FROM case_report_delta
+              WHERE month BETWEEN $4 AND $5 AND ${FILTERS}
+             UNION ALL
+             SELECT ${period('received_on')}, c.dimension, c.key, 1
+               FROM case_report r CROSS JOIN LATERAL case_report_contributions(r) c
+              WHERE (received_on BETWEEN $6 AND $7 OR received_on BETWEEN $8 AND $9) AND ${FILTERS}
+           ) counted
+          GROUP BY GROUPING SETS ((period, dimension, key), (dimension, key))
+         HAVING sum(n) <> 0`,
+        [
+          ...filters,
+          months?.first ?? null,
+          months?.last ?? null,
+          edges[0]?.from ?? null,
+          edges[0]?.to ?? null,
+          edges[1]?.from ?? null,
+          edges[1]?.to ?? null,
+        ],
+      ),
+      this.dataSource.query<LateRow[]>(
+        `SELECT ${period('received_on')} AS period, regime, to_char(response_due, 'YYYY-MM-DD') AS due,
+                to_char(answered_on, 'YYYY-MM-DD') AS answered, count(*)::int AS n
            FROM case_report
-          CROSS JOIN LATERAL (
-                SELECT 'outcome', outcome WHERE outcome IS NOT NULL
-                UNION ALL SELECT DISTINCT 'exemption', e FROM unnest(exemptions) e
-                UNION ALL SELECT 'reviewOutcome', review_outcome WHERE review_decided_on IS NOT NULL AND review_outcome IS NOT NULL
-                UNION ALL SELECT 'decision', decision WHERE decision IS NOT NULL
-                UNION ALL SELECT 'late', regime || ' ' || response_due || ' ' || answered_on
-                           WHERE answered_on IS NOT NULL AND timeliness = 'late' AND response_due IS NOT NULL
-               ) k (dimension, key)
-          WHERE ${IN_REPORT}
-          GROUP BY GROUPING SETS ((1, 2, 3), (2, 3))`,
-        params,
+          WHERE timeliness = 'late' AND answered_on IS NOT NULL AND response_due IS NOT NULL
+            AND received_on BETWEEN $4 AND $5 AND ${FILTERS}
+          GROUP BY GROUPING SETS ((1, regime, response_due, answered_on), (regime, response_due, answered_on))`,
+        [...filters, args.from, args.to],
       ),
       this.dataSource.query(
         `SELECT to_char(date, 'YYYY-MM-DD') AS date, title, divisions, created_at FROM holiday ORDER BY created_at, id`,
@@ -150,8 +217,8 @@ export class StatisticsService {
     const calendar = calendarFromRows(holidays).options;
     const figuresOf = (label: string | null) =>
       figures(
-        counters.find((row) => row.period === label),
         keyed.filter((row) => row.period === label),
+        late.filter((row) => row.period === label),
         calendar,
       );
     return {
@@ -168,44 +235,40 @@ export class StatisticsService {
   }
 }
 
-/** The figures of one period (or of the whole report) from its counters and keyed counts. */
-export function figures(
-  counter: CounterRow | undefined,
-  keyed: KeyedRow[],
-  calendar: CalendarOptions,
-): StatisticsFigures {
-  const of = (dimension: KeyedRow['dimension']) =>
+/** The figures of one period (or of the whole report) from its keyed counts and late answers. */
+export function figures(keyed: KeyedRow[], late: LateRow[], calendar: CalendarOptions): StatisticsFigures {
+  const count = (dimension: string) => keyed.find((row) => row.dimension === dimension)?.n ?? 0;
+  const of = (dimension: string) =>
     keyed
       .filter((row) => row.dimension === dimension)
       .map(({ key, n }) => ({ key, count: n }))
       .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
   const lateDays = new Map<number, number>();
-  for (const { key, count } of of('late')) {
-    const [regime, due, answered] = key.split(' ') as [Regime, string, string];
-    const days = workingDaysLate(regime, due, answered, calendar);
-    lateDays.set(days, (lateDays.get(days) ?? 0) + count);
+  for (const row of late) {
+    const days = workingDaysLate(row.regime, row.due, row.answered, calendar);
+    lateDays.set(days, (lateDays.get(days) ?? 0) + row.n);
   }
   const lateAnswers = [...lateDays.values()].reduce((a, b) => a + b, 0);
-  const lateTotal = [...lateDays].reduce((sum, [days, count]) => sum + days * count, 0);
+  const lateTotal = [...lateDays].reduce((sum, [days, n]) => sum + days * n, 0);
   return {
-    received: counter?.received ?? 0,
-    answered: counter?.answered ?? 0,
-    inTime: counter?.in_time ?? 0,
-    inTimeExtended: counter?.in_time_extended ?? 0,
-    late: counter?.late ?? 0,
+    received: count('received'),
+    answered: count('answered'),
+    inTime: count('in-time'),
+    inTimeExtended: count('in-time-extended'),
+    late: count('late'),
     lateWorkingDaysAverage: lateAnswers ? lateTotal / lateAnswers : null,
     lateWorkingDays: [...lateDays]
-      .map(([days, count]) => ({ key: String(days), count }))
+      .map(([days, n]) => ({ key: String(days), count: n }))
       .sort((a, b) => Number(a.key) - Number(b.key)),
     outcomes: of('outcome'),
     exemptions: of('exemption'),
     reviews: {
-      requested: counter?.reviews_requested ?? 0,
-      decided: counter?.reviews_decided ?? 0,
-      inTime: counter?.reviews_in_time ?? 0,
-      late: counter?.reviews_late ?? 0,
-      outcomes: of('reviewOutcome'),
+      requested: count('reviews-requested'),
+      decided: count('reviews-decided'),
+      inTime: count('reviews-in-time'),
+      late: count('reviews-late'),
+      outcomes: of('review-outcome'),
     },
-    regulator: { complaints: counter?.complaints ?? 0, decisions: of('decision') },
+    regulator: { complaints: count('complaints'), decisions: of('decision') },
   };
 }
