@@ -369,4 +369,30 @@ describe('statistics over GraphQL', () => {
     const unknown = await api.graphql(TEAM, { teamId: 'not-a-team' }, officer);
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('counts working days late with a holiday added later, before and after the totals are recounted', async () => {
+    const LATE = `{ statistics(from: "2026-01-01", to: "2026-03-31", regime: "foi") { lateWorkingDays { key count } } }`;
+    const lateDays = async () =>
+      (await api.graphql<{ statistics: { lateWorkingDays: unknown } }>(LATE, {}, officer)).data?.statistics
+        .lateWorkingDays;
+    await api.app.get(StatisticsService).foldDeltas();
+    expect(await lateDays()).toEqual([{ key: '2', count: 1 }]);
+    const admin = await api.signIn(['admin']);
+    const added = await api.graphql(
+      'mutation($input: AddHolidayInput!) { addHoliday(input: $input) { __typename } }',
+      {
+        input: {
+          date: '2026-02-12',
+          title: 'A day of mourning',
+          divisions: ['england-and-wales', 'scotland', 'northern-ireland'],
+        },
+      },
+      admin,
+    );
+    expect(added.errors).toBeUndefined();
+    // Answered on Fri 13 Feb, due Wed 11 Feb: only the Friday is a working day late now.
+    expect(await lateDays()).toEqual([{ key: '1', count: 1 }]);
+    await api.app.get(StatisticsService).foldDeltas();
+    expect(await lateDays()).toEqual([{ key: '1', count: 1 }]);
+  });
 });

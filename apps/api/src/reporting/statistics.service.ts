@@ -7,7 +7,7 @@ import {
   REGIMES,
   type Regime,
 } from '@recordflow/calendar';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { calendarFromRows } from '../cases/calendar-at';
 import { ukToday } from '../common/dates';
 import { invalid } from '../common/errors';
@@ -84,15 +84,6 @@ interface KeyedRow {
   n: number;
 }
 
-/** The late answers of a period (null: all) with one regime, deadline and answer date. */
-interface LateRow {
-  period: string | null;
-  regime: Regime;
-  due: string;
-  answered: string;
-  n: number;
-}
-
 const firstOfMonth = (day: string) => `${day.slice(0, 8)}01`;
 const lastOfMonth = (day: string) => {
   const [year, month] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
@@ -137,32 +128,73 @@ export class StatisticsService implements OnModuleInit, OnModuleDestroy {
     clearInterval(this.folding);
   }
 
+  /** The holidays as working days late are counted with now, and a key that changes whenever they do. */
+  private async calendar(manager: EntityManager = this.dataSource.manager) {
+    const rows = await manager.query(
+      `SELECT to_char(date, 'YYYY-MM-DD') AS date, title, divisions, removed, created_at FROM holiday ORDER BY created_at, id`,
+    );
+    const { options } = calendarFromRows(rows);
+    return { options, key: `${rows.length}:${rows.at(-1)?.created_at?.toISOString() ?? ''}` };
+  }
+
   /**
-   * Adds the differences case_report's trigger appended into the monthly totals, a batch at a time; one process
-   * at a time (readers add any not yet folded, so this only keeps them few).
+   * Adds the differences case_report's trigger appended into the monthly totals, a batch at a time, turning each
+   * late answer's deadline and date into working days late; one process at a time (readers add any differences
+   * not yet folded, so this only keeps them few). After a holiday change, first counts every late answer again.
    */
   async foldDeltas(): Promise<number> {
     let folded = 0;
     for (;;) {
-      const moved = await this.dataSource.transaction(async (manager) => {
+      const moved = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
         const [{ locked }] = await manager.query(
           `SELECT pg_try_advisory_xact_lock(hashtext('case_report_fold')) AS locked`,
         );
         if (!locked) return 0;
-        const [, count] = await manager.query(
-          `WITH moved AS (
-             DELETE FROM case_report_delta WHERE id IN (SELECT id FROM case_report_delta ORDER BY id LIMIT ${FOLD_BATCH})
-             RETURNING month, regime, workflow_id, team_id, dimension, key, n)
-           INSERT INTO case_report_tally (month, regime, workflow_id, team_id, dimension, key, n)
-           SELECT month, regime, workflow_id, team_id, dimension, key, sum(n) FROM moved
-            GROUP BY month, regime, workflow_id, team_id, dimension, key
-           ON CONFLICT ON CONSTRAINT case_report_tally_key DO UPDATE SET n = case_report_tally.n + EXCLUDED.n`,
+        const calendar = await this.calendar(manager);
+        const [recorded] = await manager.query(`SELECT holidays FROM case_report_tally_calendar`);
+        if (recorded?.holidays !== calendar.key) return this.recountLateDays(manager, calendar);
+        // A DELETE answers [rows, count].
+        const [deltas]: [TallyRow[], number] = await manager.query(
+          `DELETE FROM case_report_delta WHERE id IN (SELECT id FROM case_report_delta ORDER BY id LIMIT ${FOLD_BATCH})
+           RETURNING to_char(month, 'YYYY-MM-DD') AS month, regime, workflow_id, team_id, dimension, key, n::int AS n`,
         );
-        return Number(count ?? 0);
+        await addToTally(manager, lateDaysOf(deltas, calendar.options));
+        return deltas.length;
       });
       folded += moved;
       if (moved === 0) return folded;
     }
+  }
+
+  /**
+   * Counts every late answer's working days late again with the holidays now in force: the differences seen in
+   * this transaction's snapshot are dropped, since the case_report rows it reads already hold them.
+   */
+  private async recountLateDays(
+    manager: EntityManager,
+    calendar: { options: CalendarOptions; key: string },
+  ): Promise<number> {
+    await manager.query(`DELETE FROM case_report_tally WHERE dimension = 'late-days'`);
+    await manager.query(`DELETE FROM case_report_delta WHERE dimension = 'late-pair'`);
+    const late: TallyRow[] = await manager.query(
+      `SELECT to_char(date_trunc('month', received_on), 'YYYY-MM-DD') AS month, regime, workflow_id, team_id,
+              'late-pair' AS dimension,
+              regime || ' ' || to_char(response_due, 'YYYY-MM-DD') || ' ' || to_char(answered_on, 'YYYY-MM-DD') AS key,
+              count(*)::int AS n
+         FROM case_report
+        WHERE timeliness = 'late' AND answered_on IS NOT NULL AND response_due IS NOT NULL
+        GROUP BY 1, 2, 3, 4, 6`,
+    );
+    await addToTally(manager, lateDaysOf(late, calendar.options));
+    await manager.query(
+      `INSERT INTO case_report_tally_calendar (id, holidays) VALUES (1, $1)
+       ON CONFLICT (id) DO UPDATE SET holidays = EXCLUDED.holidays`,
+      [calendar.key],
+    );
+    this.logger.log(
+      `counted the working days late of ${late.length} late answers with the holidays now in force`,
+    );
+    return Math.max(1, late.length);
   }
 
   async statistics(args: StatisticsArgs): Promise<Statistics> {
@@ -176,7 +208,7 @@ export class StatisticsService implements OnModuleInit, OnModuleDestroy {
     // No request is received after today, so a range that runs to today covers the rest of its month as well.
     const { months, edges } = splitRange(args.from, args.to >= ukToday() ? lastOfMonth(args.to) : args.to);
     const filters = [args.regime ?? null, args.workflowId ?? null, args.teamId ?? null];
-    const [keyed, late, holidays] = await Promise.all([
+    const [keyed, calendar, [recorded]] = await Promise.all([
       this.dataSource.query<KeyedRow[]>(
         `SELECT period, dimension, key, sum(n)::int AS n FROM (
              SELECT ${period('month')} AS period, dimension, key, n FROM case_report_tally
@@ -201,25 +233,30 @@ export class StatisticsService implements OnModuleInit, OnModuleDestroy {
           edges[1]?.to ?? null,
         ],
       ),
-      this.dataSource.query<LateRow[]>(
-        `SELECT ${period('received_on')} AS period, regime, to_char(response_due, 'YYYY-MM-DD') AS due,
-                to_char(answered_on, 'YYYY-MM-DD') AS answered, count(*)::int AS n
-           FROM case_report
-          WHERE timeliness = 'late' AND answered_on IS NOT NULL AND response_due IS NOT NULL
-            AND received_on BETWEEN $4 AND $5 AND ${FILTERS}
-          GROUP BY GROUPING SETS ((1, regime, response_due, answered_on), (regime, response_due, answered_on))`,
-        [...filters, args.from, args.to],
-      ),
-      this.dataSource.query(
-        `SELECT to_char(date, 'YYYY-MM-DD') AS date, title, divisions, created_at FROM holiday ORDER BY created_at, id`,
-      ),
+      this.calendar(),
+      this.dataSource.query(`SELECT holidays FROM case_report_tally_calendar`),
     ]);
-    const calendar = calendarFromRows(holidays).options;
+    // Until the totals' working days late are counted with today's holidays, count them from the cases.
+    const counted =
+      recorded?.holidays === calendar.key
+        ? keyed
+        : [
+            ...keyed.filter((row) => row.dimension !== 'late-days' && row.dimension !== 'late-pair'),
+            ...(await this.dataSource.query<KeyedRow[]>(
+              `SELECT ${period('received_on')} AS period, 'late-pair' AS dimension,
+                      regime || ' ' || to_char(response_due, 'YYYY-MM-DD') || ' ' || to_char(answered_on, 'YYYY-MM-DD') AS key,
+                      count(*)::int AS n
+                 FROM case_report
+                WHERE timeliness = 'late' AND answered_on IS NOT NULL AND response_due IS NOT NULL
+                  AND received_on BETWEEN $4 AND $5 AND ${FILTERS}
+                GROUP BY GROUPING SETS ((1, 3), (3))`,
+              [...filters, args.from, args.to],
+            )),
+          ];
     const figuresOf = (label: string | null) =>
       figures(
-        keyed.filter((row) => row.period === label),
-        late.filter((row) => row.period === label),
-        calendar,
+        counted.filter((row) => row.period === label),
+        calendar.options,
       );
     return {
       from: args.from,
@@ -235,17 +272,66 @@ export class StatisticsService implements OnModuleInit, OnModuleDestroy {
   }
 }
 
-/** The figures of one period (or of the whole report) from its keyed counts and late answers. */
-export function figures(keyed: KeyedRow[], late: LateRow[], calendar: CalendarOptions): StatisticsFigures {
+/** A row of the monthly totals or of their differences. */
+interface TallyRow {
+  month: string;
+  regime: string;
+  workflow_id: string;
+  team_id: string | null;
+  dimension: string;
+  key: string;
+  n: number;
+}
+
+/** The rows with each late answer's deadline and date ('late-pair') turned into its working days late ('late-days'). */
+function lateDaysOf(rows: TallyRow[], calendar: CalendarOptions): TallyRow[] {
+  return rows.map((row) => {
+    if (row.dimension !== 'late-pair') return row;
+    const [regime, due, answered] = row.key.split(' ') as [Regime, string, string];
+    return { ...row, dimension: 'late-days', key: String(workingDaysLate(regime, due, answered, calendar)) };
+  });
+}
+
+/** Adds rows to the monthly totals, in one statement. */
+async function addToTally(manager: EntityManager, rows: TallyRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const column = <K extends keyof TallyRow>(key: K) => rows.map((row) => row[key]);
+  await manager.query(
+    `INSERT INTO case_report_tally (month, regime, workflow_id, team_id, dimension, key, n)
+     SELECT month, regime, workflow_id, team_id, dimension, key, sum(n)
+       FROM unnest($1::date[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::bigint[])
+            AS d (month, regime, workflow_id, team_id, dimension, key, n)
+      GROUP BY month, regime, workflow_id, team_id, dimension, key
+     ON CONFLICT ON CONSTRAINT case_report_tally_key DO UPDATE SET n = case_report_tally.n + EXCLUDED.n`,
+    [
+      column('month'),
+      column('regime'),
+      column('workflow_id'),
+      column('team_id'),
+      column('dimension'),
+      column('key'),
+      column('n'),
+    ],
+  );
+}
+
+/** The figures of one period (or of the whole report) from its keyed counts. */
+export function figures(keyed: KeyedRow[], calendar: CalendarOptions): StatisticsFigures {
   const count = (dimension: string) => keyed.find((row) => row.dimension === dimension)?.n ?? 0;
   const of = (dimension: string) =>
     keyed
       .filter((row) => row.dimension === dimension)
       .map(({ key, n }) => ({ key, count: n }))
       .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  // Working days late: counted in the totals, or (part-months, differences not yet folded) from each answer.
   const lateDays = new Map<number, number>();
-  for (const row of late) {
-    const days = workingDaysLate(row.regime, row.due, row.answered, calendar);
+  for (const row of keyed) {
+    let days: number;
+    if (row.dimension === 'late-days') days = Number(row.key);
+    else if (row.dimension === 'late-pair') {
+      const [regime, due, answered] = row.key.split(' ') as [Regime, string, string];
+      days = workingDaysLate(regime, due, answered, calendar);
+    } else continue;
     lateDays.set(days, (lateDays.get(days) ?? 0) + row.n);
   }
   const lateAnswers = [...lateDays.values()].reduce((a, b) => a + b, 0);

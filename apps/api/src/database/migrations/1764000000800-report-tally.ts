@@ -17,6 +17,9 @@ const CONTRIBUTIONS = `CREATE FUNCTION "case_report_contributions"(r case_report
     UNION ALL SELECT DISTINCT 'exemption', e FROM unnest(r.exemptions) e
     UNION ALL SELECT 'review-outcome', r.review_outcome WHERE r.review_decided_on IS NOT NULL AND r.review_outcome IS NOT NULL
     UNION ALL SELECT 'decision', r.decision WHERE r.decision IS NOT NULL
+    -- A late answer's regime, deadline and date: the process folding the totals turns it into working days late.
+    UNION ALL SELECT 'late-pair', r.regime || ' ' || to_char(r.response_due, 'YYYY-MM-DD') || ' ' || to_char(r.answered_on, 'YYYY-MM-DD')
+               WHERE r.answered_on IS NOT NULL AND r.timeliness = 'late' AND r.response_due IS NOT NULL
   $$`;
 
 /** The columns that change what a row contributes (a WHEN clause skips every other update cheaply). */
@@ -25,6 +28,7 @@ const COUNTED = [
   'workflow_id',
   'team_id',
   'received_on',
+  'response_due',
   'answered_on',
   'timeliness',
   'extended',
@@ -105,11 +109,16 @@ export class ReportTally1764000000800 implements MigrationInterface {
     await queryRunner.query(`CREATE TRIGGER "case_report_to_delta_update" AFTER UPDATE ON "case_report"
       FOR EACH ROW WHEN (${changed}) EXECUTE FUNCTION "case_report_to_delta"()`);
 
-    // The totals of the rows already there.
+    // The totals of the rows already there; working days late are added by the first fold (no calendar is recorded).
     await queryRunner.query(`INSERT INTO case_report_tally (month, regime, workflow_id, team_id, dimension, key, n)
       SELECT date_trunc('month', r.received_on)::date, r.regime, r.workflow_id, r.team_id, c.dimension, c.key, count(*)
         FROM case_report r CROSS JOIN LATERAL case_report_contributions(r) c
+       WHERE c.dimension <> 'late-pair'
        GROUP BY 1, 2, 3, 4, 5, 6`);
+    // The holidays the working days late in the totals were counted with.
+    await queryRunner.query(
+      `CREATE TABLE "case_report_tally_calendar" ("id" integer PRIMARY KEY DEFAULT 1 CHECK ("id" = 1), "holidays" text NOT NULL)`,
+    );
     // The late answers' deadlines and dates, for the working days late of a report without reading every case.
     await queryRunner.query(`CREATE INDEX "case_report_late" ON "case_report" ("received_on")
       INCLUDE ("regime", "workflow_id", "team_id", "response_due", "answered_on")
@@ -118,6 +127,7 @@ export class ReportTally1764000000800 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "case_report_late"`);
+    await queryRunner.query(`DROP TABLE "case_report_tally_calendar"`);
     await queryRunner.query(`DROP TRIGGER "case_report_to_delta_update" ON "case_report"`);
     await queryRunner.query(`DROP TRIGGER "case_report_to_delta_insert" ON "case_report"`);
     await queryRunner.query(`DROP FUNCTION "case_report_to_delta"()`);
