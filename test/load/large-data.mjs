@@ -137,7 +137,7 @@ async function generate() {
             ($4::uuid[])[1 + i % 50],
             CASE WHEN i % 10 < 7 THEN (ARRAY['granted-in-full','granted-in-part','refused-in-full','not-held'])[1 + i % 4] END,
             CASE WHEN i % 10 < 7 THEN now() END,
-            ($6::uuid[])[1 + i % 5]
+            ($6::uuid[])[1 + (i / 10) % 5]
        FROM generate_series(1, $5::int) i
       CROSS JOIN LATERAL (SELECT CASE WHEN i % 20 = 0 THEN 'sar' WHEN i % 10 = 1 THEN 'eir' ELSE 'foi' END AS regime) w`,
     [JSON.stringify(versions), topics, stages, officers.map((o) => o.id), CASES, teams],
