@@ -8,6 +8,7 @@ import { CasePage } from './pages/CasePage';
 import { Holidays } from './pages/Holidays';
 import { Letters } from './pages/Letters';
 import { Outbox } from './pages/Outbox';
+import { Publishing } from './pages/Publishing';
 import { SetPassword } from './pages/SetPassword';
 import { SignIn } from './pages/SignIn';
 import { Teams } from './pages/Teams';
@@ -70,6 +71,7 @@ function Header({ user }: { user: SessionUser }) {
         {hasRole(user, 'admin') && link('/settings', 'Authority settings')}
         {hasRole(user, 'admin') && link('/users', 'Users')}
         {hasRole(user, 'admin') && link('/teams', 'Teams')}
+        {hasRole(user, 'admin') && link('/publishing', 'Disclosure log')}
         {link('/dashboard', 'Dashboard')}
       </nav>
       <span className="who">
@@ -115,6 +117,7 @@ export function App() {
           <Route path="/settings" component={AuthoritySettings} />
           <Route path="/users" component={Users} />
           <Route path="/teams" component={Teams} />
+          <Route path="/publishing" component={Publishing} />
           <Route path="/dashboard">
             <Suspense fallback={<p aria-live="polite">Opening the dashboard…</p>}>
               <Dashboard />

@@ -53,7 +53,8 @@ type Documents = {
     "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText channel receivedOn status stage stageLabel stepLabel version\n      dueDate overdue dueSoon outcome workflowId workflowVersion regime\n      assignee { id name }\n      team { id name }\n      requester { name email }\n      deadlines { name label due statutory }\n      deadlineExplanation { summary skipped { date reason } }\n      allowedEvents { type label inputSchema }\n      state\n      history { sequence type actorLabel recordedAt effectiveOn stageAfter }\n    }\n  }\n": typeof types.CasePageDocument,
     "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) { case { version } }\n  }\n": typeof types.SendCaseEventDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n": typeof types.AssignCaseDocument,
-    "\n  query Dashboard($from: LocalDate!, $to: LocalDate!) {\n    statistics(from: $from, to: $to, groupBy: MONTH) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  query Dashboard($from: LocalDate!, $to: LocalDate!, $groupBy: StatisticsPeriod!, $regime: String, $teamId: ID) {\n    statistics(from: $from, to: $to, groupBy: $groupBy, regime: $regime, teamId: $teamId) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  query DashboardChoices {\n    regimes { regime law }\n    teams { id name }\n  }\n": typeof types.DashboardChoicesDocument,
     "\n  query Holidays {\n    holidays { date title divisions removed createdAt }\n    nations { nation name }\n  }\n": typeof types.HolidaysDocument,
     "\n  query HolidayChangePreview($changes: [HolidayChangeInput!]!) {\n    holidayChangePreview(changes: $changes) { caseId reference changes { name label from to } }\n  }\n": typeof types.HolidayChangePreviewDocument,
     "\n  mutation AddHoliday($input: AddHolidayInput!) {\n    addHoliday(input: $input) { casesRecomputed }\n  }\n": typeof types.AddHolidayDocument,
@@ -65,6 +66,9 @@ type Documents = {
     "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n": typeof types.OutboxDocument,
     "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": typeof types.OutboxMessageDocument,
     "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": typeof types.SaveMailTemplateDocument,
+    "\n  query Publishing {\n    disclosureCandidates(first: 100) { caseId reference regime subject outcome respondedOn }\n    disclosureLog { caseId reference regime subject outcome respondedOn publishedOn summary }\n  }\n": typeof types.PublishingDocument,
+    "\n  mutation PublishToDisclosureLog($caseId: ID!, $summary: String) {\n    publishToDisclosureLog(caseId: $caseId, summary: $summary) { caseId published }\n  }\n": typeof types.PublishToDisclosureLogDocument,
+    "\n  mutation WithdrawFromDisclosureLog($caseId: ID!, $reason: String!) {\n    withdrawFromDisclosureLog(caseId: $caseId, reason: $reason) { caseId published }\n  }\n": typeof types.WithdrawFromDisclosureLogDocument,
     "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n": typeof types.SetPasswordDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n": typeof types.SignInDocument,
     "\n  query Teams {\n    teams { id name members { id name disabled } }\n  }\n": typeof types.TeamsDocument,
@@ -118,7 +122,8 @@ const documents: Documents = {
     "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText channel receivedOn status stage stageLabel stepLabel version\n      dueDate overdue dueSoon outcome workflowId workflowVersion regime\n      assignee { id name }\n      team { id name }\n      requester { name email }\n      deadlines { name label due statutory }\n      deadlineExplanation { summary skipped { date reason } }\n      allowedEvents { type label inputSchema }\n      state\n      history { sequence type actorLabel recordedAt effectiveOn stageAfter }\n    }\n  }\n": types.CasePageDocument,
     "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) { case { version } }\n  }\n": types.SendCaseEventDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n": types.AssignCaseDocument,
-    "\n  query Dashboard($from: LocalDate!, $to: LocalDate!) {\n    statistics(from: $from, to: $to, groupBy: MONTH) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n": types.DashboardDocument,
+    "\n  query Dashboard($from: LocalDate!, $to: LocalDate!, $groupBy: StatisticsPeriod!, $regime: String, $teamId: ID) {\n    statistics(from: $from, to: $to, groupBy: $groupBy, regime: $regime, teamId: $teamId) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n": types.DashboardDocument,
+    "\n  query DashboardChoices {\n    regimes { regime law }\n    teams { id name }\n  }\n": types.DashboardChoicesDocument,
     "\n  query Holidays {\n    holidays { date title divisions removed createdAt }\n    nations { nation name }\n  }\n": types.HolidaysDocument,
     "\n  query HolidayChangePreview($changes: [HolidayChangeInput!]!) {\n    holidayChangePreview(changes: $changes) { caseId reference changes { name label from to } }\n  }\n": types.HolidayChangePreviewDocument,
     "\n  mutation AddHoliday($input: AddHolidayInput!) {\n    addHoliday(input: $input) { casesRecomputed }\n  }\n": types.AddHolidayDocument,
@@ -130,6 +135,9 @@ const documents: Documents = {
     "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n": types.OutboxDocument,
     "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": types.OutboxMessageDocument,
     "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": types.SaveMailTemplateDocument,
+    "\n  query Publishing {\n    disclosureCandidates(first: 100) { caseId reference regime subject outcome respondedOn }\n    disclosureLog { caseId reference regime subject outcome respondedOn publishedOn summary }\n  }\n": types.PublishingDocument,
+    "\n  mutation PublishToDisclosureLog($caseId: ID!, $summary: String) {\n    publishToDisclosureLog(caseId: $caseId, summary: $summary) { caseId published }\n  }\n": types.PublishToDisclosureLogDocument,
+    "\n  mutation WithdrawFromDisclosureLog($caseId: ID!, $reason: String!) {\n    withdrawFromDisclosureLog(caseId: $caseId, reason: $reason) { caseId published }\n  }\n": types.WithdrawFromDisclosureLogDocument,
     "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n": types.SetPasswordDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n": types.SignInDocument,
     "\n  query Teams {\n    teams { id name members { id name disabled } }\n  }\n": types.TeamsDocument,
@@ -300,7 +308,11 @@ export function graphql(source: "\n  mutation AssignCase($input: AssignCaseInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Dashboard($from: LocalDate!, $to: LocalDate!) {\n    statistics(from: $from, to: $to, groupBy: MONTH) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n"): typeof import('./graphql').DashboardDocument;
+export function graphql(source: "\n  query Dashboard($from: LocalDate!, $to: LocalDate!, $groupBy: StatisticsPeriod!, $regime: String, $teamId: ID) {\n    statistics(from: $from, to: $to, groupBy: $groupBy, regime: $regime, teamId: $teamId) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n"): typeof import('./graphql').DashboardDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardChoices {\n    regimes { regime law }\n    teams { id name }\n  }\n"): typeof import('./graphql').DashboardChoicesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -345,6 +357,18 @@ export function graphql(source: "\n  query OutboxMessage($id: ID!) {\n    outbox
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n"): typeof import('./graphql').SaveMailTemplateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Publishing {\n    disclosureCandidates(first: 100) { caseId reference regime subject outcome respondedOn }\n    disclosureLog { caseId reference regime subject outcome respondedOn publishedOn summary }\n  }\n"): typeof import('./graphql').PublishingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishToDisclosureLog($caseId: ID!, $summary: String) {\n    publishToDisclosureLog(caseId: $caseId, summary: $summary) { caseId published }\n  }\n"): typeof import('./graphql').PublishToDisclosureLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawFromDisclosureLog($caseId: ID!, $reason: String!) {\n    withdrawFromDisclosureLog(caseId: $caseId, reason: $reason) { caseId published }\n  }\n"): typeof import('./graphql').WithdrawFromDisclosureLogDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -205,6 +205,12 @@ export type SendCaseEventInput = {
   type: string;
 };
 
+/** How the statistics are broken down. */
+export type StatisticsPeriod =
+  | 'MONTH'
+  | 'QUARTER'
+  | 'YEAR';
+
 /** Omit a field to leave it as it is. */
 export type UpdateUserInput = {
   /** true disables (they cannot sign in; their sessions end); false enables again. */
@@ -478,10 +484,18 @@ export type AssignCaseMutation = { assignCase: { version: number } };
 export type DashboardQueryVariables = Exact<{
   from: string;
   to: string;
+  groupBy: StatisticsPeriod;
+  regime?: string | null | undefined;
+  teamId?: string | number | null | undefined;
 }>;
 
 
 export type DashboardQuery = { statistics: { received: number, answered: number, inTime: number, inTimeExtended: number, late: number, lateWorkingDaysAverage: number | null, periods: Array<{ period: string, from: string, to: string, received: number, answered: number, inTime: number, inTimeExtended: number, late: number, outcomes: Array<{ key: string, count: number }>, exemptions: Array<{ key: string, count: number }> }> } };
+
+export type DashboardChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardChoicesQuery = { regimes: Array<{ regime: string, law: string }>, teams: Array<{ id: string, name: string }> };
 
 export type HolidaysQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -557,6 +571,27 @@ export type SaveMailTemplateMutationVariables = Exact<{
 
 
 export type SaveMailTemplateMutation = { saveMailTemplate: { subject: string, body: string, builtIn: boolean } };
+
+export type PublishingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublishingQuery = { disclosureCandidates: Array<{ caseId: string, reference: string, regime: string, subject: string, outcome: string | null, respondedOn: string }>, disclosureLog: Array<{ caseId: string, reference: string, regime: string, subject: string, outcome: string | null, respondedOn: string | null, publishedOn: string, summary: string | null }> };
+
+export type PublishToDisclosureLogMutationVariables = Exact<{
+  caseId: string | number;
+  summary?: string | null | undefined;
+}>;
+
+
+export type PublishToDisclosureLogMutation = { publishToDisclosureLog: { caseId: string, published: boolean } };
+
+export type WithdrawFromDisclosureLogMutationVariables = Exact<{
+  caseId: string | number;
+  reason: string;
+}>;
+
+
+export type WithdrawFromDisclosureLogMutation = { withdrawFromDisclosureLog: { caseId: string, published: boolean } };
 
 export type SetPasswordMutationVariables = Exact<{
   token: string;
@@ -1185,8 +1220,14 @@ export const AssignCaseDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AssignCaseMutation, AssignCaseMutationVariables>;
 export const DashboardDocument = new TypedDocumentString(`
-    query Dashboard($from: LocalDate!, $to: LocalDate!) {
-  statistics(from: $from, to: $to, groupBy: MONTH) {
+    query Dashboard($from: LocalDate!, $to: LocalDate!, $groupBy: StatisticsPeriod!, $regime: String, $teamId: ID) {
+  statistics(
+    from: $from
+    to: $to
+    groupBy: $groupBy
+    regime: $regime
+    teamId: $teamId
+  ) {
     received
     answered
     inTime
@@ -1214,6 +1255,18 @@ export const DashboardDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+export const DashboardChoicesDocument = new TypedDocumentString(`
+    query DashboardChoices {
+  regimes {
+    regime
+    law
+  }
+  teams {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardChoicesQuery, DashboardChoicesQueryVariables>;
 export const HolidaysDocument = new TypedDocumentString(`
     query Holidays {
   holidays {
@@ -1340,6 +1393,44 @@ export const SaveMailTemplateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SaveMailTemplateMutation, SaveMailTemplateMutationVariables>;
+export const PublishingDocument = new TypedDocumentString(`
+    query Publishing {
+  disclosureCandidates(first: 100) {
+    caseId
+    reference
+    regime
+    subject
+    outcome
+    respondedOn
+  }
+  disclosureLog {
+    caseId
+    reference
+    regime
+    subject
+    outcome
+    respondedOn
+    publishedOn
+    summary
+  }
+}
+    `) as unknown as TypedDocumentString<PublishingQuery, PublishingQueryVariables>;
+export const PublishToDisclosureLogDocument = new TypedDocumentString(`
+    mutation PublishToDisclosureLog($caseId: ID!, $summary: String) {
+  publishToDisclosureLog(caseId: $caseId, summary: $summary) {
+    caseId
+    published
+  }
+}
+    `) as unknown as TypedDocumentString<PublishToDisclosureLogMutation, PublishToDisclosureLogMutationVariables>;
+export const WithdrawFromDisclosureLogDocument = new TypedDocumentString(`
+    mutation WithdrawFromDisclosureLog($caseId: ID!, $reason: String!) {
+  withdrawFromDisclosureLog(caseId: $caseId, reason: $reason) {
+    caseId
+    published
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawFromDisclosureLogMutation, WithdrawFromDisclosureLogMutationVariables>;
 export const SetPasswordDocument = new TypedDocumentString(`
     mutation SetPassword($token: String!, $password: String!) {
   setPassword(token: $token, password: $password)
