@@ -409,15 +409,54 @@ describe('tasks to service areas, the contributor role and internal notes', () =
     await expect(api.dataSource.query(`DELETE FROM case_task_event`)).rejects.toThrow(/append-only/);
   });
 
-  it('leaves every history verifiable', async () => {
+  it('leaves every history verifiable, and names the event whose kept text was changed', async () => {
     const auditor = await api.signIn(['auditor']);
+    const verify = async (id: string) =>
+      (
+        await api.graphql<{
+          verifyCaseHistory: { ok: boolean; firstBadSequence: number | null; reason: string | null };
+        }>(
+          'query($id: ID!) { verifyCaseHistory(caseId: $id) { ok firstBadSequence reason } }',
+          { id },
+          auditor,
+        )
+      ).data?.verifyCaseHistory;
     for (const id of [caseId, otherCaseId]) {
-      const verified = await api.graphql<{ verifyCaseHistory: { ok: boolean; reason: string | null } }>(
-        'query($id: ID!) { verifyCaseHistory(caseId: $id) { ok reason } }',
-        { id },
-        auditor,
+      expect(await verify(id)).toEqual({ ok: true, firstBadSequence: null, reason: null });
+    }
+    const [answered] = await api.dataSource.query(
+      `SELECT t.id, t.answer, e.case_sequence FROM case_task t JOIN case_task_event e ON e.task_id = t.id AND e.kind = 'answered' WHERE t.case_id = $1`,
+      [caseId],
+    );
+    await api.dataSource.query(`UPDATE case_task SET answer = 'We repaired 9 potholes.' WHERE id = $1`, [
+      answered.id,
+    ]);
+    expect(await verify(caseId)).toEqual({
+      ok: false,
+      firstBadSequence: answered.case_sequence,
+      reason: `The task's answer recorded by event ${answered.case_sequence} has been changed or removed.`,
+    });
+    const all = await api.graphql<{ verifyAllCases: { failures: { caseId: string }[] } }>(
+      '{ verifyAllCases { failures { caseId } } }',
+      {},
+      auditor,
+    );
+    expect(all.data?.verifyAllCases.failures).toEqual([{ caseId }]);
+    await api.dataSource.query('UPDATE case_task SET answer = $2 WHERE id = $1', [
+      answered.id,
+      answered.answer,
+    ]);
+    expect((await verify(caseId))?.ok).toBe(true);
+  });
+
+  it('refuses task and note events sent as case events: Recordflow records them itself', async () => {
+    for (const type of ['TASK_RAISED', 'TASK_CHASED', 'TASK_ANSWERED', 'TASK_CANCELLED', 'NOTE_ADDED']) {
+      const sent = await api.graphql(
+        'mutation($input: SendCaseEventInput!) { sendCaseEvent(input: $input) { replayed } }',
+        { input: { caseId, type } },
+        officer,
       );
-      expect(verified.data?.verifyCaseHistory).toEqual({ ok: true, reason: null });
+      expect(sent.errors?.[0]?.extensions?.code, type).toBe('EVENT_NOT_ALLOWED');
     }
   });
 });
