@@ -81,6 +81,15 @@ describe('in Chromium: an officer asks Highways, and Highways answers', () => {
       .waitFor();
     await page.getByRole('list', { name: 'Tasks' }).getByText('To Highways by Test officer').waitFor();
     await screenshot(page, SHOTS, '01-task-raised');
+
+    // Highways' task queue shows it to officers too.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tasks' }).click();
+    await page.getByRole('button', { name: 'All open' }).click();
+    await page.getByLabel("Team's queue").selectOption({ label: 'Highways' });
+    const row = page
+      .getByRole('table', { name: 'Task queue' })
+      .getByRole('row', { name: new RegExp(reference) });
+    await expect.poll(() => row.textContent()).toContain('Which roads did you grit');
     await page.getByRole('button', { name: 'Sign out' }).click();
   });
 

@@ -76,6 +76,7 @@ type Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n": typeof types.SignInDocument,
     "\n  query TaskPage($id: ID!) {\n    task(id: $id) {\n      id question status workingDays raisedOn dueOn overdue remindedAt answer closedAt cancelReason\n      team { name }\n      assignee { id name }\n      raisedBy { name }\n      closedBy { name }\n      case { id reference subject regime receivedOn requestText }\n      files { id filename size }\n      activity { at kind actorName message }\n    }\n  }\n": typeof types.TaskPageDocument,
     "\n  mutation AnswerTask($input: AnswerTaskInput!) {\n    answerTask(input: $input) { id status }\n  }\n": typeof types.AnswerTaskDocument,
+    "\n  query TeamsForQueue {\n    teams { id name }\n  }\n": typeof types.TeamsForQueueDocument,
     "\n  query TaskQueue($filter: TasksFilter) {\n    tasks(filter: $filter, first: 100) {\n      id question status dueOn overdue remindedAt chasers\n      team { id name }\n      assignee { id name }\n      case { id reference subject }\n    }\n  }\n": typeof types.TaskQueueDocument,
     "\n  query Teams {\n    teams { id name members { id name disabled } }\n  }\n": typeof types.TeamsDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name }\n  }\n": typeof types.CreateTeamDocument,
@@ -151,6 +152,7 @@ const documents: Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n": types.SignInDocument,
     "\n  query TaskPage($id: ID!) {\n    task(id: $id) {\n      id question status workingDays raisedOn dueOn overdue remindedAt answer closedAt cancelReason\n      team { name }\n      assignee { id name }\n      raisedBy { name }\n      closedBy { name }\n      case { id reference subject regime receivedOn requestText }\n      files { id filename size }\n      activity { at kind actorName message }\n    }\n  }\n": types.TaskPageDocument,
     "\n  mutation AnswerTask($input: AnswerTaskInput!) {\n    answerTask(input: $input) { id status }\n  }\n": types.AnswerTaskDocument,
+    "\n  query TeamsForQueue {\n    teams { id name }\n  }\n": types.TeamsForQueueDocument,
     "\n  query TaskQueue($filter: TasksFilter) {\n    tasks(filter: $filter, first: 100) {\n      id question status dueOn overdue remindedAt chasers\n      team { id name }\n      assignee { id name }\n      case { id reference subject }\n    }\n  }\n": types.TaskQueueDocument,
     "\n  query Teams {\n    teams { id name members { id name disabled } }\n  }\n": types.TeamsDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name }\n  }\n": types.CreateTeamDocument,
@@ -409,6 +411,10 @@ export function graphql(source: "\n  query TaskPage($id: ID!) {\n    task(id: $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AnswerTask($input: AnswerTaskInput!) {\n    answerTask(input: $input) { id status }\n  }\n"): typeof import('./graphql').AnswerTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamsForQueue {\n    teams { id name }\n  }\n"): typeof import('./graphql').TeamsForQueueDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -685,6 +685,11 @@ export type AnswerTaskMutationVariables = Exact<{
 
 export type AnswerTaskMutation = { answerTask: { id: string, status: string } };
 
+export type TeamsForQueueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamsForQueueQuery = { teams: Array<{ id: string, name: string }> };
+
 export type TaskQueueQueryVariables = Exact<{
   filter?: TasksFilter | null | undefined;
 }>;
@@ -1624,6 +1629,14 @@ export const AnswerTaskDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AnswerTaskMutation, AnswerTaskMutationVariables>;
+export const TeamsForQueueDocument = new TypedDocumentString(`
+    query TeamsForQueue {
+  teams {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<TeamsForQueueQuery, TeamsForQueueQueryVariables>;
 export const TaskQueueDocument = new TypedDocumentString(`
     query TaskQueue($filter: TasksFilter) {
   tasks(filter: $filter, first: 100) {

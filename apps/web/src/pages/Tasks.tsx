@@ -6,6 +6,12 @@ import type { TaskStatusFilter } from '../gql/graphql';
 import { useQuery } from '../graphql';
 import { hasRole, useSession } from '../session';
 
+const TeamsForQueueQuery = graphql(`
+  query TeamsForQueue {
+    teams { id name }
+  }
+`);
+
 const TasksQuery = graphql(`
   query TaskQueue($filter: TasksFilter) {
     tasks(filter: $filter, first: 100) {
@@ -31,7 +37,9 @@ export function Tasks() {
   const user = useSession((s) => s.session?.user);
   const staff = hasRole(user, 'officer') || hasRole(user, 'admin');
   const [view, setView] = useState<View>('mine');
+  const [teamId, setTeamId] = useState('');
   const filter = {
+    teamId: teamId || null,
     mine: view === 'mine' || !staff,
     overdue: view === 'overdue',
     status: (view === 'answered' ? 'ANSWERED' : 'OPEN') as TaskStatusFilter,
@@ -57,6 +65,7 @@ export function Tasks() {
           </button>
         ))}
       </div>
+      {staff && <TeamChoice value={teamId} onChange={setTeamId} />}
       {result.state === 'loading' && <p aria-live="polite">Loading tasks…</p>}
       {result.state === 'error' && (
         <p role="alert" className="error">
@@ -101,5 +110,26 @@ export function Tasks() {
           </table>
         ))}
     </>
+  );
+}
+
+/** Staff look at one team's queue; contributors' own queue already holds their teams' tasks. */
+function TeamChoice({ value, onChange }: { value: string; onChange: (teamId: string) => void }) {
+  const teams = useQuery(TeamsForQueueQuery).result;
+  return (
+    <div className="filters">
+      <label>
+        Team's queue
+        <select value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">Every team</option>
+          {teams.state === 'ready' &&
+            teams.data.teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+        </select>
+      </label>
+    </div>
   );
 }
