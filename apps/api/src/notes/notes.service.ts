@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NOTE_ADDED } from '@recordflow/workflow';
@@ -6,12 +6,13 @@ import { DataSource, In } from 'typeorm';
 import type { Actor } from '../auth/current-user';
 import { CasesService } from '../cases/cases.service';
 import { invalid, isUuid, notFound } from '../common/errors';
-import { sha256 } from '../tasks/tasks.service';
 import { User } from '../users/user.entity';
 import { CaseNote } from './case-note.entity';
 import type { CaseNoteModel } from './notes.model';
 
 const MAX_NOTE = 20_000;
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Internal notes on a case: text here, its SHA-256 in the case history (NOTE_ADDED), never in a letter. */
 @Injectable()
