@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { showDate } from '../format';
 import { graphql } from '../gql';
 import { request, useQuery } from '../graphql';
+import { hasRole, useSession } from '../session';
 
 const CaseTasksQuery = graphql(`
   query CaseTasks($id: ID!) {
@@ -71,6 +72,8 @@ export function CaseTasks({
   onChanged: () => void;
 }) {
   const { result, reload } = useQuery(CaseTasksQuery, { id: caseId }, 15_000);
+  // Administrators read tasks and notes; officers raise, chase and write them.
+  const officer = useSession((s) => hasRole(s.session?.user, 'officer'));
   const teams = useQuery(TeamsForTasksQuery).result;
   const [team, setTeam] = useState('');
   const [person, setPerson] = useState('');
@@ -151,7 +154,7 @@ export function CaseTasks({
               )}
               {t.files.length > 0 && <p>Files: {t.files.map((f) => f.filename).join(', ')}</p>}
               {t.status === 'cancelled' && <p className="muted">Cancelled: {t.cancelReason}</p>}
-              {t.status === 'open' && (
+              {t.status === 'open' && officer && (
                 <div className="actions">
                   <button
                     type="button"
@@ -184,7 +187,7 @@ export function CaseTasks({
             </li>
           ))}
         </ul>
-        {open && (
+        {open && officer && (
           <form aria-label="Raise a task" className="form" onSubmit={raise}>
             <label>
               Question
@@ -248,15 +251,17 @@ export function CaseTasks({
             </li>
           ))}
         </ul>
-        <form aria-label="Add a note" className="form" onSubmit={addNote}>
-          <label>
-            Note
-            <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={3} required />
-          </label>
-          <button type="submit" className="secondary">
-            Add the note
-          </button>
-        </form>
+        {officer && (
+          <form aria-label="Add a note" className="form" onSubmit={addNote}>
+            <label>
+              Note
+              <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={3} required />
+            </label>
+            <button type="submit" className="secondary">
+              Add the note
+            </button>
+          </form>
+        )}
       </section>
     </div>
   );
