@@ -11,6 +11,8 @@ import { Outbox } from './pages/Outbox';
 import { Publishing } from './pages/Publishing';
 import { SetPassword } from './pages/SetPassword';
 import { SignIn } from './pages/SignIn';
+import { TaskPage } from './pages/TaskPage';
+import { Tasks } from './pages/Tasks';
 import { Teams } from './pages/Teams';
 import { Users } from './pages/Users';
 import { Workflows } from './pages/Workflows';
@@ -47,6 +49,7 @@ class ErrorBoundary extends Component<{ children: ReactNode }, { message: string
 function homeFor(user: SessionUser): string {
   if (hasRole(user, 'officer')) return '/cases';
   if (hasRole(user, 'auditor')) return '/audit';
+  if (hasRole(user, 'contributor') && !hasRole(user, 'admin')) return '/tasks';
   return '/workflows';
 }
 
@@ -63,6 +66,7 @@ function Header({ user }: { user: SessionUser }) {
       <span className="brand">Recordflow</span>
       <nav aria-label="Main">
         {hasRole(user, 'officer') && link('/cases', 'Cases')}
+        {(hasRole(user, 'officer') || hasRole(user, 'contributor')) && link('/tasks', 'Tasks')}
         {hasRole(user, 'auditor') && link('/audit', 'Audit')}
         {hasRole(user, 'admin') && link('/workflows', 'Workflows')}
         {hasRole(user, 'admin') && link('/letters', 'Letters')}
@@ -72,7 +76,8 @@ function Header({ user }: { user: SessionUser }) {
         {hasRole(user, 'admin') && link('/users', 'Users')}
         {hasRole(user, 'admin') && link('/teams', 'Teams')}
         {hasRole(user, 'admin') && link('/publishing', 'Disclosure log')}
-        {link('/dashboard', 'Dashboard')}
+        {['officer', 'admin', 'auditor'].some((role) => hasRole(user, role)) &&
+          link('/dashboard', 'Dashboard')}
       </nav>
       <span className="who">
         {user.name} ({user.roles.join(', ')})
@@ -101,6 +106,8 @@ export function App() {
         <Switch>
           <Route path="/cases/:id">{(params) => <CasePage id={params.id} />}</Route>
           <Route path="/cases" component={CaseList} />
+          <Route path="/tasks/:id">{(params) => <TaskPage id={params.id} />}</Route>
+          <Route path="/tasks" component={Tasks} />
           <Route path="/audit/:id">{(params) => <AuditCase id={params.id} />}</Route>
           <Route path="/audit" component={AuditList} />
           <Route path="/workflows/:id">

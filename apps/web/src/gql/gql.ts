@@ -31,6 +31,13 @@ type Documents = {
     "\n  mutation SendLetter($id: ID!) { sendLetter(documentId: $id) { id } }\n": typeof types.SendLetterDocument,
     "\n  query CaseMails($id: ID!) {\n    caseMails(caseId: $id) { id documentIds toAddress status attempts lastError nextAttemptAt sentSequence }\n    case(id: $id) { requester { email } }\n  }\n": typeof types.CaseMailsDocument,
     "\n  mutation EmailLetter($id: ID!, $to: String, $withDocx: Boolean) {\n    emailLetter(documentId: $id, to: $to, withDocx: $withDocx) { id status }\n  }\n": typeof types.EmailLetterDocument,
+    "\n  query CaseTasks($id: ID!) {\n    case(id: $id) {\n      id\n      tasks {\n        id question status dueOn workingDays overdue remindedAt chasers answer cancelReason\n        team { name }\n        assignee { name }\n        raisedBy { name }\n        closedBy { name }\n        files { id filename }\n      }\n      notes { id text createdAt author { name } }\n    }\n  }\n": typeof types.CaseTasksDocument,
+    "\n  query TeamsForTasks {\n    teams { id name }\n  }\n": typeof types.TeamsForTasksDocument,
+    "\n  query TaskAssignees($teamId: ID) {\n    taskAssignees(teamId: $teamId) { id name }\n  }\n": typeof types.TaskAssigneesDocument,
+    "\n  mutation RaiseTask($input: RaiseTaskInput!) {\n    raiseTask(input: $input) { id dueOn }\n  }\n": typeof types.RaiseTaskDocument,
+    "\n  mutation ChaseTask($input: ChaseTaskInput!) {\n    chaseTask(input: $input) { id chasers }\n  }\n": typeof types.ChaseTaskDocument,
+    "\n  mutation CancelTask($input: CancelTaskInput!) {\n    cancelTask(input: $input) { id status }\n  }\n": typeof types.CancelTaskDocument,
+    "\n  mutation AddCaseNote($input: AddCaseNoteInput!) {\n    addCaseNote(input: $input) { id }\n  }\n": typeof types.AddCaseNoteDocument,
     "\n  query StageGraph($id: ID!) {\n    workflow(id: $id) { versions { version definition } }\n  }\n": typeof types.StageGraphDocument,
     "\n  query SimulatorHolidays { holidays { date title divisions } }\n": typeof types.SimulatorHolidaysDocument,
     "\n  query EditorWorkflow($id: ID!) {\n    workflow(id: $id) {\n      id\n      name\n      regime\n      published { version definition }\n      draft { revision definition savedAt savedBy { name } }\n      versions { id version status publishedAt publishedBy { name } definition definitionHash }\n    }\n  }\n": typeof types.EditorWorkflowDocument,
@@ -71,6 +78,10 @@ type Documents = {
     "\n  mutation WithdrawFromDisclosureLog($caseId: ID!, $reason: String!) {\n    withdrawFromDisclosureLog(caseId: $caseId, reason: $reason) { caseId published }\n  }\n": typeof types.WithdrawFromDisclosureLogDocument,
     "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n": typeof types.SetPasswordDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n": typeof types.SignInDocument,
+    "\n  query TaskPage($id: ID!) {\n    task(id: $id) {\n      id question status workingDays raisedOn dueOn overdue remindedAt answer closedAt cancelReason\n      team { name }\n      assignee { id name }\n      raisedBy { name }\n      closedBy { name }\n      case { id reference subject regime receivedOn requestText }\n      files { id filename size }\n      activity { at kind actorName message }\n    }\n  }\n": typeof types.TaskPageDocument,
+    "\n  mutation AnswerTask($input: AnswerTaskInput!) {\n    answerTask(input: $input) { id status }\n  }\n": typeof types.AnswerTaskDocument,
+    "\n  query TeamsForQueue {\n    teams { id name }\n  }\n": typeof types.TeamsForQueueDocument,
+    "\n  query TaskQueue($filter: TasksFilter) {\n    tasks(filter: $filter, first: 100) {\n      id question status dueOn overdue remindedAt chasers\n      team { id name }\n      assignee { id name }\n      case { id reference subject }\n    }\n  }\n": typeof types.TaskQueueDocument,
     "\n  query Teams {\n    teams { id name members { id name disabled } }\n  }\n": typeof types.TeamsDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name }\n  }\n": typeof types.CreateTeamDocument,
     "\n  query Users {\n    users { id email name roles disabled invited teams { id name } }\n    teams { id name }\n    roles { name description builtIn }\n  }\n": typeof types.UsersDocument,
@@ -100,6 +111,13 @@ const documents: Documents = {
     "\n  mutation SendLetter($id: ID!) { sendLetter(documentId: $id) { id } }\n": types.SendLetterDocument,
     "\n  query CaseMails($id: ID!) {\n    caseMails(caseId: $id) { id documentIds toAddress status attempts lastError nextAttemptAt sentSequence }\n    case(id: $id) { requester { email } }\n  }\n": types.CaseMailsDocument,
     "\n  mutation EmailLetter($id: ID!, $to: String, $withDocx: Boolean) {\n    emailLetter(documentId: $id, to: $to, withDocx: $withDocx) { id status }\n  }\n": types.EmailLetterDocument,
+    "\n  query CaseTasks($id: ID!) {\n    case(id: $id) {\n      id\n      tasks {\n        id question status dueOn workingDays overdue remindedAt chasers answer cancelReason\n        team { name }\n        assignee { name }\n        raisedBy { name }\n        closedBy { name }\n        files { id filename }\n      }\n      notes { id text createdAt author { name } }\n    }\n  }\n": types.CaseTasksDocument,
+    "\n  query TeamsForTasks {\n    teams { id name }\n  }\n": types.TeamsForTasksDocument,
+    "\n  query TaskAssignees($teamId: ID) {\n    taskAssignees(teamId: $teamId) { id name }\n  }\n": types.TaskAssigneesDocument,
+    "\n  mutation RaiseTask($input: RaiseTaskInput!) {\n    raiseTask(input: $input) { id dueOn }\n  }\n": types.RaiseTaskDocument,
+    "\n  mutation ChaseTask($input: ChaseTaskInput!) {\n    chaseTask(input: $input) { id chasers }\n  }\n": types.ChaseTaskDocument,
+    "\n  mutation CancelTask($input: CancelTaskInput!) {\n    cancelTask(input: $input) { id status }\n  }\n": types.CancelTaskDocument,
+    "\n  mutation AddCaseNote($input: AddCaseNoteInput!) {\n    addCaseNote(input: $input) { id }\n  }\n": types.AddCaseNoteDocument,
     "\n  query StageGraph($id: ID!) {\n    workflow(id: $id) { versions { version definition } }\n  }\n": types.StageGraphDocument,
     "\n  query SimulatorHolidays { holidays { date title divisions } }\n": types.SimulatorHolidaysDocument,
     "\n  query EditorWorkflow($id: ID!) {\n    workflow(id: $id) {\n      id\n      name\n      regime\n      published { version definition }\n      draft { revision definition savedAt savedBy { name } }\n      versions { id version status publishedAt publishedBy { name } definition definitionHash }\n    }\n  }\n": types.EditorWorkflowDocument,
@@ -140,6 +158,10 @@ const documents: Documents = {
     "\n  mutation WithdrawFromDisclosureLog($caseId: ID!, $reason: String!) {\n    withdrawFromDisclosureLog(caseId: $caseId, reason: $reason) { caseId published }\n  }\n": types.WithdrawFromDisclosureLogDocument,
     "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n": types.SetPasswordDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n": types.SignInDocument,
+    "\n  query TaskPage($id: ID!) {\n    task(id: $id) {\n      id question status workingDays raisedOn dueOn overdue remindedAt answer closedAt cancelReason\n      team { name }\n      assignee { id name }\n      raisedBy { name }\n      closedBy { name }\n      case { id reference subject regime receivedOn requestText }\n      files { id filename size }\n      activity { at kind actorName message }\n    }\n  }\n": types.TaskPageDocument,
+    "\n  mutation AnswerTask($input: AnswerTaskInput!) {\n    answerTask(input: $input) { id status }\n  }\n": types.AnswerTaskDocument,
+    "\n  query TeamsForQueue {\n    teams { id name }\n  }\n": types.TeamsForQueueDocument,
+    "\n  query TaskQueue($filter: TasksFilter) {\n    tasks(filter: $filter, first: 100) {\n      id question status dueOn overdue remindedAt chasers\n      team { id name }\n      assignee { id name }\n      case { id reference subject }\n    }\n  }\n": types.TaskQueueDocument,
     "\n  query Teams {\n    teams { id name members { id name disabled } }\n  }\n": types.TeamsDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name }\n  }\n": types.CreateTeamDocument,
     "\n  query Users {\n    users { id email name roles disabled invited teams { id name } }\n    teams { id name }\n    roles { name description builtIn }\n  }\n": types.UsersDocument,
@@ -217,6 +239,34 @@ export function graphql(source: "\n  query CaseMails($id: ID!) {\n    caseMails(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EmailLetter($id: ID!, $to: String, $withDocx: Boolean) {\n    emailLetter(documentId: $id, to: $to, withDocx: $withDocx) { id status }\n  }\n"): typeof import('./graphql').EmailLetterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseTasks($id: ID!) {\n    case(id: $id) {\n      id\n      tasks {\n        id question status dueOn workingDays overdue remindedAt chasers answer cancelReason\n        team { name }\n        assignee { name }\n        raisedBy { name }\n        closedBy { name }\n        files { id filename }\n      }\n      notes { id text createdAt author { name } }\n    }\n  }\n"): typeof import('./graphql').CaseTasksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamsForTasks {\n    teams { id name }\n  }\n"): typeof import('./graphql').TeamsForTasksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TaskAssignees($teamId: ID) {\n    taskAssignees(teamId: $teamId) { id name }\n  }\n"): typeof import('./graphql').TaskAssigneesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RaiseTask($input: RaiseTaskInput!) {\n    raiseTask(input: $input) { id dueOn }\n  }\n"): typeof import('./graphql').RaiseTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChaseTask($input: ChaseTaskInput!) {\n    chaseTask(input: $input) { id chasers }\n  }\n"): typeof import('./graphql').ChaseTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelTask($input: CancelTaskInput!) {\n    cancelTask(input: $input) { id status }\n  }\n"): typeof import('./graphql').CancelTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddCaseNote($input: AddCaseNoteInput!) {\n    addCaseNote(input: $input) { id }\n  }\n"): typeof import('./graphql').AddCaseNoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -377,6 +427,22 @@ export function graphql(source: "\n  mutation SetPassword($token: String!, $pass
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n"): typeof import('./graphql').SignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TaskPage($id: ID!) {\n    task(id: $id) {\n      id question status workingDays raisedOn dueOn overdue remindedAt answer closedAt cancelReason\n      team { name }\n      assignee { id name }\n      raisedBy { name }\n      closedBy { name }\n      case { id reference subject regime receivedOn requestText }\n      files { id filename size }\n      activity { at kind actorName message }\n    }\n  }\n"): typeof import('./graphql').TaskPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AnswerTask($input: AnswerTaskInput!) {\n    answerTask(input: $input) { id status }\n  }\n"): typeof import('./graphql').AnswerTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamsForQueue {\n    teams { id name }\n  }\n"): typeof import('./graphql').TeamsForQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TaskQueue($filter: TasksFilter) {\n    tasks(filter: $filter, first: 100) {\n      id question status dueOn overdue remindedAt chasers\n      team { id name }\n      assignee { id name }\n      case { id reference subject }\n    }\n  }\n"): typeof import('./graphql').TaskQueueDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

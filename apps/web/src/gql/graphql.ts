@@ -4,12 +4,23 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AddCaseNoteInput = {
+  caseId: string | number;
+  text: string;
+};
+
 export type AddHolidayInput = {
   date: string;
   /** Where it is a bank holiday: england-and-wales, scotland, northern-ireland. */
   divisions: Array<string>;
   /** e.g. "State Funeral of Queen Elizabeth II" */
   title: string;
+};
+
+export type AnswerTaskInput = {
+  /** The service area's answer (files are uploaded first to /api/tasks/{id}/files). */
+  answer: string;
+  taskId: string | number;
 };
 
 export type AssignCaseInput = {
@@ -33,6 +44,11 @@ export type AuthoritySettingsInput = {
   sector?: string | null | undefined;
   /** The team that answers requests. */
   team: string;
+};
+
+export type CancelTaskInput = {
+  reason: string;
+  taskId: string | number;
 };
 
 /** Every field narrows the list; omit a field to not filter on it. */
@@ -63,6 +79,12 @@ export type CasesFilter = {
   teamQueue?: boolean | null | undefined;
   /** Words of the reference or subject, in any order; the last may be half typed ("FOI-2026-0001", "parking fin"). */
   text?: string | null | undefined;
+};
+
+export type ChaseTaskInput = {
+  /** A few words to go with the chaser. */
+  message?: string | null | undefined;
+  taskId: string | number;
 };
 
 export type CreateCaseInput = {
@@ -140,6 +162,18 @@ export type PublishWorkflowInput = {
   workflowId: string | number;
 };
 
+export type RaiseTaskInput = {
+  /** The person asked (an officer or contributor; a member of the team when teamId is given). */
+  assigneeId?: string | number | null | undefined;
+  caseId: string | number;
+  /** What the service area is asked. */
+  question: string;
+  /** The team whose task queue holds it. */
+  teamId?: string | number | null | undefined;
+  /** The internal deadline: 1 to 60 working days from today. */
+  workingDays: number;
+};
+
 export type RedactDocumentInput = {
   /** The version to redact (a PDF). */
   documentId: string | number;
@@ -210,6 +244,22 @@ export type StatisticsPeriod =
   | 'MONTH'
   | 'QUARTER'
   | 'YEAR';
+
+export type TaskStatusFilter =
+  | 'ALL'
+  | 'ANSWERED'
+  | 'CANCELLED'
+  | 'OPEN';
+
+export type TasksFilter = {
+  caseId?: string | number | null | undefined;
+  /** Only tasks given to you or to a team of yours (always so for contributors). */
+  mine?: boolean | null | undefined;
+  /** Only tasks marked overdue. */
+  overdue?: boolean | null | undefined;
+  status?: TaskStatusFilter | null | undefined;
+  teamId?: string | number | null | undefined;
+};
 
 /** Omit a field to leave it as it is. */
 export type UpdateUserInput = {
@@ -336,6 +386,53 @@ export type EmailLetterMutationVariables = Exact<{
 
 
 export type EmailLetterMutation = { emailLetter: { id: string, status: string } };
+
+export type CaseTasksQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseTasksQuery = { case: { id: string, tasks: Array<{ id: string, question: string, status: string, dueOn: string, workingDays: number, overdue: boolean, remindedAt: string | null, chasers: number, answer: string | null, cancelReason: string | null, team: { name: string } | null, assignee: { name: string } | null, raisedBy: { name: string }, closedBy: { name: string } | null, files: Array<{ id: string, filename: string }> }>, notes: Array<{ id: string, text: string, createdAt: string, author: { name: string } }> } };
+
+export type TeamsForTasksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamsForTasksQuery = { teams: Array<{ id: string, name: string }> };
+
+export type TaskAssigneesQueryVariables = Exact<{
+  teamId?: string | number | null | undefined;
+}>;
+
+
+export type TaskAssigneesQuery = { taskAssignees: Array<{ id: string, name: string }> };
+
+export type RaiseTaskMutationVariables = Exact<{
+  input: RaiseTaskInput;
+}>;
+
+
+export type RaiseTaskMutation = { raiseTask: { id: string, dueOn: string } };
+
+export type ChaseTaskMutationVariables = Exact<{
+  input: ChaseTaskInput;
+}>;
+
+
+export type ChaseTaskMutation = { chaseTask: { id: string, chasers: number } };
+
+export type CancelTaskMutationVariables = Exact<{
+  input: CancelTaskInput;
+}>;
+
+
+export type CancelTaskMutation = { cancelTask: { id: string, status: string } };
+
+export type AddCaseNoteMutationVariables = Exact<{
+  input: AddCaseNoteInput;
+}>;
+
+
+export type AddCaseNoteMutation = { addCaseNote: { id: string } };
 
 export type StageGraphQueryVariables = Exact<{
   id: string | number;
@@ -609,6 +706,32 @@ export type SignInMutationVariables = Exact<{
 
 export type SignInMutation = { login: { token: string, expiresAt: string, user: { id: string, email: string, name: string, roles: Array<string> } } };
 
+export type TaskPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TaskPageQuery = { task: { id: string, question: string, status: string, workingDays: number, raisedOn: string, dueOn: string, overdue: boolean, remindedAt: string | null, answer: string | null, closedAt: string | null, cancelReason: string | null, team: { name: string } | null, assignee: { id: string, name: string } | null, raisedBy: { name: string }, closedBy: { name: string } | null, case: { id: string, reference: string, subject: string, regime: string, receivedOn: string, requestText: string }, files: Array<{ id: string, filename: string, size: number }>, activity: Array<{ at: string, kind: string, actorName: string, message: string | null }> } };
+
+export type AnswerTaskMutationVariables = Exact<{
+  input: AnswerTaskInput;
+}>;
+
+
+export type AnswerTaskMutation = { answerTask: { id: string, status: string } };
+
+export type TeamsForQueueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamsForQueueQuery = { teams: Array<{ id: string, name: string }> };
+
+export type TaskQueueQueryVariables = Exact<{
+  filter?: TasksFilter | null | undefined;
+}>;
+
+
+export type TaskQueueQuery = { tasks: Array<{ id: string, question: string, status: string, dueOn: string, overdue: boolean, remindedAt: string | null, chasers: number, team: { id: string, name: string } | null, assignee: { id: string, name: string } | null, case: { id: string, reference: string, subject: string } }> };
+
 export type TeamsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -857,6 +980,96 @@ export const EmailLetterDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EmailLetterMutation, EmailLetterMutationVariables>;
+export const CaseTasksDocument = new TypedDocumentString(`
+    query CaseTasks($id: ID!) {
+  case(id: $id) {
+    id
+    tasks {
+      id
+      question
+      status
+      dueOn
+      workingDays
+      overdue
+      remindedAt
+      chasers
+      answer
+      cancelReason
+      team {
+        name
+      }
+      assignee {
+        name
+      }
+      raisedBy {
+        name
+      }
+      closedBy {
+        name
+      }
+      files {
+        id
+        filename
+      }
+    }
+    notes {
+      id
+      text
+      createdAt
+      author {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseTasksQuery, CaseTasksQueryVariables>;
+export const TeamsForTasksDocument = new TypedDocumentString(`
+    query TeamsForTasks {
+  teams {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<TeamsForTasksQuery, TeamsForTasksQueryVariables>;
+export const TaskAssigneesDocument = new TypedDocumentString(`
+    query TaskAssignees($teamId: ID) {
+  taskAssignees(teamId: $teamId) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<TaskAssigneesQuery, TaskAssigneesQueryVariables>;
+export const RaiseTaskDocument = new TypedDocumentString(`
+    mutation RaiseTask($input: RaiseTaskInput!) {
+  raiseTask(input: $input) {
+    id
+    dueOn
+  }
+}
+    `) as unknown as TypedDocumentString<RaiseTaskMutation, RaiseTaskMutationVariables>;
+export const ChaseTaskDocument = new TypedDocumentString(`
+    mutation ChaseTask($input: ChaseTaskInput!) {
+  chaseTask(input: $input) {
+    id
+    chasers
+  }
+}
+    `) as unknown as TypedDocumentString<ChaseTaskMutation, ChaseTaskMutationVariables>;
+export const CancelTaskDocument = new TypedDocumentString(`
+    mutation CancelTask($input: CancelTaskInput!) {
+  cancelTask(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CancelTaskMutation, CancelTaskMutationVariables>;
+export const AddCaseNoteDocument = new TypedDocumentString(`
+    mutation AddCaseNote($input: AddCaseNoteInput!) {
+  addCaseNote(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddCaseNoteMutation, AddCaseNoteMutationVariables>;
 export const StageGraphDocument = new TypedDocumentString(`
     query StageGraph($id: ID!) {
   workflow(id: $id) {
@@ -1450,6 +1663,97 @@ export const SignInDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const TaskPageDocument = new TypedDocumentString(`
+    query TaskPage($id: ID!) {
+  task(id: $id) {
+    id
+    question
+    status
+    workingDays
+    raisedOn
+    dueOn
+    overdue
+    remindedAt
+    answer
+    closedAt
+    cancelReason
+    team {
+      name
+    }
+    assignee {
+      id
+      name
+    }
+    raisedBy {
+      name
+    }
+    closedBy {
+      name
+    }
+    case {
+      id
+      reference
+      subject
+      regime
+      receivedOn
+      requestText
+    }
+    files {
+      id
+      filename
+      size
+    }
+    activity {
+      at
+      kind
+      actorName
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TaskPageQuery, TaskPageQueryVariables>;
+export const AnswerTaskDocument = new TypedDocumentString(`
+    mutation AnswerTask($input: AnswerTaskInput!) {
+  answerTask(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AnswerTaskMutation, AnswerTaskMutationVariables>;
+export const TeamsForQueueDocument = new TypedDocumentString(`
+    query TeamsForQueue {
+  teams {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<TeamsForQueueQuery, TeamsForQueueQueryVariables>;
+export const TaskQueueDocument = new TypedDocumentString(`
+    query TaskQueue($filter: TasksFilter) {
+  tasks(filter: $filter, first: 100) {
+    id
+    question
+    status
+    dueOn
+    overdue
+    remindedAt
+    chasers
+    team {
+      id
+      name
+    }
+    assignee {
+      id
+      name
+    }
+    case {
+      id
+      reference
+      subject
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TaskQueueQuery, TaskQueueQueryVariables>;
 export const TeamsDocument = new TypedDocumentString(`
     query Teams {
   teams {
