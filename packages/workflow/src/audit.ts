@@ -30,6 +30,9 @@ export const DOCUMENT_ADDED = 'DOCUMENT_ADDED';
 export const DOCUMENT_REDACTED = 'DOCUMENT_REDACTED';
 /** The release bundle (letter and released documents in one PDF) was built; its SHA-256 is in the payload. */
 export const RELEASE_BUNDLE_BUILT = 'RELEASE_BUNDLE_BUILT';
+/** Two cases were linked (refined request, repeat, aggregated for s.12 …) or unlinked; both histories record it. */
+export const CASE_LINKED = 'CASE_LINKED';
+export const CASE_UNLINKED = 'CASE_UNLINKED';
 /** Events that record a fact beside the workflow and leave its state as it was. */
 export const RECORD_ONLY_EVENTS: readonly string[] = [
   CASE_ASSIGNED,
@@ -40,6 +43,8 @@ export const RECORD_ONLY_EVENTS: readonly string[] = [
   MAIL_SENT,
   DISCLOSURE_PUBLISHED,
   DISCLOSURE_WITHDRAWN,
+  CASE_LINKED,
+  CASE_UNLINKED,
 ];
 
 /** An event as recorded: everything its hash covers, and the hash. No requester personal data. */

@@ -8,6 +8,9 @@ import { Mail1764000000006 } from './1764000000006-mail';
 import { CalendarSettings1764000000007 } from './1764000000007-calendar-settings';
 import { People1764000000008 } from './1764000000008-people';
 import { CaseReport1764000000009 } from './1764000000009-case-report';
+import { CaseSearch1764000000600 } from './1764000000600-case-search';
+import { CaseLinks1764000000601 } from './1764000000601-case-links';
+import { BulkJobs1764000000602 } from './1764000000602-bulk-jobs';
 
 /** Every migration, oldest first; they run at start inside one advisory lock. */
 export const migrations = [
@@ -21,4 +24,7 @@ export const migrations = [
   CalendarSettings1764000000007,
   People1764000000008,
   CaseReport1764000000009,
+  CaseSearch1764000000600,
+  CaseLinks1764000000601,
+  BulkJobs1764000000602,
 ];
