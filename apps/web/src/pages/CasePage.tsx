@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { AssignmentPicker } from '../components/AssignmentPicker';
 import { CaseFiles } from '../components/CaseFiles';
 import { CaseLetters } from '../components/CaseLetters';
+import { CaseLinks } from '../components/CaseLinks';
 import { type AllowedEvent, EventForm } from '../components/EventForm';
 import { StageGraph } from '../components/StageGraph';
 import { showDate } from '../format';
@@ -220,6 +221,7 @@ export function CasePage({ id }: { id: string }) {
           />
         </section>
       </div>
+      <CaseLinks caseId={c.id} onChanged={reload} />
       <CaseFiles caseId={c.id} regime={c.regime} />
       <section className="panel" aria-labelledby="graph">
         <h2 id="graph">The workflow</h2>
