@@ -5,6 +5,7 @@
 // --keep leaves the generated database in place and prints its url; --reuse measures one kept earlier.
 import { parseArgs } from 'node:util';
 import { api, benchDatabase } from '../bench/support.mjs';
+import { generateCases } from './generate-cases.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -67,69 +68,6 @@ await app.close();
 if (values.keep) console.log(`kept: node test/load/large-data.mjs --reuse ${database.url}`);
 else await database.close();
 
-async function generate() {
-  const officers = [];
-  for (let i = 0; i < 50; i++) {
-    officers.push(
-      await api.createUser(dataSource.manager, {
-        email: `o${i}@large.example.org`,
-        name: `Officer ${i}`,
-        password: 'large data test',
-        roles: ['officer'],
-      }),
-    );
-  }
-  const [{ id: versionId }] = await dataSource.query(
-    `SELECT id FROM workflow_version WHERE workflow_id = 'foi' AND status = 'published'`,
-  );
-  const stages = ['received', 'clarification', 'response', 'review-window', 'internal-review'];
-  const topics = [
-    'parking fines',
-    'CCTV cameras',
-    'pothole repairs',
-    'school admissions',
-    'housing repairs',
-    'bin collections',
-    'planning appeals',
-    'agency staff',
-  ];
-
-  let started = Date.now();
-  // 70% closed, 30% open; open cases due from two months ago to two months ahead; spread over 50 officers;
-  // topics independent of due date (i / 7), so no search finds its matches bunched at the list's head.
-  await dataSource.query(
-    `INSERT INTO "case" (reference, regime, workflow_id, workflow_version_id, subject, request_text, channel, received_on, status, stage, step,
-                         snapshot, version, due_on, assignee_id, outcome, closed_at)
-     SELECT 'FOI-' || (2020 + i % 7) || '-' || lpad(i::text, 7, '0'), 'foi', 'foi', $1,
-            ($2::text[])[1 + (i / 7) % 8] || ' request ' || i, 'Generated request ' || i, 'email',
-            date '2020-01-01' + (i % 2500),
-            CASE WHEN i % 10 < 7 THEN 'closed' ELSE 'open' END,
-            CASE WHEN i % 10 < 7 THEN 'closed' ELSE ($3::text[])[1 + i % 5] END, 'drafting',
-            '{}'::jsonb, 20,
-            CASE WHEN i % 10 < 7 THEN NULL ELSE current_date - 60 + (i % 120) END,
-            ($4::uuid[])[1 + i % 50],
-            CASE WHEN i % 10 < 7 THEN (ARRAY['granted-in-full','granted-in-part','refused-in-full','not-held'])[1 + i % 4] END,
-            CASE WHEN i % 10 < 7 THEN now() END
-       FROM generate_series(1, $5::int) i`,
-    [versionId, topics, stages, officers.map((o) => o.id), CASES],
-  );
-  console.log(
-    `${CASES.toLocaleString('en-GB')} cases generated in ${((Date.now() - started) / 1000).toFixed(0)} s`,
-  );
-  started = Date.now();
-  await dataSource.query('ALTER TABLE case_event DISABLE TRIGGER case_event_append_only');
-  await dataSource.query(
-    `INSERT INTO case_event (case_id, sequence, type, payload, actor_id, actor_label, recorded_at, effective_on, workflow_version_id, stage_after, prev_hash, hash)
-     SELECT c.id, s, 'GENERATED', jsonb_build_object('n', s), NULL, 'generator', now(), c.received_on, c.workflow_version_id, c.stage,
-            md5(c.id::text || (s - 1)), md5(c.id::text || s)
-       FROM "case" c CROSS JOIN generate_series(1, 20) s`,
-  );
-  await dataSource.query('ALTER TABLE case_event ENABLE TRIGGER case_event_append_only');
-  // As autovacuum would after a bulk load: statistics, and a visibility map so index-only scans stay in the index.
-  await dataSource.query('VACUUM (ANALYZE)');
-  const [{ events }] = await dataSource.query('SELECT count(*)::int AS events FROM case_event');
-  console.log(
-    `${events.toLocaleString('en-GB')} events generated in ${((Date.now() - started) / 1000).toFixed(0)} s`,
-  );
-  return officers;
+function generate() {
+  return generateCases(dataSource, { cases: CASES });
 }
