@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/current-user';
 import { ukToday } from '../common/dates';
-import { refusal } from '../common/errors';
+import { invalid, refusal } from '../common/errors';
 import { Case } from './case.entity';
 import { CaseRepository } from './case.repository';
 import { type DeadlineRules, deadlineRules } from './deadline-status';
@@ -41,6 +41,16 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 
 /** Who may search by the requester's name or e-mail (as who may read Case.requester). */
 export const REQUESTER_ROLES: readonly string[] = ['officer', 'admin'];
+
+const DATE_FIELDS = [
+  'dueBefore',
+  'dueFrom',
+  'dueTo',
+  'receivedFrom',
+  'receivedTo',
+  'closedFrom',
+  'closedTo',
+] as const satisfies readonly (keyof CasesFilter)[];
 
 /** Counting stops here however big the list: beyond it a count is a scan nobody reads. */
 export const MAX_COUNT_UP_TO = 10_000;
@@ -141,6 +151,11 @@ export class CasesQuery {
           ),
         },
       );
+    }
+    // Year 0 is a valid ISO date but not a PostgreSQL one: refused here, not faulted on there.
+    for (const field of DATE_FIELDS) {
+      const value = filter[field];
+      if (value && value < '0001-01-01') throw invalid(`filter.${field}`, `${value} is before year 1.`);
     }
     if (filter.dueBefore) query.andWhere(`${SORT_KEY} <= :dueBefore`, { dueBefore: filter.dueBefore });
     if (filter.receivedFrom)
