@@ -125,6 +125,13 @@ describe('searching the case list', () => {
       requiredRoles: ['officer', 'admin'],
     });
     expect(refusedSearch.data).toBeNull();
+    // The export takes the same filters.
+    const csv = await fetch(`${api.url}/api/export/cases.csv?status=all&requester=shah`, {
+      headers: { authorization: `Bearer ${officer}` },
+    });
+    const exported = await csv.text();
+    expect(exported).toContain(potholes.reference);
+    expect(exported).not.toContain(libraries.reference);
   });
 
   it('filters by exemption cited, outcome, and received, due and closed dates', async () => {
