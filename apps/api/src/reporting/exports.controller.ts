@@ -55,7 +55,9 @@ export function filterFrom(params: Params): CasesFilter {
     receivedTo: date(params, 'receivedTo'),
     requester: text(params, 'requester'),
     outcome: text(params, 'outcome'),
-    exemptions: text(params, 'exemption')?.split(',').map((e) => e.trim()),
+    exemptions: text(params, 'exemption')
+      ?.split(',')
+      .map((e) => e.trim()),
     dueFrom: date(params, 'dueFrom'),
     dueTo: date(params, 'dueTo'),
     closedFrom: date(params, 'closedFrom'),
