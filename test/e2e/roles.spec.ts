@@ -112,6 +112,19 @@ const MUTATION_CALLS: Record<string, { query: string; variables?: Record<string,
     query:
       'mutation { withdrawFromDisclosureLog(caseId: "00000000-0000-0000-0000-000000000000", reason: "r") { sequence } }',
   },
+  saveFilter: { query: 'mutation { saveFilter(input: { name: "n", filter: { text: "x" } }) { id } }' },
+  deleteFilter: { query: 'mutation { deleteFilter(id: "00000000-0000-0000-0000-000000000000") { id } }' },
+  linkCases: {
+    query:
+      'mutation { linkCases(input: { caseId: "00000000-0000-0000-0000-000000000000", otherCaseId: "00000000-0000-0000-0000-000000000001", kind: REPEAT }) { id } }',
+  },
+  unlinkCases: {
+    query: 'mutation { unlinkCases(input: { linkId: "00000000-0000-0000-0000-000000000000" }) { id } }',
+  },
+  startBulkAction: {
+    query:
+      'mutation { startBulkAction(input: { caseIds: ["00000000-0000-0000-0000-000000000000"], action: ASSIGN }) { id } }',
+  },
 };
 
 describe('who may do what', () => {
@@ -156,12 +169,12 @@ describe('who may do what', () => {
     ).toEqual(['about', 'disclosureLog', 'login', 'setPassword']);
   });
 
-  it('lets auditors call no mutation but the public login and setPassword', () => {
+  it('lets auditors call no mutation but the public login and setPassword, and keep their own list filters', () => {
     const auditorMutations = mutations.filter((name) => {
       const rule = rules.get(name);
       return rule === 'public' || (Array.isArray(rule) && rule.includes('auditor'));
     });
-    expect(auditorMutations.sort()).toEqual(['login', 'setPassword']);
+    expect(auditorMutations.sort()).toEqual(['deleteFilter', 'login', 'saveFilter', 'setPassword']);
   });
 
   it('lets contributors call only what their tasks need', () => {
@@ -209,6 +222,10 @@ describe('who may do what', () => {
       'case_task_event',
       'case_task_attachment',
       'case_note',
+      'saved_filter',
+      'case_link',
+      'bulk_job',
+      'bulk_job_item',
     ];
     const counts = async () =>
       Promise.all(

@@ -27,6 +27,7 @@ export async function createCase(
     subject: string;
     requestText: string;
     channel: string;
+    requester: { name?: string; email?: string; address?: string };
   }> = {},
 ): Promise<CreatedCase> {
   const result = await api.graphql<{ createCase: CreatedCase }>(

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AuthModule } from './auth/auth.module';
 import type { AuthSettings } from './auth/tokens.service';
+import { BulkModule } from './bulk/bulk.module';
 import { CasesModule } from './cases/cases.module';
 import { formatError } from './common/format-error';
 import { GraphQLErrorFilter } from './common/graphql-error.filter';
@@ -20,6 +21,7 @@ import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { HolidaysModule } from './holidays/holidays.module';
 import { LettersModule } from './letters/letters.module';
+import { LinksModule } from './links/links.module';
 import { MailModule } from './mail/mail.module';
 import { loadMailSettings, type MailSettings } from './mail/mail-settings';
 import { NotesModule } from './notes/notes.module';
@@ -130,6 +132,8 @@ export class AppModule {
         ReportingModule,
         TasksModule.register(timerIntervalMs),
         NotesModule,
+        LinksModule,
+        BulkModule,
       ],
     };
   }

@@ -37,6 +37,9 @@ export const TASK_ANSWERED = 'TASK_ANSWERED';
 export const TASK_CANCELLED = 'TASK_CANCELLED';
 /** An internal note was added to the case; the payload has the SHA-256 of its text, never the text. */
 export const NOTE_ADDED = 'NOTE_ADDED';
+/** Two cases were linked (refined request, repeat, aggregated for s.12 …) or unlinked; both histories record it. */
+export const CASE_LINKED = 'CASE_LINKED';
+export const CASE_UNLINKED = 'CASE_UNLINKED';
 /** Events that record a fact beside the workflow and leave its state as it was. */
 export const RECORD_ONLY_EVENTS: readonly string[] = [
   TASK_RAISED,
@@ -52,6 +55,8 @@ export const RECORD_ONLY_EVENTS: readonly string[] = [
   MAIL_SENT,
   DISCLOSURE_PUBLISHED,
   DISCLOSURE_WITHDRAWN,
+  CASE_LINKED,
+  CASE_UNLINKED,
 ];
 
 /** An event as recorded: everything its hash covers, and the hash. No requester personal data. */

@@ -1,6 +1,8 @@
 export {
   CASE_ASSIGNED,
   CASE_CREATED,
+  CASE_LINKED,
+  CASE_UNLINKED,
   type CaseBundle,
   type CaseToVerify,
   calendarAsOf,

@@ -24,10 +24,12 @@ export type CaseStatus = 'open' | 'closed';
 @Index('case_list_order', { synchronize: false })
 @Index('case_assignee_order', { synchronize: false })
 @Index('case_search_words', { synchronize: false })
+@Index('case_all_order', { synchronize: false })
 @Index('case_received_stats', { synchronize: false })
 @Index('case_stage', ['stage', 'status'])
 @Index('case_team', ['teamId', 'status'])
 @Index('case_team_order', { synchronize: false })
+@Index('case_requester', ['requesterId'])
 export class Case {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -3,6 +3,8 @@ import { CaseRepository } from './case.repository';
 import { CasesQuery } from './cases.query';
 import { CaseConnectionResolver, CasesResolver } from './cases.resolver';
 import { CasesService } from './cases.service';
+import { SavedFiltersResolver } from './saved-filters.resolver';
+import { SavedFiltersService } from './saved-filters.service';
 import { TransitionPolicy } from './transition-policy';
 
 /** The case engine. Holidays, history, letters and timers build on it; it imports none of them. */
@@ -14,7 +16,9 @@ import { TransitionPolicy } from './transition-policy';
     CasesQuery,
     CaseRepository,
     TransitionPolicy,
+    SavedFiltersService,
+    SavedFiltersResolver,
   ],
-  exports: [CasesService, CasesQuery],
+  exports: [CasesService, CasesQuery, CaseRepository],
 })
 export class CasesModule {}

@@ -196,19 +196,16 @@ export class CasesService {
    * store the snapshot, set or cancel timers (how it reaches the database: TransitionPolicy).
    */
   async send(actor: EventActor, input: SendCaseEventInput): Promise<EventResult> {
-    if (
-      input.type.startsWith('CASE_') ||
-      input.type === DEADLINES_RECOMPUTED ||
-      RECORD_ONLY_EVENTS.includes(input.type)
-    ) {
-      throw refusal(
-        'EVENT_NOT_ALLOWED',
-        `"${input.type}" is recorded by Recordflow itself and cannot be sent.`,
-      );
-    }
+    this.refuseEngineEvents(input.type);
     return this.policy.run(input.caseId, input.idempotencyKey, (manager, read, commitsItself) =>
       this.transition(manager, actor, input, read, { commitsItself }),
     );
+  }
+
+  private refuseEngineEvents(type: string): void {
+    if (type.startsWith('CASE_') || type === DEADLINES_RECOMPUTED || RECORD_ONLY_EVENTS.includes(type)) {
+      throw refusal('EVENT_NOT_ALLOWED', `"${type}" is recorded by Recordflow itself and cannot be sent.`);
+    }
   }
 
   /**
@@ -248,6 +245,32 @@ export class CasesService {
         return { case: row, event: earlier, replayed: true };
       }
     }
+    const { definition, next, effectiveOn } = await this.judge(manager, actor, input, read, today);
+    const event = await this.record(manager, row, {
+      type: input.type,
+      payload: input.payload ?? {},
+      effectiveOn,
+      actor,
+      calendar,
+      snapshot: next.snapshot,
+      definition,
+      idempotencyKey: input.idempotencyKey,
+      prevHash: read.prevHash,
+      effects: next.effects,
+      commitsItself: options.commitsItself,
+    });
+    return event ? { case: row, event, replayed: false } : null;
+  }
+
+  /** The checks of a transition and the pure step: the snapshot after the event, or the refusal thrown. */
+  private async judge(
+    manager: EntityManager,
+    actor: EventActor,
+    input: SendCaseEventInput,
+    read: CaseRead,
+    today: string,
+  ) {
+    const { row, calendar } = read;
     checkVersion(row, input.expectedVersion);
     const effectiveOn = input.effectiveOn ?? today;
     if (effectiveOn > today) {
@@ -278,20 +301,7 @@ export class CasesService {
         { calendar: calendar.options, roles: actor.roles },
       ),
     );
-    const event = await this.record(manager, row, {
-      type: input.type,
-      payload: input.payload ?? {},
-      effectiveOn,
-      actor,
-      calendar,
-      snapshot: next.snapshot,
-      definition,
-      idempotencyKey: input.idempotencyKey,
-      prevHash: read.prevHash,
-      effects: next.effects,
-      commitsItself: options.commitsItself,
-    });
-    return event ? { case: row, event, replayed: false } : null;
+    return { definition, next, effectiveOn };
   }
 
   /**
@@ -429,41 +439,60 @@ export class CasesService {
   }
 
   /** Assignment is recorded in the history too, so every action on a case is attributable. */
-  async assign(user: Actor, input: AssignCaseInput): Promise<Case> {
-    return this.cases.transaction(async (manager) => {
-      const row = await this.cases.lock(manager, input.caseId);
-      checkVersion(row, input.expectedVersion);
-      const teamId = input.teamId ?? null;
-      if (teamId && !(await this.cases.teamExists(manager, teamId))) throw notFound('team', teamId);
-      if (input.assigneeId) {
-        const assignee = await this.cases.assignee(manager, input.assigneeId, teamId);
-        if (!assignee || assignee.disabled) throw notFound('user', input.assigneeId);
-        if (!assignee.roles.includes('officer')) {
-          throw refusal('VALIDATION_FAILED', 'Cases can only be assigned to officers.', {
-            fields: [{ field: 'assigneeId', message: 'not an officer' }],
-          });
-        }
-        if (teamId && !assignee.in_team) {
-          throw refusal('VALIDATION_FAILED', 'The assignee is not a member of that team.', {
-            fields: [{ field: 'assigneeId', message: 'not a member of the team' }],
-          });
-        }
+  assign(user: Actor, input: AssignCaseInput): Promise<Case> {
+    return this.cases.transaction((manager) => this.assignWithin(manager, user, input));
+  }
+
+  /** The assignment inside the caller's transaction (a bulk action's item), on the case locked. */
+  async assignWithin(manager: EntityManager, user: Actor, input: AssignCaseInput): Promise<Case> {
+    const row = await this.cases.lock(manager, input.caseId);
+    checkVersion(row, input.expectedVersion);
+    const teamId = input.teamId ?? null;
+    if (teamId && !(await this.cases.teamExists(manager, teamId))) throw notFound('team', teamId);
+    if (input.assigneeId) {
+      const assignee = await this.cases.assignee(manager, input.assigneeId, teamId);
+      if (!assignee || assignee.disabled) throw notFound('user', input.assigneeId);
+      if (!assignee.roles.includes('officer')) {
+        throw refusal('VALIDATION_FAILED', 'Cases can only be assigned to officers.', {
+          fields: [{ field: 'assigneeId', message: 'not an officer' }],
+        });
       }
-      row.assigneeId = input.assigneeId ?? null;
-      row.teamId = teamId;
-      await this.cases.setTeam(manager, row.id, teamId);
-      const definition = await definitionOf(manager, row.workflowVersionId);
-      await this.record(manager, row, {
-        type: CASE_ASSIGNED,
-        payload: { assigneeId: row.assigneeId, teamId },
-        effectiveOn: ukToday(),
-        actor: actorOf(user),
-        calendar: await this.cases.calendar(manager),
-        snapshot: row.snapshot as CaseSnapshot,
-        definition,
-      });
-      return row;
+      if (teamId && !assignee.in_team) {
+        throw refusal('VALIDATION_FAILED', 'The assignee is not a member of that team.', {
+          fields: [{ field: 'assigneeId', message: 'not a member of the team' }],
+        });
+      }
+    }
+    row.assigneeId = input.assigneeId ?? null;
+    row.teamId = teamId;
+    await this.cases.setTeam(manager, row.id, teamId);
+    const definition = await definitionOf(manager, row.workflowVersionId);
+    await this.record(manager, row, {
+      type: CASE_ASSIGNED,
+      payload: { assigneeId: row.assigneeId, teamId },
+      effectiveOn: ukToday(),
+      actor: actorOf(user),
+      calendar: await this.cases.calendar(manager),
+      snapshot: row.snapshot as CaseSnapshot,
+      definition,
     });
+    return row;
+  }
+
+  /**
+   * Whether the event would be accepted now, judged as send() judges it (version, dates, the pure step
+   * with the actor's roles) on the case as it stands; nothing is written. The stage and step it would
+   * reach, or the refusal thrown.
+   */
+  async previewEvent(
+    actor: EventActor,
+    input: SendCaseEventInput,
+  ): Promise<{ stage: string; stageLabel: string }> {
+    this.refuseEngineEvents(input.type);
+    const read = await this.cases.readForTransition(this.cases.manager, input.caseId, { lock: false });
+    const { definition, next } = await this.judge(this.cases.manager, actor, input, read, ukToday());
+    const state = stateOf(definition, next.snapshot);
+    return { stage: state.stage, stageLabel: state.stageLabel };
   }
 
   /** Moves the row to the event's version and snapshot, then appends; null on an optimistic miss. */

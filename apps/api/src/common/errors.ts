@@ -60,6 +60,9 @@ export const refusal = <C extends ErrorCode>(code: C, message: string, details?:
 export const invalid = (field: string, message: string, sentence = `${field}: ${message}`) =>
   refusal('VALIDATION_FAILED', sentence, { fields: [{ field, message }] });
 
+/** VALIDATION_FAILED for one wrong value, named, whose message is a whole sentence already. */
+export const invalidBecause = (field: string, sentence: string) => invalid(field, sentence, sentence);
+
 export const notFound = (what: string, id: string) =>
   refusal('NOT_FOUND', `No ${what} has the id "${id}".`, { id });
 

@@ -1,11 +1,14 @@
+import { BulkJob, BulkJobItem } from '../bulk/bulk-job.entity';
 import { Case } from '../cases/case.entity';
 import { CaseEvent } from '../cases/case-event.entity';
 import { ReferenceCounter } from '../cases/reference-counter.entity';
 import { Requester } from '../cases/requester.entity';
+import { SavedFilter } from '../cases/saved-filter.entity';
 import { Attachment, Redaction } from '../documents/attachment.entity';
 import { Holiday } from '../holidays/holiday.entity';
 import { CaseDocument } from '../letters/case-document.entity';
 import { LetterTemplate } from '../letters/letter-template.entity';
+import { CaseLink } from '../links/case-link.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { OutgoingMail } from '../mail/outgoing-mail.entity';
 import { CaseNote } from '../notes/case-note.entity';
@@ -24,6 +27,8 @@ import { WorkflowVersion } from '../workflows/workflow-version.entity';
 /** Every TypeORM entity of the api. */
 export const entities = [
   Attachment,
+  BulkJob,
+  BulkJobItem,
   CalendarSetting,
   Case,
   CaseDocument,
@@ -32,6 +37,7 @@ export const entities = [
   CaseTask,
   CaseTaskAttachment,
   CaseTaskEvent,
+  CaseLink,
   Holiday,
   LetterTemplate,
   OutboxMessage,
@@ -40,6 +46,7 @@ export const entities = [
   Redaction,
   Requester,
   RoleDefinition,
+  SavedFilter,
   Setting,
   SignInEvent,
   Team,

@@ -62,6 +62,15 @@ export function filterFrom(params: Params): CasesFilter {
     answeredLate: flag(params, 'answeredLate'),
     receivedFrom: date(params, 'receivedFrom'),
     receivedTo: date(params, 'receivedTo'),
+    requester: text(params, 'requester'),
+    outcome: text(params, 'outcome'),
+    exemptions: text(params, 'exemption')
+      ?.split(',')
+      .map((e) => e.trim()),
+    dueFrom: date(params, 'dueFrom'),
+    dueTo: date(params, 'dueTo'),
+    closedFrom: date(params, 'closedFrom'),
+    closedTo: date(params, 'closedTo'),
   };
 }
 

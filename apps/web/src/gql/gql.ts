@@ -18,6 +18,10 @@ type Documents = {
     "\n  query TeamsForPicker {\n    teams { id name }\n  }\n": typeof types.TeamsForPickerDocument,
     "\n  query Assignees($teamId: ID) {\n    assignees(teamId: $teamId) { id name }\n  }\n": typeof types.AssigneesDocument,
     "\n  mutation AssignTo($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n": typeof types.AssignToDocument,
+    "\n  query BulkAssignees {\n    assignees { id name }\n  }\n": typeof types.BulkAssigneesDocument,
+    "\n  query PreviewBulk($input: BulkActionInput!) {\n    previewBulkAction(input: $input) { total allowed refused items { caseId reference allowed code message } }\n  }\n": typeof types.PreviewBulkDocument,
+    "\n  mutation StartBulk($input: BulkActionInput!) {\n    startBulkAction(input: $input) { id }\n  }\n": typeof types.StartBulkDocument,
+    "\n  query BulkJobProgress($id: ID!) {\n    bulkJob(id: $id) {\n      id status total succeeded failed pending\n      items(first: 200, status: \"failed\") { items { caseId reference code message } }\n    }\n  }\n": typeof types.BulkJobProgressDocument,
     "\n  query CaseAttachments($id: ID!) {\n    caseAttachments(caseId: $id) {\n      id documentId version kind filename mimeType size sha256 redactedFrom createdByName createdAt\n    }\n  }\n": typeof types.CaseAttachmentsDocument,
     "\n  query DocumentPages($id: ID!) { documentPages(documentId: $id) { page width height pngBase64 } }\n": typeof types.DocumentPagesDocument,
     "\n  query FindInDocument($id: ID!, $text: String!) { findInDocument(documentId: $id, text: $text) { page rect } }\n": typeof types.FindInDocumentDocument,
@@ -31,6 +35,11 @@ type Documents = {
     "\n  mutation SendLetter($id: ID!) { sendLetter(documentId: $id) { id } }\n": typeof types.SendLetterDocument,
     "\n  query CaseMails($id: ID!) {\n    caseMails(caseId: $id) { id documentIds toAddress status attempts lastError nextAttemptAt sentSequence }\n    case(id: $id) { requester { email } }\n  }\n": typeof types.CaseMailsDocument,
     "\n  mutation EmailLetter($id: ID!, $to: String, $withDocx: Boolean) {\n    emailLetter(documentId: $id, to: $to, withDocx: $withDocx) { id status }\n  }\n": typeof types.EmailLetterDocument,
+    "\n  query CaseLinks($id: ID!) {\n    case(id: $id) { id links { id kind label other { id reference subject receivedOn status } } }\n  }\n": typeof types.CaseLinksDocument,
+    "\n  query LinkSuggestions($id: ID!) {\n    case(id: $id) {\n      id\n      linkSuggestions { case { id reference subject receivedOn status } reasons similarity suggestedKind }\n    }\n  }\n": typeof types.LinkSuggestionsDocument,
+    "\n  query FindCaseByReference($text: String!) {\n    cases(filter: { text: $text, status: \"all\" }, first: 5) { edges { node { id reference } } }\n  }\n": typeof types.FindCaseByReferenceDocument,
+    "\n  mutation LinkCases($input: LinkCasesInput!) {\n    linkCases(input: $input) { id label }\n  }\n": typeof types.LinkCasesDocument,
+    "\n  mutation UnlinkCases($input: UnlinkCasesInput!) {\n    unlinkCases(input: $input) { id }\n  }\n": typeof types.UnlinkCasesDocument,
     "\n  query CaseTasks($id: ID!) {\n    case(id: $id) {\n      id\n      tasks {\n        id question status dueOn workingDays overdue remindedAt chasers answer cancelReason\n        team { name }\n        assignee { name }\n        raisedBy { name }\n        closedBy { name }\n        files { id filename }\n      }\n      notes { id text createdAt author { name } }\n    }\n  }\n": typeof types.CaseTasksDocument,
     "\n  query TeamsForTasks {\n    teams { id name }\n  }\n": typeof types.TeamsForTasksDocument,
     "\n  query TaskAssignees($teamId: ID) {\n    taskAssignees(teamId: $teamId) { id name }\n  }\n": typeof types.TaskAssigneesDocument,
@@ -52,7 +61,10 @@ type Documents = {
     "\n  query AuditList($filter: CasesFilter) {\n    cases(filter: $filter, first: 200) {\n      count { value exact }\n      edges { node { id reference subject stageLabel receivedOn } }\n    }\n  }\n": typeof types.AuditListDocument,
     "\n  query AuthoritySettingsPage {\n    authoritySettings { name team email address nation sector appropriateLimit appropriateLimitHours receiptRule }\n    nations { nation name }\n    sectors { sector label appropriateLimit appropriateLimitHours }\n  }\n": typeof types.AuthoritySettingsPageDocument,
     "\n  mutation SaveAuthoritySettings($settings: AuthoritySettingsInput!) {\n    saveAuthoritySettings(settings: $settings) { casesRecomputed }\n  }\n": typeof types.SaveAuthoritySettingsDocument,
-    "\n  query CaseList($filter: CasesFilter, $first: Int) {\n    cases(filter: $filter, first: $first) {\n      count { value exact }\n      edges { node { id reference regime subject stageLabel stepLabel dueDate overdue dueSoon assignee { name } } }\n    }\n  }\n": typeof types.CaseListDocument,
+    "\n  query CaseList($filter: CasesFilter, $first: Int, $after: String) {\n    cases(filter: $filter, first: $first, after: $after) {\n      count { value exact }\n      pageInfo { hasNextPage endCursor }\n      edges { node { id reference regime subject stageLabel stepLabel dueDate overdue dueSoon version assignee { name } } }\n    }\n  }\n": typeof types.CaseListDocument,
+    "\n  query MySavedFilters {\n    savedFilters { id name filter }\n  }\n": typeof types.MySavedFiltersDocument,
+    "\n  mutation SaveFilter($input: SaveFilterInput!) {\n    saveFilter(input: $input) { id name }\n  }\n": typeof types.SaveFilterDocument,
+    "\n  mutation DeleteFilter($id: ID!) {\n    deleteFilter(id: $id) { id }\n  }\n": typeof types.DeleteFilterDocument,
     "\n  query CaseListCounts {\n    all: cases(first: 1) { count { value exact } }\n    mine: cases(filter: { mine: true }, first: 1) { count { value exact } }\n    team: cases(filter: { teamQueue: true }, first: 1) { count { value exact } }\n    soon: cases(filter: { dueSoon: true }, first: 1) { count { value exact } }\n    overdue: cases(filter: { overdue: true }, first: 1) { count { value exact } }\n    closed: cases(filter: { status: \"closed\" }, first: 1) { count { value exact } }\n  }\n": typeof types.CaseListCountsDocument,
     "\n  query Regimes {\n    regimes { regime law }\n  }\n": typeof types.RegimesDocument,
     "\n  query PublishedWorkflows {\n    workflows { id name regime published { version } }\n  }\n": typeof types.PublishedWorkflowsDocument,
@@ -98,6 +110,10 @@ const documents: Documents = {
     "\n  query TeamsForPicker {\n    teams { id name }\n  }\n": types.TeamsForPickerDocument,
     "\n  query Assignees($teamId: ID) {\n    assignees(teamId: $teamId) { id name }\n  }\n": types.AssigneesDocument,
     "\n  mutation AssignTo($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n": types.AssignToDocument,
+    "\n  query BulkAssignees {\n    assignees { id name }\n  }\n": types.BulkAssigneesDocument,
+    "\n  query PreviewBulk($input: BulkActionInput!) {\n    previewBulkAction(input: $input) { total allowed refused items { caseId reference allowed code message } }\n  }\n": types.PreviewBulkDocument,
+    "\n  mutation StartBulk($input: BulkActionInput!) {\n    startBulkAction(input: $input) { id }\n  }\n": types.StartBulkDocument,
+    "\n  query BulkJobProgress($id: ID!) {\n    bulkJob(id: $id) {\n      id status total succeeded failed pending\n      items(first: 200, status: \"failed\") { items { caseId reference code message } }\n    }\n  }\n": types.BulkJobProgressDocument,
     "\n  query CaseAttachments($id: ID!) {\n    caseAttachments(caseId: $id) {\n      id documentId version kind filename mimeType size sha256 redactedFrom createdByName createdAt\n    }\n  }\n": types.CaseAttachmentsDocument,
     "\n  query DocumentPages($id: ID!) { documentPages(documentId: $id) { page width height pngBase64 } }\n": types.DocumentPagesDocument,
     "\n  query FindInDocument($id: ID!, $text: String!) { findInDocument(documentId: $id, text: $text) { page rect } }\n": types.FindInDocumentDocument,
@@ -111,6 +127,11 @@ const documents: Documents = {
     "\n  mutation SendLetter($id: ID!) { sendLetter(documentId: $id) { id } }\n": types.SendLetterDocument,
     "\n  query CaseMails($id: ID!) {\n    caseMails(caseId: $id) { id documentIds toAddress status attempts lastError nextAttemptAt sentSequence }\n    case(id: $id) { requester { email } }\n  }\n": types.CaseMailsDocument,
     "\n  mutation EmailLetter($id: ID!, $to: String, $withDocx: Boolean) {\n    emailLetter(documentId: $id, to: $to, withDocx: $withDocx) { id status }\n  }\n": types.EmailLetterDocument,
+    "\n  query CaseLinks($id: ID!) {\n    case(id: $id) { id links { id kind label other { id reference subject receivedOn status } } }\n  }\n": types.CaseLinksDocument,
+    "\n  query LinkSuggestions($id: ID!) {\n    case(id: $id) {\n      id\n      linkSuggestions { case { id reference subject receivedOn status } reasons similarity suggestedKind }\n    }\n  }\n": types.LinkSuggestionsDocument,
+    "\n  query FindCaseByReference($text: String!) {\n    cases(filter: { text: $text, status: \"all\" }, first: 5) { edges { node { id reference } } }\n  }\n": types.FindCaseByReferenceDocument,
+    "\n  mutation LinkCases($input: LinkCasesInput!) {\n    linkCases(input: $input) { id label }\n  }\n": types.LinkCasesDocument,
+    "\n  mutation UnlinkCases($input: UnlinkCasesInput!) {\n    unlinkCases(input: $input) { id }\n  }\n": types.UnlinkCasesDocument,
     "\n  query CaseTasks($id: ID!) {\n    case(id: $id) {\n      id\n      tasks {\n        id question status dueOn workingDays overdue remindedAt chasers answer cancelReason\n        team { name }\n        assignee { name }\n        raisedBy { name }\n        closedBy { name }\n        files { id filename }\n      }\n      notes { id text createdAt author { name } }\n    }\n  }\n": types.CaseTasksDocument,
     "\n  query TeamsForTasks {\n    teams { id name }\n  }\n": types.TeamsForTasksDocument,
     "\n  query TaskAssignees($teamId: ID) {\n    taskAssignees(teamId: $teamId) { id name }\n  }\n": types.TaskAssigneesDocument,
@@ -132,7 +153,10 @@ const documents: Documents = {
     "\n  query AuditList($filter: CasesFilter) {\n    cases(filter: $filter, first: 200) {\n      count { value exact }\n      edges { node { id reference subject stageLabel receivedOn } }\n    }\n  }\n": types.AuditListDocument,
     "\n  query AuthoritySettingsPage {\n    authoritySettings { name team email address nation sector appropriateLimit appropriateLimitHours receiptRule }\n    nations { nation name }\n    sectors { sector label appropriateLimit appropriateLimitHours }\n  }\n": types.AuthoritySettingsPageDocument,
     "\n  mutation SaveAuthoritySettings($settings: AuthoritySettingsInput!) {\n    saveAuthoritySettings(settings: $settings) { casesRecomputed }\n  }\n": types.SaveAuthoritySettingsDocument,
-    "\n  query CaseList($filter: CasesFilter, $first: Int) {\n    cases(filter: $filter, first: $first) {\n      count { value exact }\n      edges { node { id reference regime subject stageLabel stepLabel dueDate overdue dueSoon assignee { name } } }\n    }\n  }\n": types.CaseListDocument,
+    "\n  query CaseList($filter: CasesFilter, $first: Int, $after: String) {\n    cases(filter: $filter, first: $first, after: $after) {\n      count { value exact }\n      pageInfo { hasNextPage endCursor }\n      edges { node { id reference regime subject stageLabel stepLabel dueDate overdue dueSoon version assignee { name } } }\n    }\n  }\n": types.CaseListDocument,
+    "\n  query MySavedFilters {\n    savedFilters { id name filter }\n  }\n": types.MySavedFiltersDocument,
+    "\n  mutation SaveFilter($input: SaveFilterInput!) {\n    saveFilter(input: $input) { id name }\n  }\n": types.SaveFilterDocument,
+    "\n  mutation DeleteFilter($id: ID!) {\n    deleteFilter(id: $id) { id }\n  }\n": types.DeleteFilterDocument,
     "\n  query CaseListCounts {\n    all: cases(first: 1) { count { value exact } }\n    mine: cases(filter: { mine: true }, first: 1) { count { value exact } }\n    team: cases(filter: { teamQueue: true }, first: 1) { count { value exact } }\n    soon: cases(filter: { dueSoon: true }, first: 1) { count { value exact } }\n    overdue: cases(filter: { overdue: true }, first: 1) { count { value exact } }\n    closed: cases(filter: { status: \"closed\" }, first: 1) { count { value exact } }\n  }\n": types.CaseListCountsDocument,
     "\n  query Regimes {\n    regimes { regime law }\n  }\n": types.RegimesDocument,
     "\n  query PublishedWorkflows {\n    workflows { id name regime published { version } }\n  }\n": types.PublishedWorkflowsDocument,
@@ -190,6 +214,22 @@ export function graphql(source: "\n  mutation AssignTo($input: AssignCaseInput!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query BulkAssignees {\n    assignees { id name }\n  }\n"): typeof import('./graphql').BulkAssigneesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewBulk($input: BulkActionInput!) {\n    previewBulkAction(input: $input) { total allowed refused items { caseId reference allowed code message } }\n  }\n"): typeof import('./graphql').PreviewBulkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartBulk($input: BulkActionInput!) {\n    startBulkAction(input: $input) { id }\n  }\n"): typeof import('./graphql').StartBulkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BulkJobProgress($id: ID!) {\n    bulkJob(id: $id) {\n      id status total succeeded failed pending\n      items(first: 200, status: \"failed\") { items { caseId reference code message } }\n    }\n  }\n"): typeof import('./graphql').BulkJobProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query CaseAttachments($id: ID!) {\n    caseAttachments(caseId: $id) {\n      id documentId version kind filename mimeType size sha256 redactedFrom createdByName createdAt\n    }\n  }\n"): typeof import('./graphql').CaseAttachmentsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -239,6 +279,26 @@ export function graphql(source: "\n  query CaseMails($id: ID!) {\n    caseMails(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EmailLetter($id: ID!, $to: String, $withDocx: Boolean) {\n    emailLetter(documentId: $id, to: $to, withDocx: $withDocx) { id status }\n  }\n"): typeof import('./graphql').EmailLetterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseLinks($id: ID!) {\n    case(id: $id) { id links { id kind label other { id reference subject receivedOn status } } }\n  }\n"): typeof import('./graphql').CaseLinksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LinkSuggestions($id: ID!) {\n    case(id: $id) {\n      id\n      linkSuggestions { case { id reference subject receivedOn status } reasons similarity suggestedKind }\n    }\n  }\n"): typeof import('./graphql').LinkSuggestionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FindCaseByReference($text: String!) {\n    cases(filter: { text: $text, status: \"all\" }, first: 5) { edges { node { id reference } } }\n  }\n"): typeof import('./graphql').FindCaseByReferenceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LinkCases($input: LinkCasesInput!) {\n    linkCases(input: $input) { id label }\n  }\n"): typeof import('./graphql').LinkCasesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlinkCases($input: UnlinkCasesInput!) {\n    unlinkCases(input: $input) { id }\n  }\n"): typeof import('./graphql').UnlinkCasesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -326,7 +386,19 @@ export function graphql(source: "\n  mutation SaveAuthoritySettings($settings: A
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CaseList($filter: CasesFilter, $first: Int) {\n    cases(filter: $filter, first: $first) {\n      count { value exact }\n      edges { node { id reference regime subject stageLabel stepLabel dueDate overdue dueSoon assignee { name } } }\n    }\n  }\n"): typeof import('./graphql').CaseListDocument;
+export function graphql(source: "\n  query CaseList($filter: CasesFilter, $first: Int, $after: String) {\n    cases(filter: $filter, first: $first, after: $after) {\n      count { value exact }\n      pageInfo { hasNextPage endCursor }\n      edges { node { id reference regime subject stageLabel stepLabel dueDate overdue dueSoon version assignee { name } } }\n    }\n  }\n"): typeof import('./graphql').CaseListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySavedFilters {\n    savedFilters { id name filter }\n  }\n"): typeof import('./graphql').MySavedFiltersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveFilter($input: SaveFilterInput!) {\n    saveFilter(input: $input) { id name }\n  }\n"): typeof import('./graphql').SaveFilterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteFilter($id: ID!) {\n    deleteFilter(id: $id) { id }\n  }\n"): typeof import('./graphql').DeleteFilterDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

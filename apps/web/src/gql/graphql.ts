@@ -46,22 +46,75 @@ export type AuthoritySettingsInput = {
   team: string;
 };
 
+/** A bulk action: the cases (a selection, or every case a filter matches) and what to do. */
+export type BulkActionInput = {
+  action: BulkActionKind;
+  /** ASSIGN: the officer. */
+  assigneeId?: string | number | null | undefined;
+  /** The selected cases (give these or filter). */
+  caseIds?: Array<string | number> | null | undefined;
+  /** EVENT: when it took effect (default today). */
+  effectiveOn?: string | null | undefined;
+  /** EVENT: the event type, e.g. WITHDRAW. */
+  eventType?: string | null | undefined;
+  /** The version of each selected case as you saw it, in the order of caseIds: a case changed since is reported as VERSION_CONFLICT and left as it is. Without them, the versions when the action starts. */
+  expectedVersions?: Array<number> | null | undefined;
+  /** Every case this filter matches (instead of caseIds). */
+  filter?: CasesFilter | null | undefined;
+  /** EVENT: the event's inputs. */
+  payload?: Record<string, unknown> | null | undefined;
+  /** ASSIGN: the team whose queue holds the cases. */
+  teamId?: string | number | null | undefined;
+};
+
+/** ASSIGN: assign to a person and/or team (none: unassign). EVENT: send an event (e.g. WITHDRAW). */
+export type BulkActionKind =
+  | 'ASSIGN'
+  | 'EVENT';
+
 export type CancelTaskInput = {
   reason: string;
   taskId: string | number;
 };
+
+/** How two cases belong together, read from caseId towards otherCaseId. */
+export type CaseLinkKind =
+  /** Costs aggregated for the s.12 limit (FOIA, FOISA): both received within 60 consecutive working days. */
+  | 'AGGREGATED_S12'
+  /** The case is a complaint about the other. */
+  | 'COMPLAINT_ABOUT'
+  /** The case refines the other (a narrower or clarified request). */
+  | 'REFINED_REQUEST'
+  /** The case repeats the other (same or substantially similar request). */
+  | 'REPEAT'
+  /** The case is an internal review of the other. */
+  | 'REVIEW_OF'
+  /** Both cases come from the same requester. */
+  | 'SAME_REQUESTER';
 
 /** Every field narrows the list; omit a field to not filter on it. */
 export type CasesFilter = {
   /** Cases answered after their time limit (true) or not late (false), as the statistics count them. */
   answeredLate?: boolean | null | undefined;
   assigneeId?: string | number | null | undefined;
+  /** Cases closed on or after this date. */
+  closedFrom?: string | null | undefined;
+  /** Cases closed on or before this date. */
+  closedTo?: string | null | undefined;
   /** Cases due on or before this date. */
   dueBefore?: string | null | undefined;
+  /** Cases due on or after this date. */
+  dueFrom?: string | null | undefined;
   /** Open cases due today or within 5 working days on their regime's calendar, not yet overdue (Case.dueSoon). */
   dueSoon?: boolean | null | undefined;
+  /** Cases due on or before this date. */
+  dueTo?: string | null | undefined;
+  /** Cases citing any of these exemptions (subsection-level, e.g. s.43(2)). */
+  exemptions?: Array<string> | null | undefined;
   /** Only cases assigned to the signed-in user. */
   mine?: boolean | null | undefined;
+  /** The outcome that stands (e.g. granted-in-full, refused-in-full, withdrawn). */
+  outcome?: string | null | undefined;
   /** Open cases whose deadline has passed (Case.overdue). */
   overdue?: boolean | null | undefined;
   /** Cases received on or after this date. */
@@ -70,6 +123,8 @@ export type CasesFilter = {
   receivedTo?: string | null | undefined;
   /** One of the `regimes` query (e.g. foi). */
   regime?: string | null | undefined;
+  /** Part of the requester's name or e-mail address. Roles: officer, admin (FORBIDDEN for others: personal data). */
+  requester?: string | null | undefined;
   stage?: string | null | undefined;
   /** open (default) or closed; "all" for both. */
   status?: string | null | undefined;
@@ -77,7 +132,7 @@ export type CasesFilter = {
   teamId?: string | number | null | undefined;
   /** Only cases in the queues of the signed-in user's teams. */
   teamQueue?: boolean | null | undefined;
-  /** Words of the reference or subject, in any order; the last may be half typed ("FOI-2026-0001", "parking fin"). */
+  /** Words, in any order, of the reference or subject (the last may be half typed: "FOI-2026-0001", "parking fin") or of the request text and the e-mails sent (English full-text search: "repairs" finds "repair"). */
   text?: string | null | undefined;
 };
 
@@ -143,6 +198,12 @@ export type HolidayChangeInput = {
   removed?: boolean;
   /** The holiday's title, or for a removal why it is removed. */
   title: string;
+};
+
+export type LinkCasesInput = {
+  caseId: string | number;
+  kind: CaseLinkKind;
+  otherCaseId: string | number;
 };
 
 export type MoveHolidayInput = {
@@ -216,6 +277,12 @@ export type ResetUserPasswordInput = {
   userId: string | number;
 };
 
+export type SaveFilterInput = {
+  filter: CasesFilter;
+  /** Saving under a name already used replaces that filter. */
+  name: string;
+};
+
 export type SaveWorkflowDraftInput = {
   /** The draft revision this edit started from; omit only when there is no draft yet. */
   baseRevision?: number | null | undefined;
@@ -261,6 +328,10 @@ export type TasksFilter = {
   teamId?: string | number | null | undefined;
 };
 
+export type UnlinkCasesInput = {
+  linkId: string | number;
+};
+
 /** Omit a field to leave it as it is. */
 export type UpdateUserInput = {
   /** true disables (they cannot sign in; their sessions end); false enables again. */
@@ -291,6 +362,32 @@ export type AssignToMutationVariables = Exact<{
 
 
 export type AssignToMutation = { assignCase: { version: number } };
+
+export type BulkAssigneesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BulkAssigneesQuery = { assignees: Array<{ id: string, name: string }> };
+
+export type PreviewBulkQueryVariables = Exact<{
+  input: BulkActionInput;
+}>;
+
+
+export type PreviewBulkQuery = { previewBulkAction: { total: number, allowed: number, refused: number, items: Array<{ caseId: string, reference: string, allowed: boolean, code: string | null, message: string | null }> } };
+
+export type StartBulkMutationVariables = Exact<{
+  input: BulkActionInput;
+}>;
+
+
+export type StartBulkMutation = { startBulkAction: { id: string } };
+
+export type BulkJobProgressQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BulkJobProgressQuery = { bulkJob: { id: string, status: string, total: number, succeeded: number, failed: number, pending: number, items: { items: Array<{ caseId: string, reference: string, code: string | null, message: string | null }> } } };
 
 export type CaseAttachmentsQueryVariables = Exact<{
   id: string | number;
@@ -386,6 +483,41 @@ export type EmailLetterMutationVariables = Exact<{
 
 
 export type EmailLetterMutation = { emailLetter: { id: string, status: string } };
+
+export type CaseLinksQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseLinksQuery = { case: { id: string, links: Array<{ id: string, kind: CaseLinkKind, label: string, other: { id: string, reference: string, subject: string, receivedOn: string, status: string } }> } };
+
+export type LinkSuggestionsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LinkSuggestionsQuery = { case: { id: string, linkSuggestions: Array<{ reasons: Array<string>, similarity: number, suggestedKind: CaseLinkKind, case: { id: string, reference: string, subject: string, receivedOn: string, status: string } }> } };
+
+export type FindCaseByReferenceQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type FindCaseByReferenceQuery = { cases: { edges: Array<{ node: { id: string, reference: string } }> } };
+
+export type LinkCasesMutationVariables = Exact<{
+  input: LinkCasesInput;
+}>;
+
+
+export type LinkCasesMutation = { linkCases: { id: string, label: string } };
+
+export type UnlinkCasesMutationVariables = Exact<{
+  input: UnlinkCasesInput;
+}>;
+
+
+export type UnlinkCasesMutation = { unlinkCases: { id: string } };
 
 export type CaseTasksQueryVariables = Exact<{
   id: string | number;
@@ -530,10 +662,30 @@ export type SaveAuthoritySettingsMutation = { saveAuthoritySettings: { casesReco
 export type CaseListQueryVariables = Exact<{
   filter?: CasesFilter | null | undefined;
   first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type CaseListQuery = { cases: { count: { value: number, exact: boolean }, edges: Array<{ node: { id: string, reference: string, regime: string, subject: string, stageLabel: string, stepLabel: string, dueDate: string | null, overdue: boolean, dueSoon: boolean, assignee: { name: string } | null } }> } };
+export type CaseListQuery = { cases: { count: { value: number, exact: boolean }, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, reference: string, regime: string, subject: string, stageLabel: string, stepLabel: string, dueDate: string | null, overdue: boolean, dueSoon: boolean, version: number, assignee: { name: string } | null } }> } };
+
+export type MySavedFiltersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySavedFiltersQuery = { savedFilters: Array<{ id: string, name: string, filter: Record<string, unknown> }> };
+
+export type SaveFilterMutationVariables = Exact<{
+  input: SaveFilterInput;
+}>;
+
+
+export type SaveFilterMutation = { saveFilter: { id: string, name: string } };
+
+export type DeleteFilterMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteFilterMutation = { deleteFilter: { id: string } };
 
 export type CaseListCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -845,6 +997,57 @@ export const AssignToDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AssignToMutation, AssignToMutationVariables>;
+export const BulkAssigneesDocument = new TypedDocumentString(`
+    query BulkAssignees {
+  assignees {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<BulkAssigneesQuery, BulkAssigneesQueryVariables>;
+export const PreviewBulkDocument = new TypedDocumentString(`
+    query PreviewBulk($input: BulkActionInput!) {
+  previewBulkAction(input: $input) {
+    total
+    allowed
+    refused
+    items {
+      caseId
+      reference
+      allowed
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PreviewBulkQuery, PreviewBulkQueryVariables>;
+export const StartBulkDocument = new TypedDocumentString(`
+    mutation StartBulk($input: BulkActionInput!) {
+  startBulkAction(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<StartBulkMutation, StartBulkMutationVariables>;
+export const BulkJobProgressDocument = new TypedDocumentString(`
+    query BulkJobProgress($id: ID!) {
+  bulkJob(id: $id) {
+    id
+    status
+    total
+    succeeded
+    failed
+    pending
+    items(first: 200, status: "failed") {
+      items {
+        caseId
+        reference
+        code
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BulkJobProgressQuery, BulkJobProgressQueryVariables>;
 export const CaseAttachmentsDocument = new TypedDocumentString(`
     query CaseAttachments($id: ID!) {
   caseAttachments(caseId: $id) {
@@ -980,6 +1183,71 @@ export const EmailLetterDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EmailLetterMutation, EmailLetterMutationVariables>;
+export const CaseLinksDocument = new TypedDocumentString(`
+    query CaseLinks($id: ID!) {
+  case(id: $id) {
+    id
+    links {
+      id
+      kind
+      label
+      other {
+        id
+        reference
+        subject
+        receivedOn
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseLinksQuery, CaseLinksQueryVariables>;
+export const LinkSuggestionsDocument = new TypedDocumentString(`
+    query LinkSuggestions($id: ID!) {
+  case(id: $id) {
+    id
+    linkSuggestions {
+      case {
+        id
+        reference
+        subject
+        receivedOn
+        status
+      }
+      reasons
+      similarity
+      suggestedKind
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LinkSuggestionsQuery, LinkSuggestionsQueryVariables>;
+export const FindCaseByReferenceDocument = new TypedDocumentString(`
+    query FindCaseByReference($text: String!) {
+  cases(filter: {text: $text, status: "all"}, first: 5) {
+    edges {
+      node {
+        id
+        reference
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FindCaseByReferenceQuery, FindCaseByReferenceQueryVariables>;
+export const LinkCasesDocument = new TypedDocumentString(`
+    mutation LinkCases($input: LinkCasesInput!) {
+  linkCases(input: $input) {
+    id
+    label
+  }
+}
+    `) as unknown as TypedDocumentString<LinkCasesMutation, LinkCasesMutationVariables>;
+export const UnlinkCasesDocument = new TypedDocumentString(`
+    mutation UnlinkCases($input: UnlinkCasesInput!) {
+  unlinkCases(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UnlinkCasesMutation, UnlinkCasesMutationVariables>;
 export const CaseTasksDocument = new TypedDocumentString(`
     query CaseTasks($id: ID!) {
   case(id: $id) {
@@ -1261,11 +1529,15 @@ export const SaveAuthoritySettingsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SaveAuthoritySettingsMutation, SaveAuthoritySettingsMutationVariables>;
 export const CaseListDocument = new TypedDocumentString(`
-    query CaseList($filter: CasesFilter, $first: Int) {
-  cases(filter: $filter, first: $first) {
+    query CaseList($filter: CasesFilter, $first: Int, $after: String) {
+  cases(filter: $filter, first: $first, after: $after) {
     count {
       value
       exact
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
     }
     edges {
       node {
@@ -1278,6 +1550,7 @@ export const CaseListDocument = new TypedDocumentString(`
         dueDate
         overdue
         dueSoon
+        version
         assignee {
           name
         }
@@ -1286,6 +1559,30 @@ export const CaseListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CaseListQuery, CaseListQueryVariables>;
+export const MySavedFiltersDocument = new TypedDocumentString(`
+    query MySavedFilters {
+  savedFilters {
+    id
+    name
+    filter
+  }
+}
+    `) as unknown as TypedDocumentString<MySavedFiltersQuery, MySavedFiltersQueryVariables>;
+export const SaveFilterDocument = new TypedDocumentString(`
+    mutation SaveFilter($input: SaveFilterInput!) {
+  saveFilter(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<SaveFilterMutation, SaveFilterMutationVariables>;
+export const DeleteFilterDocument = new TypedDocumentString(`
+    mutation DeleteFilter($id: ID!) {
+  deleteFilter(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteFilterMutation, DeleteFilterMutationVariables>;
 export const CaseListCountsDocument = new TypedDocumentString(`
     query CaseListCounts {
   all: cases(first: 1) {

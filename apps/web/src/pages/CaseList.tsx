@@ -1,18 +1,65 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
+import { BulkActions } from '../components/BulkActions';
 import { showCount, showDate, ukToday } from '../format';
 import { graphql } from '../gql';
 import type { CasesFilter } from '../gql/graphql';
 import { request, useQuery } from '../graphql';
 
 const CaseListQuery = graphql(`
-  query CaseList($filter: CasesFilter, $first: Int) {
-    cases(filter: $filter, first: $first) {
+  query CaseList($filter: CasesFilter, $first: Int, $after: String) {
+    cases(filter: $filter, first: $first, after: $after) {
       count { value exact }
-      edges { node { id reference regime subject stageLabel stepLabel dueDate overdue dueSoon assignee { name } } }
+      pageInfo { hasNextPage endCursor }
+      edges { node { id reference regime subject stageLabel stepLabel dueDate overdue dueSoon version assignee { name } } }
     }
   }
 `);
+
+const MySavedFiltersQuery = graphql(`
+  query MySavedFilters {
+    savedFilters { id name filter }
+  }
+`);
+
+const SaveFilterMutation = graphql(`
+  mutation SaveFilter($input: SaveFilterInput!) {
+    saveFilter(input: $input) { id name }
+  }
+`);
+
+const DeleteFilterMutation = graphql(`
+  mutation DeleteFilter($id: ID!) {
+    deleteFilter(id: $id) { id }
+  }
+`);
+
+const PAGE_SIZE = 50;
+
+type Row = {
+  id: string;
+  reference: string;
+  subject: string;
+  stageLabel: string;
+  stepLabel: string;
+  dueDate?: string | null;
+  overdue: boolean;
+  dueSoon: boolean;
+  version: number;
+  assignee?: { name: string } | null;
+};
+
+/** The search fields beyond the tabs, as the api names them; empty ones are left out. */
+const MORE_FILTERS: { name: keyof CasesFilter; label: string; type: 'text' | 'date' }[] = [
+  { name: 'requester', label: "Requester's name or e-mail", type: 'text' },
+  { name: 'outcome', label: 'Outcome', type: 'text' },
+  { name: 'receivedFrom', label: 'Received from', type: 'date' },
+  { name: 'receivedTo', label: 'Received to', type: 'date' },
+  { name: 'dueFrom', label: 'Due from', type: 'date' },
+  { name: 'dueTo', label: 'Due to', type: 'date' },
+  { name: 'closedFrom', label: 'Closed from', type: 'date' },
+  { name: 'closedTo', label: 'Closed to', type: 'date' },
+];
 
 // One request counts every saved filter; each alias is a saved filter's id.
 const CaseListCountsQuery = graphql(`
@@ -78,17 +125,62 @@ export function CaseList() {
   const [active, setActive] = useState<SavedFilter>('all');
   const [regime, setRegime] = useState('');
   const [text, setText] = useState('');
+  const [more, setMore] = useState<Record<string, string>>({});
+  const [exemption, setExemption] = useState('');
+  const [mine, setMine] = useState<Record<string, unknown> | null>(null);
   const [creating, setCreating] = useState(false);
+  const [selected, setSelected] = useState<Map<string, number>>(new Map());
+  const [extra, setExtra] = useState<{ rows: Row[]; after: string | null; hasNext: boolean } | null>(null);
   // The dashboard's late bar links here with the cases behind it: answered late, received in a period.
   const late = lateFilterFrom(useSearch());
-  const filter: CasesFilter = late ?? {
-    ...SAVED_FILTERS.find((f) => f.id === active)?.filter,
-    ...(regime ? { regime } : {}),
-    ...(text ? { text } : {}),
-  };
-  const { result } = useQuery(CaseListQuery, { filter, first: 100 }, 15_000);
+  const filter: CasesFilter = late ??
+    (mine as CasesFilter | null) ?? {
+      ...SAVED_FILTERS.find((f) => f.id === active)?.filter,
+      ...(regime ? { regime } : {}),
+      ...(text ? { text } : {}),
+      ...Object.fromEntries(Object.entries(more).filter(([, value]) => value.trim() !== '')),
+      ...(exemption.trim() ? { exemptions: [exemption.trim()] } : {}),
+    };
+  const filterKey = JSON.stringify(filter);
+  const { result, reload } = useQuery(CaseListQuery, { filter, first: PAGE_SIZE }, 15_000);
   const { result: counts } = useQuery(CaseListCountsQuery);
   const { result: regimes } = useQuery(RegimesQuery);
+  const saved = useQuery(MySavedFiltersQuery);
+  const [shownKey, setShownKey] = useState(filterKey);
+  if (shownKey !== filterKey) {
+    // A new filter starts from its first page, with nothing selected.
+    setShownKey(filterKey);
+    setExtra(null);
+    setSelected(new Map());
+  }
+  const firstPage = result.state === 'ready' ? result.data.cases : null;
+  const rows: Row[] = [...(firstPage?.edges.map((e) => e.node) ?? []), ...(extra?.rows ?? [])];
+  const hasNext = extra ? extra.hasNext : Boolean(firstPage?.pageInfo.hasNextPage);
+
+  async function loadMore() {
+    const after = extra ? extra.after : (firstPage?.pageInfo.endCursor ?? null);
+    const next = await request(CaseListQuery, { filter, first: PAGE_SIZE, after });
+    setExtra({
+      rows: [...(extra?.rows ?? []), ...next.cases.edges.map((e) => e.node)],
+      after: next.cases.pageInfo.endCursor ?? null,
+      hasNext: next.cases.pageInfo.hasNextPage,
+    });
+  }
+
+  async function saveFilter() {
+    const name = window.prompt('Name this filter');
+    if (!name) return;
+    await request(SaveFilterMutation, { input: { name, filter } });
+    saved.reload();
+  }
+
+  const toggle = (row: Row) =>
+    setSelected((now) => {
+      const next = new Map(now);
+      if (next.has(row.id)) next.delete(row.id);
+      else next.set(row.id, row.version);
+      return next;
+    });
 
   return (
     <>
@@ -111,9 +203,12 @@ export function CaseList() {
             type="button"
             role="tab"
             key={f.id}
-            aria-selected={active === f.id}
-            onClick={() => setActive(f.id)}
-            className={active === f.id ? 'tab active' : 'tab'}
+            aria-selected={!mine && active === f.id}
+            onClick={() => {
+              setMine(null);
+              setActive(f.id);
+            }}
+            className={!mine && active === f.id ? 'tab active' : 'tab'}
           >
             {f.label}{' '}
             <span className="count">
@@ -122,6 +217,33 @@ export function CaseList() {
           </button>
         ))}
       </div>
+      {saved.result.state === 'ready' && saved.result.data.savedFilters.length > 0 && (
+        <ul aria-label="My filters" className="tabs my-filters">
+          {saved.result.data.savedFilters.map((f) => (
+            <li key={f.id}>
+              <button
+                type="button"
+                className={mine === f.filter ? 'tab active' : 'tab'}
+                onClick={() => setMine(f.filter)}
+              >
+                {f.name}
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                aria-label={`Delete the filter ${f.name}`}
+                onClick={async () => {
+                  await request(DeleteFilterMutation, { id: f.id });
+                  if (mine === f.filter) setMine(null);
+                  saved.reload();
+                }}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="filters">
         <label>
           Regime
@@ -136,49 +258,108 @@ export function CaseList() {
           </select>
         </label>
         <label>
-          Search reference or subject
+          Search reference, subject, request and correspondence
           <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
         </label>
+        <button type="button" className="secondary" onClick={saveFilter}>
+          Save this filter
+        </button>
       </div>
+      <details className="filters">
+        <summary>More filters</summary>
+        {MORE_FILTERS.map((f) => (
+          <label key={f.name}>
+            {f.label}
+            <input
+              type={f.type}
+              value={more[f.name] ?? ''}
+              onChange={(e) => setMore((now) => ({ ...now, [f.name]: e.target.value }))}
+            />
+          </label>
+        ))}
+        <label>
+          Exemption cited
+          <input value={exemption} placeholder="s.43(2)" onChange={(e) => setExemption(e.target.value)} />
+        </label>
+      </details>
       {result.state === 'loading' && <p aria-live="polite">Loading cases…</p>}
       {result.state === 'error' && (
         <p role="alert" className="error">
           {result.message}
         </p>
       )}
-      {result.state === 'ready' && result.data.cases.edges.length === 0 && <p>No cases match.</p>}
-      {result.state === 'ready' && result.data.cases.edges.length > 0 && (
-        <table className="cases">
-          <caption>{showCount(result.data.cases.count, 'case')}, soonest due first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reference</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Stage</th>
-              <th scope="col">Due</th>
-              <th scope="col">Assigned to</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.data.cases.edges.map(({ node }) => (
-              <tr key={node.id} className={node.overdue ? 'overdue' : node.dueSoon ? 'due-soon' : undefined}>
-                <td>
-                  <Link href={`/cases/${node.id}`}>{node.reference}</Link>
-                </td>
-                <td>{node.subject}</td>
-                <td>
-                  {node.stageLabel} <span className="muted">({node.stepLabel})</span>
-                </td>
-                <td>
-                  {showDate(node.dueDate)}
-                  {node.overdue && <span className="deadline-flag"> overdue</span>}
-                  {node.dueSoon && <span className="deadline-flag"> due soon</span>}
-                </td>
-                <td>{node.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
+      {result.state === 'ready' && rows.length === 0 && <p>No cases match.</p>}
+      {result.state === 'ready' && rows.length > 0 && (
+        <>
+          <BulkActions
+            selection={[...selected].map(([id, version]) => ({ id, version }))}
+            filter={filter}
+            onDone={() => {
+              setExtra(null);
+              setSelected(new Map());
+              reload();
+            }}
+          />
+          <table className="cases">
+            <caption>
+              {showCount(result.data.cases.count, 'case')}, soonest due first; {rows.length} shown
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <input
+                    type="checkbox"
+                    aria-label="Select all shown"
+                    checked={rows.length > 0 && rows.every((r) => selected.has(r.id))}
+                    onChange={(e) =>
+                      setSelected(e.target.checked ? new Map(rows.map((r) => [r.id, r.version])) : new Map())
+                    }
+                  />
+                </th>
+                <th scope="col">Reference</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Stage</th>
+                <th scope="col">Due</th>
+                <th scope="col">Assigned to</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((node) => (
+                <tr
+                  key={node.id}
+                  className={node.overdue ? 'overdue' : node.dueSoon ? 'due-soon' : undefined}
+                >
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${node.reference}`}
+                      checked={selected.has(node.id)}
+                      onChange={() => toggle(node)}
+                    />
+                  </td>
+                  <td>
+                    <Link href={`/cases/${node.id}`}>{node.reference}</Link>
+                  </td>
+                  <td>{node.subject}</td>
+                  <td>
+                    {node.stageLabel} <span className="muted">({node.stepLabel})</span>
+                  </td>
+                  <td>
+                    {showDate(node.dueDate)}
+                    {node.overdue && <span className="deadline-flag"> overdue</span>}
+                    {node.dueSoon && <span className="deadline-flag"> due soon</span>}
+                  </td>
+                  <td>{node.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {hasNext && (
+            <button type="button" className="secondary" onClick={loadMore}>
+              Show {PAGE_SIZE} more
+            </button>
+          )}
+        </>
       )}
     </>
   );

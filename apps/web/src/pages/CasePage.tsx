@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { AssignmentPicker } from '../components/AssignmentPicker';
 import { CaseFiles } from '../components/CaseFiles';
 import { CaseLetters } from '../components/CaseLetters';
+import { CaseLinks } from '../components/CaseLinks';
 import { CaseTasks } from '../components/CaseTasks';
 import { type AllowedEvent, EventForm } from '../components/EventForm';
 import { StageGraph } from '../components/StageGraph';
@@ -221,6 +222,7 @@ export function CasePage({ id }: { id: string }) {
           />
         </section>
       </div>
+      <CaseLinks caseId={c.id} onChanged={reload} />
       <CaseFiles caseId={c.id} regime={c.regime} />
       <CaseTasks caseId={c.id} open={c.status === 'open'} onChanged={reload} />
       <section className="panel" aria-labelledby="graph">

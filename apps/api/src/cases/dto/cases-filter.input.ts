@@ -40,9 +40,40 @@ export class CasesFilter {
   @Field({
     nullable: true,
     description:
-      'Words of the reference or subject, in any order; the last may be half typed ("FOI-2026-0001", "parking fin").',
+      'Words, in any order, of the reference or subject (the last may be half typed: "FOI-2026-0001", "parking fin") or of the request text and the e-mails sent (English full-text search: "repairs" finds "repair").',
   })
   text?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      "Part of the requester's name or e-mail address. Roles: officer, admin (FORBIDDEN for others: personal data).",
+  })
+  requester?: string;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Cases citing any of these exemptions (subsection-level, e.g. s.43(2)).',
+  })
+  exemptions?: string[];
+
+  @Field({
+    nullable: true,
+    description: 'The outcome that stands (e.g. granted-in-full, refused-in-full, withdrawn).',
+  })
+  outcome?: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Cases due on or after this date.' })
+  dueFrom?: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Cases due on or before this date.' })
+  dueTo?: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Cases closed on or after this date.' })
+  closedFrom?: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Cases closed on or before this date.' })
+  closedTo?: string;
 
   @Field({
     nullable: true,

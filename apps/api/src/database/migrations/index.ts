@@ -9,6 +9,9 @@ import { CalendarSettings1764000000007 } from './1764000000007-calendar-settings
 import { People1764000000008 } from './1764000000008-people';
 import { CaseReport1764000000009 } from './1764000000009-case-report';
 import { Tasks1764000000200 } from './1764000000200-tasks';
+import { CaseSearch1764000000600 } from './1764000000600-case-search';
+import { CaseLinks1764000000601 } from './1764000000601-case-links';
+import { BulkJobs1764000000602 } from './1764000000602-bulk-jobs';
 import { ReportTally1764000000800 } from './1764000000800-report-tally';
 import { TeamQueueOrder1764000000801 } from './1764000000801-team-queue-order';
 
@@ -25,6 +28,9 @@ export const migrations = [
   People1764000000008,
   CaseReport1764000000009,
   Tasks1764000000200,
+  CaseSearch1764000000600,
+  CaseLinks1764000000601,
+  BulkJobs1764000000602,
   ReportTally1764000000800,
   TeamQueueOrder1764000000801,
 ];
