@@ -20,6 +20,7 @@ import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { HolidaysModule } from './holidays/holidays.module';
 import { LettersModule } from './letters/letters.module';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { MailModule } from './mail/mail.module';
 import { loadMailSettings, type MailSettings } from './mail/mail-settings';
 import { PeopleModule } from './people/people.module';
@@ -126,6 +127,7 @@ export class AppModule {
         MailModule.register(mail ?? loadMailSettings(process.env)),
         SettingsModule,
         ReportingModule,
+        LifecycleModule,
       ],
     };
   }

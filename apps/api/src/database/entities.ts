@@ -6,6 +6,7 @@ import { Attachment, Redaction } from '../documents/attachment.entity';
 import { Holiday } from '../holidays/holiday.entity';
 import { CaseDocument } from '../letters/case-document.entity';
 import { LetterTemplate } from '../letters/letter-template.entity';
+import { CaseErasure, RetentionRule } from '../lifecycle/retention-rule.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { OutgoingMail } from '../mail/outgoing-mail.entity';
 import { RoleDefinition } from '../people/role.entity';
@@ -25,6 +26,7 @@ export const entities = [
   CalendarSetting,
   Case,
   CaseDocument,
+  CaseErasure,
   CaseEvent,
   Holiday,
   LetterTemplate,
@@ -33,6 +35,7 @@ export const entities = [
   ReferenceCounter,
   Redaction,
   Requester,
+  RetentionRule,
   RoleDefinition,
   Setting,
   SignInEvent,
