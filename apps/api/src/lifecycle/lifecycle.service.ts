@@ -29,6 +29,16 @@ const invalid = (problems: Problem[]) =>
     fields: problems,
   });
 
+/** At most this many cases in one migration or disposal: each is its own transaction. */
+export const MAX_CASES_AT_ONCE = 1000;
+
+export function checkCaseIds(ids: readonly string[], field: string): void {
+  if (ids.length > MAX_CASES_AT_ONCE)
+    throw invalid([
+      { field, message: `At most ${MAX_CASES_AT_ONCE} cases at once; ${ids.length} were given.` },
+    ]);
+}
+
 /** A reason is required for every lifecycle change, and kept in the history (as a commitment). */
 function checkReason(reason: string, field = 'input.reason'): string {
   const text = reason.trim();
@@ -204,6 +214,7 @@ export class LifecycleService {
     mapping: StateMapping,
     caseIds?: readonly string[] | null,
   ): Promise<MigrationPreviewRow[]> {
+    if (caseIds) checkCaseIds(caseIds, 'caseIds');
     const { from, to } = await this.versions(fromVersionId, toVersionId);
     const rows: { id: string; reference: string; snapshot: CaseSnapshot }[] = await this.dataSource.query(
       `SELECT id, reference, snapshot FROM "case"
@@ -231,9 +242,20 @@ export class LifecycleService {
       problems: string[];
     }[]
   > {
+    checkCaseIds(input.caseIds, 'input.caseIds');
     const { from, to } = await this.versions(input.fromVersionId, input.toVersionId);
     const results = [];
     for (const caseId of [...new Set(input.caseIds)]) {
+      if (!isUuid(caseId)) {
+        results.push({
+          caseId,
+          reference: null,
+          moved: false,
+          sequence: null,
+          problems: [`No case has the id "${caseId}".`],
+        });
+        continue;
+      }
       try {
         const { case: row, event } = await this.cases.recordLifecycle(
           user,

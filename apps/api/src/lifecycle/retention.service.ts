@@ -17,6 +17,7 @@ import { DomainError, isUuid, notFound, refusal } from '../common/errors';
 import type { BlobStore } from '../documents/blob-store';
 import { BLOB_STORE } from '../documents/documents.service';
 import { AuditService } from '../history/audit.service';
+import { checkCaseIds } from './lifecycle.service';
 import { RetentionRule } from './retention-rule.entity';
 
 /** Text keys of engine events recorded before commitments: erased as the workflows' free-text inputs are. */
@@ -141,6 +142,7 @@ export class RetentionService {
 
   /** Anonymises each approved case that is due under its rule; per case the outcome. */
   async approveDisposal(user: Actor, caseIds: readonly string[]) {
+    checkCaseIds(caseIds, 'caseIds');
     const due = new Map((await this.queue(caseIds)).map((d) => [d.caseId, d]));
     const results = [];
     for (const caseId of [...new Set(caseIds)]) {
