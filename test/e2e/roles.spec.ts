@@ -94,10 +94,15 @@ const MUTATION_CALLS: Record<string, { query: string; variables?: Record<string,
       'mutation { withdrawFromDisclosureLog(caseId: "00000000-0000-0000-0000-000000000000", reason: "r") { sequence } }',
   },
   correctCase: {
-    query: 'mutation { correctCase(input: { caseId: "00000000-0000-0000-0000-000000000000", channel: "post", reason: "r" }) { version } }',
+    query:
+      'mutation { correctCase(input: { caseId: "00000000-0000-0000-0000-000000000000", channel: "post", reason: "r" }) { version } }',
   },
-  reopenCase: { query: 'mutation { reopenCase(caseId: "00000000-0000-0000-0000-000000000000", reason: "r") { version } }' },
-  voidCase: { query: 'mutation { voidCase(caseId: "00000000-0000-0000-0000-000000000000", reason: "r") { version } }' },
+  reopenCase: {
+    query: 'mutation { reopenCase(caseId: "00000000-0000-0000-0000-000000000000", reason: "r") { version } }',
+  },
+  voidCase: {
+    query: 'mutation { voidCase(caseId: "00000000-0000-0000-0000-000000000000", reason: "r") { version } }',
+  },
   migrateCases: {
     query:
       'mutation { migrateCases(input: { fromVersionId: "00000000-0000-0000-0000-000000000000", toVersionId: "00000000-0000-0000-0000-000000000000", mapping: [], caseIds: [] }) { moved } }',
@@ -105,9 +110,14 @@ const MUTATION_CALLS: Record<string, { query: string; variables?: Record<string,
   saveRetentionRule: {
     query: 'mutation { saveRetentionRule(input: { regime: "foi", monthsAfterClosure: 24 }) { id } }',
   },
-  deleteRetentionRule: { query: 'mutation { deleteRetentionRule(id: "00000000-0000-0000-0000-000000000000") }' },
+  deleteRetentionRule: {
+    query: 'mutation { deleteRetentionRule(id: "00000000-0000-0000-0000-000000000000") }',
+  },
   approveDisposal: { query: 'mutation { approveDisposal(caseIds: []) { ok } }' },
-  anonymiseCase: { query: 'mutation { anonymiseCase(caseId: "00000000-0000-0000-0000-000000000000", reason: "r") { sequence } }' },
+  anonymiseCase: {
+    query:
+      'mutation { anonymiseCase(caseId: "00000000-0000-0000-0000-000000000000", reason: "r") { sequence } }',
+  },
 };
 
 describe('who may do what', () => {
