@@ -7,6 +7,7 @@ import { CaseList } from './pages/CaseList';
 import { CasePage } from './pages/CasePage';
 import { Holidays } from './pages/Holidays';
 import { Letters } from './pages/Letters';
+import { MoveCases } from './pages/MoveCases';
 import { Outbox } from './pages/Outbox';
 import { SetPassword } from './pages/SetPassword';
 import { SignIn } from './pages/SignIn';
@@ -64,6 +65,7 @@ function Header({ user }: { user: SessionUser }) {
         {hasRole(user, 'officer') && link('/cases', 'Cases')}
         {hasRole(user, 'auditor') && link('/audit', 'Audit')}
         {hasRole(user, 'admin') && link('/workflows', 'Workflows')}
+        {hasRole(user, 'admin') && link('/case-moves', 'Move cases')}
         {hasRole(user, 'admin') && link('/letters', 'Letters')}
         {hasRole(user, 'admin') && link('/outbox', 'Outbox')}
         {hasRole(user, 'admin') && link('/holidays', 'Holidays')}
@@ -109,6 +111,7 @@ export function App() {
             )}
           </Route>
           <Route path="/workflows" component={Workflows} />
+          <Route path="/case-moves" component={MoveCases} />
           <Route path="/letters" component={Letters} />
           <Route path="/outbox" component={Outbox} />
           <Route path="/holidays" component={Holidays} />

@@ -62,6 +62,9 @@ type Documents = {
     "\n  query Letters {\n    letterTemplates { kind body builtIn }\n    cases(filter: { status: \"all\" }, first: 50) { edges { node { id reference } } }\n  }\n": typeof types.LettersDocument,
     "\n  query PreviewLetter($id: ID!, $kind: String!, $body: String) {\n    previewLetter(caseId: $id, kind: $kind, body: $body)\n  }\n": typeof types.PreviewLetterDocument,
     "\n  mutation SaveLetterTemplate($kind: String!, $body: String!) {\n    saveLetterTemplate(kind: $kind, body: $body) { kind }\n  }\n": typeof types.SaveLetterTemplateDocument,
+    "\n  query MoveCaseVersions {\n    workflows { id name versions { id version } }\n  }\n": typeof types.MoveCaseVersionsDocument,
+    "\n  query MigrationPreview($from: ID!, $to: ID!, $mapping: [StateMappingInput!]) {\n    migrationPreview(fromVersionId: $from, toVersionId: $to, mapping: $mapping) {\n      caseId\n      reference\n      movable\n      problems\n      from { stage step }\n      to { stage step }\n    }\n  }\n": typeof types.MigrationPreviewDocument,
+    "\n  mutation MigrateCases($input: MigrateCasesInput!) {\n    migrateCases(input: $input) { caseId reference moved problems }\n  }\n": typeof types.MigrateCasesDocument,
     "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n": typeof types.OutboxDocument,
     "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": typeof types.OutboxMessageDocument,
     "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": typeof types.SaveMailTemplateDocument,
@@ -127,6 +130,9 @@ const documents: Documents = {
     "\n  query Letters {\n    letterTemplates { kind body builtIn }\n    cases(filter: { status: \"all\" }, first: 50) { edges { node { id reference } } }\n  }\n": types.LettersDocument,
     "\n  query PreviewLetter($id: ID!, $kind: String!, $body: String) {\n    previewLetter(caseId: $id, kind: $kind, body: $body)\n  }\n": types.PreviewLetterDocument,
     "\n  mutation SaveLetterTemplate($kind: String!, $body: String!) {\n    saveLetterTemplate(kind: $kind, body: $body) { kind }\n  }\n": types.SaveLetterTemplateDocument,
+    "\n  query MoveCaseVersions {\n    workflows { id name versions { id version } }\n  }\n": types.MoveCaseVersionsDocument,
+    "\n  query MigrationPreview($from: ID!, $to: ID!, $mapping: [StateMappingInput!]) {\n    migrationPreview(fromVersionId: $from, toVersionId: $to, mapping: $mapping) {\n      caseId\n      reference\n      movable\n      problems\n      from { stage step }\n      to { stage step }\n    }\n  }\n": types.MigrationPreviewDocument,
+    "\n  mutation MigrateCases($input: MigrateCasesInput!) {\n    migrateCases(input: $input) { caseId reference moved problems }\n  }\n": types.MigrateCasesDocument,
     "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n": types.OutboxDocument,
     "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": types.OutboxMessageDocument,
     "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": types.SaveMailTemplateDocument,
@@ -333,6 +339,18 @@ export function graphql(source: "\n  query PreviewLetter($id: ID!, $kind: String
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SaveLetterTemplate($kind: String!, $body: String!) {\n    saveLetterTemplate(kind: $kind, body: $body) { kind }\n  }\n"): typeof import('./graphql').SaveLetterTemplateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MoveCaseVersions {\n    workflows { id name versions { id version } }\n  }\n"): typeof import('./graphql').MoveCaseVersionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MigrationPreview($from: ID!, $to: ID!, $mapping: [StateMappingInput!]) {\n    migrationPreview(fromVersionId: $from, toVersionId: $to, mapping: $mapping) {\n      caseId\n      reference\n      movable\n      problems\n      from { stage step }\n      to { stage step }\n    }\n  }\n"): typeof import('./graphql').MigrationPreviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MigrateCases($input: MigrateCasesInput!) {\n    migrateCases(input: $input) { caseId reference moved problems }\n  }\n"): typeof import('./graphql').MigrateCasesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

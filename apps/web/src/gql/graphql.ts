@@ -123,6 +123,14 @@ export type HolidayChangeInput = {
   title: string;
 };
 
+export type MigrateCasesInput = {
+  caseIds: Array<string | number>;
+  fromVersionId: string | number;
+  /** Old stages and steps onto new ones; unmapped ones keep their ids. */
+  mapping?: Array<StateMappingInput>;
+  toVersionId: string | number;
+};
+
 export type MoveHolidayInput = {
   /** Where: england-and-wales, scotland, northern-ireland. */
   divisions: Array<string>;
@@ -203,6 +211,13 @@ export type SendCaseEventInput = {
   payload?: Record<string, unknown> | null | undefined;
   /** One of the case's allowedEvents, e.g. "REQUEST_CLARIFICATION". */
   type: string;
+};
+
+/** An old stage ("received") or step ("response.drafting") and where it lands in the new version. */
+export type StateMappingInput = {
+  from: string;
+  /** A stage id, or "stage.step". */
+  to: string;
 };
 
 /** Omit a field to leave it as it is. */
@@ -537,6 +552,27 @@ export type SaveLetterTemplateMutationVariables = Exact<{
 
 
 export type SaveLetterTemplateMutation = { saveLetterTemplate: { kind: string } };
+
+export type MoveCaseVersionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MoveCaseVersionsQuery = { workflows: Array<{ id: string, name: string, versions: Array<{ id: string, version: number }> }> };
+
+export type MigrationPreviewQueryVariables = Exact<{
+  from: string | number;
+  to: string | number;
+  mapping?: Array<StateMappingInput> | StateMappingInput | null | undefined;
+}>;
+
+
+export type MigrationPreviewQuery = { migrationPreview: Array<{ caseId: string, reference: string, movable: boolean, problems: Array<string>, from: { stage: string, step: string }, to: { stage: string, step: string } }> };
+
+export type MigrateCasesMutationVariables = Exact<{
+  input: MigrateCasesInput;
+}>;
+
+
+export type MigrateCasesMutation = { migrateCases: Array<{ caseId: string, reference: string | null, moved: boolean, problems: Array<string> }> };
 
 export type OutboxQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1293,6 +1329,46 @@ export const SaveLetterTemplateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SaveLetterTemplateMutation, SaveLetterTemplateMutationVariables>;
+export const MoveCaseVersionsDocument = new TypedDocumentString(`
+    query MoveCaseVersions {
+  workflows {
+    id
+    name
+    versions {
+      id
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoveCaseVersionsQuery, MoveCaseVersionsQueryVariables>;
+export const MigrationPreviewDocument = new TypedDocumentString(`
+    query MigrationPreview($from: ID!, $to: ID!, $mapping: [StateMappingInput!]) {
+  migrationPreview(fromVersionId: $from, toVersionId: $to, mapping: $mapping) {
+    caseId
+    reference
+    movable
+    problems
+    from {
+      stage
+      step
+    }
+    to {
+      stage
+      step
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MigrationPreviewQuery, MigrationPreviewQueryVariables>;
+export const MigrateCasesDocument = new TypedDocumentString(`
+    mutation MigrateCases($input: MigrateCasesInput!) {
+  migrateCases(input: $input) {
+    caseId
+    reference
+    moved
+    problems
+  }
+}
+    `) as unknown as TypedDocumentString<MigrateCasesMutation, MigrateCasesMutationVariables>;
 export const OutboxDocument = new TypedDocumentString(`
     query Outbox {
   outbox {
