@@ -1,7 +1,18 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Case } from '../cases/case.entity';
 
 /** How long a closed case keeps its requester's personal data: per regime and (optionally) outcome. */
 @Entity('retention_rule')
+@Check('retention_rule_months', `"months_after_closure" BETWEEN 0 AND 1200`)
 @Index('retention_rule_key', { synchronize: false })
 export class RetentionRule {
   @PrimaryGeneratedColumn('uuid')
@@ -33,6 +44,10 @@ export class CaseErasure {
 
   @Column('uuid', { name: 'case_id' })
   caseId: string;
+
+  @ManyToOne(() => Case, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'case_erasure_case_id_fkey' })
+  case?: Case;
 
   /** The rule in words, e.g. "FOI, any outcome: 24 months after closure", or "on request". */
   @Column('text')

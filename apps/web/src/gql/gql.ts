@@ -38,9 +38,9 @@ type Documents = {
     "\n  mutation SaveWorkflowDraft($input: SaveWorkflowDraftInput!) {\n    saveWorkflowDraft(input: $input) { revision savedAt }\n  }\n": typeof types.SaveWorkflowDraftDocument,
     "\n  mutation PublishWorkflow($input: PublishWorkflowInput!) {\n    publishWorkflow(input: $input) { version publishedAt }\n  }\n": typeof types.PublishWorkflowDocument,
     "\n  query EditorRoles {\n    roles { name }\n  }\n": typeof types.EditorRolesDocument,
-    "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      reference subject workflowId\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash }\n    }\n  }\n": typeof types.AuditHistoryDocument,
+    "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      reference subject workflowId\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash erasure { fields rule erasedAt } }\n    }\n  }\n": typeof types.AuditHistoryDocument,
     "\n  query ReplayCase($id: ID!, $to: Int!) {\n    replayCase(caseId: $id, toSequence: $to) { stage stageLabel stepLabel deadlines { name label due } }\n  }\n": typeof types.ReplayCaseDocument,
-    "\n  query VerifyCaseHistory($id: ID!) {\n    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason }\n  }\n": typeof types.VerifyCaseHistoryDocument,
+    "\n  query VerifyCaseHistory($id: ID!) {\n    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason erasures { sequence rule erasedAt hashChecked } }\n  }\n": typeof types.VerifyCaseHistoryDocument,
     "\n  query ExportCaseBundle($id: ID!) { exportCaseBundle(caseId: $id) }\n": typeof types.ExportCaseBundleDocument,
     "\n  query AuditList($filter: CasesFilter) {\n    cases(filter: $filter, first: 200) {\n      count { value exact }\n      edges { node { id reference subject stageLabel receivedOn } }\n    }\n  }\n": typeof types.AuditListDocument,
     "\n  query AuthoritySettingsPage {\n    authoritySettings { name team email address nation sector appropriateLimit appropriateLimitHours receiptRule }\n    nations { nation name }\n    sectors { sector label appropriateLimit appropriateLimitHours }\n  }\n": typeof types.AuthoritySettingsPageDocument,
@@ -68,6 +68,10 @@ type Documents = {
     "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n": typeof types.OutboxDocument,
     "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": typeof types.OutboxMessageDocument,
     "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": typeof types.SaveMailTemplateDocument,
+    "\n  query Retention {\n    retentionRules { id regime outcome monthsAfterClosure updatedAt }\n    disposalQueue { caseId reference regime outcome dueOn rule }\n  }\n": typeof types.RetentionDocument,
+    "\n  mutation SaveRetentionRule($input: RetentionRuleInput!) {\n    saveRetentionRule(input: $input) { id }\n  }\n": typeof types.SaveRetentionRuleDocument,
+    "\n  mutation DeleteRetentionRule($id: ID!) {\n    deleteRetentionRule(id: $id)\n  }\n": typeof types.DeleteRetentionRuleDocument,
+    "\n  mutation ApproveDisposal($ids: [ID!]!) {\n    approveDisposal(caseIds: $ids) { caseId ok message }\n  }\n": typeof types.ApproveDisposalDocument,
     "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n": typeof types.SetPasswordDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n": typeof types.SignInDocument,
     "\n  query Teams {\n    teams { id name members { id name disabled } }\n  }\n": typeof types.TeamsDocument,
@@ -106,9 +110,9 @@ const documents: Documents = {
     "\n  mutation SaveWorkflowDraft($input: SaveWorkflowDraftInput!) {\n    saveWorkflowDraft(input: $input) { revision savedAt }\n  }\n": types.SaveWorkflowDraftDocument,
     "\n  mutation PublishWorkflow($input: PublishWorkflowInput!) {\n    publishWorkflow(input: $input) { version publishedAt }\n  }\n": types.PublishWorkflowDocument,
     "\n  query EditorRoles {\n    roles { name }\n  }\n": types.EditorRolesDocument,
-    "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      reference subject workflowId\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash }\n    }\n  }\n": types.AuditHistoryDocument,
+    "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      reference subject workflowId\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash erasure { fields rule erasedAt } }\n    }\n  }\n": types.AuditHistoryDocument,
     "\n  query ReplayCase($id: ID!, $to: Int!) {\n    replayCase(caseId: $id, toSequence: $to) { stage stageLabel stepLabel deadlines { name label due } }\n  }\n": types.ReplayCaseDocument,
-    "\n  query VerifyCaseHistory($id: ID!) {\n    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason }\n  }\n": types.VerifyCaseHistoryDocument,
+    "\n  query VerifyCaseHistory($id: ID!) {\n    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason erasures { sequence rule erasedAt hashChecked } }\n  }\n": types.VerifyCaseHistoryDocument,
     "\n  query ExportCaseBundle($id: ID!) { exportCaseBundle(caseId: $id) }\n": types.ExportCaseBundleDocument,
     "\n  query AuditList($filter: CasesFilter) {\n    cases(filter: $filter, first: 200) {\n      count { value exact }\n      edges { node { id reference subject stageLabel receivedOn } }\n    }\n  }\n": types.AuditListDocument,
     "\n  query AuthoritySettingsPage {\n    authoritySettings { name team email address nation sector appropriateLimit appropriateLimitHours receiptRule }\n    nations { nation name }\n    sectors { sector label appropriateLimit appropriateLimitHours }\n  }\n": types.AuthoritySettingsPageDocument,
@@ -136,6 +140,10 @@ const documents: Documents = {
     "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n": types.OutboxDocument,
     "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": types.OutboxMessageDocument,
     "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": types.SaveMailTemplateDocument,
+    "\n  query Retention {\n    retentionRules { id regime outcome monthsAfterClosure updatedAt }\n    disposalQueue { caseId reference regime outcome dueOn rule }\n  }\n": types.RetentionDocument,
+    "\n  mutation SaveRetentionRule($input: RetentionRuleInput!) {\n    saveRetentionRule(input: $input) { id }\n  }\n": types.SaveRetentionRuleDocument,
+    "\n  mutation DeleteRetentionRule($id: ID!) {\n    deleteRetentionRule(id: $id)\n  }\n": types.DeleteRetentionRuleDocument,
+    "\n  mutation ApproveDisposal($ids: [ID!]!) {\n    approveDisposal(caseIds: $ids) { caseId ok message }\n  }\n": types.ApproveDisposalDocument,
     "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n": types.SetPasswordDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n": types.SignInDocument,
     "\n  query Teams {\n    teams { id name members { id name disabled } }\n  }\n": types.TeamsDocument,
@@ -246,7 +254,7 @@ export function graphql(source: "\n  query EditorRoles {\n    roles { name }\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      reference subject workflowId\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash }\n    }\n  }\n"): typeof import('./graphql').AuditHistoryDocument;
+export function graphql(source: "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      reference subject workflowId\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash erasure { fields rule erasedAt } }\n    }\n  }\n"): typeof import('./graphql').AuditHistoryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -254,7 +262,7 @@ export function graphql(source: "\n  query ReplayCase($id: ID!, $to: Int!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query VerifyCaseHistory($id: ID!) {\n    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason }\n  }\n"): typeof import('./graphql').VerifyCaseHistoryDocument;
+export function graphql(source: "\n  query VerifyCaseHistory($id: ID!) {\n    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason erasures { sequence rule erasedAt hashChecked } }\n  }\n"): typeof import('./graphql').VerifyCaseHistoryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -363,6 +371,22 @@ export function graphql(source: "\n  query OutboxMessage($id: ID!) {\n    outbox
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n"): typeof import('./graphql').SaveMailTemplateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Retention {\n    retentionRules { id regime outcome monthsAfterClosure updatedAt }\n    disposalQueue { caseId reference regime outcome dueOn rule }\n  }\n"): typeof import('./graphql').RetentionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveRetentionRule($input: RetentionRuleInput!) {\n    saveRetentionRule(input: $input) { id }\n  }\n"): typeof import('./graphql').SaveRetentionRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteRetentionRule($id: ID!) {\n    deleteRetentionRule(id: $id)\n  }\n"): typeof import('./graphql').DeleteRetentionRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveDisposal($ids: [ID!]!) {\n    approveDisposal(caseIds: $ids) { caseId ok message }\n  }\n"): typeof import('./graphql').ApproveDisposalDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -190,6 +190,12 @@ export type ResetUserPasswordInput = {
   userId: string | number;
 };
 
+export type RetentionRuleInput = {
+  monthsAfterClosure: number;
+  outcome?: string | null | undefined;
+  regime: string;
+};
+
 export type SaveWorkflowDraftInput = {
   /** The draft revision this edit started from; omit only when there is no draft yet. */
   baseRevision?: number | null | undefined;
@@ -396,7 +402,7 @@ export type AuditHistoryQueryVariables = Exact<{
 }>;
 
 
-export type AuditHistoryQuery = { case: { reference: string, subject: string, workflowId: string, history: Array<{ sequence: number, type: string, actorLabel: string, recordedAt: string, effectiveOn: string, workflowVersion: number, payload: unknown, hash: string }> } };
+export type AuditHistoryQuery = { case: { reference: string, subject: string, workflowId: string, history: Array<{ sequence: number, type: string, actorLabel: string, recordedAt: string, effectiveOn: string, workflowVersion: number, payload: unknown, hash: string, erasure: { fields: Array<string>, rule: string, erasedAt: string } | null }> } };
 
 export type ReplayCaseQueryVariables = Exact<{
   id: string | number;
@@ -411,7 +417,7 @@ export type VerifyCaseHistoryQueryVariables = Exact<{
 }>;
 
 
-export type VerifyCaseHistoryQuery = { verifyCaseHistory: { ok: boolean, eventsChecked: number, firstBadSequence: number | null, reason: string | null } };
+export type VerifyCaseHistoryQuery = { verifyCaseHistory: { ok: boolean, eventsChecked: number, firstBadSequence: number | null, reason: string | null, erasures: Array<{ sequence: number, rule: string, erasedAt: string, hashChecked: boolean }> | null } };
 
 export type ExportCaseBundleQueryVariables = Exact<{
   id: string | number;
@@ -593,6 +599,32 @@ export type SaveMailTemplateMutationVariables = Exact<{
 
 
 export type SaveMailTemplateMutation = { saveMailTemplate: { subject: string, body: string, builtIn: boolean } };
+
+export type RetentionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RetentionQuery = { retentionRules: Array<{ id: string, regime: string, outcome: string | null, monthsAfterClosure: number, updatedAt: string }>, disposalQueue: Array<{ caseId: string, reference: string, regime: string, outcome: string | null, dueOn: string, rule: string }> };
+
+export type SaveRetentionRuleMutationVariables = Exact<{
+  input: RetentionRuleInput;
+}>;
+
+
+export type SaveRetentionRuleMutation = { saveRetentionRule: { id: string } };
+
+export type DeleteRetentionRuleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteRetentionRuleMutation = { deleteRetentionRule: boolean };
+
+export type ApproveDisposalMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type ApproveDisposalMutation = { approveDisposal: Array<{ caseId: string, ok: boolean, message: string }> };
 
 export type SetPasswordMutationVariables = Exact<{
   token: string;
@@ -964,6 +996,11 @@ export const AuditHistoryDocument = new TypedDocumentString(`
       workflowVersion
       payload
       hash
+      erasure {
+        fields
+        rule
+        erasedAt
+      }
     }
   }
 }
@@ -989,6 +1026,12 @@ export const VerifyCaseHistoryDocument = new TypedDocumentString(`
     eventsChecked
     firstBadSequence
     reason
+    erasures {
+      sequence
+      rule
+      erasedAt
+      hashChecked
+    }
   }
 }
     `) as unknown as TypedDocumentString<VerifyCaseHistoryQuery, VerifyCaseHistoryQueryVariables>;
@@ -1416,6 +1459,46 @@ export const SaveMailTemplateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SaveMailTemplateMutation, SaveMailTemplateMutationVariables>;
+export const RetentionDocument = new TypedDocumentString(`
+    query Retention {
+  retentionRules {
+    id
+    regime
+    outcome
+    monthsAfterClosure
+    updatedAt
+  }
+  disposalQueue {
+    caseId
+    reference
+    regime
+    outcome
+    dueOn
+    rule
+  }
+}
+    `) as unknown as TypedDocumentString<RetentionQuery, RetentionQueryVariables>;
+export const SaveRetentionRuleDocument = new TypedDocumentString(`
+    mutation SaveRetentionRule($input: RetentionRuleInput!) {
+  saveRetentionRule(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SaveRetentionRuleMutation, SaveRetentionRuleMutationVariables>;
+export const DeleteRetentionRuleDocument = new TypedDocumentString(`
+    mutation DeleteRetentionRule($id: ID!) {
+  deleteRetentionRule(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteRetentionRuleMutation, DeleteRetentionRuleMutationVariables>;
+export const ApproveDisposalDocument = new TypedDocumentString(`
+    mutation ApproveDisposal($ids: [ID!]!) {
+  approveDisposal(caseIds: $ids) {
+    caseId
+    ok
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveDisposalMutation, ApproveDisposalMutationVariables>;
 export const SetPasswordDocument = new TypedDocumentString(`
     mutation SetPassword($token: String!, $password: String!) {
   setPassword(token: $token, password: $password)

@@ -41,9 +41,10 @@ export class CaseLifecycle1764000000700 implements MigrationInterface {
       "id" uuid NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY,
       "regime" text NOT NULL,
       "outcome" text,
-      "months_after_closure" integer NOT NULL CHECK ("months_after_closure" BETWEEN 0 AND 1200),
+      "months_after_closure" integer NOT NULL,
       "updated_by" uuid,
-      "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()
+      "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      CONSTRAINT "retention_rule_months" CHECK ("months_after_closure" BETWEEN 0 AND 1200)
     )`);
     await queryRunner.query(
       `CREATE UNIQUE INDEX "retention_rule_key" ON "retention_rule" ("regime", coalesce("outcome", ''))`,
@@ -56,7 +57,7 @@ export class CaseLifecycle1764000000700 implements MigrationInterface {
       "reason" text NOT NULL,
       "actor_id" uuid,
       "actor_label" text NOT NULL,
-      "erased_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      "erased_at" TIMESTAMP WITH TIME ZONE NOT NULL,
       "event_sequence" integer NOT NULL,
       "erased" jsonb NOT NULL
     )`);
