@@ -148,6 +148,20 @@ describe('case lifecycle: corrections, voiding, moving versions, retention and a
     const refused = await sendEvent(api, officer, { caseId: created.id, type: 'START_RESPONSE' });
     expect(refused.errors?.[0]?.extensions?.code).toBe('EVENT_NOT_ALLOWED');
     expect(await verify(created.id)).toMatchObject({ ok: true, eventsChecked: 4 });
+    // A voided case's personal data can be erased on request, at once.
+    const erased = await api.graphql<{ anonymiseCase: { sequence: number } }>(
+      'mutation($id: ID!) { anonymiseCase(caseId: $id, reason: "Registered in error; erased on request") { sequence } }',
+      { id: created.id },
+      admin,
+    );
+    expect(erased.data?.anonymiseCase.sequence).toBe(5);
+    expect(await verify(created.id)).toMatchObject({ ok: true, eventsChecked: 5 });
+    const again = await api.graphql(
+      'mutation($id: ID!) { anonymiseCase(caseId: $id, reason: "again") { sequence } }',
+      { id: created.id },
+      admin,
+    );
+    expect(again.errors?.[0]?.extensions?.code).toBe('EVENT_NOT_ALLOWED');
   });
 
   it('moves running cases to a new version; each replays and verifies across both, offline too', async () => {
@@ -348,6 +362,17 @@ describe('case lifecycle: corrections, voiding, moving versions, retention and a
         expect.objectContaining({ rule: 'FOI, granted-in-full: 0 months after closure', hashChecked: true }),
       ]),
     );
+    // The offline bundle of the anonymised case verifies with the same code, and holds none of it either.
+    const bundle = await api.graphql<{ exportCaseBundle: unknown }>(
+      'query($id: ID!) { exportCaseBundle(caseId: $id) }',
+      { id: created.id },
+      auditor,
+    );
+    expect(JSON.stringify(bundle.data?.exportCaseBundle).toLowerCase()).not.toContain('quaxley');
+    const file = join(mkdtempSync(join(tmpdir(), 'bundle-')), 'case.json');
+    writeFileSync(file, JSON.stringify(bundle.data?.exportCaseBundle));
+    const offline = await run(process.execPath, [cli, 'audit', 'verify', file]);
+    expect(offline.stdout).toMatch(/OK/i);
     const after = await read(created.id);
     expect(after?.requester).toMatchObject({ name: null, email: null });
     expect(after?.history.at(-1)?.type).toBe('CASE_ANONYMISED');
