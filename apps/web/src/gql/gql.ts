@@ -18,6 +18,9 @@ type Documents = {
     "\n  query TeamsForPicker {\n    teams { id name }\n  }\n": typeof types.TeamsForPickerDocument,
     "\n  query Assignees($teamId: ID) {\n    assignees(teamId: $teamId) { id name }\n  }\n": typeof types.AssigneesDocument,
     "\n  mutation AssignTo($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n": typeof types.AssignToDocument,
+    "\n  mutation CorrectCase($input: CorrectCaseInput!) {\n    correctCase(input: $input) { version dueOn }\n  }\n": typeof types.CorrectCaseDocument,
+    "\n  mutation ReopenCase($id: ID!, $reason: String!) {\n    reopenCase(caseId: $id, reason: $reason) { version }\n  }\n": typeof types.ReopenCaseDocument,
+    "\n  mutation VoidCase($id: ID!, $reason: String!) {\n    voidCase(caseId: $id, reason: $reason) { version }\n  }\n": typeof types.VoidCaseDocument,
     "\n  query CaseAttachments($id: ID!) {\n    caseAttachments(caseId: $id) {\n      id documentId version kind filename mimeType size sha256 redactedFrom createdByName createdAt\n    }\n  }\n": typeof types.CaseAttachmentsDocument,
     "\n  query DocumentPages($id: ID!) { documentPages(documentId: $id) { page width height pngBase64 } }\n": typeof types.DocumentPagesDocument,
     "\n  query FindInDocument($id: ID!, $text: String!) { findInDocument(documentId: $id, text: $text) { page rect } }\n": typeof types.FindInDocumentDocument,
@@ -90,6 +93,9 @@ const documents: Documents = {
     "\n  query TeamsForPicker {\n    teams { id name }\n  }\n": types.TeamsForPickerDocument,
     "\n  query Assignees($teamId: ID) {\n    assignees(teamId: $teamId) { id name }\n  }\n": types.AssigneesDocument,
     "\n  mutation AssignTo($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n": types.AssignToDocument,
+    "\n  mutation CorrectCase($input: CorrectCaseInput!) {\n    correctCase(input: $input) { version dueOn }\n  }\n": types.CorrectCaseDocument,
+    "\n  mutation ReopenCase($id: ID!, $reason: String!) {\n    reopenCase(caseId: $id, reason: $reason) { version }\n  }\n": types.ReopenCaseDocument,
+    "\n  mutation VoidCase($id: ID!, $reason: String!) {\n    voidCase(caseId: $id, reason: $reason) { version }\n  }\n": types.VoidCaseDocument,
     "\n  query CaseAttachments($id: ID!) {\n    caseAttachments(caseId: $id) {\n      id documentId version kind filename mimeType size sha256 redactedFrom createdByName createdAt\n    }\n  }\n": types.CaseAttachmentsDocument,
     "\n  query DocumentPages($id: ID!) { documentPages(documentId: $id) { page width height pngBase64 } }\n": types.DocumentPagesDocument,
     "\n  query FindInDocument($id: ID!, $text: String!) { findInDocument(documentId: $id, text: $text) { page rect } }\n": types.FindInDocumentDocument,
@@ -171,6 +177,18 @@ export function graphql(source: "\n  query Assignees($teamId: ID) {\n    assigne
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AssignTo($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n"): typeof import('./graphql').AssignToDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CorrectCase($input: CorrectCaseInput!) {\n    correctCase(input: $input) { version dueOn }\n  }\n"): typeof import('./graphql').CorrectCaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReopenCase($id: ID!, $reason: String!) {\n    reopenCase(caseId: $id, reason: $reason) { version }\n  }\n"): typeof import('./graphql').ReopenCaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VoidCase($id: ID!, $reason: String!) {\n    voidCase(caseId: $id, reason: $reason) { version }\n  }\n"): typeof import('./graphql').VoidCaseDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

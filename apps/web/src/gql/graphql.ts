@@ -65,6 +65,27 @@ export type CasesFilter = {
   text?: string | null | undefined;
 };
 
+/** Registration details to correct; fields left out stay as they are. */
+export type CorrectCaseInput = {
+  caseId: string | number;
+  channel?: string | null | undefined;
+  /** Refuse with VERSION_CONFLICT unless the case is at this version. */
+  expectedVersion?: number | null | undefined;
+  /** Why the correction is made; kept in the history. */
+  reason: string;
+  /** The corrected date of receipt: every deadline is counted again from it. */
+  receivedOn?: string | null | undefined;
+  /** The requester's corrected details (the history records only that they were corrected). */
+  requester?: CorrectRequesterInput | null | undefined;
+  subject?: string | null | undefined;
+};
+
+export type CorrectRequesterInput = {
+  address?: string | null | undefined;
+  email?: string | null | undefined;
+  name?: string | null | undefined;
+};
+
 export type CreateCaseInput = {
   /** How it arrived: email, post, web form, phone (SAR) … */
   channel: string;
@@ -256,6 +277,29 @@ export type AssignToMutationVariables = Exact<{
 
 
 export type AssignToMutation = { assignCase: { version: number } };
+
+export type CorrectCaseMutationVariables = Exact<{
+  input: CorrectCaseInput;
+}>;
+
+
+export type CorrectCaseMutation = { correctCase: { version: number, dueOn: string | null } };
+
+export type ReopenCaseMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type ReopenCaseMutation = { reopenCase: { version: number } };
+
+export type VoidCaseMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type VoidCaseMutation = { voidCase: { version: number } };
 
 export type CaseAttachmentsQueryVariables = Exact<{
   id: string | number;
@@ -755,6 +799,28 @@ export const AssignToDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AssignToMutation, AssignToMutationVariables>;
+export const CorrectCaseDocument = new TypedDocumentString(`
+    mutation CorrectCase($input: CorrectCaseInput!) {
+  correctCase(input: $input) {
+    version
+    dueOn
+  }
+}
+    `) as unknown as TypedDocumentString<CorrectCaseMutation, CorrectCaseMutationVariables>;
+export const ReopenCaseDocument = new TypedDocumentString(`
+    mutation ReopenCase($id: ID!, $reason: String!) {
+  reopenCase(caseId: $id, reason: $reason) {
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ReopenCaseMutation, ReopenCaseMutationVariables>;
+export const VoidCaseDocument = new TypedDocumentString(`
+    mutation VoidCase($id: ID!, $reason: String!) {
+  voidCase(caseId: $id, reason: $reason) {
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<VoidCaseMutation, VoidCaseMutationVariables>;
 export const CaseAttachmentsDocument = new TypedDocumentString(`
     query CaseAttachments($id: ID!) {
   caseAttachments(caseId: $id) {
