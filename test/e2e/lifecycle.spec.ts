@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { GENESIS_HASH, hashEvent, type RecordedEvent } from '@recordflow/workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../apps/api/src/config/recordflow-config';
 import { startTestApi, type TestApi } from '../support/api';
@@ -408,5 +409,78 @@ describe('case lifecycle: corrections, voiding, moving versions, retention and a
       return text.includes(email) || text.includes('quaxley');
     });
     expect(leaking).toEqual([]);
+  });
+
+  it('erases an event recorded before commitments: verification says erased under the rule, not altered', async () => {
+    const created = await createCase(api, officer);
+    await sendEvent(api, officer, { caseId: created.id, type: 'START_RESPONSE' });
+    await sendEvent(api, officer, {
+      caseId: created.id,
+      type: 'SUBMIT_FOR_APPROVAL',
+      payload: {
+        outcome: 'not-held',
+        answers: [{ question: 'Held?', answer: 'Not by Olwen Legacy.' }],
+        held: false,
+      },
+    });
+    await sendEvent(api, officer, { caseId: created.id, type: 'WITHDRAW' });
+    // As a database from before commitments holds it: every event hashed with its text, no private fields.
+    const rows: (RecordedEvent & { id: string })[] = (
+      await api.dataSource.query(
+        `SELECT id, case_id, sequence, type, payload, actor_id, recorded_at, to_char(effective_on, 'YYYY-MM-DD') AS effective_on,
+                workflow_version_id, holidays_as_of, stage_after FROM case_event WHERE case_id = $1 ORDER BY sequence`,
+        [created.id],
+      )
+    ).map((r: Record<string, never>) => ({
+      id: r.id,
+      caseId: r.case_id,
+      sequence: r.sequence,
+      type: r.type,
+      payload: r.payload,
+      actorId: r.actor_id,
+      recordedAt: (r.recorded_at as Date).toISOString(),
+      effectiveOn: r.effective_on,
+      workflowVersionId: r.workflow_version_id,
+      holidaysAsOf: (r.holidays_as_of as Date | null)?.toISOString() ?? null,
+      stageAfter: r.stage_after,
+    }));
+    await api.dataSource.transaction(async (manager) => {
+      await manager.query('ALTER TABLE case_event DISABLE TRIGGER case_event_append_only');
+      let prevHash = GENESIS_HASH;
+      for (const row of rows) {
+        const { id, ...fields } = row;
+        const hash = hashEvent({ ...fields, prevHash });
+        await manager.query(
+          'UPDATE case_event SET private_fields = NULL, payload_salt = NULL, prev_hash = $2, hash = $3 WHERE id = $1',
+          [id, prevHash, hash],
+        );
+        prevHash = hash;
+      }
+      await manager.query('ALTER TABLE case_event ENABLE TRIGGER case_event_append_only');
+    });
+    expect(await verify(created.id)).toMatchObject({ ok: true, eventsChecked: 4, erasures: null });
+
+    const erased = await api.graphql(
+      'mutation($id: ID!) { anonymiseCase(caseId: $id, reason: "Erasure requested under Art 17") { sequence } }',
+      { id: created.id },
+      admin,
+    );
+    expect(erased.errors).toBeUndefined();
+    expect(await verify(created.id)).toMatchObject({
+      ok: true,
+      eventsChecked: 5,
+      erasures: [{ sequence: 3, rule: 'on request', hashChecked: false }],
+    });
+    const [{ n }] = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM case_event WHERE case_id = $1 AND payload::text ILIKE '%Olwen%'`,
+      [created.id],
+    );
+    expect(n).toBe(0);
+    // Any other change to that event is still refused.
+    await expect(
+      api.dataSource.query(`UPDATE case_event SET stage_after = 'x' WHERE case_id = $1 AND sequence = 3`, [
+        created.id,
+      ]),
+    ).rejects.toThrow(/append-only/);
   });
 });
