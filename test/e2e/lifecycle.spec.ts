@@ -163,6 +163,13 @@ describe('case lifecycle: corrections, voiding, moving versions, retention and a
       admin,
     );
     expect(again.errors?.[0]?.extensions?.code).toBe('EVENT_NOT_ALLOWED');
+    // Its requester's details cannot be put back by a correction.
+    const restore = await api.graphql(
+      `mutation($input: CorrectCaseInput!) { correctCase(input: $input) { version } }`,
+      { input: { caseId: created.id, requester: { name: 'Back Again' }, reason: 'restore' } },
+      officer,
+    );
+    expect(restore.errors?.[0]?.extensions?.code).toBe('EVENT_NOT_ALLOWED');
   });
 
   it('moves running cases to a new version; each replays and verifies across both, offline too', async () => {

@@ -403,6 +403,7 @@ export class CasesService {
   ): Promise<number> {
     if (!RECORD_ONLY_EVENTS.includes(type)) throw new Error(`${type} is not a record-only event`);
     const { row, prevHash, calendar } = await this.cases.readForTransition(manager, caseId, { lock: true });
+    if (row.status === 'void') throw voided(row);
     const definition = await definitionOf(manager, row.workflowVersionId);
     const event = await this.record(manager, row, {
       type,
@@ -458,6 +459,7 @@ export class CasesService {
     return this.cases.transaction(async (manager) => {
       const row = await this.cases.lock(manager, input.caseId);
       checkVersion(row, input.expectedVersion);
+      if (row.status === 'void') throw voided(row);
       const teamId = input.teamId ?? null;
       if (teamId && !(await this.cases.teamExists(manager, teamId))) throw notFound('team', teamId);
       if (input.assigneeId) {

@@ -15,7 +15,7 @@ import {
   type StateMapping,
   type WorkflowDefinition,
 } from '@recordflow/workflow';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/current-user';
 import { CasesService } from '../cases/cases.service';
 import { ukToday } from '../common/dates';
@@ -28,6 +28,19 @@ const invalid = (problems: Problem[]) =>
   refusal('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join(' '), {
     fields: problems,
   });
+
+/** An anonymised case keeps its history but takes no correction or reopening: its personal data is gone for good. */
+async function refuseAnonymised(manager: EntityManager, row: { id: string; reference: string }) {
+  const [found] = await manager.query('SELECT anonymised_at FROM "case" WHERE id = $1', [row.id]);
+  if (found?.anonymised_at)
+    throw refusal(
+      'EVENT_NOT_ALLOWED',
+      `Case ${row.reference} was anonymised; it cannot be corrected or reopened.`,
+      {
+        allowed: [],
+      },
+    );
+}
 
 /** At most this many cases in one migration or disposal: each is its own transaction. */
 export const MAX_CASES_AT_ONCE = 1000;
@@ -104,23 +117,19 @@ export class LifecycleService {
           effects = corrected.effects;
           payload.receivedOn = { from: row.receivedOn, to: input.receivedOn };
         }
-        if (input.requester) {
+        const requester = input.requester;
+        if (requester && [requester.name, requester.email, requester.address].some((v) => v != null)) {
           // The requester's details stay out of the history: it records only that they were corrected.
           if (!row.requesterId) {
             const [created] = await manager.query(
               'INSERT INTO requester (name, email, address) VALUES ($1, $2, $3) RETURNING id',
-              [input.requester.name ?? null, input.requester.email ?? null, input.requester.address ?? null],
+              [requester.name ?? null, requester.email ?? null, requester.address ?? null],
             );
             await manager.query('UPDATE "case" SET requester_id = $2 WHERE id = $1', [row.id, created.id]);
           } else {
             await manager.query(
               'UPDATE requester SET name = coalesce($2, name), email = coalesce($3, email), address = coalesce($4, address) WHERE id = $1',
-              [
-                row.requesterId,
-                input.requester.name ?? null,
-                input.requester.email ?? null,
-                input.requester.address ?? null,
-              ],
+              [row.requesterId, requester.name ?? null, requester.email ?? null, requester.address ?? null],
             );
           }
           payload.requester = 'corrected';
@@ -145,7 +154,8 @@ export class LifecycleService {
   async reopen(user: Actor, caseId: string, reason: string, expectedVersion?: number | null) {
     const text = checkReason(reason);
     const { record, snapshots } = await this.audit.replay(caseId);
-    return this.cases.recordLifecycle(user, caseId, expectedVersion, async (_manager, row, read) => {
+    return this.cases.recordLifecycle(user, caseId, expectedVersion, async (manager, row, read) => {
+      await refuseAnonymised(manager, row);
       if (row.status !== 'closed' || record.events.length !== row.version)
         throw refusal(
           'EVENT_NOT_ALLOWED',
