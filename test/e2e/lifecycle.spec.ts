@@ -21,6 +21,21 @@ const CASE = `query($id: ID!) { case(id: $id) { id status stage step version due
 const SAVE = `mutation($input: SaveWorkflowDraftInput!) { saveWorkflowDraft(input: $input) { revision errors { message } } }`;
 const PUBLISH = `mutation($input: PublishWorkflowInput!) { publishWorkflow(input: $input) { version } }`;
 
+/** A case_event row as PostgreSQL returns it. */
+interface EventRow {
+  id: string;
+  case_id: string;
+  sequence: number;
+  type: string;
+  payload: unknown;
+  actor_id: string | null;
+  recorded_at: Date;
+  effective_on: string;
+  workflow_version_id: string;
+  holidays_as_of: Date | null;
+  stage_after: string;
+}
+
 /** Every file under a folder, recursively. */
 function filesUnder(folder: string): string[] {
   if (!existsSync(folder)) return [];
@@ -438,17 +453,17 @@ describe('case lifecycle: corrections, voiding, moving versions, retention and a
                 workflow_version_id, holidays_as_of, stage_after FROM case_event WHERE case_id = $1 ORDER BY sequence`,
         [created.id],
       )
-    ).map((r: Record<string, never>) => ({
+    ).map((r: EventRow) => ({
       id: r.id,
       caseId: r.case_id,
       sequence: r.sequence,
       type: r.type,
       payload: r.payload,
       actorId: r.actor_id,
-      recordedAt: (r.recorded_at as Date).toISOString(),
+      recordedAt: r.recorded_at.toISOString(),
       effectiveOn: r.effective_on,
       workflowVersionId: r.workflow_version_id,
-      holidaysAsOf: (r.holidays_as_of as Date | null)?.toISOString() ?? null,
+      holidaysAsOf: r.holidays_as_of?.toISOString() ?? null,
       stageAfter: r.stage_after,
     }));
     await api.dataSource.transaction(async (manager) => {
