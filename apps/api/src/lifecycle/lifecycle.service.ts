@@ -152,7 +152,7 @@ export class LifecycleService {
 
   /** Reopens a closed case where it stood before it closed (not the workflow's late review route). */
   async reopen(user: Actor, caseId: string, reason: string, expectedVersion?: number | null) {
-    const text = checkReason(reason);
+    const text = checkReason(reason, 'reason');
     const { record, snapshots } = await this.audit.replay(caseId);
     return this.cases.recordLifecycle(user, caseId, expectedVersion, async (manager, row, read) => {
       await refuseAnonymised(manager, row);
@@ -183,7 +183,7 @@ export class LifecycleService {
 
   /** Voids a case registered in error: out of lists and statistics, its timers cancelled, its history kept. */
   async void(user: Actor, caseId: string, reason: string, expectedVersion?: number | null) {
-    const text = checkReason(reason);
+    const text = checkReason(reason, 'reason');
     return this.cases.recordLifecycle(user, caseId, expectedVersion, async (_manager, row) => {
       if (row.status === 'void')
         throw refusal('EVENT_NOT_ALLOWED', `Case ${row.reference} is already void.`, { allowed: [] });
