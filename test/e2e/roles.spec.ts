@@ -125,6 +125,31 @@ const MUTATION_CALLS: Record<string, { query: string; variables?: Record<string,
     query:
       'mutation { startBulkAction(input: { caseIds: ["00000000-0000-0000-0000-000000000000"], action: ASSIGN }) { id } }',
   },
+  correctCase: {
+    query:
+      'mutation { correctCase(input: { caseId: "00000000-0000-0000-0000-000000000000", channel: "post", reason: "r" }) { version } }',
+  },
+  reopenCase: {
+    query: 'mutation { reopenCase(caseId: "00000000-0000-0000-0000-000000000000", reason: "r") { version } }',
+  },
+  voidCase: {
+    query: 'mutation { voidCase(caseId: "00000000-0000-0000-0000-000000000000", reason: "r") { version } }',
+  },
+  migrateCases: {
+    query:
+      'mutation { migrateCases(input: { fromVersionId: "00000000-0000-0000-0000-000000000000", toVersionId: "00000000-0000-0000-0000-000000000000", mapping: [], caseIds: [] }) { moved } }',
+  },
+  saveRetentionRule: {
+    query: 'mutation { saveRetentionRule(input: { regime: "foi", monthsAfterClosure: 24 }) { id } }',
+  },
+  deleteRetentionRule: {
+    query: 'mutation { deleteRetentionRule(id: "00000000-0000-0000-0000-000000000000") }',
+  },
+  approveDisposal: { query: 'mutation { approveDisposal(caseIds: []) { ok } }' },
+  anonymiseCase: {
+    query:
+      'mutation { anonymiseCase(caseId: "00000000-0000-0000-0000-000000000000", reason: "r") { sequence } }',
+  },
 };
 
 describe('who may do what', () => {
@@ -226,6 +251,8 @@ describe('who may do what', () => {
       'case_link',
       'bulk_job',
       'bulk_job_item',
+      'retention_rule',
+      'case_erasure',
     ];
     const counts = async () =>
       Promise.all(

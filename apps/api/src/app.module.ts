@@ -21,6 +21,7 @@ import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { HolidaysModule } from './holidays/holidays.module';
 import { LettersModule } from './letters/letters.module';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { LinksModule } from './links/links.module';
 import { MailModule } from './mail/mail.module';
 import { loadMailSettings, type MailSettings } from './mail/mail-settings';
@@ -134,6 +135,7 @@ export class AppModule {
         NotesModule,
         LinksModule,
         BulkModule,
+        LifecycleModule,
       ],
     };
   }

@@ -7,8 +7,10 @@ import { CaseList } from './pages/CaseList';
 import { CasePage } from './pages/CasePage';
 import { Holidays } from './pages/Holidays';
 import { Letters } from './pages/Letters';
+import { MoveCases } from './pages/MoveCases';
 import { Outbox } from './pages/Outbox';
 import { Publishing } from './pages/Publishing';
+import { Retention } from './pages/Retention';
 import { SetPassword } from './pages/SetPassword';
 import { SignIn } from './pages/SignIn';
 import { TaskPage } from './pages/TaskPage';
@@ -69,6 +71,8 @@ function Header({ user }: { user: SessionUser }) {
         {(hasRole(user, 'officer') || hasRole(user, 'contributor')) && link('/tasks', 'Tasks')}
         {hasRole(user, 'auditor') && link('/audit', 'Audit')}
         {hasRole(user, 'admin') && link('/workflows', 'Workflows')}
+        {hasRole(user, 'admin') && link('/case-moves', 'Move cases')}
+        {hasRole(user, 'admin') && link('/retention', 'Retention')}
         {hasRole(user, 'admin') && link('/letters', 'Letters')}
         {hasRole(user, 'admin') && link('/outbox', 'Outbox')}
         {hasRole(user, 'admin') && link('/holidays', 'Holidays')}
@@ -118,6 +122,8 @@ export function App() {
             )}
           </Route>
           <Route path="/workflows" component={Workflows} />
+          <Route path="/case-moves" component={MoveCases} />
+          <Route path="/retention" component={Retention} />
           <Route path="/letters" component={Letters} />
           <Route path="/outbox" component={Outbox} />
           <Route path="/holidays" component={Holidays} />

@@ -7,6 +7,19 @@ import {
   type ReceiptRule,
 } from '@recordflow/calendar';
 import { canonicalJson, sameCanonicalJson, sha256Hex } from './canonical';
+import {
+  CASE_ANONYMISED,
+  CASE_CORRECTED,
+  CASE_MIGRATED,
+  CASE_REOPENED,
+  CASE_VOIDED,
+  committedPayload,
+  correctReceivedOn,
+  isErased,
+  migratedSnapshot,
+  reopenedSnapshot,
+  replayablePayload,
+} from './lifecycle';
 import type { WorkflowDefinition } from './schema';
 import { type CaseSnapshot, describeState, initialSnapshot, recomputeDeadlines, step } from './step';
 
@@ -75,9 +88,34 @@ export interface RecordedEvent {
   stageAfter: string;
   prevHash: string;
   hash: string;
+  /**
+   * The payload fields hashed as salted commitments rather than as text (free text that may hold
+   * personal data), so erasing them leaves the hash as it was. Absent on events recorded before
+   * commitments: their hash covers the text itself.
+   */
+  privateFields?: string[] | null;
+  /** The salt of the commitments; removed with the text on erasure. Not hashed. */
+  payloadSalt?: string | null;
+  /** Set when private fields were erased: when, under which rule. Not hashed. */
+  erasure?: EventErasure | null;
+}
+
+/** The record of an erasure on an event. */
+export interface EventErasure {
+  fields: string[];
+  rule: string;
+  erasedAt: string;
 }
 
 export type HashedFields = Omit<RecordedEvent, 'hash'>;
+
+/** An erasure found while verifying: whether the event's hash could still be checked. */
+export interface ErasureNote {
+  sequence: number;
+  rule: string;
+  erasedAt: string;
+  hashChecked: boolean;
+}
 
 /** A run-time holiday with the moment it was added, so replay can use the calendar of each event's time. */
 export interface RecordedHoliday extends ExtraHoliday {
@@ -95,14 +133,19 @@ export interface RecordedCalendarSetting {
 
 /** SHA-256 over the RFC 8785 canonical JSON of the event's fields, chained by prevHash. */
 export function hashEvent(event: HashedFields): string {
+  const privateFields = event.privateFields ?? null;
   // In canonical (sorted) key order, so the canonical JSON is written in one pass.
   const fields: HashedFields = {
     actorId: event.actorId,
     caseId: event.caseId,
     effectiveOn: event.effectiveOn,
     holidaysAsOf: event.holidaysAsOf,
-    payload: event.payload,
+    payload: privateFields
+      ? committedPayload(event.payload, privateFields, event.payloadSalt)
+      : event.payload,
     prevHash: event.prevHash,
+    // Only on events recorded with commitments, so the hashes of older events are unchanged.
+    ...(privateFields ? { privateFields } : {}),
     recordedAt: event.recordedAt,
     sequence: event.sequence,
     stageAfter: event.stageAfter,
@@ -163,7 +206,7 @@ export function replayEvents(input: ReplayInput, toSequence = Number.POSITIVE_IN
   let snapshot: CaseSnapshot | undefined;
   for (const event of input.events) {
     if (event.sequence > toSequence) break;
-    snapshot = replayOne(input, calendars, event, snapshot);
+    snapshot = replayOne(input, calendars, event, snapshot, snapshots);
     snapshots.push(snapshot);
   }
   return snapshots;
@@ -174,6 +217,8 @@ export interface VerificationResult {
   eventsChecked: number;
   firstBadSequence: number | null;
   reason: string | null;
+  /** Events whose private fields were erased (a hash not checked: the event was hashed with the text). */
+  erasures?: ErasureNote[];
 }
 
 /**
@@ -192,6 +237,8 @@ export function verifyHistory(
   let previousHash = GENESIS_HASH;
   const calendars = calendarsOf(input.holidays, input.calendarSettings);
   let snapshot: CaseSnapshot | undefined;
+  const history: CaseSnapshot[] = [];
+  const erasures: ErasureNote[] = [];
   for (const [index, event] of input.events.entries()) {
     const expected = index + 1;
     if (event.sequence !== expected) {
@@ -210,7 +257,17 @@ export function verifyHistory(
         index,
       );
     }
-    if (hashEvent(event) !== event.hash) {
+    // Erased text that was hashed as itself cannot be hashed again: reported as erased, not as altered.
+    const unhashable = Boolean(event.erasure) && !event.privateFields;
+    if (event.erasure) {
+      erasures.push({
+        sequence: event.sequence,
+        rule: event.erasure.rule,
+        erasedAt: event.erasure.erasedAt,
+        hashChecked: !unhashable,
+      });
+    }
+    if (!unhashable && hashEvent(event) !== event.hash) {
       return fail(
         event.sequence,
         'its content does not match its hash: it was altered after it was recorded',
@@ -218,7 +275,8 @@ export function verifyHistory(
       );
     }
     try {
-      snapshot = replayOne(input, calendars, event, snapshot);
+      snapshot = replayOne(input, calendars, event, snapshot, history);
+      history.push(snapshot);
     } catch (error) {
       return fail(event.sequence, `it cannot be replayed: ${(error as Error).message}`, index);
     }
@@ -242,7 +300,13 @@ export function verifyHistory(
       input.events.length,
     );
   }
-  return { ok: true, eventsChecked: input.events.length, firstBadSequence: null, reason: null };
+  return {
+    ok: true,
+    eventsChecked: input.events.length,
+    firstBadSequence: null,
+    reason: null,
+    ...(erasures.length > 0 ? { erasures } : {}),
+  };
 }
 
 /** The calendar as of each instant, built once per instant: a case's events mostly share one. */
@@ -266,6 +330,7 @@ function replayOne(
   calendars: (asOf: string | null) => CalendarOptions,
   event: RecordedEvent,
   before: CaseSnapshot | undefined,
+  history: readonly CaseSnapshot[],
 ): CaseSnapshot {
   const definition = input.definitions[event.workflowVersionId];
   if (!definition) throw new Error(`definition version ${event.workflowVersionId} is not in the record`);
@@ -279,13 +344,50 @@ function replayOne(
   if (!before) throw new Error(`the first event is ${event.type}, not ${CASE_CREATED}`);
   if (event.type === DEADLINES_RECOMPUTED) return recomputeDeadlines(definition, before, calendar).snapshot;
   if (RECORD_ONLY_EVENTS.includes(event.type)) return before;
+  const lifecycle = replayLifecycle(event, before, history, calendar);
+  if (lifecycle) return lifecycle;
   return step(
     definition,
     before,
-    { type: event.type, payload: event.payload as Record<string, unknown>, at: event.effectiveOn },
+    {
+      type: event.type,
+      payload: replayablePayload(definition, event.type, event.payload),
+      at: event.effectiveOn,
+    },
     event.effectiveOn,
     { calendar },
   ).snapshot;
+}
+
+/** The engine's lifecycle events (corrections, reopening, voiding, moving versions, erasure); null for others. */
+function replayLifecycle(
+  event: RecordedEvent,
+  before: CaseSnapshot,
+  history: readonly CaseSnapshot[],
+  calendar: CalendarOptions,
+): CaseSnapshot | null {
+  const payload = (event.payload ?? {}) as Record<string, unknown>;
+  switch (event.type) {
+    case CASE_CORRECTED: {
+      const received = payload.receivedOn as { to: string } | undefined;
+      return received && !isErased(received)
+        ? correctReceivedOn(before, received.to, calendar).snapshot
+        : before;
+    }
+    case CASE_REOPENED: {
+      const restored = history[(payload.restoresSequence as number) - 1];
+      if (!restored)
+        throw new Error(`it restores event ${String(payload.restoresSequence)}, which is not before it`);
+      return reopenedSnapshot(before, restored, calendar, event.effectiveOn).snapshot;
+    }
+    case CASE_MIGRATED:
+      return migratedSnapshot(before, payload.to as { stage: string; step: string });
+    case CASE_VOIDED:
+    case CASE_ANONYMISED:
+      return before;
+    default:
+      return null;
+  }
 }
 
 /** One case as a batch verification needs it: its events in sequence order and its stored snapshot. */

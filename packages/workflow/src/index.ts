@@ -12,6 +12,8 @@ export {
   DISCLOSURE_WITHDRAWN,
   DOCUMENT_ADDED,
   DOCUMENT_REDACTED,
+  type ErasureNote,
+  type EventErasure,
   GENESIS_HASH,
   hashDefinition,
   hashEvent,
@@ -38,6 +40,27 @@ export { compileWorkflow } from './compile';
 export type { CaseContext, DeadlineEntry, TimerEntry } from './context';
 export { type Exemption, exemptionsFor } from './exemptions';
 export { checkPayload, payloadJsonSchema } from './inputs';
+export {
+  CASE_ANONYMISED,
+  CASE_CORRECTED,
+  CASE_MIGRATED,
+  CASE_REOPENED,
+  CASE_VOIDED,
+  commitment,
+  correctReceivedOn,
+  ERASED_TEXT,
+  type ErasedValue,
+  erasePayload,
+  FREE_TEXT_INPUT_TYPES,
+  isErased,
+  type MigrationPlan,
+  migratedSnapshot,
+  planMigration,
+  privateFieldsOf,
+  reopenedSnapshot,
+  replayablePayload,
+  type StateMapping,
+} from './lifecycle';
 export { absoluteExemptions, type RefusalRules, refusalProblems } from './refusals';
 export { ACTIONS, CLOSURE_OUTCOMES, GUARDS, LETTER_TEMPLATES, registryDescription } from './registry';
 export {
@@ -69,6 +92,7 @@ export {
   type StepOptions,
   type StepResult,
   step,
+  transitionEffects,
   WorkflowError,
   type WorkflowErrorCode,
 } from './step';

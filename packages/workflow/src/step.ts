@@ -239,6 +239,10 @@ function persist(
 }
 
 /** What the engine must do because the context changed: timers, letters, deadline moves, closure. */
+export function transitionEffects(before: CaseSnapshot | null, after: CaseSnapshot): Effect[] {
+  return effectsBetween(before, after);
+}
+
 function effectsBetween(before: CaseSnapshot | null, after: CaseSnapshot): Effect[] {
   const effects: Effect[] = [];
   const previous = before?.context;

@@ -69,4 +69,16 @@ export class CaseEvent {
 
   @Column('text')
   hash: string;
+
+  /** Payload fields hashed as salted commitments (free text), so they can be erased; null on older events. */
+  @Column('text', { name: 'private_fields', array: true, nullable: true })
+  privateFields: string[] | null;
+
+  /** The commitments' salt; removed with the text on erasure. */
+  @Column('text', { name: 'payload_salt', nullable: true })
+  payloadSalt: string | null;
+
+  /** When and under which rule private fields were erased. */
+  @Column('jsonb', { nullable: true })
+  erasure: { fields: string[]; rule: string; erasedAt: string } | null;
 }

@@ -14,11 +14,12 @@ import { User } from '../users/user.entity';
 import { WorkflowVersion } from '../workflows/workflow-version.entity';
 import { Requester } from './requester.entity';
 
-export type CaseStatus = 'open' | 'closed';
+/** void: registered in error; out of the lists and statistics, its history kept. */
+export type CaseStatus = 'open' | 'closed' | 'void';
 
 /** A request: its current snapshot and version; the history is in case_event. */
 @Entity('case')
-@Check('case_status_known', `status IN ('open', 'closed')`)
+@Check('case_status_known', `status IN ('open', 'closed', 'void')`)
 @Index('case_reference_key', ['reference'], { unique: true })
 // Expression and word-search indexes for the case list live in the migrations.
 @Index('case_list_order', { synchronize: false })
@@ -128,4 +129,15 @@ export class Case {
 
   @Column('timestamptz', { name: 'closed_at', nullable: true })
   closedAt: Date | null;
+
+  /** When the requester's personal data was erased from the case (retention or request). */
+  @Column({
+    type: 'timestamptz',
+    name: 'anonymised_at',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  anonymisedAt?: Date | null;
 }

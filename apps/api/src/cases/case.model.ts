@@ -64,6 +64,18 @@ export class AllowedEvent {
   inputSchema: Record<string, unknown>;
 }
 
+@ObjectType({ description: 'Personal data erased from an event: which fields, when, under which rule.' })
+export class EventErasure {
+  @Field(() => [String])
+  fields: string[];
+
+  @Field({ description: 'The retention rule in words, or "on request".' })
+  rule: string;
+
+  @Field()
+  erasedAt: Date;
+}
+
 @ObjectType('CaseEvent', { description: 'One accepted event in a case history (hash-chained).' })
 export class CaseEventModel {
   @Field(() => Int)
@@ -108,6 +120,9 @@ export class CaseEventModel {
 
   @Field()
   hash: string;
+
+  @Field(() => EventErasure, { nullable: true, description: 'Set when free text of this event was erased.' })
+  erasure?: EventErasure | null;
 }
 
 @ObjectType('Requester')

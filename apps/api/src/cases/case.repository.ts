@@ -61,6 +61,9 @@ export interface NewEvent {
   idempotencyKey?: string;
   /** The last event's hash when the read already fetched it. */
   prevHash?: string;
+  /** Payload fields hashed as salted commitments (free text), and their salt. */
+  privateFields?: string[];
+  payloadSalt?: string | null;
   /** Timers to cancel and to arm by name (the workflow's effects). */
   cancel: string[];
   arm: { name: string; event: string; fire_on: string }[];
@@ -267,9 +270,12 @@ export class CaseRepository {
       holidaysAsOf: event.calendar.asOf?.toISOString() ?? null,
       stageAfter: event.stage,
       prevHash,
+      privateFields: event.privateFields ?? [],
+      payloadSalt: event.payloadSalt ?? null,
     };
     const hash = hashEvent(fields);
-    const closing = row.status === 'closed';
+    // A closed or voided case keeps no pending timer.
+    const closing = row.status !== 'open';
     const [written] = await preparedQuery<{ id: string | null }>(
       manager,
       'recordflow_append_event',
@@ -283,9 +289,10 @@ export class CaseRepository {
           RETURNING id
        ), event AS (
          INSERT INTO case_event (case_id, sequence, type, payload, actor_id, actor_label, recorded_at, effective_on,
-                                 workflow_version_id, holidays_as_of, stage_after, idempotency_key, prev_hash, hash)
+                                 workflow_version_id, holidays_as_of, stage_after, idempotency_key, prev_hash, hash,
+                                 private_fields, payload_salt)
          SELECT $1::uuid, $2::int, $3::text, $4::jsonb, $5::uuid, $6::text, $7::timestamptz, $8::date, $9::uuid,
-                $10::timestamptz, $11::text, $12::text, $13::text, $14::text
+                $10::timestamptz, $11::text, $12::text, $13::text, $14::text, $27::text[], $28::text
            FROM moved
          RETURNING id
        ), cancelled AS (
@@ -331,6 +338,8 @@ export class CaseRepository {
         event.arm.map((t) => t.name),
         JSON.stringify(event.arm),
         event.commitsItself,
+        fields.privateFields,
+        fields.payloadSalt,
       ],
     );
     if (written?.id == null) return null;
@@ -342,6 +351,19 @@ export class CaseRepository {
       actorLabel: event.actor.label,
       idempotencyKey: event.idempotencyKey ?? null,
       hash,
+      erasure: null,
     });
+  }
+
+  /** Registration details and the workflow version, which the append's statement leaves as they are (caller's transaction, case locked). */
+  async updateRegistration(
+    manager: EntityManager,
+    caseId: string,
+    columns: { subject: string; channel: string; receivedOn: string; workflowVersionId: string },
+  ): Promise<void> {
+    await manager.query(
+      'UPDATE "case" SET subject = $2, channel = $3, received_on = $4, workflow_version_id = $5 WHERE id = $1',
+      [caseId, columns.subject, columns.channel, columns.receivedOn, columns.workflowVersionId],
+    );
   }
 }

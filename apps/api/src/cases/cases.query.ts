@@ -123,6 +123,8 @@ export class CasesQuery {
       throw refusal('BAD_USER_INPUT', `status must be open, closed or all, not "${status}".`);
     }
     if (status !== 'all') query.andWhere('c.status = :status', { status });
+    // A voided case (registered in error) is in no list; its history stays for auditors.
+    else query.andWhere(`c.status <> 'void'`);
     if (filter.stage) query.andWhere('c.stage = :stage', { stage: filter.stage });
     if (filter.regime) query.andWhere('c.regime = :regime', { regime: filter.regime });
     if (filter.assigneeId) query.andWhere('c.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { CalendarOptions } from '@recordflow/calendar';
 import {
@@ -11,6 +12,7 @@ import {
   initialSnapshot,
   LETTER_SENT,
   MAIL_SENT,
+  privateFieldsOf,
   RECORD_ONLY_EVENTS,
   recomputeDeadlines,
   step,
@@ -74,6 +76,28 @@ interface Recorded {
   prevHash?: string;
   effects?: readonly Effect[];
   commitsItself?: boolean;
+  /** Payload fields to hash as commitments; by default the workflow's free-text inputs and the engine's text keys. */
+  privateFields?: string[];
+}
+
+/** Free-text keys of the engine's own payloads (a reason, a summary, a file's name): hashed as commitments. */
+const ENGINE_PRIVATE_KEYS = ['reason', 'summary', 'filename', 'subject', 'note'];
+
+/** What a lifecycle command (correction, reopening, voiding, a move, an erasure) records on the locked case. */
+export interface LifecycleChange {
+  type: string;
+  payload: Record<string, unknown>;
+  /** The snapshot after it (default: unchanged). */
+  snapshot?: CaseSnapshot;
+  effects?: readonly Effect[];
+  /** The definition the event is recorded on (a move names the new version). */
+  definition?: WorkflowDefinition;
+  workflowVersionId?: string;
+  status?: Case['status'];
+  subject?: string;
+  channel?: string;
+  receivedOn?: string;
+  privateFields?: string[];
 }
 
 /** The case engine's commands: create, send, assign, record a letter sent, recompute deadlines. */
@@ -272,6 +296,7 @@ export class CasesService {
   ) {
     const { row, calendar } = read;
     checkVersion(row, input.expectedVersion);
+    if (row.status === 'void') throw voided(row);
     const effectiveOn = input.effectiveOn ?? today;
     if (effectiveOn > today) {
       throw refusal(
@@ -388,6 +413,7 @@ export class CasesService {
   ): Promise<number> {
     if (!RECORD_ONLY_EVENTS.includes(type)) throw new Error(`${type} is not a record-only event`);
     const { row, prevHash, calendar } = await this.cases.readForTransition(manager, caseId, { lock: true });
+    if (row.status === 'void') throw voided(row);
     const definition = await definitionOf(manager, row.workflowVersionId);
     const event = await this.record(manager, row, {
       type,
@@ -447,6 +473,7 @@ export class CasesService {
   async assignWithin(manager: EntityManager, user: Actor, input: AssignCaseInput): Promise<Case> {
     const row = await this.cases.lock(manager, input.caseId);
     checkVersion(row, input.expectedVersion);
+    if (row.status === 'void') throw voided(row);
     const teamId = input.teamId ?? null;
     if (teamId && !(await this.cases.teamExists(manager, teamId))) throw notFound('team', teamId);
     if (input.assigneeId) {
@@ -495,6 +522,50 @@ export class CasesService {
     return { stage: state.stage, stageLabel: state.stageLabel };
   }
 
+  /**
+   * A lifecycle command in its own transaction on the locked case: `build` decides what to record
+   * from the case as it stands; the event goes through the same append as every other.
+   */
+  async recordLifecycle(
+    user: Actor,
+    caseId: string,
+    expectedVersion: number | null | undefined,
+    build: (
+      manager: EntityManager,
+      row: Case,
+      read: { definition: WorkflowDefinition; calendar: CalendarAt; prevHash: string | undefined },
+    ) => Promise<LifecycleChange>,
+  ): Promise<{ case: Case; event: CaseEvent }> {
+    return this.cases.transaction(async (manager) => {
+      const { row, prevHash, calendar } = await this.cases.readForTransition(manager, caseId, { lock: true });
+      checkVersion(row, expectedVersion);
+      const definition = await definitionOf(manager, row.workflowVersionId);
+      const change = await build(manager, row, { definition, calendar, prevHash }).catch((error: unknown) => {
+        throw asDomainError(error) ?? error;
+      });
+      row.workflowVersionId = change.workflowVersionId ?? row.workflowVersionId;
+      row.status = change.status ?? row.status;
+      row.subject = change.subject ?? row.subject;
+      row.channel = change.channel ?? row.channel;
+      row.receivedOn = change.receivedOn ?? row.receivedOn;
+      const event = await this.record(manager, row, {
+        type: change.type,
+        payload: change.payload,
+        effectiveOn: ukToday(),
+        actor: actorOf(user),
+        calendar,
+        snapshot: change.snapshot ?? (row.snapshot as CaseSnapshot),
+        definition: change.definition ?? definition,
+        prevHash,
+        effects: change.effects,
+        privateFields: change.privateFields,
+      });
+      if (!event) throw new Error(`Case ${row.reference} moved while locked`);
+      await this.cases.updateRegistration(manager, row.id, row);
+      return { case: row, event };
+    });
+  }
+
   /** Moves the row to the event's version and snapshot, then appends; null on an optimistic miss. */
   private record(manager: EntityManager, row: Case, event: Recorded): Promise<CaseEvent | null> {
     const state = stateOf(event.definition, event.snapshot);
@@ -516,7 +587,16 @@ export class CasesService {
       row.outcome = null;
     }
     const effects = event.effects ?? [];
+    const payload = (event.payload ?? {}) as Record<string, unknown>;
+    const privateFields =
+      event.privateFields ??
+      [
+        ...privateFieldsOf(event.definition, event.type, payload),
+        ...ENGINE_PRIVATE_KEYS.filter((key) => typeof payload[key] === 'string'),
+      ].filter((key, i, all) => all.indexOf(key) === i);
     return this.policy.append(manager, row, {
+      privateFields,
+      payloadSalt: privateFields.length > 0 ? randomBytes(32).toString('hex') : null,
       type: event.type,
       payload: event.payload,
       effectiveOn: event.effectiveOn,
@@ -533,6 +613,16 @@ export class CasesService {
       commitsItself: event.commitsItself === true,
     });
   }
+}
+
+function voided(row: Case) {
+  return refusal(
+    'EVENT_NOT_ALLOWED',
+    `Case ${row.reference} was voided (registered in error); it takes no more events.`,
+    {
+      allowed: [],
+    },
+  );
 }
 
 function checkVersion(row: Case, expectedVersion: number | null | undefined): void {

@@ -16,5 +16,8 @@ export function toEventModel(event: CaseEvent): CaseEventModel {
     stageAfter: event.stageAfter,
     prevHash: event.prevHash,
     hash: event.hash,
+    erasure: event.erasure
+      ? { fields: event.erasure.fields, rule: event.erasure.rule, erasedAt: new Date(event.erasure.erasedAt) }
+      : null,
   };
 }

@@ -8,6 +8,7 @@ import { Attachment, Redaction } from '../documents/attachment.entity';
 import { Holiday } from '../holidays/holiday.entity';
 import { CaseDocument } from '../letters/case-document.entity';
 import { LetterTemplate } from '../letters/letter-template.entity';
+import { CaseErasure, RetentionRule } from '../lifecycle/retention-rule.entity';
 import { CaseLink } from '../links/case-link.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { OutgoingMail } from '../mail/outgoing-mail.entity';
@@ -32,6 +33,7 @@ export const entities = [
   CalendarSetting,
   Case,
   CaseDocument,
+  CaseErasure,
   CaseEvent,
   CaseNote,
   CaseTask,
@@ -45,6 +47,7 @@ export const entities = [
   ReferenceCounter,
   Redaction,
   Requester,
+  RetentionRule,
   RoleDefinition,
   SavedFilter,
   Setting,

@@ -71,6 +71,10 @@ export class Attachment {
   /** The case event that recorded it. */
   @Column('integer', { name: 'event_sequence' })
   eventSequence: number;
+
+  /** When its bytes were deleted with the requester's personal data (the row and hash stay). */
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt: Date | null;
 }
 
 /** One box blacked out in a redacted version, with the exemption that justifies it. */

@@ -3,7 +3,13 @@ import { createReadStream } from 'node:fs';
 import { chmod, constants, copyFile, link, mkdir, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import type { DocumentSettings, S3Settings } from './document-settings';
 
 /**
@@ -15,6 +21,8 @@ export interface BlobStore {
   putFile(sha256: string, path: string, size: number): Promise<void>;
   /** The stored bytes, streamed. */
   read(sha256: string): Promise<Readable>;
+  /** Deletes the bytes (erasure of personal data); nothing when absent. */
+  remove(sha256: string): Promise<void>;
   readonly kind: 'filesystem' | 's3';
 }
 
@@ -45,6 +53,12 @@ export class FileBlobStore implements BlobStore {
       else if (code !== 'EEXIST') throw error;
     }
     await unlink(path);
+  }
+
+  async remove(sha256: string): Promise<void> {
+    await unlink(this.pathOf(sha256)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
   }
 
   async read(sha256: string): Promise<Readable> {
@@ -108,6 +122,12 @@ export class S3BlobStore implements BlobStore {
       new GetObjectCommand({ Bucket: this.settings.bucket, Key: this.keyOf(sha256) }),
     );
     return answer.Body as Readable;
+  }
+
+  async remove(sha256: string): Promise<void> {
+    await this.client.send(
+      new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: this.keyOf(sha256) }),
+    );
   }
 }
 

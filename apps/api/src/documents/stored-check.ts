@@ -26,6 +26,8 @@ export async function checkStoredDocuments(
         reason: `${row.filename} (version ${row.version}) is not the file event ${row.eventSequence} recorded.`,
       };
     }
+    // Its bytes were deleted with the requester's personal data; the erasure is in the history.
+    if (row.erasedAt) continue;
     const actual = await rehash(store, row.sha256);
     if (actual !== row.sha256) {
       return {

@@ -18,6 +18,28 @@ export class HistoryVerification {
 
   @Field(() => String, { nullable: true, description: 'Why, in a sentence.' })
   reason: string | null;
+
+  @Field(() => [ErasureNote], {
+    nullable: true,
+    description:
+      'Events whose personal data was erased: when, under which rule, and whether the hash was still checked.',
+  })
+  erasures?: ErasureNote[];
+}
+
+@ObjectType({ description: 'An erasure found while verifying.' })
+export class ErasureNote {
+  @Field(() => Int)
+  sequence: number;
+
+  @Field()
+  rule: string;
+
+  @Field()
+  erasedAt: string;
+
+  @Field({ description: 'False for an event hashed with its text: reported as erased rather than altered.' })
+  hashChecked: boolean;
 }
 
 @ObjectType()

@@ -47,6 +47,8 @@ export const toRecorded = (event: CaseEvent): RecordedEvent => ({
   stageAfter: event.stageAfter,
   prevHash: event.prevHash,
   hash: event.hash,
+  ...(event.privateFields ? { privateFields: event.privateFields, payloadSalt: event.payloadSalt } : {}),
+  ...(event.erasure ? { erasure: event.erasure } : {}),
 });
 
 /** Auditors' reads: a case's record as stored, its replay, its verification and its bundle. */
@@ -298,7 +300,7 @@ export class AuditService {
     if (rows.length === 0) return { rows, cases: [] };
     const eventRows: EventRow[] = await this.dataSource.query(
       `SELECT case_id, sequence, type, payload, actor_id, recorded_at, to_char(effective_on, 'YYYY-MM-DD') AS effective_on,
-              workflow_version_id, holidays_as_of, stage_after, prev_hash, hash
+              workflow_version_id, holidays_as_of, stage_after, prev_hash, hash, private_fields, payload_salt, erasure
          FROM case_event WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, sequence`,
       [rows.map((r) => r.id)],
     );
@@ -319,6 +321,8 @@ export class AuditService {
         stageAfter: e.stage_after,
         prevHash: e.prev_hash,
         hash: e.hash,
+        ...(e.private_fields ? { privateFields: e.private_fields, payloadSalt: e.payload_salt } : {}),
+        ...(e.erasure ? { erasure: e.erasure } : {}),
       });
     }
     const missing = [...versionIds].filter((id) => !definitions[id]);
@@ -373,4 +377,7 @@ interface EventRow {
   stage_after: string;
   prev_hash: string;
   hash: string;
+  private_fields: string[] | null;
+  payload_salt: string | null;
+  erasure: RecordedEvent['erasure'];
 }

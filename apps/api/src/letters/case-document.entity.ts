@@ -47,4 +47,8 @@ export class CaseDocument {
   /** The case event that recorded it as sent. */
   @Column('integer', { name: 'sent_sequence', nullable: true })
   sentSequence: number | null;
+
+  /** When its bytes were deleted with the requester's personal data (the row and hash stay). */
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt: Date | null;
 }

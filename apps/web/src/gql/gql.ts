@@ -22,6 +22,9 @@ type Documents = {
     "\n  query PreviewBulk($input: BulkActionInput!) {\n    previewBulkAction(input: $input) { total allowed refused items { caseId reference allowed code message } }\n  }\n": typeof types.PreviewBulkDocument,
     "\n  mutation StartBulk($input: BulkActionInput!) {\n    startBulkAction(input: $input) { id }\n  }\n": typeof types.StartBulkDocument,
     "\n  query BulkJobProgress($id: ID!) {\n    bulkJob(id: $id) {\n      id status total succeeded failed pending\n      items(first: 200, status: \"failed\") { items { caseId reference code message } }\n    }\n  }\n": typeof types.BulkJobProgressDocument,
+    "\n  mutation CorrectCase($input: CorrectCaseInput!) {\n    correctCase(input: $input) { version dueOn }\n  }\n": typeof types.CorrectCaseDocument,
+    "\n  mutation ReopenCase($id: ID!, $reason: String!) {\n    reopenCase(caseId: $id, reason: $reason) { version }\n  }\n": typeof types.ReopenCaseDocument,
+    "\n  mutation VoidCase($id: ID!, $reason: String!) {\n    voidCase(caseId: $id, reason: $reason) { version }\n  }\n": typeof types.VoidCaseDocument,
     "\n  query CaseAttachments($id: ID!) {\n    caseAttachments(caseId: $id) {\n      id documentId version kind filename mimeType size sha256 redactedFrom createdByName createdAt\n    }\n  }\n": typeof types.CaseAttachmentsDocument,
     "\n  query DocumentPages($id: ID!) { documentPages(documentId: $id) { page width height pngBase64 } }\n": typeof types.DocumentPagesDocument,
     "\n  query FindInDocument($id: ID!, $text: String!) { findInDocument(documentId: $id, text: $text) { page rect } }\n": typeof types.FindInDocumentDocument,
@@ -54,9 +57,9 @@ type Documents = {
     "\n  mutation SaveWorkflowDraft($input: SaveWorkflowDraftInput!) {\n    saveWorkflowDraft(input: $input) { revision savedAt }\n  }\n": typeof types.SaveWorkflowDraftDocument,
     "\n  mutation PublishWorkflow($input: PublishWorkflowInput!) {\n    publishWorkflow(input: $input) { version publishedAt }\n  }\n": typeof types.PublishWorkflowDocument,
     "\n  query EditorRoles {\n    roles { name }\n  }\n": typeof types.EditorRolesDocument,
-    "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      reference subject workflowId\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash }\n    }\n  }\n": typeof types.AuditHistoryDocument,
+    "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      reference subject workflowId\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash erasure { fields rule erasedAt } }\n    }\n  }\n": typeof types.AuditHistoryDocument,
     "\n  query ReplayCase($id: ID!, $to: Int!) {\n    replayCase(caseId: $id, toSequence: $to) { stage stageLabel stepLabel deadlines { name label due } }\n  }\n": typeof types.ReplayCaseDocument,
-    "\n  query VerifyCaseHistory($id: ID!) {\n    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason }\n  }\n": typeof types.VerifyCaseHistoryDocument,
+    "\n  query VerifyCaseHistory($id: ID!) {\n    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason erasures { sequence rule erasedAt hashChecked } }\n  }\n": typeof types.VerifyCaseHistoryDocument,
     "\n  query ExportCaseBundle($id: ID!) { exportCaseBundle(caseId: $id) }\n": typeof types.ExportCaseBundleDocument,
     "\n  query AuditList($filter: CasesFilter) {\n    cases(filter: $filter, first: 200) {\n      count { value exact }\n      edges { node { id reference subject stageLabel receivedOn } }\n    }\n  }\n": typeof types.AuditListDocument,
     "\n  query AuthoritySettingsPage {\n    authoritySettings { name team email address nation sector appropriateLimit appropriateLimitHours receiptRule }\n    nations { nation name }\n    sectors { sector label appropriateLimit appropriateLimitHours }\n  }\n": typeof types.AuthoritySettingsPageDocument,
@@ -82,12 +85,19 @@ type Documents = {
     "\n  query Letters {\n    letterTemplates { kind body builtIn }\n    cases(filter: { status: \"all\" }, first: 50) { edges { node { id reference } } }\n  }\n": typeof types.LettersDocument,
     "\n  query PreviewLetter($id: ID!, $kind: String!, $body: String) {\n    previewLetter(caseId: $id, kind: $kind, body: $body)\n  }\n": typeof types.PreviewLetterDocument,
     "\n  mutation SaveLetterTemplate($kind: String!, $body: String!) {\n    saveLetterTemplate(kind: $kind, body: $body) { kind }\n  }\n": typeof types.SaveLetterTemplateDocument,
+    "\n  query MoveCaseVersions {\n    workflows { id name versions { id version } }\n  }\n": typeof types.MoveCaseVersionsDocument,
+    "\n  query MigrationPreview($from: ID!, $to: ID!, $mapping: [StateMappingInput!]) {\n    migrationPreview(fromVersionId: $from, toVersionId: $to, mapping: $mapping) {\n      caseId\n      reference\n      movable\n      problems\n      from { stage step }\n      to { stage step }\n    }\n  }\n": typeof types.MigrationPreviewDocument,
+    "\n  mutation MigrateCases($input: MigrateCasesInput!) {\n    migrateCases(input: $input) { caseId reference moved problems }\n  }\n": typeof types.MigrateCasesDocument,
     "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n": typeof types.OutboxDocument,
     "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": typeof types.OutboxMessageDocument,
     "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": typeof types.SaveMailTemplateDocument,
     "\n  query Publishing {\n    disclosureCandidates(first: 100) { caseId reference regime subject outcome respondedOn }\n    disclosureLog { caseId reference regime subject outcome respondedOn publishedOn summary }\n  }\n": typeof types.PublishingDocument,
     "\n  mutation PublishToDisclosureLog($caseId: ID!, $summary: String) {\n    publishToDisclosureLog(caseId: $caseId, summary: $summary) { caseId published }\n  }\n": typeof types.PublishToDisclosureLogDocument,
     "\n  mutation WithdrawFromDisclosureLog($caseId: ID!, $reason: String!) {\n    withdrawFromDisclosureLog(caseId: $caseId, reason: $reason) { caseId published }\n  }\n": typeof types.WithdrawFromDisclosureLogDocument,
+    "\n  query Retention {\n    retentionRules { id regime outcome monthsAfterClosure updatedAt }\n    disposalQueue { caseId reference regime outcome dueOn rule }\n  }\n": typeof types.RetentionDocument,
+    "\n  mutation SaveRetentionRule($input: RetentionRuleInput!) {\n    saveRetentionRule(input: $input) { id }\n  }\n": typeof types.SaveRetentionRuleDocument,
+    "\n  mutation DeleteRetentionRule($id: ID!) {\n    deleteRetentionRule(id: $id)\n  }\n": typeof types.DeleteRetentionRuleDocument,
+    "\n  mutation ApproveDisposal($ids: [ID!]!) {\n    approveDisposal(caseIds: $ids) { caseId ok message }\n  }\n": typeof types.ApproveDisposalDocument,
     "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n": typeof types.SetPasswordDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n": typeof types.SignInDocument,
     "\n  query TaskPage($id: ID!) {\n    task(id: $id) {\n      id question status workingDays raisedOn dueOn overdue remindedAt answer closedAt cancelReason\n      team { name }\n      assignee { id name }\n      raisedBy { name }\n      closedBy { name }\n      case { id reference subject regime receivedOn requestText }\n      files { id filename size }\n      activity { at kind actorName message }\n    }\n  }\n": typeof types.TaskPageDocument,
@@ -114,6 +124,9 @@ const documents: Documents = {
     "\n  query PreviewBulk($input: BulkActionInput!) {\n    previewBulkAction(input: $input) { total allowed refused items { caseId reference allowed code message } }\n  }\n": types.PreviewBulkDocument,
     "\n  mutation StartBulk($input: BulkActionInput!) {\n    startBulkAction(input: $input) { id }\n  }\n": types.StartBulkDocument,
     "\n  query BulkJobProgress($id: ID!) {\n    bulkJob(id: $id) {\n      id status total succeeded failed pending\n      items(first: 200, status: \"failed\") { items { caseId reference code message } }\n    }\n  }\n": types.BulkJobProgressDocument,
+    "\n  mutation CorrectCase($input: CorrectCaseInput!) {\n    correctCase(input: $input) { version dueOn }\n  }\n": types.CorrectCaseDocument,
+    "\n  mutation ReopenCase($id: ID!, $reason: String!) {\n    reopenCase(caseId: $id, reason: $reason) { version }\n  }\n": types.ReopenCaseDocument,
+    "\n  mutation VoidCase($id: ID!, $reason: String!) {\n    voidCase(caseId: $id, reason: $reason) { version }\n  }\n": types.VoidCaseDocument,
     "\n  query CaseAttachments($id: ID!) {\n    caseAttachments(caseId: $id) {\n      id documentId version kind filename mimeType size sha256 redactedFrom createdByName createdAt\n    }\n  }\n": types.CaseAttachmentsDocument,
     "\n  query DocumentPages($id: ID!) { documentPages(documentId: $id) { page width height pngBase64 } }\n": types.DocumentPagesDocument,
     "\n  query FindInDocument($id: ID!, $text: String!) { findInDocument(documentId: $id, text: $text) { page rect } }\n": types.FindInDocumentDocument,
@@ -146,9 +159,9 @@ const documents: Documents = {
     "\n  mutation SaveWorkflowDraft($input: SaveWorkflowDraftInput!) {\n    saveWorkflowDraft(input: $input) { revision savedAt }\n  }\n": types.SaveWorkflowDraftDocument,
     "\n  mutation PublishWorkflow($input: PublishWorkflowInput!) {\n    publishWorkflow(input: $input) { version publishedAt }\n  }\n": types.PublishWorkflowDocument,
     "\n  query EditorRoles {\n    roles { name }\n  }\n": types.EditorRolesDocument,
-    "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      reference subject workflowId\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash }\n    }\n  }\n": types.AuditHistoryDocument,
+    "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      reference subject workflowId\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash erasure { fields rule erasedAt } }\n    }\n  }\n": types.AuditHistoryDocument,
     "\n  query ReplayCase($id: ID!, $to: Int!) {\n    replayCase(caseId: $id, toSequence: $to) { stage stageLabel stepLabel deadlines { name label due } }\n  }\n": types.ReplayCaseDocument,
-    "\n  query VerifyCaseHistory($id: ID!) {\n    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason }\n  }\n": types.VerifyCaseHistoryDocument,
+    "\n  query VerifyCaseHistory($id: ID!) {\n    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason erasures { sequence rule erasedAt hashChecked } }\n  }\n": types.VerifyCaseHistoryDocument,
     "\n  query ExportCaseBundle($id: ID!) { exportCaseBundle(caseId: $id) }\n": types.ExportCaseBundleDocument,
     "\n  query AuditList($filter: CasesFilter) {\n    cases(filter: $filter, first: 200) {\n      count { value exact }\n      edges { node { id reference subject stageLabel receivedOn } }\n    }\n  }\n": types.AuditListDocument,
     "\n  query AuthoritySettingsPage {\n    authoritySettings { name team email address nation sector appropriateLimit appropriateLimitHours receiptRule }\n    nations { nation name }\n    sectors { sector label appropriateLimit appropriateLimitHours }\n  }\n": types.AuthoritySettingsPageDocument,
@@ -174,12 +187,19 @@ const documents: Documents = {
     "\n  query Letters {\n    letterTemplates { kind body builtIn }\n    cases(filter: { status: \"all\" }, first: 50) { edges { node { id reference } } }\n  }\n": types.LettersDocument,
     "\n  query PreviewLetter($id: ID!, $kind: String!, $body: String) {\n    previewLetter(caseId: $id, kind: $kind, body: $body)\n  }\n": types.PreviewLetterDocument,
     "\n  mutation SaveLetterTemplate($kind: String!, $body: String!) {\n    saveLetterTemplate(kind: $kind, body: $body) { kind }\n  }\n": types.SaveLetterTemplateDocument,
+    "\n  query MoveCaseVersions {\n    workflows { id name versions { id version } }\n  }\n": types.MoveCaseVersionsDocument,
+    "\n  query MigrationPreview($from: ID!, $to: ID!, $mapping: [StateMappingInput!]) {\n    migrationPreview(fromVersionId: $from, toVersionId: $to, mapping: $mapping) {\n      caseId\n      reference\n      movable\n      problems\n      from { stage step }\n      to { stage step }\n    }\n  }\n": types.MigrationPreviewDocument,
+    "\n  mutation MigrateCases($input: MigrateCasesInput!) {\n    migrateCases(input: $input) { caseId reference moved problems }\n  }\n": types.MigrateCasesDocument,
     "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n": types.OutboxDocument,
     "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": types.OutboxMessageDocument,
     "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": types.SaveMailTemplateDocument,
     "\n  query Publishing {\n    disclosureCandidates(first: 100) { caseId reference regime subject outcome respondedOn }\n    disclosureLog { caseId reference regime subject outcome respondedOn publishedOn summary }\n  }\n": types.PublishingDocument,
     "\n  mutation PublishToDisclosureLog($caseId: ID!, $summary: String) {\n    publishToDisclosureLog(caseId: $caseId, summary: $summary) { caseId published }\n  }\n": types.PublishToDisclosureLogDocument,
     "\n  mutation WithdrawFromDisclosureLog($caseId: ID!, $reason: String!) {\n    withdrawFromDisclosureLog(caseId: $caseId, reason: $reason) { caseId published }\n  }\n": types.WithdrawFromDisclosureLogDocument,
+    "\n  query Retention {\n    retentionRules { id regime outcome monthsAfterClosure updatedAt }\n    disposalQueue { caseId reference regime outcome dueOn rule }\n  }\n": types.RetentionDocument,
+    "\n  mutation SaveRetentionRule($input: RetentionRuleInput!) {\n    saveRetentionRule(input: $input) { id }\n  }\n": types.SaveRetentionRuleDocument,
+    "\n  mutation DeleteRetentionRule($id: ID!) {\n    deleteRetentionRule(id: $id)\n  }\n": types.DeleteRetentionRuleDocument,
+    "\n  mutation ApproveDisposal($ids: [ID!]!) {\n    approveDisposal(caseIds: $ids) { caseId ok message }\n  }\n": types.ApproveDisposalDocument,
     "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n": types.SetPasswordDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n": types.SignInDocument,
     "\n  query TaskPage($id: ID!) {\n    task(id: $id) {\n      id question status workingDays raisedOn dueOn overdue remindedAt answer closedAt cancelReason\n      team { name }\n      assignee { id name }\n      raisedBy { name }\n      closedBy { name }\n      case { id reference subject regime receivedOn requestText }\n      files { id filename size }\n      activity { at kind actorName message }\n    }\n  }\n": types.TaskPageDocument,
@@ -227,6 +247,18 @@ export function graphql(source: "\n  mutation StartBulk($input: BulkActionInput!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BulkJobProgress($id: ID!) {\n    bulkJob(id: $id) {\n      id status total succeeded failed pending\n      items(first: 200, status: \"failed\") { items { caseId reference code message } }\n    }\n  }\n"): typeof import('./graphql').BulkJobProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CorrectCase($input: CorrectCaseInput!) {\n    correctCase(input: $input) { version dueOn }\n  }\n"): typeof import('./graphql').CorrectCaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReopenCase($id: ID!, $reason: String!) {\n    reopenCase(caseId: $id, reason: $reason) { version }\n  }\n"): typeof import('./graphql').ReopenCaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VoidCase($id: ID!, $reason: String!) {\n    voidCase(caseId: $id, reason: $reason) { version }\n  }\n"): typeof import('./graphql').VoidCaseDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -358,7 +390,7 @@ export function graphql(source: "\n  query EditorRoles {\n    roles { name }\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      reference subject workflowId\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash }\n    }\n  }\n"): typeof import('./graphql').AuditHistoryDocument;
+export function graphql(source: "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      reference subject workflowId\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash erasure { fields rule erasedAt } }\n    }\n  }\n"): typeof import('./graphql').AuditHistoryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -366,7 +398,7 @@ export function graphql(source: "\n  query ReplayCase($id: ID!, $to: Int!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query VerifyCaseHistory($id: ID!) {\n    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason }\n  }\n"): typeof import('./graphql').VerifyCaseHistoryDocument;
+export function graphql(source: "\n  query VerifyCaseHistory($id: ID!) {\n    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason erasures { sequence rule erasedAt hashChecked } }\n  }\n"): typeof import('./graphql').VerifyCaseHistoryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -470,6 +502,18 @@ export function graphql(source: "\n  mutation SaveLetterTemplate($kind: String!,
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MoveCaseVersions {\n    workflows { id name versions { id version } }\n  }\n"): typeof import('./graphql').MoveCaseVersionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MigrationPreview($from: ID!, $to: ID!, $mapping: [StateMappingInput!]) {\n    migrationPreview(fromVersionId: $from, toVersionId: $to, mapping: $mapping) {\n      caseId\n      reference\n      movable\n      problems\n      from { stage step }\n      to { stage step }\n    }\n  }\n"): typeof import('./graphql').MigrationPreviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MigrateCases($input: MigrateCasesInput!) {\n    migrateCases(input: $input) { caseId reference moved problems }\n  }\n"): typeof import('./graphql').MigrateCasesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n"): typeof import('./graphql').OutboxDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -491,6 +535,22 @@ export function graphql(source: "\n  mutation PublishToDisclosureLog($caseId: ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation WithdrawFromDisclosureLog($caseId: ID!, $reason: String!) {\n    withdrawFromDisclosureLog(caseId: $caseId, reason: $reason) { caseId published }\n  }\n"): typeof import('./graphql').WithdrawFromDisclosureLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Retention {\n    retentionRules { id regime outcome monthsAfterClosure updatedAt }\n    disposalQueue { caseId reference regime outcome dueOn rule }\n  }\n"): typeof import('./graphql').RetentionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveRetentionRule($input: RetentionRuleInput!) {\n    saveRetentionRule(input: $input) { id }\n  }\n"): typeof import('./graphql').SaveRetentionRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteRetentionRule($id: ID!) {\n    deleteRetentionRule(id: $id)\n  }\n"): typeof import('./graphql').DeleteRetentionRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveDisposal($ids: [ID!]!) {\n    approveDisposal(caseIds: $ids) { caseId ok message }\n  }\n"): typeof import('./graphql').ApproveDisposalDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -142,6 +142,27 @@ export type ChaseTaskInput = {
   taskId: string | number;
 };
 
+/** Registration details to correct; fields left out stay as they are. */
+export type CorrectCaseInput = {
+  caseId: string | number;
+  channel?: string | null | undefined;
+  /** Refuse with VERSION_CONFLICT unless the case is at this version. */
+  expectedVersion?: number | null | undefined;
+  /** Why the correction is made; kept in the history. */
+  reason: string;
+  /** The corrected date of receipt: every deadline is counted again from it. */
+  receivedOn?: string | null | undefined;
+  /** The requester's corrected details (the history records only that they were corrected). */
+  requester?: CorrectRequesterInput | null | undefined;
+  subject?: string | null | undefined;
+};
+
+export type CorrectRequesterInput = {
+  address?: string | null | undefined;
+  email?: string | null | undefined;
+  name?: string | null | undefined;
+};
+
 export type CreateCaseInput = {
   /** How it arrived: email, post, web form, phone (SAR) … */
   channel: string;
@@ -204,6 +225,14 @@ export type LinkCasesInput = {
   caseId: string | number;
   kind: CaseLinkKind;
   otherCaseId: string | number;
+};
+
+export type MigrateCasesInput = {
+  caseIds: Array<string | number>;
+  fromVersionId: string | number;
+  /** Old stages and steps onto new ones; unmapped ones keep their ids. */
+  mapping?: Array<StateMappingInput>;
+  toVersionId: string | number;
 };
 
 export type MoveHolidayInput = {
@@ -277,6 +306,12 @@ export type ResetUserPasswordInput = {
   userId: string | number;
 };
 
+export type RetentionRuleInput = {
+  monthsAfterClosure: number;
+  outcome?: string | null | undefined;
+  regime: string;
+};
+
 export type SaveFilterInput = {
   filter: CasesFilter;
   /** Saving under a name already used replaces that filter. */
@@ -304,6 +339,13 @@ export type SendCaseEventInput = {
   payload?: Record<string, unknown> | null | undefined;
   /** One of the case's allowedEvents, e.g. "REQUEST_CLARIFICATION". */
   type: string;
+};
+
+/** An old stage ("received") or step ("response.drafting") and where it lands in the new version. */
+export type StateMappingInput = {
+  from: string;
+  /** A stage id, or "stage.step". */
+  to: string;
 };
 
 /** How the statistics are broken down. */
@@ -388,6 +430,29 @@ export type BulkJobProgressQueryVariables = Exact<{
 
 
 export type BulkJobProgressQuery = { bulkJob: { id: string, status: string, total: number, succeeded: number, failed: number, pending: number, items: { items: Array<{ caseId: string, reference: string, code: string | null, message: string | null }> } } };
+
+export type CorrectCaseMutationVariables = Exact<{
+  input: CorrectCaseInput;
+}>;
+
+
+export type CorrectCaseMutation = { correctCase: { version: number, dueOn: string | null } };
+
+export type ReopenCaseMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type ReopenCaseMutation = { reopenCase: { version: number } };
+
+export type VoidCaseMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type VoidCaseMutation = { voidCase: { version: number } };
 
 export type CaseAttachmentsQueryVariables = Exact<{
   id: string | number;
@@ -616,7 +681,7 @@ export type AuditHistoryQueryVariables = Exact<{
 }>;
 
 
-export type AuditHistoryQuery = { case: { reference: string, subject: string, workflowId: string, history: Array<{ sequence: number, type: string, actorLabel: string, recordedAt: string, effectiveOn: string, workflowVersion: number, payload: unknown, hash: string }> } };
+export type AuditHistoryQuery = { case: { reference: string, subject: string, workflowId: string, history: Array<{ sequence: number, type: string, actorLabel: string, recordedAt: string, effectiveOn: string, workflowVersion: number, payload: unknown, hash: string, erasure: { fields: Array<string>, rule: string, erasedAt: string } | null }> } };
 
 export type ReplayCaseQueryVariables = Exact<{
   id: string | number;
@@ -631,7 +696,7 @@ export type VerifyCaseHistoryQueryVariables = Exact<{
 }>;
 
 
-export type VerifyCaseHistoryQuery = { verifyCaseHistory: { ok: boolean, eventsChecked: number, firstBadSequence: number | null, reason: string | null } };
+export type VerifyCaseHistoryQuery = { verifyCaseHistory: { ok: boolean, eventsChecked: number, firstBadSequence: number | null, reason: string | null, erasures: Array<{ sequence: number, rule: string, erasedAt: string, hashChecked: boolean }> | null } };
 
 export type ExportCaseBundleQueryVariables = Exact<{
   id: string | number;
@@ -801,6 +866,27 @@ export type SaveLetterTemplateMutationVariables = Exact<{
 
 export type SaveLetterTemplateMutation = { saveLetterTemplate: { kind: string } };
 
+export type MoveCaseVersionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MoveCaseVersionsQuery = { workflows: Array<{ id: string, name: string, versions: Array<{ id: string, version: number }> }> };
+
+export type MigrationPreviewQueryVariables = Exact<{
+  from: string | number;
+  to: string | number;
+  mapping?: Array<StateMappingInput> | StateMappingInput | null | undefined;
+}>;
+
+
+export type MigrationPreviewQuery = { migrationPreview: Array<{ caseId: string, reference: string, movable: boolean, problems: Array<string>, from: { stage: string, step: string }, to: { stage: string, step: string } }> };
+
+export type MigrateCasesMutationVariables = Exact<{
+  input: MigrateCasesInput;
+}>;
+
+
+export type MigrateCasesMutation = { migrateCases: Array<{ caseId: string, reference: string | null, moved: boolean, problems: Array<string> }> };
+
 export type OutboxQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -841,6 +927,32 @@ export type WithdrawFromDisclosureLogMutationVariables = Exact<{
 
 
 export type WithdrawFromDisclosureLogMutation = { withdrawFromDisclosureLog: { caseId: string, published: boolean } };
+
+export type RetentionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RetentionQuery = { retentionRules: Array<{ id: string, regime: string, outcome: string | null, monthsAfterClosure: number, updatedAt: string }>, disposalQueue: Array<{ caseId: string, reference: string, regime: string, outcome: string | null, dueOn: string, rule: string }> };
+
+export type SaveRetentionRuleMutationVariables = Exact<{
+  input: RetentionRuleInput;
+}>;
+
+
+export type SaveRetentionRuleMutation = { saveRetentionRule: { id: string } };
+
+export type DeleteRetentionRuleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteRetentionRuleMutation = { deleteRetentionRule: boolean };
+
+export type ApproveDisposalMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type ApproveDisposalMutation = { approveDisposal: Array<{ caseId: string, ok: boolean, message: string }> };
 
 export type SetPasswordMutationVariables = Exact<{
   token: string;
@@ -1048,6 +1160,28 @@ export const BulkJobProgressDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BulkJobProgressQuery, BulkJobProgressQueryVariables>;
+export const CorrectCaseDocument = new TypedDocumentString(`
+    mutation CorrectCase($input: CorrectCaseInput!) {
+  correctCase(input: $input) {
+    version
+    dueOn
+  }
+}
+    `) as unknown as TypedDocumentString<CorrectCaseMutation, CorrectCaseMutationVariables>;
+export const ReopenCaseDocument = new TypedDocumentString(`
+    mutation ReopenCase($id: ID!, $reason: String!) {
+  reopenCase(caseId: $id, reason: $reason) {
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ReopenCaseMutation, ReopenCaseMutationVariables>;
+export const VoidCaseDocument = new TypedDocumentString(`
+    mutation VoidCase($id: ID!, $reason: String!) {
+  voidCase(caseId: $id, reason: $reason) {
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<VoidCaseMutation, VoidCaseMutationVariables>;
 export const CaseAttachmentsDocument = new TypedDocumentString(`
     query CaseAttachments($id: ID!) {
   caseAttachments(caseId: $id) {
@@ -1444,6 +1578,11 @@ export const AuditHistoryDocument = new TypedDocumentString(`
       workflowVersion
       payload
       hash
+      erasure {
+        fields
+        rule
+        erasedAt
+      }
     }
   }
 }
@@ -1469,6 +1608,12 @@ export const VerifyCaseHistoryDocument = new TypedDocumentString(`
     eventsChecked
     firstBadSequence
     reason
+    erasures {
+      sequence
+      rule
+      erasedAt
+      hashChecked
+    }
   }
 }
     `) as unknown as TypedDocumentString<VerifyCaseHistoryQuery, VerifyCaseHistoryQueryVariables>;
@@ -1856,6 +2001,46 @@ export const SaveLetterTemplateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SaveLetterTemplateMutation, SaveLetterTemplateMutationVariables>;
+export const MoveCaseVersionsDocument = new TypedDocumentString(`
+    query MoveCaseVersions {
+  workflows {
+    id
+    name
+    versions {
+      id
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoveCaseVersionsQuery, MoveCaseVersionsQueryVariables>;
+export const MigrationPreviewDocument = new TypedDocumentString(`
+    query MigrationPreview($from: ID!, $to: ID!, $mapping: [StateMappingInput!]) {
+  migrationPreview(fromVersionId: $from, toVersionId: $to, mapping: $mapping) {
+    caseId
+    reference
+    movable
+    problems
+    from {
+      stage
+      step
+    }
+    to {
+      stage
+      step
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MigrationPreviewQuery, MigrationPreviewQueryVariables>;
+export const MigrateCasesDocument = new TypedDocumentString(`
+    mutation MigrateCases($input: MigrateCasesInput!) {
+  migrateCases(input: $input) {
+    caseId
+    reference
+    moved
+    problems
+  }
+}
+    `) as unknown as TypedDocumentString<MigrateCasesMutation, MigrateCasesMutationVariables>;
 export const OutboxDocument = new TypedDocumentString(`
     query Outbox {
   outbox {
@@ -1941,6 +2126,46 @@ export const WithdrawFromDisclosureLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WithdrawFromDisclosureLogMutation, WithdrawFromDisclosureLogMutationVariables>;
+export const RetentionDocument = new TypedDocumentString(`
+    query Retention {
+  retentionRules {
+    id
+    regime
+    outcome
+    monthsAfterClosure
+    updatedAt
+  }
+  disposalQueue {
+    caseId
+    reference
+    regime
+    outcome
+    dueOn
+    rule
+  }
+}
+    `) as unknown as TypedDocumentString<RetentionQuery, RetentionQueryVariables>;
+export const SaveRetentionRuleDocument = new TypedDocumentString(`
+    mutation SaveRetentionRule($input: RetentionRuleInput!) {
+  saveRetentionRule(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SaveRetentionRuleMutation, SaveRetentionRuleMutationVariables>;
+export const DeleteRetentionRuleDocument = new TypedDocumentString(`
+    mutation DeleteRetentionRule($id: ID!) {
+  deleteRetentionRule(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteRetentionRuleMutation, DeleteRetentionRuleMutationVariables>;
+export const ApproveDisposalDocument = new TypedDocumentString(`
+    mutation ApproveDisposal($ids: [ID!]!) {
+  approveDisposal(caseIds: $ids) {
+    caseId
+    ok
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveDisposalMutation, ApproveDisposalMutationVariables>;
 export const SetPasswordDocument = new TypedDocumentString(`
     mutation SetPassword($token: String!, $password: String!) {
   setPassword(token: $token, password: $password)

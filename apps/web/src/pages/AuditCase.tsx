@@ -10,7 +10,7 @@ const AuditHistoryQuery = graphql(`
   query AuditHistory($id: ID!) {
     case(id: $id) {
       reference subject workflowId
-      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash }
+      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash erasure { fields rule erasedAt } }
     }
   }
 `);
@@ -23,7 +23,7 @@ const ReplayCaseQuery = graphql(`
 
 const VerifyCaseHistoryQuery = graphql(`
   query VerifyCaseHistory($id: ID!) {
-    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason }
+    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason erasures { sequence rule erasedAt hashChecked } }
   }
 `);
 
@@ -173,6 +173,15 @@ export function AuditCase({ id }: { id: string }) {
             <dd>
               <pre>{JSON.stringify(event.payload, null, 2)}</pre>
             </dd>
+            {event.erasure && (
+              <>
+                <dt>Erased</dt>
+                <dd data-testid="erasure">
+                  {event.erasure.fields.join(', ')} erased on{' '}
+                  {new Date(event.erasure.erasedAt).toLocaleDateString('en-GB')} under {event.erasure.rule}
+                </dd>
+              </>
+            )}
             <dt>Hash</dt>
             <dd className="hash">{event.hash}</dd>
           </dl>
@@ -204,6 +213,19 @@ export function AuditCase({ id }: { id: string }) {
               ? `Verified: ${verification.eventsChecked} events; the hash chain is intact and replay gives the recorded state.`
               : `Not verified: event ${verification.firstBadSequence ?? '?'}: ${verification.reason}.`}
           </p>
+        )}
+        {verification?.erasures && verification.erasures.length > 0 && (
+          <ul aria-label="Personal data erased">
+            {verification.erasures.map((e) => (
+              <li key={e.sequence}>
+                Event {e.sequence}: personal data erased on {new Date(e.erasedAt).toLocaleDateString('en-GB')}{' '}
+                under {e.rule}
+                {e.hashChecked
+                  ? ' (its hash still checks out)'
+                  : ' (recorded before commitments: its hash cannot be checked)'}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
     </article>

@@ -2,6 +2,7 @@ import type { CaseSnapshot } from '@recordflow/workflow';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { AssignmentPicker } from '../components/AssignmentPicker';
+import { CaseCorrections } from '../components/CaseCorrections';
 import { CaseFiles } from '../components/CaseFiles';
 import { CaseLetters } from '../components/CaseLetters';
 import { CaseLinks } from '../components/CaseLinks';
@@ -223,6 +224,20 @@ export function CasePage({ id }: { id: string }) {
         </section>
       </div>
       <CaseLinks caseId={c.id} onChanged={reload} />
+      <CaseCorrections
+        key={c.version}
+        caseId={c.id}
+        version={c.version}
+        status={c.status}
+        subject={c.subject}
+        receivedOn={c.receivedOn}
+        channel={c.channel}
+        isAdmin={Boolean(me?.roles.includes('admin'))}
+        onDone={(text) => {
+          setNotice({ kind: 'done', text });
+          reload();
+        }}
+      />
       <CaseFiles caseId={c.id} regime={c.regime} />
       <CaseTasks caseId={c.id} open={c.status === 'open'} onChanged={reload} />
       <section className="panel" aria-labelledby="graph">

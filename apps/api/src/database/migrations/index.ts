@@ -12,6 +12,7 @@ import { Tasks1764000000200 } from './1764000000200-tasks';
 import { CaseSearch1764000000600 } from './1764000000600-case-search';
 import { CaseLinks1764000000601 } from './1764000000601-case-links';
 import { BulkJobs1764000000602 } from './1764000000602-bulk-jobs';
+import { CaseLifecycle1764000000700 } from './1764000000700-case-lifecycle';
 import { ReportTally1764000000800 } from './1764000000800-report-tally';
 import { TeamQueueOrder1764000000801 } from './1764000000801-team-queue-order';
 
@@ -31,6 +32,7 @@ export const migrations = [
   CaseSearch1764000000600,
   CaseLinks1764000000601,
   BulkJobs1764000000602,
+  CaseLifecycle1764000000700,
   ReportTally1764000000800,
   TeamQueueOrder1764000000801,
 ];
