@@ -6,6 +6,7 @@ import { AuthoritySettings } from './pages/AuthoritySettings';
 import { CaseList } from './pages/CaseList';
 import { CasePage } from './pages/CasePage';
 import { Holidays } from './pages/Holidays';
+import { Incoming } from './pages/Incoming';
 import { Letters } from './pages/Letters';
 import { Outbox } from './pages/Outbox';
 import { SetPassword } from './pages/SetPassword';
@@ -62,6 +63,7 @@ function Header({ user }: { user: SessionUser }) {
       <span className="brand">Recordflow</span>
       <nav aria-label="Main">
         {hasRole(user, 'officer') && link('/cases', 'Cases')}
+        {hasRole(user, 'officer') && link('/incoming', 'Incoming')}
         {hasRole(user, 'auditor') && link('/audit', 'Audit')}
         {hasRole(user, 'admin') && link('/workflows', 'Workflows')}
         {hasRole(user, 'admin') && link('/letters', 'Letters')}
@@ -111,6 +113,7 @@ export function App() {
           <Route path="/workflows" component={Workflows} />
           <Route path="/letters" component={Letters} />
           <Route path="/outbox" component={Outbox} />
+          <Route path="/incoming" component={Incoming} />
           <Route path="/holidays" component={Holidays} />
           <Route path="/settings" component={AuthoritySettings} />
           <Route path="/users" component={Users} />

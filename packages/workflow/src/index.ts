@@ -14,6 +14,7 @@ export {
   hashDefinition,
   hashEvent,
   LETTER_SENT,
+  MAIL_RECEIVED,
   MAIL_SENT,
   RECORD_ONLY_EVENTS,
   RELEASE_BUNDLE_BUILT,

@@ -6,6 +6,7 @@ import { Attachment, Redaction } from '../documents/attachment.entity';
 import { Holiday } from '../holidays/holiday.entity';
 import { CaseDocument } from '../letters/case-document.entity';
 import { LetterTemplate } from '../letters/letter-template.entity';
+import { ImapCursor, IncomingMail } from '../mail/incoming-mail.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { OutgoingMail } from '../mail/outgoing-mail.entity';
 import { RoleDefinition } from '../people/role.entity';
@@ -27,6 +28,8 @@ export const entities = [
   CaseDocument,
   CaseEvent,
   Holiday,
+  ImapCursor,
+  IncomingMail,
   LetterTemplate,
   OutboxMessage,
   OutgoingMail,

@@ -1,8 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { LettersModule } from '../letters/letters.module';
+import { IncomingMailResolver } from './incoming-mail.resolver';
+import { IncomingMailService } from './incoming-mail.service';
 import { MailResolver, OutboxMessageResolver } from './mail.resolver';
 import { MailService } from './mail.service';
+import { MailIntake } from './mail-intake.service';
 import { MailSender } from './mail-sender.service';
 import { MAIL_SETTINGS, type MailSettings } from './mail-settings';
 
@@ -18,6 +21,9 @@ export class MailModule {
         MailSender,
         MailResolver,
         OutboxMessageResolver,
+        IncomingMailService,
+        MailIntake,
+        IncomingMailResolver,
       ],
       exports: [MailSender, MailService],
     };

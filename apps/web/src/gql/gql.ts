@@ -59,6 +59,12 @@ type Documents = {
     "\n  mutation AddHoliday($input: AddHolidayInput!) {\n    addHoliday(input: $input) { casesRecomputed }\n  }\n": typeof types.AddHolidayDocument,
     "\n  mutation RemoveHoliday($input: RemoveHolidayInput!) {\n    removeHoliday(input: $input) { casesRecomputed }\n  }\n": typeof types.RemoveHolidayDocument,
     "\n  mutation MoveHoliday($input: MoveHolidayInput!) {\n    moveHoliday(input: $input) { casesRecomputed }\n  }\n": typeof types.MoveHolidayDocument,
+    "\n  query IncomingMail {\n    incomingMail {\n      id messageId fromAddress fromName subject text sentAt arrivedAt receivedOn status caseId caseReference\n      threadedBy offeredEvent offerStatus\n      attachments { filename size accepted }\n    }\n    workflows { id name published { version } }\n  }\n": typeof types.IncomingMailDocument,
+    "\n  query OfferedEvent($caseId: ID!) {\n    case(id: $caseId) { id allowedEvents { type label inputSchema } }\n  }\n": typeof types.OfferedEventDocument,
+    "\n  mutation ConfirmIncomingMail($id: ID!, $input: CreateCaseInput!) {\n    confirmIncomingMail(id: $id, input: $input) { id status caseId caseReference }\n  }\n": typeof types.ConfirmIncomingMailDocument,
+    "\n  mutation DiscardIncomingMail($id: ID!) {\n    discardIncomingMail(id: $id) { id status }\n  }\n": typeof types.DiscardIncomingMailDocument,
+    "\n  mutation RecordIncomingMailEvent($id: ID!, $payload: JSONObject) {\n    recordIncomingMailEvent(id: $id, payload: $payload) { id offerStatus offerSequence }\n  }\n": typeof types.RecordIncomingMailEventDocument,
+    "\n  mutation DismissIncomingMailOffer($id: ID!) {\n    dismissIncomingMailOffer(id: $id) { id offerStatus }\n  }\n": typeof types.DismissIncomingMailOfferDocument,
     "\n  query Letters {\n    letterTemplates { kind body builtIn }\n    cases(filter: { status: \"all\" }, first: 50) { edges { node { id reference } } }\n  }\n": typeof types.LettersDocument,
     "\n  query PreviewLetter($id: ID!, $kind: String!, $body: String) {\n    previewLetter(caseId: $id, kind: $kind, body: $body)\n  }\n": typeof types.PreviewLetterDocument,
     "\n  mutation SaveLetterTemplate($kind: String!, $body: String!) {\n    saveLetterTemplate(kind: $kind, body: $body) { kind }\n  }\n": typeof types.SaveLetterTemplateDocument,
@@ -124,6 +130,12 @@ const documents: Documents = {
     "\n  mutation AddHoliday($input: AddHolidayInput!) {\n    addHoliday(input: $input) { casesRecomputed }\n  }\n": types.AddHolidayDocument,
     "\n  mutation RemoveHoliday($input: RemoveHolidayInput!) {\n    removeHoliday(input: $input) { casesRecomputed }\n  }\n": types.RemoveHolidayDocument,
     "\n  mutation MoveHoliday($input: MoveHolidayInput!) {\n    moveHoliday(input: $input) { casesRecomputed }\n  }\n": types.MoveHolidayDocument,
+    "\n  query IncomingMail {\n    incomingMail {\n      id messageId fromAddress fromName subject text sentAt arrivedAt receivedOn status caseId caseReference\n      threadedBy offeredEvent offerStatus\n      attachments { filename size accepted }\n    }\n    workflows { id name published { version } }\n  }\n": types.IncomingMailDocument,
+    "\n  query OfferedEvent($caseId: ID!) {\n    case(id: $caseId) { id allowedEvents { type label inputSchema } }\n  }\n": types.OfferedEventDocument,
+    "\n  mutation ConfirmIncomingMail($id: ID!, $input: CreateCaseInput!) {\n    confirmIncomingMail(id: $id, input: $input) { id status caseId caseReference }\n  }\n": types.ConfirmIncomingMailDocument,
+    "\n  mutation DiscardIncomingMail($id: ID!) {\n    discardIncomingMail(id: $id) { id status }\n  }\n": types.DiscardIncomingMailDocument,
+    "\n  mutation RecordIncomingMailEvent($id: ID!, $payload: JSONObject) {\n    recordIncomingMailEvent(id: $id, payload: $payload) { id offerStatus offerSequence }\n  }\n": types.RecordIncomingMailEventDocument,
+    "\n  mutation DismissIncomingMailOffer($id: ID!) {\n    dismissIncomingMailOffer(id: $id) { id offerStatus }\n  }\n": types.DismissIncomingMailOfferDocument,
     "\n  query Letters {\n    letterTemplates { kind body builtIn }\n    cases(filter: { status: \"all\" }, first: 50) { edges { node { id reference } } }\n  }\n": types.LettersDocument,
     "\n  query PreviewLetter($id: ID!, $kind: String!, $body: String) {\n    previewLetter(caseId: $id, kind: $kind, body: $body)\n  }\n": types.PreviewLetterDocument,
     "\n  mutation SaveLetterTemplate($kind: String!, $body: String!) {\n    saveLetterTemplate(kind: $kind, body: $body) { kind }\n  }\n": types.SaveLetterTemplateDocument,
@@ -321,6 +333,30 @@ export function graphql(source: "\n  mutation RemoveHoliday($input: RemoveHolida
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MoveHoliday($input: MoveHolidayInput!) {\n    moveHoliday(input: $input) { casesRecomputed }\n  }\n"): typeof import('./graphql').MoveHolidayDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IncomingMail {\n    incomingMail {\n      id messageId fromAddress fromName subject text sentAt arrivedAt receivedOn status caseId caseReference\n      threadedBy offeredEvent offerStatus\n      attachments { filename size accepted }\n    }\n    workflows { id name published { version } }\n  }\n"): typeof import('./graphql').IncomingMailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OfferedEvent($caseId: ID!) {\n    case(id: $caseId) { id allowedEvents { type label inputSchema } }\n  }\n"): typeof import('./graphql').OfferedEventDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmIncomingMail($id: ID!, $input: CreateCaseInput!) {\n    confirmIncomingMail(id: $id, input: $input) { id status caseId caseReference }\n  }\n"): typeof import('./graphql').ConfirmIncomingMailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DiscardIncomingMail($id: ID!) {\n    discardIncomingMail(id: $id) { id status }\n  }\n"): typeof import('./graphql').DiscardIncomingMailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordIncomingMailEvent($id: ID!, $payload: JSONObject) {\n    recordIncomingMailEvent(id: $id, payload: $payload) { id offerStatus offerSequence }\n  }\n"): typeof import('./graphql').RecordIncomingMailEventDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DismissIncomingMailOffer($id: ID!) {\n    dismissIncomingMailOffer(id: $id) { id offerStatus }\n  }\n"): typeof import('./graphql').DismissIncomingMailOfferDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -516,6 +516,48 @@ export type MoveHolidayMutationVariables = Exact<{
 
 export type MoveHolidayMutation = { moveHoliday: { casesRecomputed: number } };
 
+export type IncomingMailQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IncomingMailQuery = { incomingMail: Array<{ id: string, messageId: string, fromAddress: string, fromName: string | null, subject: string, text: string, sentAt: string | null, arrivedAt: string, receivedOn: string, status: string, caseId: string | null, caseReference: string | null, threadedBy: string | null, offeredEvent: string | null, offerStatus: string | null, attachments: Array<{ filename: string, size: number, accepted: boolean }> }>, workflows: Array<{ id: string, name: string, published: { version: number } | null }> };
+
+export type OfferedEventQueryVariables = Exact<{
+  caseId: string | number;
+}>;
+
+
+export type OfferedEventQuery = { case: { id: string, allowedEvents: Array<{ type: string, label: string, inputSchema: Record<string, unknown> }> } };
+
+export type ConfirmIncomingMailMutationVariables = Exact<{
+  id: string | number;
+  input: CreateCaseInput;
+}>;
+
+
+export type ConfirmIncomingMailMutation = { confirmIncomingMail: { id: string, status: string, caseId: string | null, caseReference: string | null } };
+
+export type DiscardIncomingMailMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DiscardIncomingMailMutation = { discardIncomingMail: { id: string, status: string } };
+
+export type RecordIncomingMailEventMutationVariables = Exact<{
+  id: string | number;
+  payload?: Record<string, unknown> | null | undefined;
+}>;
+
+
+export type RecordIncomingMailEventMutation = { recordIncomingMailEvent: { id: string, offerStatus: string | null, offerSequence: number | null } };
+
+export type DismissIncomingMailOfferMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DismissIncomingMailOfferMutation = { dismissIncomingMailOffer: { id: string, offerStatus: string | null } };
+
 export type LettersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1264,6 +1306,86 @@ export const MoveHolidayDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MoveHolidayMutation, MoveHolidayMutationVariables>;
+export const IncomingMailDocument = new TypedDocumentString(`
+    query IncomingMail {
+  incomingMail {
+    id
+    messageId
+    fromAddress
+    fromName
+    subject
+    text
+    sentAt
+    arrivedAt
+    receivedOn
+    status
+    caseId
+    caseReference
+    threadedBy
+    offeredEvent
+    offerStatus
+    attachments {
+      filename
+      size
+      accepted
+    }
+  }
+  workflows {
+    id
+    name
+    published {
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IncomingMailQuery, IncomingMailQueryVariables>;
+export const OfferedEventDocument = new TypedDocumentString(`
+    query OfferedEvent($caseId: ID!) {
+  case(id: $caseId) {
+    id
+    allowedEvents {
+      type
+      label
+      inputSchema
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OfferedEventQuery, OfferedEventQueryVariables>;
+export const ConfirmIncomingMailDocument = new TypedDocumentString(`
+    mutation ConfirmIncomingMail($id: ID!, $input: CreateCaseInput!) {
+  confirmIncomingMail(id: $id, input: $input) {
+    id
+    status
+    caseId
+    caseReference
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmIncomingMailMutation, ConfirmIncomingMailMutationVariables>;
+export const DiscardIncomingMailDocument = new TypedDocumentString(`
+    mutation DiscardIncomingMail($id: ID!) {
+  discardIncomingMail(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DiscardIncomingMailMutation, DiscardIncomingMailMutationVariables>;
+export const RecordIncomingMailEventDocument = new TypedDocumentString(`
+    mutation RecordIncomingMailEvent($id: ID!, $payload: JSONObject) {
+  recordIncomingMailEvent(id: $id, payload: $payload) {
+    id
+    offerStatus
+    offerSequence
+  }
+}
+    `) as unknown as TypedDocumentString<RecordIncomingMailEventMutation, RecordIncomingMailEventMutationVariables>;
+export const DismissIncomingMailOfferDocument = new TypedDocumentString(`
+    mutation DismissIncomingMailOffer($id: ID!) {
+  dismissIncomingMailOffer(id: $id) {
+    id
+    offerStatus
+  }
+}
+    `) as unknown as TypedDocumentString<DismissIncomingMailOfferMutation, DismissIncomingMailOfferMutationVariables>;
 export const LettersDocument = new TypedDocumentString(`
     query Letters {
   letterTemplates {
