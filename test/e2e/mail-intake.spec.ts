@@ -352,6 +352,38 @@ describe('incoming mail from a real IMAP server (Dovecot)', () => {
     expect(Number(cursor.last_uid)).toBe(Math.max(...uids));
   });
 
+  it('stores a hostile message (NUL characters, a Message-ID far too long to index) without blocking the intake', async () => {
+    const longId = `<${'x'.repeat(5000)}@example.org>`;
+    // NUL characters arrive encoded (a subject's encoded word, a base64 body): no raw NUL crosses IMAP.
+    const b64 = (text: string) => Buffer.from(text).toString('base64');
+    const raw = [
+      'From: odd@example.org',
+      'To: foi@council.example',
+      `Subject: =?utf-8?B?${b64('Odd\u0000subject')}?=`,
+      `Message-ID: ${longId}`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64('Odd\u0000text'),
+      '',
+    ].join('\r\n');
+    await imap.deliver(raw);
+    await imap.deliver(
+      composeMessage({
+        from: 'next@example.org',
+        subject: 'After the odd one',
+        text: 'Fine',
+        messageId: '<next@x>',
+      }),
+    );
+    expect(await poll()).toEqual({ configured: true, taken: 2, duplicates: 0 });
+    const odd = (await incoming(false)).find((m) => m.fromAddress === 'odd@example.org');
+    expect(odd).toMatchObject({ subject: 'Oddsubject', text: 'Oddtext', status: 'draft' });
+    expect(odd?.messageId).toMatch(/^<[0-9a-f]{64}@recordflow\.invalid>$/);
+    expect(await byMessageId('<next@x>')).toHaveLength(1);
+  });
+
   it('discards a draft (by an officer only), and refuses what does not exist, changing nothing', async () => {
     await imap.deliver(
       composeMessage({

@@ -39,8 +39,12 @@ export interface ReadMessage {
   parsed: ParsedMail;
 }
 
+/** Text PostgreSQL can store: NUL characters (which no honest mail carries) are dropped. */
+const storable = (text: string) => text.replaceAll('\u0000', '');
+
 export async function readMessage(raw: Buffer): Promise<ReadMessage> {
   const parsed = await simpleParser(raw);
+  const messageId = storable(parsed.messageId?.trim() ?? '');
   const from = parsed.from?.value[0];
   const references = parsed.references
     ? Array.isArray(parsed.references)
@@ -49,14 +53,17 @@ export async function readMessage(raw: Buffer): Promise<ReadMessage> {
     : [];
   return {
     // A message without a Message-ID is known by its source's hash: a second delivery of it is still the same.
-    messageId: parsed.messageId?.trim() || `<${sha256(raw)}@recordflow.invalid>`,
-    fromAddress: from?.address?.toLowerCase() ?? '',
-    fromName: from?.name?.trim() || null,
-    subject: (parsed.subject ?? '').replace(/\s+/g, ' ').trim(),
-    text: (parsed.text ?? '').trim(),
+    // One with an absurd Message-ID (beyond what an index holds) is known by its hash too: it can never block the intake.
+    messageId: messageId && messageId.length <= 500 ? messageId : `<${sha256(raw)}@recordflow.invalid>`,
+    fromAddress: storable(from?.address?.toLowerCase() ?? ''),
+    fromName: storable(from?.name?.trim() ?? '') || null,
+    subject: storable(parsed.subject ?? '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+    text: storable(parsed.text ?? '').trim(),
     sentAt: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : null,
-    inReplyTo: parsed.inReplyTo?.trim() || null,
-    references,
+    inReplyTo: storable(parsed.inReplyTo?.trim() ?? '') || null,
+    references: references.map(storable),
     parsed,
   };
 }
@@ -255,7 +262,8 @@ export class IncomingMailService {
         caseId: mail.caseId as string,
         type: mail.offeredEvent as string,
         payload: payload ?? {},
-        effectiveOn: mail.receivedOn > ukToday() ? ukToday() : mail.receivedOn,
+        // A message dated ahead by a server's clock still records no future event.
+        effectiveOn: [mail.receivedOn, ukToday()].sort()[0],
         idempotencyKey: `incoming-mail:${mail.id}`,
       });
       await manager.getRepository(IncomingMail).update(
