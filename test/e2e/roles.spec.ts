@@ -58,6 +58,11 @@ const MUTATION_CALLS: Record<string, { query: string; variables?: Record<string,
     query: 'mutation { dismissIncomingMailOffer(id: "00000000-0000-0000-0000-000000000000") { id } }',
   },
   pollIncomingMail: { query: 'mutation { pollIncomingMail { taken } }' },
+  markNotificationsRead: { query: 'mutation { markNotificationsRead }' },
+  setNotificationPreference: {
+    query:
+      'mutation { setNotificationPreference(input: { kind: "digest", email: false, inApp: true }) { kind } }',
+  },
   saveAuthoritySettings: {
     query:
       'mutation { saveAuthoritySettings(settings: { name: "n", team: "t", email: "e", address: "a", nation: "scotland" }) { casesRecomputed } }',
@@ -194,6 +199,9 @@ describe('who may do what', () => {
       'user_audit',
       'incoming_mail',
       'imap_cursor',
+      'notification',
+      'notification_preference',
+      'outgoing_mail',
     ];
     const counts = async () =>
       Promise.all(

@@ -22,6 +22,9 @@ import { HolidaysModule } from './holidays/holidays.module';
 import { LettersModule } from './letters/letters.module';
 import { MailModule } from './mail/mail.module';
 import { loadMailSettings, type MailSettings } from './mail/mail-settings';
+import { NotificationsModule } from './notifications/notifications.module';
+import type { NotifierSettings } from './notifications/notifier.service';
+import { loadNotifierSettings } from './notifications/notifier-settings';
 import { PeopleModule } from './people/people.module';
 import { ReportingModule } from './reporting/reporting.module';
 import { SettingsModule } from './settings/settings.module';
@@ -43,6 +46,8 @@ export interface AppModuleOptions {
   mail?: MailSettings;
   /** Built web app to serve at /, when it exists. */
   webDir?: string;
+  /** How often this process makes notices (0: never), and from which UK hour the digests go; default from the environment. */
+  notifier?: NotifierSettings;
 }
 
 @Global()
@@ -71,6 +76,7 @@ export class AppModule {
     auth,
     timerIntervalMs,
     mail,
+    notifier,
   }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
@@ -126,6 +132,7 @@ export class AppModule {
         MailModule.register(mail ?? loadMailSettings(process.env)),
         SettingsModule,
         ReportingModule,
+        NotificationsModule.register(notifier ?? loadNotifierSettings(process.env)),
       ],
     };
   }

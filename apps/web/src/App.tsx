@@ -1,5 +1,6 @@
 import { Component, lazy, type ReactNode, Suspense } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { useQuery } from './graphql';
 import { AuditCase } from './pages/AuditCase';
 import { AuditList } from './pages/AuditList';
 import { AuthoritySettings } from './pages/AuthoritySettings';
@@ -8,6 +9,7 @@ import { CasePage } from './pages/CasePage';
 import { Holidays } from './pages/Holidays';
 import { Incoming } from './pages/Incoming';
 import { Letters } from './pages/Letters';
+import { Notifications, UnreadCountQuery } from './pages/Notifications';
 import { Outbox } from './pages/Outbox';
 import { SetPassword } from './pages/SetPassword';
 import { SignIn } from './pages/SignIn';
@@ -50,6 +52,17 @@ function homeFor(user: SessionUser): string {
   return '/workflows';
 }
 
+/** The notifications link with the unread count, looked at each minute. */
+function NotificationsLink({ current }: { current: boolean }) {
+  const { result } = useQuery(UnreadCountQuery, {}, 60_000);
+  const count = result.state === 'ready' ? result.data.unreadNotificationCount : 0;
+  return (
+    <Link href="/notifications" aria-current={current ? 'page' : undefined}>
+      {count > 0 ? `Notifications (${count} unread)` : 'Notifications'}
+    </Link>
+  );
+}
+
 function Header({ user }: { user: SessionUser }) {
   const signOut = useSession((s) => s.signOut);
   const [location] = useLocation();
@@ -73,6 +86,7 @@ function Header({ user }: { user: SessionUser }) {
         {hasRole(user, 'admin') && link('/users', 'Users')}
         {hasRole(user, 'admin') && link('/teams', 'Teams')}
         {link('/dashboard', 'Dashboard')}
+        <NotificationsLink current={location.startsWith('/notifications')} />
       </nav>
       <span className="who">
         {user.name} ({user.roles.join(', ')})
@@ -114,6 +128,7 @@ export function App() {
           <Route path="/letters" component={Letters} />
           <Route path="/outbox" component={Outbox} />
           <Route path="/incoming" component={Incoming} />
+          <Route path="/notifications" component={Notifications} />
           <Route path="/holidays" component={Holidays} />
           <Route path="/settings" component={AuthoritySettings} />
           <Route path="/users" component={Users} />

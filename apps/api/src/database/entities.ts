@@ -9,6 +9,7 @@ import { LetterTemplate } from '../letters/letter-template.entity';
 import { ImapCursor, IncomingMail } from '../mail/incoming-mail.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { OutgoingMail } from '../mail/outgoing-mail.entity';
+import { Notification, NotificationPreference } from '../notifications/notification.entity';
 import { RoleDefinition } from '../people/role.entity';
 import { SignInEvent } from '../people/sign-in-event.entity';
 import { Team, UserTeam } from '../people/team.entity';
@@ -31,6 +32,8 @@ export const entities = [
   ImapCursor,
   IncomingMail,
   LetterTemplate,
+  Notification,
+  NotificationPreference,
   OutboxMessage,
   OutgoingMail,
   ReferenceCounter,

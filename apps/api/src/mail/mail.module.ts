@@ -14,6 +14,8 @@ export class MailModule {
   static register(settings: MailSettings): DynamicModule {
     return {
       module: MailModule,
+      // Notifications queue their e-mail here too: one queue (and one sender) per process.
+      global: true,
       imports: [CasesModule, LettersModule],
       providers: [
         { provide: MAIL_SETTINGS, useValue: settings },

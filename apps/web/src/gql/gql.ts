@@ -68,6 +68,10 @@ type Documents = {
     "\n  query Letters {\n    letterTemplates { kind body builtIn }\n    cases(filter: { status: \"all\" }, first: 50) { edges { node { id reference } } }\n  }\n": typeof types.LettersDocument,
     "\n  query PreviewLetter($id: ID!, $kind: String!, $body: String) {\n    previewLetter(caseId: $id, kind: $kind, body: $body)\n  }\n": typeof types.PreviewLetterDocument,
     "\n  mutation SaveLetterTemplate($kind: String!, $body: String!) {\n    saveLetterTemplate(kind: $kind, body: $body) { kind }\n  }\n": typeof types.SaveLetterTemplateDocument,
+    "\n  query Notifications {\n    notifications { id kind caseId title body emailed readAt createdAt }\n    notificationPreferences { kind email inApp }\n  }\n": typeof types.NotificationsDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  mutation SetNotificationPreference($input: NotificationPreferenceInput!) {\n    setNotificationPreference(input: $input) { kind email inApp }\n  }\n": typeof types.SetNotificationPreferenceDocument,
     "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n": typeof types.OutboxDocument,
     "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": typeof types.OutboxMessageDocument,
     "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": typeof types.SaveMailTemplateDocument,
@@ -139,6 +143,10 @@ const documents: Documents = {
     "\n  query Letters {\n    letterTemplates { kind body builtIn }\n    cases(filter: { status: \"all\" }, first: 50) { edges { node { id reference } } }\n  }\n": types.LettersDocument,
     "\n  query PreviewLetter($id: ID!, $kind: String!, $body: String) {\n    previewLetter(caseId: $id, kind: $kind, body: $body)\n  }\n": types.PreviewLetterDocument,
     "\n  mutation SaveLetterTemplate($kind: String!, $body: String!) {\n    saveLetterTemplate(kind: $kind, body: $body) { kind }\n  }\n": types.SaveLetterTemplateDocument,
+    "\n  query Notifications {\n    notifications { id kind caseId title body emailed readAt createdAt }\n    notificationPreferences { kind email inApp }\n  }\n": types.NotificationsDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  mutation SetNotificationPreference($input: NotificationPreferenceInput!) {\n    setNotificationPreference(input: $input) { kind email inApp }\n  }\n": types.SetNotificationPreferenceDocument,
     "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n": types.OutboxDocument,
     "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": types.OutboxMessageDocument,
     "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": types.SaveMailTemplateDocument,
@@ -369,6 +377,22 @@ export function graphql(source: "\n  query PreviewLetter($id: ID!, $kind: String
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SaveLetterTemplate($kind: String!, $body: String!) {\n    saveLetterTemplate(kind: $kind, body: $body) { kind }\n  }\n"): typeof import('./graphql').SaveLetterTemplateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications {\n    notifications { id kind caseId title body emailed readAt createdAt }\n    notificationPreferences { kind email inApp }\n  }\n"): typeof import('./graphql').NotificationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"): typeof import('./graphql').UnreadNotificationCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"): typeof import('./graphql').MarkNotificationsReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetNotificationPreference($input: NotificationPreferenceInput!) {\n    setNotificationPreference(input: $input) { kind email inApp }\n  }\n"): typeof import('./graphql').SetNotificationPreferenceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -134,6 +134,13 @@ export type MoveHolidayInput = {
   to: string;
 };
 
+export type NotificationPreferenceInput = {
+  email: boolean;
+  inApp: boolean;
+  /** assignment, due-soon, overdue, digest or team-digest. */
+  kind: string;
+};
+
 export type PublishWorkflowInput = {
   /** The draft revision being published, so an unseen save is not published. */
   revision: number;
@@ -579,6 +586,30 @@ export type SaveLetterTemplateMutationVariables = Exact<{
 
 
 export type SaveLetterTemplateMutation = { saveLetterTemplate: { kind: string } };
+
+export type NotificationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationsQuery = { notifications: Array<{ id: string, kind: string, caseId: string | null, title: string, body: string, emailed: boolean, readAt: string | null, createdAt: string }>, notificationPreferences: Array<{ kind: string, email: boolean, inApp: boolean }> };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type SetNotificationPreferenceMutationVariables = Exact<{
+  input: NotificationPreferenceInput;
+}>;
+
+
+export type SetNotificationPreferenceMutation = { setNotificationPreference: Array<{ kind: string, email: boolean, inApp: boolean }> };
 
 export type OutboxQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1415,6 +1446,44 @@ export const SaveLetterTemplateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SaveLetterTemplateMutation, SaveLetterTemplateMutationVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications {
+  notifications {
+    id
+    kind
+    caseId
+    title
+    body
+    emailed
+    readAt
+    createdAt
+  }
+  notificationPreferences {
+    kind
+    email
+    inApp
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const UnreadNotificationCountDocument = new TypedDocumentString(`
+    query UnreadNotificationCount {
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const SetNotificationPreferenceDocument = new TypedDocumentString(`
+    mutation SetNotificationPreference($input: NotificationPreferenceInput!) {
+  setNotificationPreference(input: $input) {
+    kind
+    email
+    inApp
+  }
+}
+    `) as unknown as TypedDocumentString<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
 export const OutboxDocument = new TypedDocumentString(`
     query Outbox {
   outbox {
