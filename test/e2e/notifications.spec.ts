@@ -1,3 +1,5 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, DatabaseMode, type RecordflowApp } from '../../apps/api/src/index';
 import { NotificationsService } from '../../apps/api/src/notifications/notifications.service';
@@ -235,4 +237,88 @@ describe('notices from two api replicas: each made, and e-mailed, exactly once',
       { kind: 'team-digest', email: true, inApp: true },
     ]);
   });
+});
+
+// The built api (no HTTP needed), making notices and sending mail on its own timers.
+const REPLICA_SCRIPT = `
+const { createApp, DatabaseMode, loadMailSettings } = require(${JSON.stringify(join(__dirname, '../../apps/api/dist/index.js'))});
+(async () => {
+  const { app } = await createApp({ databaseUrl: process.env.DB, database: DatabaseMode.SERVER, demo: false, timerIntervalMs: 0, mail: loadMailSettings(process.env) });
+  await app.init();
+  process.stdout.write('ready\\n');
+})();
+`;
+
+describe('notices from two api processes on their own timers', () => {
+  let smtp: TestSmtpServer;
+  let api: TestApi;
+  const children: ChildProcess[] = [];
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    // This process only registers and assigns; the two child processes make and send the notices.
+    api = await startTestApi('notifications-processes', {
+      mail: { smtpUrl: smtp.url, from: 'foi@council.example', intervalMs: 0, retrySeconds: 1 },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    for (const child of children) child.kill('SIGKILL');
+    await api?.close();
+    await smtp?.close();
+  });
+
+  it('each notice is e-mailed once', async () => {
+    const lead = await api.signIn(['officer'], 'lead@test.example.org');
+    await api.signIn(['officer'], 'olu@test.example.org');
+    const [olu] = await api.dataSource.query(`SELECT id FROM "user" WHERE email = 'olu@test.example.org'`);
+    // Received in January: overdue on any later day the test runs.
+    const created = await createCase(api, lead, { subject: 'Street lighting' });
+    const assigned = await api.graphql(
+      'mutation($input: AssignCaseInput!) { assignCase(input: $input) { id } }',
+      { input: { caseId: created.id, assigneeId: olu.id } },
+      lead,
+    );
+    expect(assigned.errors).toBeUndefined();
+    for (let i = 0; i < 2; i++) {
+      const child = spawn(process.execPath, ['-e', REPLICA_SCRIPT], {
+        env: {
+          ...process.env,
+          DB: api.databaseUrl,
+          RECORDFLOW_SMTP_URL: smtp.url,
+          RECORDFLOW_MAIL_FROM: 'foi@council.example',
+          RECORDFLOW_MAIL_INTERVAL_MS: '200',
+          RECORDFLOW_NOTIFY_INTERVAL_MS: '150',
+          // Digests from midnight, so they go whenever the test runs.
+          RECORDFLOW_DIGEST_HOUR: '0',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.push(child);
+    }
+    const subjects = () =>
+      smtp.received
+        .filter(
+          (r) => (r.parsed.to && 'text' in r.parsed.to ? r.parsed.to.text : '') === 'olu@test.example.org',
+        )
+        .map((r) => r.parsed.subject ?? '');
+    const until = Date.now() + 120_000;
+    while (subjects().length < 3) {
+      if (Date.now() > until) throw new Error(`only ${JSON.stringify(subjects())} arrived`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    // Many more rounds on both processes: nothing more may come.
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    expect(subjects().sort()).toEqual(
+      [
+        `${created.reference} is assigned to you`,
+        `${created.reference} is overdue`,
+        expect.stringMatching(/^Your cases on \d{4}-\d{2}-\d{2}: 1 open$/),
+      ].sort(),
+    );
+    expect(smtp.received).toHaveLength(3);
+    const [counts] = await api.dataSource.query(
+      `SELECT count(*)::int AS notices, count(*) FILTER (WHERE m.status = 'sent')::int AS sent
+         FROM notification n JOIN outgoing_mail m ON m.id = n.outgoing_mail_id`,
+    );
+    expect(counts).toEqual({ notices: 3, sent: 3 });
+  }, 240_000);
 });
