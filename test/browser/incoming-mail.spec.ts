@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NotificationsService } from '../../apps/api/src/notifications/notifications.service';
 import { startTestApi, TEST_PASSWORD, type TestApi } from '../support/api';
 import { launchBrowser, screenshot } from '../support/browser';
 import { createCase, sendEvent } from '../support/cases';
@@ -128,4 +129,36 @@ describe('in Chromium: incoming e-mail', () => {
       effectiveOn: '2026-11-25',
     });
   }, 180_000);
+
+  it('an officer sees an assignment notice with the unread count, marks it read, and turns a kind off', async () => {
+    const lead = await api.signIn(['officer'], 'lee.lead@example.org');
+    const [olu] = await api.dataSource.query(`SELECT id FROM "user" WHERE email = 'olu.officer@example.org'`);
+    const created = await createCase(api, lead, { subject: 'Allotment waiting list' });
+    await api.graphql(
+      'mutation($input: AssignCaseInput!) { assignCase(input: $input) { id } }',
+      { input: { caseId: created.id, assigneeId: olu.id } },
+      lead,
+    );
+    // One round, as the background timer would run it.
+    await api.app.get(NotificationsService).run({ today: '2026-01-15' });
+    await page.goto(`${api.url}/cases`);
+    await page.getByRole('link', { name: 'Notifications (1 unread)' }).click();
+    await page.getByText(`${created.reference} is assigned to you`).waitFor();
+    await screenshot(page, SHOTS, '04-notifications');
+    await page.getByRole('button', { name: 'Mark read' }).click();
+    await page.getByText('0 unread').waitFor();
+    const off = page.getByRole('checkbox', { name: 'A case assigned to me by e-mail' });
+    expect(await off.isChecked()).toBe(true);
+    // The box shows the saved choice: it clears once the api has it.
+    await off.click();
+    await expect.poll(() => off.isChecked()).toBe(false);
+    const preferences = await api.graphql<{ notificationPreferences: { kind: string; email: boolean }[] }>(
+      '{ notificationPreferences { kind email } }',
+      {},
+      await api.signIn(['officer'], 'olu.officer@example.org'),
+    );
+    expect(preferences.data?.notificationPreferences.find((p) => p.kind === 'assignment')?.email).toBe(false);
+    await page.reload();
+    await page.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
+  }, 120_000);
 });
