@@ -44,6 +44,25 @@ const MUTATION_CALLS: Record<string, { query: string; variables?: Record<string,
     query: 'mutation { emailLetter(documentId: "00000000-0000-0000-0000-000000000000") { id } }',
   },
   saveMailTemplate: { query: 'mutation { saveMailTemplate(subject: "s", body: "b") { builtIn } }' },
+  confirmIncomingMail: {
+    query:
+      'mutation { confirmIncomingMail(id: "00000000-0000-0000-0000-000000000000", input: { workflowId: "foi", receivedOn: "2026-01-14", channel: "email", subject: "s", requestText: "t" }) { id } }',
+  },
+  discardIncomingMail: {
+    query: 'mutation { discardIncomingMail(id: "00000000-0000-0000-0000-000000000000") { id } }',
+  },
+  recordIncomingMailEvent: {
+    query: 'mutation { recordIncomingMailEvent(id: "00000000-0000-0000-0000-000000000000") { id } }',
+  },
+  dismissIncomingMailOffer: {
+    query: 'mutation { dismissIncomingMailOffer(id: "00000000-0000-0000-0000-000000000000") { id } }',
+  },
+  pollIncomingMail: { query: 'mutation { pollIncomingMail { taken } }' },
+  markNotificationsRead: { query: 'mutation { markNotificationsRead }' },
+  setNotificationPreference: {
+    query:
+      'mutation { setNotificationPreference(input: { kind: "digest", email: false, inApp: true }) { kind } }',
+  },
   saveAuthoritySettings: {
     query:
       'mutation { saveAuthoritySettings(settings: { name: "n", team: "t", email: "e", address: "a", nation: "scotland" }) { casesRecomputed } }',
@@ -253,6 +272,11 @@ describe('who may do what', () => {
       'bulk_job_item',
       'retention_rule',
       'case_erasure',
+      'incoming_mail',
+      'imap_cursor',
+      'notification',
+      'notification_preference',
+      'outgoing_mail',
     ];
     const counts = async () =>
       Promise.all(

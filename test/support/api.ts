@@ -42,6 +42,8 @@ export async function startTestApi(
     webDir: options.webDir,
     trustProxy: options.trustProxy,
     timerIntervalMs: 0,
+    // Tests make notices by hand (NotificationsService.run), so each round is known.
+    notifyIntervalMs: 0,
     mail: options.mail,
     // LOG_LEVEL=error shows the api's own log while debugging a test.
     logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),

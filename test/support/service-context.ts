@@ -32,6 +32,7 @@ export async function startServiceContext(label: string): Promise<ServiceContext
         logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
         auth: await loadAuthSettings(dataSource, process.env),
         timerIntervalMs: 0,
+        notifier: { intervalMs: 0, digestHour: 7 },
         runtime: { database: DatabaseMode.SERVER, demo: false },
       }),
       { logger: false },

@@ -26,6 +26,9 @@ import { LinksModule } from './links/links.module';
 import { MailModule } from './mail/mail.module';
 import { loadMailSettings, type MailSettings } from './mail/mail-settings';
 import { NotesModule } from './notes/notes.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import type { NotifierSettings } from './notifications/notifier.service';
+import { loadNotifierSettings } from './notifications/notifier-settings';
 import { PeopleModule } from './people/people.module';
 import { ReportingModule } from './reporting/reporting.module';
 import { SettingsModule } from './settings/settings.module';
@@ -48,6 +51,8 @@ export interface AppModuleOptions {
   mail?: MailSettings;
   /** Built web app to serve at /, when it exists. */
   webDir?: string;
+  /** How often this process makes notices (0: never), and from which UK hour the digests go; default from the environment. */
+  notifier?: NotifierSettings;
 }
 
 @Global()
@@ -76,6 +81,7 @@ export class AppModule {
     auth,
     timerIntervalMs,
     mail,
+    notifier,
   }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
@@ -136,6 +142,7 @@ export class AppModule {
         LinksModule,
         BulkModule,
         LifecycleModule,
+        NotificationsModule.register(notifier ?? loadNotifierSettings(process.env)),
       ],
     };
   }

@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { loadAuthSettings } from './auth/auth-settings';
 import { openDatabase } from './database/database';
 import type { MailSettings } from './mail/mail-settings';
+import { loadNotifierSettings } from './notifications/notifier-settings';
 import { recordReceiptRule } from './settings/receipt-rule';
 import { DatabaseMode } from './system/about.model';
 import { loadBuiltInWorkflows } from './workflows/built-in-workflows';
@@ -25,6 +26,8 @@ export interface CreateAppOptions {
   timerIntervalMs?: number;
   /** Default: from the environment (RECORDFLOW_SMTP_URL …). */
   mail?: MailSettings;
+  /** How often notices are made; default RECORDFLOW_NOTIFY_INTERVAL_MS, else a minute; 0 turns the loop off. */
+  notifyIntervalMs?: number;
   /** Express "trust proxy": whose X-Forwarded-For to believe for the client's address (default RECORDFLOW_TRUST_PROXY, else none). */
   trustProxy?: string;
 }
@@ -74,6 +77,7 @@ export async function createApp(options: CreateAppOptions): Promise<RecordflowAp
         auth: await loadAuthSettings(dataSource, process.env),
         timerIntervalMs: options.timerIntervalMs ?? 30_000,
         mail: options.mail,
+        notifier: loadNotifierSettings(process.env, options.notifyIntervalMs),
         runtime: { database: options.database, demo: options.demo },
         webDir: options.webDir && existsSync(options.webDir) ? options.webDir : undefined,
       }),

@@ -1,13 +1,16 @@
 import { Component, lazy, type ReactNode, Suspense } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { useQuery } from './graphql';
 import { AuditCase } from './pages/AuditCase';
 import { AuditList } from './pages/AuditList';
 import { AuthoritySettings } from './pages/AuthoritySettings';
 import { CaseList } from './pages/CaseList';
 import { CasePage } from './pages/CasePage';
 import { Holidays } from './pages/Holidays';
+import { Incoming } from './pages/Incoming';
 import { Letters } from './pages/Letters';
 import { MoveCases } from './pages/MoveCases';
+import { Notifications, UnreadCountQuery } from './pages/Notifications';
 import { Outbox } from './pages/Outbox';
 import { Publishing } from './pages/Publishing';
 import { Retention } from './pages/Retention';
@@ -55,6 +58,17 @@ function homeFor(user: SessionUser): string {
   return '/workflows';
 }
 
+/** The notifications link with the unread count, looked at each minute. */
+function NotificationsLink({ current }: { current: boolean }) {
+  const { result } = useQuery(UnreadCountQuery, {}, 60_000);
+  const count = result.state === 'ready' ? result.data.unreadNotificationCount : 0;
+  return (
+    <Link href="/notifications" aria-current={current ? 'page' : undefined}>
+      {count > 0 ? `Notifications (${count} unread)` : 'Notifications'}
+    </Link>
+  );
+}
+
 function Header({ user }: { user: SessionUser }) {
   const signOut = useSession((s) => s.signOut);
   const [location] = useLocation();
@@ -69,6 +83,7 @@ function Header({ user }: { user: SessionUser }) {
       <nav aria-label="Main">
         {hasRole(user, 'officer') && link('/cases', 'Cases')}
         {(hasRole(user, 'officer') || hasRole(user, 'contributor')) && link('/tasks', 'Tasks')}
+        {hasRole(user, 'officer') && link('/incoming', 'Incoming')}
         {hasRole(user, 'auditor') && link('/audit', 'Audit')}
         {hasRole(user, 'admin') && link('/workflows', 'Workflows')}
         {hasRole(user, 'admin') && link('/case-moves', 'Move cases')}
@@ -82,6 +97,7 @@ function Header({ user }: { user: SessionUser }) {
         {hasRole(user, 'admin') && link('/publishing', 'Disclosure log')}
         {['officer', 'admin', 'auditor'].some((role) => hasRole(user, role)) &&
           link('/dashboard', 'Dashboard')}
+        <NotificationsLink current={location.startsWith('/notifications')} />
       </nav>
       <span className="who">
         {user.name} ({user.roles.join(', ')})
@@ -126,6 +142,8 @@ export function App() {
           <Route path="/retention" component={Retention} />
           <Route path="/letters" component={Letters} />
           <Route path="/outbox" component={Outbox} />
+          <Route path="/incoming" component={Incoming} />
+          <Route path="/notifications" component={Notifications} />
           <Route path="/holidays" component={Holidays} />
           <Route path="/settings" component={AuthoritySettings} />
           <Route path="/users" component={Users} />

@@ -37,6 +37,8 @@ export const DISCLOSURE_PUBLISHED = 'DISCLOSURE_PUBLISHED';
 export const DISCLOSURE_WITHDRAWN = 'DISCLOSURE_WITHDRAWN';
 /** Letters went out by e-mail; the SMTP server's acceptance and each attachment's hash are in the payload. */
 export const MAIL_SENT = 'MAIL_SENT';
+/** An e-mail arrived for the case (a request confirmed, or a reply threaded); its Message-ID and attachments' hashes are in the payload. */
+export const MAIL_RECEIVED = 'MAIL_RECEIVED';
 /** A file was attached to the case; its SHA-256 is in the payload. */
 export const DOCUMENT_ADDED = 'DOCUMENT_ADDED';
 /** A redacted version of a document was made; both hashes are in the payload. */
@@ -66,6 +68,7 @@ export const RECORD_ONLY_EVENTS: readonly string[] = [
   DOCUMENT_REDACTED,
   RELEASE_BUNDLE_BUILT,
   MAIL_SENT,
+  MAIL_RECEIVED,
   DISCLOSURE_PUBLISHED,
   DISCLOSURE_WITHDRAWN,
   CASE_LINKED,

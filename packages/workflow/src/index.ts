@@ -18,6 +18,7 @@ export {
   hashDefinition,
   hashEvent,
   LETTER_SENT,
+  MAIL_RECEIVED,
   MAIL_SENT,
   NOTE_ADDED,
   RECORD_ONLY_EVENTS,

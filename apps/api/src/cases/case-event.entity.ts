@@ -7,6 +7,7 @@ import { Case } from './case.entity';
 @Entity('case_event')
 @Index('case_event_sequence_key', ['caseId', 'sequence'], { unique: true })
 @Index('case_event_idempotency_key', ['caseId', 'idempotencyKey'], { unique: true })
+@Index('case_event_assigned', ['recordedAt'], { where: `type = 'CASE_ASSIGNED'` })
 export class CaseEvent {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;

@@ -64,9 +64,14 @@ export class CasesQuery {
   ) {}
 
   /** Today and each regime's "due soon" date, with the run-time holidays as they stand now. */
-  async deadlineRules(): Promise<DeadlineRules> {
+  deadlineRules(): Promise<DeadlineRules> {
+    return this.deadlineRulesOn(ukToday());
+  }
+
+  /** The rules as they stand on a given day (reminders are worked out for the day they run on). */
+  async deadlineRulesOn(today: string): Promise<DeadlineRules> {
     const calendar = await this.cases.calendar();
-    return deadlineRules(ukToday(), calendar.options);
+    return deadlineRules(today, calendar.options);
   }
 
   async page(actor: Actor, filter: CasesFilter, first: number, after: string | null) {

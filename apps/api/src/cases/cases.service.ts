@@ -132,7 +132,12 @@ export class CasesService {
   }
 
   /** Registers a request on its workflow's published version: the clock starts at the date of receipt. */
-  async create(user: Actor, input: CreateCaseInput): Promise<Case> {
+  create(user: Actor, input: CreateCaseInput): Promise<Case> {
+    return this.cases.transaction((manager) => this.createWithin(manager, user, input));
+  }
+
+  /** Registers a request inside the caller's transaction (an incoming e-mail confirmed as a case uses it too). */
+  async createWithin(manager: EntityManager, user: Actor, input: CreateCaseInput): Promise<Case> {
     const today = ukToday();
     const problems: { field: string; message: string }[] = [];
     if (input.receivedOn > today)
@@ -148,71 +153,65 @@ export class CasesService {
       });
     }
     const actor = actorOf(user);
-    return this.cases.transaction(async (manager) => {
-      const version = await this.cases.publishedVersion(manager, input.workflowId);
-      if (!version) {
-        throw refusal(
-          'NOT_FOUND',
-          `There is no published workflow "${input.workflowId}" to start a case on.`,
-          {
-            id: input.workflowId,
-          },
-        );
-      }
-      const definition = await definitionOf(manager, version.id);
-      const calendar = await this.cases.calendar(manager);
-      const started = run(() =>
-        initialSnapshot(definition, { receivedOn: input.receivedOn, calendar: calendar.options }),
-      );
-      const reference = await this.cases.nextReference(manager, definition.regime, input.receivedOn);
-      const requester = input.requester
-        ? await this.cases.saveRequester(manager, {
-            name: input.requester.name ?? null,
-            email: input.requester.email ?? null,
-            address: input.requester.address ?? null,
-          })
-        : null;
-      const state = stateOf(definition, started.snapshot);
-      const row = await this.cases.saveCase(manager, {
-        reference,
-        regime: definition.regime,
-        workflowId: definition.id,
-        workflowVersionId: version.id,
-        subject: input.subject.trim(),
-        requestText: input.requestText,
-        channel: input.channel.trim(),
-        receivedOn: input.receivedOn,
-        requesterId: requester?.id ?? null,
-        status: state.final ? 'closed' : 'open',
-        stage: state.stage,
-        step: state.step,
-        snapshot: started.snapshot,
-        version: 0,
-        dueOn: dueDateOf(started.snapshot),
-        assigneeId: null,
-        outcome: null,
-        closedAt: null,
+    const version = await this.cases.publishedVersion(manager, input.workflowId);
+    if (!version) {
+      throw refusal('NOT_FOUND', `There is no published workflow "${input.workflowId}" to start a case on.`, {
+        id: input.workflowId,
       });
-      // Personal data stays out of the chained payload: the requester is referenced by the case row only.
-      const payload = {
-        workflowId: definition.id,
-        regime: definition.regime,
-        receivedOn: input.receivedOn,
-        channel: row.channel,
-      };
-      const event = await this.record(manager, row, {
-        type: CASE_CREATED,
-        payload,
-        effectiveOn: input.receivedOn,
-        actor,
-        calendar,
-        snapshot: started.snapshot,
-        definition,
-        effects: started.effects,
-      });
-      if (!event) throw new Error(`Case ${row.reference} changed while it was being created`);
-      return row;
+    }
+    const definition = await definitionOf(manager, version.id);
+    const calendar = await this.cases.calendar(manager);
+    const started = run(() =>
+      initialSnapshot(definition, { receivedOn: input.receivedOn, calendar: calendar.options }),
+    );
+    const reference = await this.cases.nextReference(manager, definition.regime, input.receivedOn);
+    const requester = input.requester
+      ? await this.cases.saveRequester(manager, {
+          name: input.requester.name ?? null,
+          email: input.requester.email ?? null,
+          address: input.requester.address ?? null,
+        })
+      : null;
+    const state = stateOf(definition, started.snapshot);
+    const row = await this.cases.saveCase(manager, {
+      reference,
+      regime: definition.regime,
+      workflowId: definition.id,
+      workflowVersionId: version.id,
+      subject: input.subject.trim(),
+      requestText: input.requestText,
+      channel: input.channel.trim(),
+      receivedOn: input.receivedOn,
+      requesterId: requester?.id ?? null,
+      status: state.final ? 'closed' : 'open',
+      stage: state.stage,
+      step: state.step,
+      snapshot: started.snapshot,
+      version: 0,
+      dueOn: dueDateOf(started.snapshot),
+      assigneeId: null,
+      outcome: null,
+      closedAt: null,
     });
+    // Personal data stays out of the chained payload: the requester is referenced by the case row only.
+    const payload = {
+      workflowId: definition.id,
+      regime: definition.regime,
+      receivedOn: input.receivedOn,
+      channel: row.channel,
+    };
+    const event = await this.record(manager, row, {
+      type: CASE_CREATED,
+      payload,
+      effectiveOn: input.receivedOn,
+      actor,
+      calendar,
+      snapshot: started.snapshot,
+      definition,
+      effects: started.effects,
+    });
+    if (!event) throw new Error(`Case ${row.reference} changed while it was being created`);
+    return row;
   }
 
   /**
@@ -406,7 +405,7 @@ export class CasesService {
    */
   async recordFact(
     manager: EntityManager,
-    user: Actor,
+    user: Actor | EventActor,
     caseId: string,
     type: string,
     payload: Record<string, unknown>,
@@ -419,7 +418,8 @@ export class CasesService {
       type,
       payload,
       effectiveOn: ukToday(),
-      actor: actorOf(user),
+      // The system (mail intake) records facts too: it comes as an EventActor already.
+      actor: 'label' in user ? user : actorOf(user),
       calendar,
       snapshot: row.snapshot as CaseSnapshot,
       definition,

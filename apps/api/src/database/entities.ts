@@ -10,9 +10,11 @@ import { CaseDocument } from '../letters/case-document.entity';
 import { LetterTemplate } from '../letters/letter-template.entity';
 import { CaseErasure, RetentionRule } from '../lifecycle/retention-rule.entity';
 import { CaseLink } from '../links/case-link.entity';
+import { ImapCursor, IncomingMail } from '../mail/incoming-mail.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { OutgoingMail } from '../mail/outgoing-mail.entity';
 import { CaseNote } from '../notes/case-note.entity';
+import { Notification, NotificationPreference } from '../notifications/notification.entity';
 import { RoleDefinition } from '../people/role.entity';
 import { SignInEvent } from '../people/sign-in-event.entity';
 import { Team, UserTeam } from '../people/team.entity';
@@ -41,7 +43,11 @@ export const entities = [
   CaseTaskEvent,
   CaseLink,
   Holiday,
+  ImapCursor,
+  IncomingMail,
   LetterTemplate,
+  Notification,
+  NotificationPreference,
   OutboxMessage,
   OutgoingMail,
   ReferenceCounter,

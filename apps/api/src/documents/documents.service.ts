@@ -12,7 +12,7 @@ import { DOCUMENT_ADDED, DOCUMENT_REDACTED, exemptionsFor, RELEASE_BUNDLE_BUILT 
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/current-user';
 import { Case } from '../cases/case.entity';
-import { CasesService } from '../cases/cases.service';
+import { CasesService, type EventActor } from '../cases/cases.service';
 import { notFound, refusal } from '../common/errors';
 import { CaseDocument } from '../letters/case-document.entity';
 import { User } from '../users/user.entity';
@@ -20,7 +20,7 @@ import { Attachment, DOCUMENT_KINDS, type DocumentKind, Redaction } from './atta
 import type { BlobStore } from './blob-store';
 import type { RedactionInput } from './document.model';
 import type { DocumentSettings } from './document-settings';
-import { isOffice } from './file-types';
+import { isOffice, typeOf } from './file-types';
 import { findPersonalData, findText, redactPdf, renderPages } from './redaction';
 import { buildBundle } from './release-bundle';
 import type { ReceivedFile } from './upload';
@@ -128,10 +128,39 @@ export class DocumentsService {
     return this.withName(saved);
   }
 
+  /**
+   * Keeps bytes that came some other way than an upload (an e-mail's attachment) as a case document,
+   * in the caller's transaction; the type is checked as an upload's is. Null when the type is not accepted.
+   */
+  async addBytes(
+    manager: EntityManager,
+    user: Actor | EventActor,
+    caseId: string,
+    kind: DocumentKind,
+    file: { filename: string; content: Buffer },
+  ): Promise<Attachment | null> {
+    const type = typeOf(file.filename);
+    if (!type?.matches(file.content.subarray(0, 4096))) return null;
+    const sha256 = createHash('sha256').update(file.content).digest('hex');
+    // The blob store takes a file (it consumes it): content-addressed, so a rolled-back caller leaves only an unused blob.
+    await mkdir(this.settings.uploadDirectory, { recursive: true });
+    const path = join(this.settings.uploadDirectory, `${randomUUID()}.part`);
+    await writeFile(path, file.content);
+    await this.blobs.putFile(sha256, path, file.content.length);
+    return this.addVersion(manager, user, caseId, {
+      kind,
+      filename: file.filename,
+      mimeType: type.mimeType,
+      size: file.content.length,
+      sha256,
+      redactedFrom: null,
+    });
+  }
+
   /** The next version of the document with this file name (or its first), recorded in the history. */
   private async addVersion(
     manager: EntityManager,
-    user: Actor,
+    user: Actor | EventActor,
     caseId: string,
     file: Pick<Attachment, 'kind' | 'filename' | 'mimeType' | 'size' | 'sha256' | 'redactedFrom'>,
     history: { type: string; payload: Record<string, unknown> } = { type: DOCUMENT_ADDED, payload: {} },

@@ -226,13 +226,16 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
 
   /** MAIL_SENT in the history, then LETTER_SENT for each letter not yet recorded as sent (the same path as by hand). */
   private async recordSent(manager: EntityManager, mail: OutgoingMail, delivery: Delivery): Promise<void> {
-    const row = (await manager.getRepository(Case).findOneBy({ id: mail.caseId })) as Case;
+    // A notice belongs to no case: its own row (and the notification pointing at it) is its record.
+    if (mail.kind === 'notice' || mail.caseId === null) return this.markSent(manager, mail, delivery, null);
+    const caseId = mail.caseId;
+    const row = (await manager.getRepository(Case).findOneBy({ id: caseId })) as Case;
     const requester = row.requesterId
       ? await manager.getRepository(Requester).findOneBy({ id: row.requesterId })
       : null;
     const documents: CaseDocument[] = [];
     for (const id of mail.documentIds) documents.push(await this.letters.content(id, manager));
-    const sequence = await this.cases.recordMailSent(manager, mail.actor, mail.caseId, {
+    const sequence = await this.cases.recordMailSent(manager, mail.actor, caseId, {
       mailId: mail.id,
       documentIds: mail.documentIds,
       // The address itself is personal data and stays out of the chain; its hash proves which one it was.
@@ -247,9 +250,19 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
     });
     for (const document of documents) {
       if (document.sentSequence !== null) continue;
-      const letterSequence = await this.cases.recordLetterSent(manager, mail.actor, mail.caseId, document);
+      const letterSequence = await this.cases.recordLetterSent(manager, mail.actor, caseId, document);
       await manager.getRepository(CaseDocument).update({ id: document.id }, { sentSequence: letterSequence });
     }
+    await this.markSent(manager, mail, delivery, sequence);
+  }
+
+  /** Keeps the message in the local outbox (when there is no SMTP server) and marks the mail sent. */
+  private async markSent(
+    manager: EntityManager,
+    mail: OutgoingMail,
+    delivery: Delivery,
+    sequence: number | null,
+  ): Promise<void> {
     if (delivery.raw) {
       await manager.getRepository(OutboxMessage).insert({
         outgoingMailId: mail.id,

@@ -10,6 +10,10 @@ export interface MailSettings {
   intervalMs: number;
   /** The wait before the first retry; each later one doubles it (capped at an hour). */
   retrySeconds: number;
+  /** The intake mailbox, e.g. imaps://user:pass@host:993/INBOX; unset takes no mail in. */
+  imapUrl?: string;
+  /** How often this process polls the intake mailbox; 0 for never (tests poll by hand). */
+  imapIntervalMs?: number;
 }
 
 function wholeNumber(name: string, value: string | undefined, fallback: number): number {
@@ -26,8 +30,14 @@ export function loadMailSettings(env: NodeJS.ProcessEnv = process.env): MailSett
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
     throw new ConfigError('RECORDFLOW_SMTP_URL must start with smtp:// or smtps://.');
   }
+  const imapUrl = env.RECORDFLOW_IMAP_URL || undefined;
+  if (imapUrl && !/^imaps?:\/\/[^/]+/.test(imapUrl)) {
+    throw new ConfigError('RECORDFLOW_IMAP_URL must start with imap:// or imaps:// and name a host.');
+  }
   return {
     smtpUrl,
+    imapUrl,
+    imapIntervalMs: wholeNumber('RECORDFLOW_IMAP_INTERVAL_MS', env.RECORDFLOW_IMAP_INTERVAL_MS, 60_000),
     from: env.RECORDFLOW_MAIL_FROM || undefined,
     intervalMs: wholeNumber('RECORDFLOW_MAIL_INTERVAL_MS', env.RECORDFLOW_MAIL_INTERVAL_MS, 5_000),
     retrySeconds: wholeNumber('RECORDFLOW_MAIL_RETRY_SECONDS', env.RECORDFLOW_MAIL_RETRY_SECONDS, 60),

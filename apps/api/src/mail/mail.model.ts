@@ -20,8 +20,8 @@ export class OutgoingMailModel {
   @Field(() => ID)
   id: string;
 
-  @Field(() => ID)
-  caseId: string;
+  @Field(() => ID, { nullable: true, description: 'Null for a notice (a reminder or digest).' })
+  caseId: string | null;
 
   @Field(() => [ID], { description: 'The letters attached.' })
   documentIds: string[];
@@ -91,8 +91,8 @@ export class OutboxMessageModel {
   @Field(() => ID)
   id: string;
 
-  @Field(() => ID)
-  caseId: string;
+  @Field(() => ID, { nullable: true, description: 'Null for a notice (a reminder or digest).' })
+  caseId: string | null;
 
   @Field()
   toAddress: string;

@@ -66,7 +66,7 @@ export class MailResolver {
 export class OutboxMessageResolver {
   constructor(private readonly mail: MailService) {}
 
-  @ResolveField(() => String, { description: "The case's reference." })
+  @ResolveField(() => String, { description: "The case's reference (empty for a notice)." })
   caseReference(@Parent() message: OutboxMessageModel): Promise<string> {
     return this.mail.caseReference(message.caseId);
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { simpleParser } from 'mailparser';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/current-user';
 import { Case } from '../cases/case.entity';
 import { Requester } from '../cases/requester.entity';
@@ -125,6 +125,30 @@ export class MailService {
     return saved;
   }
 
+  /**
+   * Queues a notice (a reminder or digest) to one address, in the caller's transaction: the notice
+   * and its mail are stored together or not at all, and the queue sends it as it sends letters.
+   */
+  async queueNotice(
+    manager: EntityManager,
+    notice: { to: string; subject: string; body: string; actor: Actor },
+  ): Promise<string> {
+    const from = await this.from();
+    const id = randomUUID();
+    await manager.getRepository(OutgoingMail).insert({
+      id,
+      kind: 'notice',
+      caseId: null,
+      documentIds: [],
+      toAddress: notice.to,
+      subject: notice.subject.replace(/\s+/g, ' '),
+      body: notice.body,
+      messageId: `<${id}@${/@([^\s>]+)/.exec(from)?.[1] ?? 'recordflow.invalid'}>`,
+      actor: notice.actor,
+    });
+    return id;
+  }
+
   forCase(caseId: string): Promise<OutgoingMail[]> {
     if (!isUuid(caseId)) throw notFound('case', caseId);
     return this.dataSource
@@ -143,7 +167,8 @@ export class MailService {
     return message;
   }
 
-  async caseReference(caseId: string): Promise<string> {
+  async caseReference(caseId: string | null): Promise<string> {
+    if (!caseId) return '';
     return (await this.dataSource.getRepository(Case).findOneBy({ id: caseId }))?.reference ?? '';
   }
 

@@ -23,8 +23,8 @@ export class OutboxMessage {
   @JoinColumn({ name: 'outgoing_mail_id' })
   outgoingMail?: OutgoingMail;
 
-  @Column('uuid', { name: 'case_id' })
-  caseId: string;
+  @Column('uuid', { name: 'case_id', nullable: true })
+  caseId: string | null;
 
   @Column('text', { name: 'to_address' })
   toAddress: string;

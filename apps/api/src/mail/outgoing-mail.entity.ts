@@ -20,6 +20,10 @@ export type OutgoingMailStatus = 'queued' | 'sending' | 'sent' | 'failed';
  */
 @Entity('outgoing_mail')
 @Check('outgoing_mail_status_known', `status IN ('queued', 'sending', 'sent', 'failed')`)
+@Check(
+  'outgoing_mail_kind_known',
+  `kind IN ('letter', 'notice') AND (kind = 'notice' OR case_id IS NOT NULL)`,
+)
 @Unique('outgoing_mail_message_id', ['messageId'])
 @Index('outgoing_mail_case', ['caseId', 'createdAt'])
 @Index('outgoing_mail_due', ['nextAttemptAt'], { where: `status IN ('queued', 'sending')` })
@@ -27,8 +31,13 @@ export class OutgoingMail {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column('uuid', { name: 'case_id' })
-  caseId: string;
+  /** Null for a notice (a reminder or digest), which belongs to no case. */
+  @Column('uuid', { name: 'case_id', nullable: true })
+  caseId: string | null;
+
+  /** letter: a case's letters, recorded in its history when sent; notice: a notification, recorded on its own row. */
+  @Column('text', { default: 'letter' })
+  kind: 'letter' | 'notice';
 
   @ManyToOne(() => Case, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'case_id' })

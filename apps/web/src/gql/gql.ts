@@ -82,12 +82,22 @@ type Documents = {
     "\n  mutation AddHoliday($input: AddHolidayInput!) {\n    addHoliday(input: $input) { casesRecomputed }\n  }\n": typeof types.AddHolidayDocument,
     "\n  mutation RemoveHoliday($input: RemoveHolidayInput!) {\n    removeHoliday(input: $input) { casesRecomputed }\n  }\n": typeof types.RemoveHolidayDocument,
     "\n  mutation MoveHoliday($input: MoveHolidayInput!) {\n    moveHoliday(input: $input) { casesRecomputed }\n  }\n": typeof types.MoveHolidayDocument,
+    "\n  query IncomingMail {\n    incomingMail {\n      id messageId fromAddress fromName subject text sentAt arrivedAt receivedOn status caseId caseReference\n      threadedBy offeredEvent offerStatus\n      attachments { filename size accepted }\n    }\n    workflows { id name published { version } }\n  }\n": typeof types.IncomingMailDocument,
+    "\n  query OfferedEvent($caseId: ID!) {\n    case(id: $caseId) { id allowedEvents { type label inputSchema } }\n  }\n": typeof types.OfferedEventDocument,
+    "\n  mutation ConfirmIncomingMail($id: ID!, $input: CreateCaseInput!) {\n    confirmIncomingMail(id: $id, input: $input) { id status caseId caseReference }\n  }\n": typeof types.ConfirmIncomingMailDocument,
+    "\n  mutation DiscardIncomingMail($id: ID!) {\n    discardIncomingMail(id: $id) { id status }\n  }\n": typeof types.DiscardIncomingMailDocument,
+    "\n  mutation RecordIncomingMailEvent($id: ID!, $payload: JSONObject) {\n    recordIncomingMailEvent(id: $id, payload: $payload) { id offerStatus offerSequence }\n  }\n": typeof types.RecordIncomingMailEventDocument,
+    "\n  mutation DismissIncomingMailOffer($id: ID!) {\n    dismissIncomingMailOffer(id: $id) { id offerStatus }\n  }\n": typeof types.DismissIncomingMailOfferDocument,
     "\n  query Letters {\n    letterTemplates { kind body builtIn }\n    cases(filter: { status: \"all\" }, first: 50) { edges { node { id reference } } }\n  }\n": typeof types.LettersDocument,
     "\n  query PreviewLetter($id: ID!, $kind: String!, $body: String) {\n    previewLetter(caseId: $id, kind: $kind, body: $body)\n  }\n": typeof types.PreviewLetterDocument,
     "\n  mutation SaveLetterTemplate($kind: String!, $body: String!) {\n    saveLetterTemplate(kind: $kind, body: $body) { kind }\n  }\n": typeof types.SaveLetterTemplateDocument,
     "\n  query MoveCaseVersions {\n    workflows { id name versions { id version } }\n  }\n": typeof types.MoveCaseVersionsDocument,
     "\n  query MigrationPreview($from: ID!, $to: ID!, $mapping: [StateMappingInput!]) {\n    migrationPreview(fromVersionId: $from, toVersionId: $to, mapping: $mapping) {\n      caseId\n      reference\n      movable\n      problems\n      from { stage step }\n      to { stage step }\n    }\n  }\n": typeof types.MigrationPreviewDocument,
     "\n  mutation MigrateCases($input: MigrateCasesInput!) {\n    migrateCases(input: $input) { caseId reference moved problems }\n  }\n": typeof types.MigrateCasesDocument,
+    "\n  query Notifications {\n    notifications { id kind caseId title body emailed readAt createdAt }\n    notificationPreferences { kind email inApp }\n  }\n": typeof types.NotificationsDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  mutation SetNotificationPreference($input: NotificationPreferenceInput!) {\n    setNotificationPreference(input: $input) { kind email inApp }\n  }\n": typeof types.SetNotificationPreferenceDocument,
     "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n": typeof types.OutboxDocument,
     "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": typeof types.OutboxMessageDocument,
     "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": typeof types.SaveMailTemplateDocument,
@@ -184,12 +194,22 @@ const documents: Documents = {
     "\n  mutation AddHoliday($input: AddHolidayInput!) {\n    addHoliday(input: $input) { casesRecomputed }\n  }\n": types.AddHolidayDocument,
     "\n  mutation RemoveHoliday($input: RemoveHolidayInput!) {\n    removeHoliday(input: $input) { casesRecomputed }\n  }\n": types.RemoveHolidayDocument,
     "\n  mutation MoveHoliday($input: MoveHolidayInput!) {\n    moveHoliday(input: $input) { casesRecomputed }\n  }\n": types.MoveHolidayDocument,
+    "\n  query IncomingMail {\n    incomingMail {\n      id messageId fromAddress fromName subject text sentAt arrivedAt receivedOn status caseId caseReference\n      threadedBy offeredEvent offerStatus\n      attachments { filename size accepted }\n    }\n    workflows { id name published { version } }\n  }\n": types.IncomingMailDocument,
+    "\n  query OfferedEvent($caseId: ID!) {\n    case(id: $caseId) { id allowedEvents { type label inputSchema } }\n  }\n": types.OfferedEventDocument,
+    "\n  mutation ConfirmIncomingMail($id: ID!, $input: CreateCaseInput!) {\n    confirmIncomingMail(id: $id, input: $input) { id status caseId caseReference }\n  }\n": types.ConfirmIncomingMailDocument,
+    "\n  mutation DiscardIncomingMail($id: ID!) {\n    discardIncomingMail(id: $id) { id status }\n  }\n": types.DiscardIncomingMailDocument,
+    "\n  mutation RecordIncomingMailEvent($id: ID!, $payload: JSONObject) {\n    recordIncomingMailEvent(id: $id, payload: $payload) { id offerStatus offerSequence }\n  }\n": types.RecordIncomingMailEventDocument,
+    "\n  mutation DismissIncomingMailOffer($id: ID!) {\n    dismissIncomingMailOffer(id: $id) { id offerStatus }\n  }\n": types.DismissIncomingMailOfferDocument,
     "\n  query Letters {\n    letterTemplates { kind body builtIn }\n    cases(filter: { status: \"all\" }, first: 50) { edges { node { id reference } } }\n  }\n": types.LettersDocument,
     "\n  query PreviewLetter($id: ID!, $kind: String!, $body: String) {\n    previewLetter(caseId: $id, kind: $kind, body: $body)\n  }\n": types.PreviewLetterDocument,
     "\n  mutation SaveLetterTemplate($kind: String!, $body: String!) {\n    saveLetterTemplate(kind: $kind, body: $body) { kind }\n  }\n": types.SaveLetterTemplateDocument,
     "\n  query MoveCaseVersions {\n    workflows { id name versions { id version } }\n  }\n": types.MoveCaseVersionsDocument,
     "\n  query MigrationPreview($from: ID!, $to: ID!, $mapping: [StateMappingInput!]) {\n    migrationPreview(fromVersionId: $from, toVersionId: $to, mapping: $mapping) {\n      caseId\n      reference\n      movable\n      problems\n      from { stage step }\n      to { stage step }\n    }\n  }\n": types.MigrationPreviewDocument,
     "\n  mutation MigrateCases($input: MigrateCasesInput!) {\n    migrateCases(input: $input) { caseId reference moved problems }\n  }\n": types.MigrateCasesDocument,
+    "\n  query Notifications {\n    notifications { id kind caseId title body emailed readAt createdAt }\n    notificationPreferences { kind email inApp }\n  }\n": types.NotificationsDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  mutation SetNotificationPreference($input: NotificationPreferenceInput!) {\n    setNotificationPreference(input: $input) { kind email inApp }\n  }\n": types.SetNotificationPreferenceDocument,
     "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n": types.OutboxDocument,
     "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": types.OutboxMessageDocument,
     "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": types.SaveMailTemplateDocument,
@@ -490,6 +510,30 @@ export function graphql(source: "\n  mutation MoveHoliday($input: MoveHolidayInp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query IncomingMail {\n    incomingMail {\n      id messageId fromAddress fromName subject text sentAt arrivedAt receivedOn status caseId caseReference\n      threadedBy offeredEvent offerStatus\n      attachments { filename size accepted }\n    }\n    workflows { id name published { version } }\n  }\n"): typeof import('./graphql').IncomingMailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OfferedEvent($caseId: ID!) {\n    case(id: $caseId) { id allowedEvents { type label inputSchema } }\n  }\n"): typeof import('./graphql').OfferedEventDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmIncomingMail($id: ID!, $input: CreateCaseInput!) {\n    confirmIncomingMail(id: $id, input: $input) { id status caseId caseReference }\n  }\n"): typeof import('./graphql').ConfirmIncomingMailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DiscardIncomingMail($id: ID!) {\n    discardIncomingMail(id: $id) { id status }\n  }\n"): typeof import('./graphql').DiscardIncomingMailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordIncomingMailEvent($id: ID!, $payload: JSONObject) {\n    recordIncomingMailEvent(id: $id, payload: $payload) { id offerStatus offerSequence }\n  }\n"): typeof import('./graphql').RecordIncomingMailEventDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DismissIncomingMailOffer($id: ID!) {\n    dismissIncomingMailOffer(id: $id) { id offerStatus }\n  }\n"): typeof import('./graphql').DismissIncomingMailOfferDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Letters {\n    letterTemplates { kind body builtIn }\n    cases(filter: { status: \"all\" }, first: 50) { edges { node { id reference } } }\n  }\n"): typeof import('./graphql').LettersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -511,6 +555,22 @@ export function graphql(source: "\n  query MigrationPreview($from: ID!, $to: ID!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MigrateCases($input: MigrateCasesInput!) {\n    migrateCases(input: $input) { caseId reference moved problems }\n  }\n"): typeof import('./graphql').MigrateCasesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications {\n    notifications { id kind caseId title body emailed readAt createdAt }\n    notificationPreferences { kind email inApp }\n  }\n"): typeof import('./graphql').NotificationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"): typeof import('./graphql').UnreadNotificationCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"): typeof import('./graphql').MarkNotificationsReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetNotificationPreference($input: NotificationPreferenceInput!) {\n    setNotificationPreference(input: $input) { kind email inApp }\n  }\n"): typeof import('./graphql').SetNotificationPreferenceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

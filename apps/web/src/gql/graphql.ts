@@ -246,6 +246,13 @@ export type MoveHolidayInput = {
   to: string;
 };
 
+export type NotificationPreferenceInput = {
+  email: boolean;
+  inApp: boolean;
+  /** assignment, due-soon, overdue, digest or team-digest. */
+  kind: string;
+};
+
 export type PublishWorkflowInput = {
   /** The draft revision being published, so an unseen save is not published. */
   revision: number;
@@ -844,6 +851,48 @@ export type MoveHolidayMutationVariables = Exact<{
 
 export type MoveHolidayMutation = { moveHoliday: { casesRecomputed: number } };
 
+export type IncomingMailQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IncomingMailQuery = { incomingMail: Array<{ id: string, messageId: string, fromAddress: string, fromName: string | null, subject: string, text: string, sentAt: string | null, arrivedAt: string, receivedOn: string, status: string, caseId: string | null, caseReference: string | null, threadedBy: string | null, offeredEvent: string | null, offerStatus: string | null, attachments: Array<{ filename: string, size: number, accepted: boolean }> }>, workflows: Array<{ id: string, name: string, published: { version: number } | null }> };
+
+export type OfferedEventQueryVariables = Exact<{
+  caseId: string | number;
+}>;
+
+
+export type OfferedEventQuery = { case: { id: string, allowedEvents: Array<{ type: string, label: string, inputSchema: Record<string, unknown> }> } };
+
+export type ConfirmIncomingMailMutationVariables = Exact<{
+  id: string | number;
+  input: CreateCaseInput;
+}>;
+
+
+export type ConfirmIncomingMailMutation = { confirmIncomingMail: { id: string, status: string, caseId: string | null, caseReference: string | null } };
+
+export type DiscardIncomingMailMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DiscardIncomingMailMutation = { discardIncomingMail: { id: string, status: string } };
+
+export type RecordIncomingMailEventMutationVariables = Exact<{
+  id: string | number;
+  payload?: Record<string, unknown> | null | undefined;
+}>;
+
+
+export type RecordIncomingMailEventMutation = { recordIncomingMailEvent: { id: string, offerStatus: string | null, offerSequence: number | null } };
+
+export type DismissIncomingMailOfferMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DismissIncomingMailOfferMutation = { dismissIncomingMailOffer: { id: string, offerStatus: string | null } };
+
 export type LettersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -886,6 +935,30 @@ export type MigrateCasesMutationVariables = Exact<{
 
 
 export type MigrateCasesMutation = { migrateCases: Array<{ caseId: string, reference: string | null, moved: boolean, problems: Array<string> }> };
+
+export type NotificationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationsQuery = { notifications: Array<{ id: string, kind: string, caseId: string | null, title: string, body: string, emailed: boolean, readAt: string | null, createdAt: string }>, notificationPreferences: Array<{ kind: string, email: boolean, inApp: boolean }> };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type SetNotificationPreferenceMutationVariables = Exact<{
+  input: NotificationPreferenceInput;
+}>;
+
+
+export type SetNotificationPreferenceMutation = { setNotificationPreference: Array<{ kind: string, email: boolean, inApp: boolean }> };
 
 export type OutboxQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1972,6 +2045,86 @@ export const MoveHolidayDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MoveHolidayMutation, MoveHolidayMutationVariables>;
+export const IncomingMailDocument = new TypedDocumentString(`
+    query IncomingMail {
+  incomingMail {
+    id
+    messageId
+    fromAddress
+    fromName
+    subject
+    text
+    sentAt
+    arrivedAt
+    receivedOn
+    status
+    caseId
+    caseReference
+    threadedBy
+    offeredEvent
+    offerStatus
+    attachments {
+      filename
+      size
+      accepted
+    }
+  }
+  workflows {
+    id
+    name
+    published {
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IncomingMailQuery, IncomingMailQueryVariables>;
+export const OfferedEventDocument = new TypedDocumentString(`
+    query OfferedEvent($caseId: ID!) {
+  case(id: $caseId) {
+    id
+    allowedEvents {
+      type
+      label
+      inputSchema
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OfferedEventQuery, OfferedEventQueryVariables>;
+export const ConfirmIncomingMailDocument = new TypedDocumentString(`
+    mutation ConfirmIncomingMail($id: ID!, $input: CreateCaseInput!) {
+  confirmIncomingMail(id: $id, input: $input) {
+    id
+    status
+    caseId
+    caseReference
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmIncomingMailMutation, ConfirmIncomingMailMutationVariables>;
+export const DiscardIncomingMailDocument = new TypedDocumentString(`
+    mutation DiscardIncomingMail($id: ID!) {
+  discardIncomingMail(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DiscardIncomingMailMutation, DiscardIncomingMailMutationVariables>;
+export const RecordIncomingMailEventDocument = new TypedDocumentString(`
+    mutation RecordIncomingMailEvent($id: ID!, $payload: JSONObject) {
+  recordIncomingMailEvent(id: $id, payload: $payload) {
+    id
+    offerStatus
+    offerSequence
+  }
+}
+    `) as unknown as TypedDocumentString<RecordIncomingMailEventMutation, RecordIncomingMailEventMutationVariables>;
+export const DismissIncomingMailOfferDocument = new TypedDocumentString(`
+    mutation DismissIncomingMailOffer($id: ID!) {
+  dismissIncomingMailOffer(id: $id) {
+    id
+    offerStatus
+  }
+}
+    `) as unknown as TypedDocumentString<DismissIncomingMailOfferMutation, DismissIncomingMailOfferMutationVariables>;
 export const LettersDocument = new TypedDocumentString(`
     query Letters {
   letterTemplates {
@@ -2041,6 +2194,44 @@ export const MigrateCasesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MigrateCasesMutation, MigrateCasesMutationVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications {
+  notifications {
+    id
+    kind
+    caseId
+    title
+    body
+    emailed
+    readAt
+    createdAt
+  }
+  notificationPreferences {
+    kind
+    email
+    inApp
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const UnreadNotificationCountDocument = new TypedDocumentString(`
+    query UnreadNotificationCount {
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const SetNotificationPreferenceDocument = new TypedDocumentString(`
+    mutation SetNotificationPreference($input: NotificationPreferenceInput!) {
+  setNotificationPreference(input: $input) {
+    kind
+    email
+    inApp
+  }
+}
+    `) as unknown as TypedDocumentString<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
 export const OutboxDocument = new TypedDocumentString(`
     query Outbox {
   outbox {

@@ -9,6 +9,8 @@ import { CalendarSettings1764000000007 } from './1764000000007-calendar-settings
 import { People1764000000008 } from './1764000000008-people';
 import { CaseReport1764000000009 } from './1764000000009-case-report';
 import { Tasks1764000000200 } from './1764000000200-tasks';
+import { IncomingMail1764000000500 } from './1764000000500-incoming-mail';
+import { Notifications1764000000501 } from './1764000000501-notifications';
 import { CaseSearch1764000000600 } from './1764000000600-case-search';
 import { CaseLinks1764000000601 } from './1764000000601-case-links';
 import { BulkJobs1764000000602 } from './1764000000602-bulk-jobs';
@@ -29,6 +31,8 @@ export const migrations = [
   People1764000000008,
   CaseReport1764000000009,
   Tasks1764000000200,
+  IncomingMail1764000000500,
+  Notifications1764000000501,
   CaseSearch1764000000600,
   CaseLinks1764000000601,
   BulkJobs1764000000602,
