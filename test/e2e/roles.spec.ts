@@ -82,6 +82,7 @@ const MUTATION_CALLS: Record<string, { query: string; variables?: Record<string,
   createTeam: { query: 'mutation { createTeam(input: { name: "Highways" }) { id } }' },
   createRole: { query: 'mutation { createRole(input: { name: "approver", description: "d" }) { name } }' },
   setPassword: { query: 'mutation { setPassword(token: "not a token", password: "long enough") }' },
+  exchangeSignInCode: { query: 'mutation { exchangeSignInCode(code: "not a code") { token } }' },
   addHoliday: {
     query:
       'mutation { addHoliday(input: { date: "2026-06-01", title: "t", divisions: ["scotland"] }) { casesRecomputed } }',
@@ -134,15 +135,15 @@ describe('who may do what', () => {
         .filter(([, rule]) => rule === 'public')
         .map(([name]) => name)
         .sort(),
-    ).toEqual(['about', 'disclosureLog', 'login', 'setPassword']);
+    ).toEqual(['about', 'disclosureLog', 'exchangeSignInCode', 'login', 'setPassword', 'signInOptions']);
   });
 
-  it('lets auditors call no mutation but the public login and setPassword', () => {
+  it('lets auditors call no mutation but the public login, setPassword and exchangeSignInCode', () => {
     const auditorMutations = mutations.filter((name) => {
       const rule = rules.get(name);
       return rule === 'public' || (Array.isArray(rule) && rule.includes('auditor'));
     });
-    expect(auditorMutations.sort()).toEqual(['login', 'setPassword']);
+    expect(auditorMutations.sort()).toEqual(['exchangeSignInCode', 'login', 'setPassword']);
   });
 
   it('has a type-correct call for every mutation in this test', () => {

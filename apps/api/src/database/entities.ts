@@ -1,3 +1,4 @@
+import { SignInCode } from '../auth/sign-in-code.entity';
 import { Case } from '../cases/case.entity';
 import { CaseEvent } from '../cases/case-event.entity';
 import { ReferenceCounter } from '../cases/reference-counter.entity';
@@ -35,6 +36,7 @@ export const entities = [
   Requester,
   RoleDefinition,
   Setting,
+  SignInCode,
   SignInEvent,
   Team,
   Timer,

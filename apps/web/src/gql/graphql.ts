@@ -574,6 +574,18 @@ export type SignInMutationVariables = Exact<{
 
 export type SignInMutation = { login: { token: string, expiresAt: string, user: { id: string, email: string, name: string, roles: Array<string> } } };
 
+export type SignInOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignInOptionsQuery = { signInOptions: { password: boolean, oidc: boolean, oidcProviderName: string | null } };
+
+export type ExchangeSignInCodeMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ExchangeSignInCodeMutation = { exchangeSignInCode: { token: string, expiresAt: string, user: { id: string, email: string, name: string, roles: Array<string> } } };
+
 export type TeamsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1359,6 +1371,29 @@ export const SignInDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const SignInOptionsDocument = new TypedDocumentString(`
+    query SignInOptions {
+  signInOptions {
+    password
+    oidc
+    oidcProviderName
+  }
+}
+    `) as unknown as TypedDocumentString<SignInOptionsQuery, SignInOptionsQueryVariables>;
+export const ExchangeSignInCodeDocument = new TypedDocumentString(`
+    mutation ExchangeSignInCode($code: String!) {
+  exchangeSignInCode(code: $code) {
+    token
+    expiresAt
+    user {
+      id
+      email
+      name
+      roles
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExchangeSignInCodeMutation, ExchangeSignInCodeMutationVariables>;
 export const TeamsDocument = new TypedDocumentString(`
     query Teams {
   teams {
