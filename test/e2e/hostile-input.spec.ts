@@ -352,5 +352,5 @@ describe('hostile input is harmless and answered clearly', () => {
     expect(after.errors).toBeUndefined();
     expect(after.data?.verifyAllCases.casesChecked).toBeGreaterThanOrEqual(cases.length);
     expect(after.data?.verifyAllCases.failures).toEqual([]);
-  }, 120_000); // About 30 s alone; slower when other test files share the machine.
+  }, 300_000); // About 30 s alone; two minutes and more when other test files share a loaded machine.
 });

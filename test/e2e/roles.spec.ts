@@ -82,6 +82,10 @@ const MUTATION_CALLS: Record<string, { query: string; variables?: Record<string,
   createTeam: { query: 'mutation { createTeam(input: { name: "Highways" }) { id } }' },
   createRole: { query: 'mutation { createRole(input: { name: "approver", description: "d" }) { name } }' },
   setPassword: { query: 'mutation { setPassword(token: "not a token", password: "long enough") }' },
+  setWorkflowAccess: {
+    query:
+      'mutation { setWorkflowAccess(input: { workflowId: "sar", restricted: false, teamIds: [] }) { restricted } }',
+  },
   exchangeSignInCode: { query: 'mutation { exchangeSignInCode(code: "not a code") { token } }' },
   addHoliday: {
     query:

@@ -8,6 +8,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth/auth.module';
 import type { SignInSettings } from './auth/sign-in-settings';
 import type { AuthSettings } from './auth/tokens.service';
@@ -124,6 +125,7 @@ export class AppModule {
           : []),
         AuthModule.register(auth, signIn ?? { password: true, oidc: null }),
         PeopleModule,
+        AccessModule,
         HealthModule,
         SystemModule,
         WorkflowsModule,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { CaseAccess } from '../access/case-access.service';
 import type { Actor } from '../auth/current-user';
 import { ukToday } from '../common/dates';
 import { refusal } from '../common/errors';
@@ -48,6 +49,7 @@ export class CasesQuery {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CaseRepository,
+    private readonly access: CaseAccess,
   ) {}
 
   /** Today and each regime's "due soon" date, with the run-time holidays as they stand now. */
@@ -103,6 +105,9 @@ export class CasesQuery {
       throw refusal('BAD_USER_INPUT', `status must be open, closed or all, not "${status}".`);
     }
     if (status !== 'all') query.andWhere('c.status = :status', { status });
+    // Restricted workflows' cases are left out for those outside their teams (no cost when nothing is restricted).
+    const hidden = await this.access.hiddenWorkflows(actor);
+    if (hidden.length > 0) query.andWhere('c.workflow_id <> ALL(:hidden)', { hidden });
     if (filter.stage) query.andWhere('c.stage = :stage', { stage: filter.stage });
     if (filter.regime) query.andWhere('c.regime = :regime', { regime: filter.regime });
     if (filter.assigneeId) query.andWhere('c.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });

@@ -1,3 +1,4 @@
+import { PersonalDataRead, WorkflowTeam } from '../access/access.entity';
 import { SignInCode } from '../auth/sign-in-code.entity';
 import { Case } from '../cases/case.entity';
 import { CaseEvent } from '../cases/case-event.entity';
@@ -31,6 +32,7 @@ export const entities = [
   LetterTemplate,
   OutboxMessage,
   OutgoingMail,
+  PersonalDataRead,
   ReferenceCounter,
   Redaction,
   Requester,
@@ -44,5 +46,6 @@ export const entities = [
   UserAudit,
   UserTeam,
   Workflow,
+  WorkflowTeam,
   WorkflowVersion,
 ];

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { recordChange } from '../people/audit';
 import type { Role } from '../users/user.entity';
 import { createUser } from '../users/users.service';
 
@@ -12,8 +13,17 @@ export const DEMO_USERS: { email: string; name: string; roles: Role[] }[] = [
 
 const MARKER = 'demo.loaded-at';
 
-/** Loads the demo users once per database (demo-cases.ts adds the demo cases). */
-export async function loadDemoData(dataSource: DataSource): Promise<{ loaded: boolean }> {
+/** Subject access requests are handled by this team; the demo officer is in it. */
+export const DEMO_SAR_TEAM = 'Data Protection';
+const DEMO = { id: null, label: 'demo data' };
+
+/**
+ * Loads the demo users once per database (demo-cases.ts adds the demo cases), and a Data Protection team
+ * to which the subject access workflow is restricted.
+ */
+export async function loadDemoData(
+  dataSource: DataSource,
+): Promise<{ loaded: false } | { loaded: true; sarTeamId: string }> {
   return dataSource.transaction(async (manager) => {
     // Taken by whichever replica loads first; the others see the marker and skip.
     const [claimed] = await manager.query(
@@ -21,7 +31,27 @@ export async function loadDemoData(dataSource: DataSource): Promise<{ loaded: bo
       [MARKER],
     );
     if (!claimed) return { loaded: false };
-    for (const user of DEMO_USERS) await createUser(manager, { ...user, password: DEMO_PASSWORD });
-    return { loaded: true };
+    const [team] = await manager.query<{ id: string }[]>(
+      `INSERT INTO team (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+      [DEMO_SAR_TEAM],
+    );
+    const sarTeamId = (team as { id: string }).id;
+    await recordChange(manager, DEMO, { kind: 'team', id: sarTeamId }, 'created', { name: DEMO_SAR_TEAM });
+    for (const user of DEMO_USERS)
+      await createUser(
+        manager,
+        { ...user, password: DEMO_PASSWORD, teamIds: user.roles.includes('officer') ? [sarTeamId] : [] },
+        DEMO,
+      );
+    const restricted = await manager.query(
+      `UPDATE workflow SET restricted = true WHERE id = 'sar' RETURNING id`,
+    );
+    if (restricted[1] > 0) {
+      await manager.query(`INSERT INTO workflow_team (workflow_id, team_id) VALUES ('sar', $1)`, [sarTeamId]);
+      await recordChange(manager, DEMO, { kind: 'workflow', id: 'sar' }, 'access-set', {
+        after: { restricted: true, teamIds: [sarTeamId] },
+      });
+    }
+    return { loaded: true, sarTeamId };
   });
 }

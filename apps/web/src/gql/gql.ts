@@ -70,6 +70,8 @@ type Documents = {
     "\n  query SignInOptions {\n    signInOptions { password oidc oidcProviderName }\n  }\n": typeof types.SignInOptionsDocument,
     "\n  mutation ExchangeSignInCode($code: String!) {\n    exchangeSignInCode(code: $code) { token expiresAt user { id email name roles } }\n  }\n": typeof types.ExchangeSignInCodeDocument,
     "\n  query Teams {\n    teams { id name members { id name disabled } }\n  }\n": typeof types.TeamsDocument,
+    "\n  query WorkflowAccess {\n    workflows { id name restricted accessTeams { id } }\n  }\n": typeof types.WorkflowAccessDocument,
+    "\n  mutation SetWorkflowAccess($input: SetWorkflowAccessInput!) {\n    setWorkflowAccess(input: $input) { workflowId restricted teams { id name } }\n  }\n": typeof types.SetWorkflowAccessDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name }\n  }\n": typeof types.CreateTeamDocument,
     "\n  query Users {\n    users { id email name roles disabled invited teams { id name } }\n    teams { id name }\n    roles { name description builtIn }\n  }\n": typeof types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { id email invitation { token expiresAt } }\n  }\n": typeof types.CreateUserDocument,
@@ -137,6 +139,8 @@ const documents: Documents = {
     "\n  query SignInOptions {\n    signInOptions { password oidc oidcProviderName }\n  }\n": types.SignInOptionsDocument,
     "\n  mutation ExchangeSignInCode($code: String!) {\n    exchangeSignInCode(code: $code) { token expiresAt user { id email name roles } }\n  }\n": types.ExchangeSignInCodeDocument,
     "\n  query Teams {\n    teams { id name members { id name disabled } }\n  }\n": types.TeamsDocument,
+    "\n  query WorkflowAccess {\n    workflows { id name restricted accessTeams { id } }\n  }\n": types.WorkflowAccessDocument,
+    "\n  mutation SetWorkflowAccess($input: SetWorkflowAccessInput!) {\n    setWorkflowAccess(input: $input) { workflowId restricted teams { id name } }\n  }\n": types.SetWorkflowAccessDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name }\n  }\n": types.CreateTeamDocument,
     "\n  query Users {\n    users { id email name roles disabled invited teams { id name } }\n    teams { id name }\n    roles { name description builtIn }\n  }\n": types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { id email invitation { token expiresAt } }\n  }\n": types.CreateUserDocument,
@@ -369,6 +373,14 @@ export function graphql(source: "\n  mutation ExchangeSignInCode($code: String!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Teams {\n    teams { id name members { id name disabled } }\n  }\n"): typeof import('./graphql').TeamsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkflowAccess {\n    workflows { id name restricted accessTeams { id } }\n  }\n"): typeof import('./graphql').WorkflowAccessDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWorkflowAccess($input: SetWorkflowAccessInput!) {\n    setWorkflowAccess(input: $input) { workflowId restricted teams { id name } }\n  }\n"): typeof import('./graphql').SetWorkflowAccessDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -205,6 +205,13 @@ export type SendCaseEventInput = {
   type: string;
 };
 
+export type SetWorkflowAccessInput = {
+  /** True: only administrators and members of teamIds see (or register) its cases. */
+  restricted: boolean;
+  teamIds: Array<string | number>;
+  workflowId: string | number;
+};
+
 /** Omit a field to leave it as it is. */
 export type UpdateUserInput = {
   /** true disables (they cannot sign in; their sessions end); false enables again. */
@@ -590,6 +597,18 @@ export type TeamsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type TeamsQuery = { teams: Array<{ id: string, name: string, members: Array<{ id: string, name: string, disabled: boolean }> }> };
+
+export type WorkflowAccessQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WorkflowAccessQuery = { workflows: Array<{ id: string, name: string, restricted: boolean, accessTeams: Array<{ id: string }> }> };
+
+export type SetWorkflowAccessMutationVariables = Exact<{
+  input: SetWorkflowAccessInput;
+}>;
+
+
+export type SetWorkflowAccessMutation = { setWorkflowAccess: { workflowId: string, restricted: boolean, teams: Array<{ id: string, name: string }> } };
 
 export type CreateTeamMutationVariables = Exact<{
   input: CreateTeamInput;
@@ -1407,6 +1426,30 @@ export const TeamsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TeamsQuery, TeamsQueryVariables>;
+export const WorkflowAccessDocument = new TypedDocumentString(`
+    query WorkflowAccess {
+  workflows {
+    id
+    name
+    restricted
+    accessTeams {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WorkflowAccessQuery, WorkflowAccessQueryVariables>;
+export const SetWorkflowAccessDocument = new TypedDocumentString(`
+    mutation SetWorkflowAccess($input: SetWorkflowAccessInput!) {
+  setWorkflowAccess(input: $input) {
+    workflowId
+    restricted
+    teams {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetWorkflowAccessMutation, SetWorkflowAccessMutationVariables>;
 export const CreateTeamDocument = new TypedDocumentString(`
     mutation CreateTeam($input: CreateTeamInput!) {
   createTeam(input: $input) {

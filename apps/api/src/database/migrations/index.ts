@@ -9,6 +9,7 @@ import { CalendarSettings1764000000007 } from './1764000000007-calendar-settings
 import { People1764000000008 } from './1764000000008-people';
 import { CaseReport1764000000009 } from './1764000000009-case-report';
 import { SingleSignOn1764000000100 } from './1764000000100-single-sign-on';
+import { RestrictedWorkflows1764000000101 } from './1764000000101-restricted-workflows';
 
 /** Every migration, oldest first; they run at start inside one advisory lock. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   People1764000000008,
   CaseReport1764000000009,
   SingleSignOn1764000000100,
+  RestrictedWorkflows1764000000101,
 ];
