@@ -59,7 +59,10 @@ describe('in Chromium: an administrator restricts subject access requests to Dat
     await officer.getByRole('link', { name: foi.reference }).waitFor();
     expect(await officer.getByRole('link', { name: sar.reference }).count()).toBe(0);
     await officer.goto(`${api.url}/cases/${sar.id}`);
-    await officer.getByRole('alert').filter({ hasText: `No case has the id "${sar.id}".` }).waitFor();
+    await officer
+      .getByRole('alert')
+      .filter({ hasText: `No case has the id "${sar.id}".` })
+      .waitFor();
     await screenshot(officer, SHOTS, '02-sar-not-found-for-outsider');
   });
 });

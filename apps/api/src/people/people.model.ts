@@ -74,7 +74,7 @@ export class SignInEventModel {
 
   @Field({
     description:
-      'signed-in, failed, throttled, refused-disabled, refused-unknown, refused-password-off, sessions-ended or password-set.',
+      'signed-in, failed, throttled, refused-disabled, refused-unknown, refused-unverified, refused-password-off, sessions-ended or password-set.',
   })
   outcome: string;
 

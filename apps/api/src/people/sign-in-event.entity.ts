@@ -26,7 +26,7 @@ export class SignInEvent {
   @Column('text', { default: 'password' })
   method: string;
 
-  /** signed-in, failed, throttled, refused-disabled, refused-unknown, sessions-ended, password-set. */
+  /** signed-in, failed, throttled, refused-disabled, refused-unknown, refused-unverified, refused-password-off, sessions-ended, password-set. */
   @Column('text')
   outcome: string;
 

@@ -79,7 +79,7 @@ export function SignIn() {
         <p>Password sign-in is turned off here: use {ways.oidcProviderName ?? 'single sign-on'}.</p>
       )}
       {ways?.password && (
-        <form onSubmit={submit} className="panel form" aria-label="Sign in with a password">
+        <form onSubmit={submit} className="panel form">
           <label>
             E-mail
             <input
