@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../apps/api/src/index';
+import { createUser, loadSignInSettings } from '../../apps/api/src/index';
 import { startTestApi, TEST_PASSWORD, type TestApi } from '../support/api';
 import {
   freePort,
@@ -124,5 +124,46 @@ describe('single sign-on with password sign-in turned off', () => {
   it('refuses a code nobody issued', async () => {
     const result = await api.graphql(EXCHANGE, { code: 'not-a-code-anyone-issued' });
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('single sign-on settings', () => {
+  const full = {
+    RECORDFLOW_OIDC_ISSUER: 'https://login.example.org/tenant/v2.0',
+    RECORDFLOW_OIDC_CLIENT_ID: 'recordflow',
+    RECORDFLOW_OIDC_CLIENT_SECRET: 'secret',
+    RECORDFLOW_PUBLIC_URL: 'https://foi.council.example/',
+  };
+
+  it('reads a full provider configuration; passwords stay on unless turned off', () => {
+    expect(loadSignInSettings({ ...full, RECORDFLOW_OIDC_PROVIDER_NAME: 'Microsoft' })).toEqual({
+      password: true,
+      oidc: {
+        issuer: full.RECORDFLOW_OIDC_ISSUER,
+        clientId: 'recordflow',
+        clientSecret: 'secret',
+        publicUrl: 'https://foi.council.example',
+        providerName: 'Microsoft',
+        defaultRole: null,
+      },
+    });
+    expect(loadSignInSettings({}).oidc).toBeNull();
+    expect(loadSignInSettings({ ...full, RECORDFLOW_PASSWORD_SIGN_IN: 'off' }).password).toBe(false);
+  });
+
+  it('refuses to start with half a configuration, passwords off and no provider, or values that cannot be right', () => {
+    expect(() => loadSignInSettings({ RECORDFLOW_OIDC_ISSUER: full.RECORDFLOW_OIDC_ISSUER })).toThrow(
+      'Single sign-on also needs RECORDFLOW_OIDC_CLIENT_ID, RECORDFLOW_OIDC_CLIENT_SECRET, RECORDFLOW_PUBLIC_URL.',
+    );
+    expect(() => loadSignInSettings({ RECORDFLOW_PASSWORD_SIGN_IN: 'off' })).toThrow('nobody could sign in');
+    expect(() => loadSignInSettings({ ...full, RECORDFLOW_PASSWORD_SIGN_IN: 'maybe' })).toThrow(
+      'RECORDFLOW_PASSWORD_SIGN_IN must be on or off, not "maybe".',
+    );
+    expect(() => loadSignInSettings({ ...full, RECORDFLOW_PUBLIC_URL: 'foi.council.example' })).toThrow(
+      'RECORDFLOW_PUBLIC_URL must be an http(s) URL',
+    );
+    expect(() => loadSignInSettings({ ...full, RECORDFLOW_OIDC_DEFAULT_ROLE: 'Officer!' })).toThrow(
+      'RECORDFLOW_OIDC_DEFAULT_ROLE must be a role name',
+    );
   });
 });
