@@ -131,3 +131,44 @@ describe('in Chromium: single sign-on through an OpenID Connect provider', () =>
     await screenshot(officerPage, SHOTS, '03-session-ended-after-disabling');
   });
 });
+
+describe('in Chromium: with password sign-in turned off', () => {
+  let provider: TestOidcProvider;
+  let api: TestApi;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    provider = await startOidcProvider();
+    const port = await freePort();
+    api = await startTestApi('browser_sso_only', {
+      webDir: join(__dirname, '../../apps/web/dist'),
+      port,
+      signIn: { password: false, oidc: provider.settings(`http://127.0.0.1:${port}`) },
+    });
+    await provider.serve(api.url);
+    await createUser(api.dataSource.manager, {
+      email: 'olu.officer@example.org',
+      name: 'Olu Officer',
+      roles: ['officer'],
+      invite: false,
+    });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await provider?.close();
+  });
+
+  it('shows only the provider button, which signs the officer in', async () => {
+    const page = await browser.newPage();
+    await page.goto(api.url);
+    await page.getByRole('link', { name: `Sign in with ${OIDC_PROVIDER_NAME}` }).waitFor();
+    await page.getByText('Password sign-in is turned off here').waitFor();
+    expect(await page.getByLabel('Password').count()).toBe(0);
+    expect(await page.getByLabel('E-mail').count()).toBe(0);
+    await screenshot(page, SHOTS, '04-password-sign-in-off');
+    await signInThroughProvider(page, api.url, 'olu.officer@example.org');
+    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+  });
+});
