@@ -101,6 +101,11 @@ const MUTATION_CALLS: Record<string, { query: string; variables?: Record<string,
   createTeam: { query: 'mutation { createTeam(input: { name: "Highways" }) { id } }' },
   createRole: { query: 'mutation { createRole(input: { name: "approver", description: "d" }) { name } }' },
   setPassword: { query: 'mutation { setPassword(token: "not a token", password: "long enough") }' },
+  setWorkflowAccess: {
+    query:
+      'mutation { setWorkflowAccess(input: { workflowId: "sar", restricted: false, teamIds: [] }) { restricted } }',
+  },
+  exchangeSignInCode: { query: 'mutation { exchangeSignInCode(code: "not a code") { token } }' },
   addHoliday: {
     query:
       'mutation { addHoliday(input: { date: "2026-06-01", title: "t", divisions: ["scotland"] }) { casesRecomputed } }',
@@ -210,15 +215,21 @@ describe('who may do what', () => {
         .filter(([, rule]) => rule === 'public')
         .map(([name]) => name)
         .sort(),
-    ).toEqual(['about', 'disclosureLog', 'login', 'setPassword']);
+    ).toEqual(['about', 'disclosureLog', 'exchangeSignInCode', 'login', 'setPassword', 'signInOptions']);
   });
 
-  it('lets auditors call no mutation but the public login and setPassword, and keep their own list filters', () => {
+  it('lets auditors call no mutation but the public login, setPassword and exchangeSignInCode, and keep their own list filters', () => {
     const auditorMutations = mutations.filter((name) => {
       const rule = rules.get(name);
       return rule === 'public' || (Array.isArray(rule) && rule.includes('auditor'));
     });
-    expect(auditorMutations.sort()).toEqual(['deleteFilter', 'login', 'saveFilter', 'setPassword']);
+    expect(auditorMutations.sort()).toEqual([
+      'deleteFilter',
+      'exchangeSignInCode',
+      'login',
+      'saveFilter',
+      'setPassword',
+    ]);
   });
 
   it('lets contributors call only what their tasks need', () => {

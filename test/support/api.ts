@@ -1,7 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
-import { createApp, createUser, DatabaseMode, type MailSettings, type Role } from '../../apps/api/src/index';
+import {
+  createApp,
+  createUser,
+  DatabaseMode,
+  type MailSettings,
+  type Role,
+  type SignInSettings,
+} from '../../apps/api/src/index';
 import { createScratchDatabase } from './databases';
 
 export interface TestApi {
@@ -32,7 +39,14 @@ export interface GraphQLResult<T> {
 /** The real api on a scratch database, listening on a free loopback port. */
 export async function startTestApi(
   label: string,
-  options: { webDir?: string; mail?: MailSettings; trustProxy?: string } = {},
+  options: {
+    webDir?: string;
+    mail?: MailSettings;
+    trustProxy?: string;
+    signIn?: SignInSettings;
+    /** A port chosen beforehand (its URL must be known before the start, as single sign-on's is); default any free one. */
+    port?: number;
+  } = {},
 ): Promise<TestApi> {
   const database = await createScratchDatabase(label);
   const { app, dataSource } = await createApp({
@@ -45,10 +59,11 @@ export async function startTestApi(
     // Tests make notices by hand (NotificationsService.run), so each round is known.
     notifyIntervalMs: 0,
     mail: options.mail,
+    signIn: options.signIn ?? { password: true, oidc: null },
     // LOG_LEVEL=error shows the api's own log while debugging a test.
     logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
   });
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const graphql = async <T>(query: string, variables?: Record<string, unknown>, token?: string) => {
     const response = await fetch(`${url}/graphql`, {

@@ -8,7 +8,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth/auth.module';
+import type { SignInSettings } from './auth/sign-in-settings';
 import type { AuthSettings } from './auth/tokens.service';
 import { BulkModule } from './bulk/bulk.module';
 import { CasesModule } from './cases/cases.module';
@@ -45,6 +47,8 @@ export interface AppModuleOptions {
   runtime: Runtime;
   logger: Logger;
   auth: AuthSettings;
+  /** Password sign-in on or off, and single sign-on through an OpenID Connect provider (default: passwords only). */
+  signIn?: SignInSettings;
   /** How often this process looks for due timers; 0 for never (tests fire them by hand). */
   timerIntervalMs: number;
   /** How mail goes out (SMTP or the local outbox) and how often the queue is looked at. */
@@ -79,6 +83,7 @@ export class AppModule {
     logger,
     webDir,
     auth,
+    signIn,
     timerIntervalMs,
     mail,
     notifier,
@@ -119,12 +124,19 @@ export class AppModule {
           ? [
               ServeStaticModule.forRoot({
                 rootPath: webDir,
-                exclude: ['/graphql{*rest}', '/health{*rest}', '/api{*rest}', '/disclosure-log{*rest}'],
+                exclude: [
+                  '/graphql{*rest}',
+                  '/health{*rest}',
+                  '/api{*rest}',
+                  '/disclosure-log{*rest}',
+                  '/auth{*rest}',
+                ],
               }),
             ]
           : []),
-        AuthModule.register(auth),
+        AuthModule.register(auth, signIn ?? { password: true, oidc: null }),
         PeopleModule,
+        AccessModule,
         HealthModule,
         SystemModule,
         WorkflowsModule,

@@ -9,6 +9,7 @@ import pino, { type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { loadAuthSettings } from './auth/auth-settings';
+import { loadSignInSettings, type SignInSettings } from './auth/sign-in-settings';
 import { openDatabase } from './database/database';
 import type { MailSettings } from './mail/mail-settings';
 import { loadNotifierSettings } from './notifications/notifier-settings';
@@ -30,6 +31,8 @@ export interface CreateAppOptions {
   notifyIntervalMs?: number;
   /** Express "trust proxy": whose X-Forwarded-For to believe for the client's address (default RECORDFLOW_TRUST_PROXY, else none). */
   trustProxy?: string;
+  /** Default: from the environment (RECORDFLOW_PASSWORD_SIGN_IN, RECORDFLOW_OIDC_* …). */
+  signIn?: SignInSettings;
 }
 
 /** Strict headers: only our own scripts, styles and connections; never framed; no MIME sniffing; no X-Powered-By. */
@@ -66,6 +69,7 @@ export interface RecordflowApp {
 /** Opens and migrates the database, then builds the Nest application (not yet listening). */
 export async function createApp(options: CreateAppOptions): Promise<RecordflowApp> {
   const logger = options.logger ?? pino({ level: 'silent' });
+  const signIn = options.signIn ?? loadSignInSettings(process.env);
   const { dataSource, applied } = await openDatabase(options.databaseUrl);
   try {
     const loadedWorkflows = await loadBuiltInWorkflows(dataSource);
@@ -75,6 +79,7 @@ export async function createApp(options: CreateAppOptions): Promise<RecordflowAp
         dataSource,
         logger,
         auth: await loadAuthSettings(dataSource, process.env),
+        signIn,
         timerIntervalMs: options.timerIntervalMs ?? 30_000,
         mail: options.mail,
         notifier: loadNotifierSettings(process.env, options.notifyIntervalMs),

@@ -1,3 +1,9 @@
+export {
+  checkOidc,
+  loadSignInSettings,
+  type OidcSettings,
+  type SignInSettings,
+} from './auth/sign-in-settings';
 export { type CreateAppOptions, createApp, type RecordflowApp } from './create-app';
 export { migrateDatabase, verifyAllCases, withDatabase } from './database/with-database';
 export { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-data';

@@ -71,12 +71,12 @@ async function main(): Promise<void> {
       logger.info({ migrations: created.appliedMigrations }, 'Database schema brought up to date');
     }
     if (config.demo) {
-      const { loaded } = await loadDemoData(created.dataSource);
-      if (loaded) {
+      const demo = await loadDemoData(created.dataSource);
+      if (demo.loaded) {
         const officer = await created.dataSource
           .getRepository(User)
           .findOneByOrFail({ email: DEMO_USERS[1]?.email });
-        const count = await loadDemoCases(created.app.get(CasesService), officer);
+        const count = await loadDemoCases(created.app.get(CasesService), officer, demo.sarTeamId);
         logger.info({ cases: count }, 'Demo data loaded');
       }
     }

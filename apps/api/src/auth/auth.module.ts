@@ -6,12 +6,15 @@ import { UsersService } from '../users/users.service';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { LoginThrottle } from './login-throttle';
+import { OidcController } from './oidc.controller';
+import { OidcService } from './oidc.service';
+import { SIGN_IN_SETTINGS, type SignInSettings } from './sign-in-settings';
 import { AUTH_SETTINGS, type AuthSettings, TokensService } from './tokens.service';
 
 @Global()
 @Module({})
 export class AuthModule {
-  static register(settings: AuthSettings): DynamicModule {
+  static register(settings: AuthSettings, signIn: SignInSettings): DynamicModule {
     return {
       module: AuthModule,
       imports: [
@@ -22,8 +25,11 @@ export class AuthModule {
           verifyOptions: { algorithms: ['HS256'], issuer: 'recordflow' },
         }),
       ],
+      controllers: [OidcController],
       providers: [
         { provide: AUTH_SETTINGS, useValue: settings },
+        { provide: SIGN_IN_SETTINGS, useValue: signIn },
+        OidcService,
         { provide: APP_GUARD, useClass: AuthGuard },
         TokensService,
         UsersService,

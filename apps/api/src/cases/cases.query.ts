@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { CaseAccess } from '../access/case-access.service';
 import type { Actor } from '../auth/current-user';
 import { ukToday } from '../common/dates';
 import { invalid, refusal } from '../common/errors';
@@ -61,6 +62,7 @@ export class CasesQuery {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CaseRepository,
+    private readonly access: CaseAccess,
   ) {}
 
   /** Today and each regime's "due soon" date, with the run-time holidays as they stand now. */
@@ -130,6 +132,9 @@ export class CasesQuery {
     if (status !== 'all') query.andWhere('c.status = :status', { status });
     // A voided case (registered in error) is in no list; its history stays for auditors.
     else query.andWhere(`c.status <> 'void'`);
+    // Restricted workflows' cases are left out for those outside their teams (no cost when nothing is restricted).
+    const hidden = await this.access.hiddenWorkflows(actor);
+    if (hidden.length > 0) query.andWhere('c.workflow_id <> ALL(:hidden)', { hidden });
     if (filter.stage) query.andWhere('c.stage = :stage', { stage: filter.stage });
     if (filter.regime) query.andWhere('c.regime = :regime', { regime: filter.regime });
     if (filter.assigneeId) query.andWhere('c.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });

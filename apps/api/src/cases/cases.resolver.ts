@@ -1,6 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { computeDeadline } from '@recordflow/calendar';
 import { allowedEvents, type CaseSnapshot } from '@recordflow/workflow';
+import { CaseAccess } from '../access/case-access.service';
 import { toUserModel } from '../auth/auth.resolver';
 import { type Actor, CurrentUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
@@ -59,11 +60,13 @@ export class CasesResolver {
     private readonly casesService: CasesService,
     private readonly query: CasesQuery,
     private readonly users: UsersService,
+    private readonly access: CaseAccess,
   ) {}
 
   @Roles('officer', 'auditor', 'admin')
   @Query(() => CaseModel, { description: 'One case by id. Roles: officer, auditor, admin.' })
-  async case(@Args('id', { type: () => ID }) id: string): Promise<CaseModel> {
+  async case(@CurrentUser() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<CaseModel> {
+    await this.access.checkCase(actor, id);
     return this.toModel(await this.casesService.get(id));
   }
 
@@ -95,6 +98,7 @@ export class CasesResolver {
     description: 'Registers a new request; its clock starts on receivedOn. Role: officer.',
   })
   async createCase(@CurrentUser() actor: Actor, @Args('input') input: CreateCaseInput): Promise<CaseModel> {
+    await this.access.checkWorkflow(actor, input.workflowId);
     const created = await this.casesService.create(actor, input);
     return this.toModel(await this.casesService.get(created.id));
   }
@@ -108,6 +112,7 @@ export class CasesResolver {
     @CurrentUser() actor: Actor,
     @Args('input') input: SendCaseEventInput,
   ): Promise<CaseEventResult> {
+    await this.access.checkCase(actor, input.caseId);
     const result = await this.casesService.send(actorOf(actor), input);
     // The service returns the case as it now stands and the event as stored: nothing to read back.
     const workflowVersion = await this.casesService.versionNumber(result.event.workflowVersionId);
@@ -121,6 +126,7 @@ export class CasesResolver {
     description: 'Assigns the case to an officer (or unassigns it). Role: officer.',
   })
   async assignCase(@CurrentUser() actor: Actor, @Args('input') input: AssignCaseInput): Promise<CaseModel> {
+    await this.access.checkCase(actor, input.caseId);
     await this.casesService.assign(actor, input);
     return this.toModel(await this.casesService.get(input.caseId));
   }
@@ -229,10 +235,17 @@ export class CasesResolver {
       "The requester's personal data. Roles: officer, admin (auditors see the history without it).",
   })
   async requester(
+    @CurrentUser() actor: Actor,
     @Parent() model: CaseModel & { row: Case },
     @Context() context: object,
   ): Promise<RequesterModel | null> {
     if (!model.row.requesterId) return null;
+    // Each read of a restricted case's requester is logged: the list's cases in one statement.
+    const reads = requestLoader(context, 'requester-reads', async (caseIds) => {
+      await this.access.recordReads(actor, caseIds, 'requester');
+      return caseIds.map(() => true);
+    });
+    await reads.load(model.row.id);
     const requesters = requestLoader(context, 'requesters', async (ids) =>
       inKeyOrder(
         ids,

@@ -18,6 +18,8 @@ export interface ErrorDetails {
   FORBIDDEN: { requiredRoles: string[] };
   BAD_USER_INPUT: Record<string, never>;
   TOO_MANY_REQUESTS: { retryInSeconds: number };
+  /** Password sign-in is turned off (RECORDFLOW_PASSWORD_SIGN_IN=off): sign in through the provider. */
+  PASSWORD_SIGN_IN_OFF: Record<string, never>;
 }
 
 /** The stable error codes outside tools rely on (docs/errors.md). */
@@ -33,6 +35,7 @@ const EMPTY: { [C in ErrorCode]: ErrorDetails[C] } = {
   FORBIDDEN: { requiredRoles: [] },
   BAD_USER_INPUT: {},
   TOO_MANY_REQUESTS: { retryInSeconds: 0 },
+  PASSWORD_SIGN_IN_OFF: {},
 };
 
 /** Every refusal code. */

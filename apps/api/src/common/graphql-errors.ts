@@ -54,6 +54,7 @@ function extensionsOf(error: AnyDomainError): Record<string, unknown> {
       return { code: error.code, retryInSeconds: error.details.retryInSeconds };
     case 'UNAUTHENTICATED':
     case 'BAD_USER_INPUT':
+    case 'PASSWORD_SIGN_IN_OFF':
       return { code: error.code };
     default: {
       const unknownCode: never = error;

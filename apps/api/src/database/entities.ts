@@ -1,3 +1,5 @@
+import { PersonalDataRead, WorkflowTeam } from '../access/access.entity';
+import { SignInCode } from '../auth/sign-in-code.entity';
 import { BulkJob, BulkJobItem } from '../bulk/bulk-job.entity';
 import { Case } from '../cases/case.entity';
 import { CaseEvent } from '../cases/case-event.entity';
@@ -50,6 +52,7 @@ export const entities = [
   NotificationPreference,
   OutboxMessage,
   OutgoingMail,
+  PersonalDataRead,
   ReferenceCounter,
   Redaction,
   Requester,
@@ -57,6 +60,7 @@ export const entities = [
   RoleDefinition,
   SavedFilter,
   Setting,
+  SignInCode,
   SignInEvent,
   Team,
   Timer,
@@ -64,5 +68,6 @@ export const entities = [
   UserAudit,
   UserTeam,
   Workflow,
+  WorkflowTeam,
   WorkflowVersion,
 ];

@@ -117,8 +117,12 @@ function demoCases(today: string): DemoCase[] {
   ];
 }
 
-/** Creates the demo cases through the engine, so each has a real, verifiable history. */
-export async function loadDemoCases(cases: CasesService, officer: Actor): Promise<number> {
+/** Creates the demo cases through the engine, so each has a real, verifiable history; subject access requests go to sarTeamId's queue. */
+export async function loadDemoCases(
+  cases: CasesService,
+  officer: Actor,
+  sarTeamId?: string,
+): Promise<number> {
   const actor = actorOf(officer);
   const list = demoCases(ukToday());
   for (const demo of list) {
@@ -130,6 +134,8 @@ export async function loadDemoCases(cases: CasesService, officer: Actor): Promis
       requestText: demo.requestText,
       requester: demo.requester,
     });
+    if (demo.workflowId === 'sar' && sarTeamId)
+      await cases.assign(officer, { caseId: created.id, assigneeId: null, teamId: sarTeamId });
     for (const event of demo.events) {
       await cases.send(actor, {
         caseId: created.id,

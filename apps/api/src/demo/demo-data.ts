@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { recordChange } from '../people/audit';
 import type { Role } from '../users/user.entity';
 import { createUser } from '../users/users.service';
 
@@ -14,8 +15,17 @@ export const DEMO_USERS: { email: string; name: string; roles: Role[]; team?: st
 
 const MARKER = 'demo.loaded-at';
 
-/** Loads the demo users once per database (demo-cases.ts adds the demo cases). */
-export async function loadDemoData(dataSource: DataSource): Promise<{ loaded: boolean }> {
+/** Subject access requests are handled by this team; the demo officer is in it. */
+export const DEMO_SAR_TEAM = 'Data Protection';
+const DEMO = { id: null, label: 'demo data' };
+
+/**
+ * Loads the demo users once per database (demo-cases.ts adds the demo cases), and a Data Protection team
+ * to which the subject access workflow is restricted.
+ */
+export async function loadDemoData(
+  dataSource: DataSource,
+): Promise<{ loaded: false } | { loaded: true; sarTeamId: string }> {
   return dataSource.transaction(async (manager) => {
     // Taken by whichever replica loads first; the others see the marker and skip.
     const [claimed] = await manager.query(
@@ -23,8 +33,15 @@ export async function loadDemoData(dataSource: DataSource): Promise<{ loaded: bo
       [MARKER],
     );
     if (!claimed) return { loaded: false };
+    const [sarTeam] = await manager.query<{ id: string }[]>(
+      `INSERT INTO team (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+      [DEMO_SAR_TEAM],
+    );
+    const sarTeamId = (sarTeam as { id: string }).id;
+    await recordChange(manager, DEMO, { kind: 'team', id: sarTeamId }, 'created', { name: DEMO_SAR_TEAM });
     for (const { team, ...user } of DEMO_USERS) {
-      const teamIds: string[] = [];
+      // Officers handle the demo's subject access requests; a contributor belongs to its service area's team.
+      const teamIds: string[] = user.roles.includes('officer') ? [sarTeamId] : [];
       if (team) {
         const [row] = await manager.query(
           `INSERT INTO team (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
@@ -32,8 +49,17 @@ export async function loadDemoData(dataSource: DataSource): Promise<{ loaded: bo
         );
         teamIds.push(row.id);
       }
-      await createUser(manager, { ...user, teamIds, password: DEMO_PASSWORD });
+      await createUser(manager, { ...user, teamIds, password: DEMO_PASSWORD }, DEMO);
     }
-    return { loaded: true };
+    const restricted = await manager.query(
+      `UPDATE workflow SET restricted = true WHERE id = 'sar' RETURNING id`,
+    );
+    if (restricted[1] > 0) {
+      await manager.query(`INSERT INTO workflow_team (workflow_id, team_id) VALUES ('sar', $1)`, [sarTeamId]);
+      await recordChange(manager, DEMO, { kind: 'workflow', id: 'sar' }, 'access-set', {
+        after: { restricted: true, teamIds: [sarTeamId] },
+      });
+    }
+    return { loaded: true, sarTeamId };
   });
 }

@@ -12,6 +12,7 @@ import {
   UseFilters,
 } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
+import { CaseAccess } from '../access/case-access.service';
 import { type Actor, CurrentUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { DocumentsService } from './documents.service';
@@ -66,7 +67,10 @@ export class RestRefusalFilter extends BaseExceptionFilter {
 @Controller('api')
 @UseFilters(RestRefusalFilter)
 export class DocumentsController {
-  constructor(private readonly documents: DocumentsService) {}
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly access: CaseAccess,
+  ) {}
 
   @Roles('officer')
   @Post('cases/:caseId/documents')
@@ -75,6 +79,7 @@ export class DocumentsController {
     @Param('caseId') caseId: string,
     @Req() request: IncomingMessage,
   ) {
+    await this.access.checkCase(actor, caseId);
     const kindInQuery = new URL(request.url ?? '/', 'http://x').searchParams.get('kind') ?? undefined;
     await this.documents.checkUpload(caseId, kindInQuery);
     const file = await receiveUpload(request, {
@@ -92,7 +97,9 @@ export class DocumentsController {
 
   @Roles('admin', 'officer', 'auditor')
   @Get('documents/:id/content')
-  async content(@Param('id') id: string, @Res() response: ServerResponse) {
+  async content(@CurrentUser() actor: Actor, @Param('id') id: string, @Res() response: ServerResponse) {
+    const caseId = await this.access.checkAttachment(actor, id);
+    if (caseId) await this.access.recordReads(actor, [caseId], 'document');
     const { attachment, stream } = await this.documents.open(id);
     response.setHeader('content-type', attachment.mimeType);
     response.setHeader('content-length', String(attachment.size));
@@ -107,7 +114,8 @@ export class DocumentsController {
 
   @Roles('admin', 'officer', 'auditor')
   @Get('documents/:id/redaction-log.csv')
-  async redactionLog(@Param('id') id: string, @Res() response: ServerResponse) {
+  async redactionLog(@CurrentUser() actor: Actor, @Param('id') id: string, @Res() response: ServerResponse) {
+    await this.access.checkAttachment(actor, id);
     const { filename, csv } = await this.documents.redactionLogCsv(id);
     response.setHeader('content-type', 'text/csv; charset=utf-8');
     response.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);

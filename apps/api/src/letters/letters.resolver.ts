@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CaseAccess } from '../access/case-access.service';
 import { type Actor, CurrentUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { CaseDocumentModel, DocumentFile, LetterTemplateModel } from './letter.model';
@@ -11,7 +12,10 @@ const MIME: Record<string, string> = {
 
 @Resolver()
 export class LettersResolver {
-  constructor(private readonly letters: LettersService) {}
+  constructor(
+    private readonly letters: LettersService,
+    private readonly access: CaseAccess,
+  ) {}
 
   @Roles('admin', 'officer')
   @Query(() => [LetterTemplateModel], {
@@ -35,24 +39,31 @@ export class LettersResolver {
     description:
       "A letter's text for a case: with `body`, a template being edited (live preview). Roles: admin, officer.",
   })
-  previewLetter(
+  async previewLetter(
+    @CurrentUser() actor: Actor,
     @Args('caseId', { type: () => ID }) caseId: string,
     @Args('kind') kind: string,
     @Args('body', { type: () => String, nullable: true }) body: string | null,
   ) {
-    return this.letters.preview(caseId, kind, body);
+    await this.access.checkCase(actor, caseId);
+    const text = await this.letters.preview(caseId, kind, body);
+    await this.access.recordReads(actor, [caseId], 'letter');
+    return text;
   }
 
   @Roles('officer')
   @Mutation(() => [CaseDocumentModel], {
     description: 'Renders a letter for a case as PDF and DOCX and keeps them. Role: officer.',
   })
-  generateLetter(
+  async generateLetter(
     @CurrentUser() actor: Actor,
     @Args('caseId', { type: () => ID }) caseId: string,
     @Args('kind') kind: string,
   ) {
-    return this.letters.generate(actor, caseId, kind);
+    await this.access.checkCase(actor, caseId);
+    const documents = await this.letters.generate(actor, caseId, kind);
+    await this.access.recordReads(actor, [caseId], 'letter');
+    return documents;
   }
 
   @Roles('officer')
@@ -60,13 +71,15 @@ export class LettersResolver {
     description:
       "Records a generated letter as sent: its SHA-256 goes into the case's history. Role: officer.",
   })
-  sendLetter(@CurrentUser() actor: Actor, @Args('documentId', { type: () => ID }) documentId: string) {
+  async sendLetter(@CurrentUser() actor: Actor, @Args('documentId', { type: () => ID }) documentId: string) {
+    await this.access.checkLetter(actor, documentId);
     return this.letters.send(actor, documentId);
   }
 
   @Roles('admin', 'officer', 'auditor')
   @Query(() => [CaseDocumentModel], { description: "A case's letters. Roles: admin, officer, auditor." })
-  caseDocuments(@Args('caseId', { type: () => ID }) caseId: string) {
+  async caseDocuments(@CurrentUser() actor: Actor, @Args('caseId', { type: () => ID }) caseId: string) {
+    await this.access.checkCase(actor, caseId);
     return this.letters.documents(caseId);
   }
 
@@ -74,8 +87,13 @@ export class LettersResolver {
   @Query(() => DocumentFile, {
     description: 'One letter file, base64-encoded. Roles: admin, officer, auditor.',
   })
-  async documentFile(@Args('documentId', { type: () => ID }) documentId: string): Promise<DocumentFile> {
+  async documentFile(
+    @CurrentUser() actor: Actor,
+    @Args('documentId', { type: () => ID }) documentId: string,
+  ): Promise<DocumentFile> {
+    const caseId = await this.access.checkLetter(actor, documentId);
     const document = await this.letters.content(documentId);
+    if (caseId) await this.access.recordReads(actor, [caseId], 'letter');
     return {
       filename: document.filename,
       mimeType: MIME[document.format] ?? 'application/octet-stream',

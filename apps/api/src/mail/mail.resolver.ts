@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CaseAccess } from '../access/case-access.service';
 import { type Actor, CurrentUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { MailAttachmentModel, MailTemplateModel, OutboxMessageModel, OutgoingMailModel } from './mail.model';
@@ -6,19 +7,23 @@ import { MailService } from './mail.service';
 
 @Resolver()
 export class MailResolver {
-  constructor(private readonly mail: MailService) {}
+  constructor(
+    private readonly mail: MailService,
+    private readonly access: CaseAccess,
+  ) {}
 
   @Roles('officer')
   @Mutation(() => OutgoingMailModel, {
     description:
       "Queues a generated letter to be e-mailed, to the requester's address unless `to` is given; with `withDocx`, a PDF goes with its DOCX. Role: officer.",
   })
-  emailLetter(
+  async emailLetter(
     @CurrentUser() actor: Actor,
     @Args('documentId', { type: () => ID }) documentId: string,
     @Args('to', { type: () => String, nullable: true }) to: string | null,
     @Args('withDocx', { type: () => Boolean, nullable: true }) withDocx: boolean | null,
   ) {
+    await this.access.checkLetter(actor, documentId);
     return this.mail.queue(actor, documentId, to, withDocx ?? false);
   }
 
@@ -26,7 +31,8 @@ export class MailResolver {
   @Query(() => [OutgoingMailModel], {
     description: "A case's e-mails, newest first, with how their sending is going. Roles: admin, officer.",
   })
-  caseMails(@Args('caseId', { type: () => ID }) caseId: string) {
+  async caseMails(@CurrentUser() actor: Actor, @Args('caseId', { type: () => ID }) caseId: string) {
+    await this.access.checkCase(actor, caseId);
     return this.mail.forCase(caseId);
   }
 

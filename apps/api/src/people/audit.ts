@@ -12,7 +12,7 @@ export const COMMAND_LINE: ChangeActor = { id: null, label: 'command line' };
 export async function recordChange(
   manager: EntityManager,
   actor: ChangeActor,
-  target: { kind: 'user' | 'team' | 'role'; id: string },
+  target: { kind: 'user' | 'team' | 'role' | 'workflow'; id: string },
   action: string,
   change: Record<string, unknown>,
 ): Promise<void> {

@@ -72,8 +72,14 @@ export class SignInEventModel {
   @Field(() => String, { nullable: true })
   clientIp: string | null;
 
-  @Field({ description: 'signed-in, failed, throttled, sessions-ended or password-set.' })
+  @Field({
+    description:
+      'signed-in, failed, throttled, refused-disabled, refused-unknown, refused-unverified, refused-password-off, sessions-ended or password-set.',
+  })
   outcome: string;
+
+  @Field({ description: 'password, or oidc for single sign-on through the OpenID Connect provider.' })
+  method: string;
 
   @Field(() => ID, { nullable: true, description: 'Who ended the sessions (sessions-ended).' })
   actorId: string | null;

@@ -217,12 +217,19 @@ export class PeopleService {
   }
 
   /** Appends a sign-in, failure or throttled attempt to sign_in_event. */
-  async recordSignIn(email: string, userId: string | null, clientIp: string, outcome: string): Promise<void> {
+  async recordSignIn(
+    email: string,
+    userId: string | null,
+    clientIp: string,
+    outcome: string,
+    method: 'password' | 'oidc' = 'password',
+  ): Promise<void> {
     await this.dataSource.getRepository(SignInEvent).insert({
       email: email.trim().toLowerCase().slice(0, 320),
       userId,
       clientIp,
       outcome,
+      method,
       actorId: null,
     });
   }

@@ -22,7 +22,11 @@ export class SignInEvent {
   @Column('text', { name: 'client_ip', nullable: true })
   clientIp: string | null;
 
-  /** signed-in, failed, throttled, sessions-ended, set-password. */
+  /** How the person signed in: password or oidc (single sign-on). */
+  @Column('text', { default: 'password' })
+  method: string;
+
+  /** signed-in, failed, throttled, refused-disabled, refused-unknown, refused-unverified, refused-password-off, sessions-ended, password-set. */
   @Column('text')
   outcome: string;
 

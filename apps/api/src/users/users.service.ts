@@ -17,6 +17,8 @@ export interface NewUser {
   password?: string | null;
   roles: string[];
   teamIds?: string[];
+  /** False for someone who signs in only through the provider: no password, no set-password link. */
+  invite?: boolean;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -106,7 +108,7 @@ export async function createUser(
       fields: [{ field: 'email', message: 'already taken' }],
     });
   if (await manager.getRepository(User).exists({ where: { email } })) throw taken();
-  const invitation = input.password == null ? newSetPasswordToken() : null;
+  const invitation = input.password == null && input.invite !== false ? newSetPasswordToken() : null;
   const passwordHash = input.password == null ? null : await hashPassword(input.password);
   const user = await manager
     .getRepository(User)

@@ -13,6 +13,10 @@ export class Workflow {
   @Column('text')
   regime: string;
 
+  /** Its cases are seen only by administrators and members of its teams (workflow_team). */
+  @Column('boolean', { default: false })
+  restricted: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -110,11 +110,15 @@ type Documents = {
     "\n  mutation ApproveDisposal($ids: [ID!]!) {\n    approveDisposal(caseIds: $ids) { caseId ok message }\n  }\n": typeof types.ApproveDisposalDocument,
     "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n": typeof types.SetPasswordDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n": typeof types.SignInDocument,
+    "\n  query SignInOptions {\n    signInOptions { password oidc oidcProviderName }\n  }\n": typeof types.SignInOptionsDocument,
+    "\n  mutation ExchangeSignInCode($code: String!) {\n    exchangeSignInCode(code: $code) { token expiresAt user { id email name roles } }\n  }\n": typeof types.ExchangeSignInCodeDocument,
     "\n  query TaskPage($id: ID!) {\n    task(id: $id) {\n      id question status workingDays raisedOn dueOn overdue remindedAt answer closedAt cancelReason\n      team { name }\n      assignee { id name }\n      raisedBy { name }\n      closedBy { name }\n      case { id reference subject regime receivedOn requestText }\n      files { id filename size }\n      activity { at kind actorName message }\n    }\n  }\n": typeof types.TaskPageDocument,
     "\n  mutation AnswerTask($input: AnswerTaskInput!) {\n    answerTask(input: $input) { id status }\n  }\n": typeof types.AnswerTaskDocument,
     "\n  query TeamsForQueue {\n    teams { id name }\n  }\n": typeof types.TeamsForQueueDocument,
     "\n  query TaskQueue($filter: TasksFilter) {\n    tasks(filter: $filter, first: 100) {\n      id question status dueOn overdue remindedAt chasers\n      team { id name }\n      assignee { id name }\n      case { id reference subject }\n    }\n  }\n": typeof types.TaskQueueDocument,
     "\n  query Teams {\n    teams { id name members { id name disabled } }\n  }\n": typeof types.TeamsDocument,
+    "\n  query WorkflowAccess {\n    workflows { id name restricted accessTeams { id } }\n  }\n": typeof types.WorkflowAccessDocument,
+    "\n  mutation SetWorkflowAccess($input: SetWorkflowAccessInput!) {\n    setWorkflowAccess(input: $input) { workflowId restricted teams { id name } }\n  }\n": typeof types.SetWorkflowAccessDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name }\n  }\n": typeof types.CreateTeamDocument,
     "\n  query Users {\n    users { id email name roles disabled invited teams { id name } }\n    teams { id name }\n    roles { name description builtIn }\n  }\n": typeof types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { id email invitation { token expiresAt } }\n  }\n": typeof types.CreateUserDocument,
@@ -222,11 +226,15 @@ const documents: Documents = {
     "\n  mutation ApproveDisposal($ids: [ID!]!) {\n    approveDisposal(caseIds: $ids) { caseId ok message }\n  }\n": types.ApproveDisposalDocument,
     "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n": types.SetPasswordDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n": types.SignInDocument,
+    "\n  query SignInOptions {\n    signInOptions { password oidc oidcProviderName }\n  }\n": types.SignInOptionsDocument,
+    "\n  mutation ExchangeSignInCode($code: String!) {\n    exchangeSignInCode(code: $code) { token expiresAt user { id email name roles } }\n  }\n": types.ExchangeSignInCodeDocument,
     "\n  query TaskPage($id: ID!) {\n    task(id: $id) {\n      id question status workingDays raisedOn dueOn overdue remindedAt answer closedAt cancelReason\n      team { name }\n      assignee { id name }\n      raisedBy { name }\n      closedBy { name }\n      case { id reference subject regime receivedOn requestText }\n      files { id filename size }\n      activity { at kind actorName message }\n    }\n  }\n": types.TaskPageDocument,
     "\n  mutation AnswerTask($input: AnswerTaskInput!) {\n    answerTask(input: $input) { id status }\n  }\n": types.AnswerTaskDocument,
     "\n  query TeamsForQueue {\n    teams { id name }\n  }\n": types.TeamsForQueueDocument,
     "\n  query TaskQueue($filter: TasksFilter) {\n    tasks(filter: $filter, first: 100) {\n      id question status dueOn overdue remindedAt chasers\n      team { id name }\n      assignee { id name }\n      case { id reference subject }\n    }\n  }\n": types.TaskQueueDocument,
     "\n  query Teams {\n    teams { id name members { id name disabled } }\n  }\n": types.TeamsDocument,
+    "\n  query WorkflowAccess {\n    workflows { id name restricted accessTeams { id } }\n  }\n": types.WorkflowAccessDocument,
+    "\n  mutation SetWorkflowAccess($input: SetWorkflowAccessInput!) {\n    setWorkflowAccess(input: $input) { workflowId restricted teams { id name } }\n  }\n": types.SetWorkflowAccessDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name }\n  }\n": types.CreateTeamDocument,
     "\n  query Users {\n    users { id email name roles disabled invited teams { id name } }\n    teams { id name }\n    roles { name description builtIn }\n  }\n": types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { id email invitation { token expiresAt } }\n  }\n": types.CreateUserDocument,
@@ -622,6 +630,14 @@ export function graphql(source: "\n  mutation SignIn($email: String!, $password:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SignInOptions {\n    signInOptions { password oidc oidcProviderName }\n  }\n"): typeof import('./graphql').SignInOptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExchangeSignInCode($code: String!) {\n    exchangeSignInCode(code: $code) { token expiresAt user { id email name roles } }\n  }\n"): typeof import('./graphql').ExchangeSignInCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query TaskPage($id: ID!) {\n    task(id: $id) {\n      id question status workingDays raisedOn dueOn overdue remindedAt answer closedAt cancelReason\n      team { name }\n      assignee { id name }\n      raisedBy { name }\n      closedBy { name }\n      case { id reference subject regime receivedOn requestText }\n      files { id filename size }\n      activity { at kind actorName message }\n    }\n  }\n"): typeof import('./graphql').TaskPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -639,6 +655,14 @@ export function graphql(source: "\n  query TaskQueue($filter: TasksFilter) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Teams {\n    teams { id name members { id name disabled } }\n  }\n"): typeof import('./graphql').TeamsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkflowAccess {\n    workflows { id name restricted accessTeams { id } }\n  }\n"): typeof import('./graphql').WorkflowAccessDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWorkflowAccess($input: SetWorkflowAccessInput!) {\n    setWorkflowAccess(input: $input) { workflowId restricted teams { id name } }\n  }\n"): typeof import('./graphql').SetWorkflowAccessDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -348,6 +348,13 @@ export type SendCaseEventInput = {
   type: string;
 };
 
+export type SetWorkflowAccessInput = {
+  /** True: only administrators and members of teamIds see (or register) its cases. */
+  restricted: boolean;
+  teamIds: Array<string | number>;
+  workflowId: string | number;
+};
+
 /** An old stage ("received") or step ("response.drafting") and where it lands in the new version. */
 export type StateMappingInput = {
   from: string;
@@ -1043,6 +1050,18 @@ export type SignInMutationVariables = Exact<{
 
 export type SignInMutation = { login: { token: string, expiresAt: string, user: { id: string, email: string, name: string, roles: Array<string> } } };
 
+export type SignInOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignInOptionsQuery = { signInOptions: { password: boolean, oidc: boolean, oidcProviderName: string | null } };
+
+export type ExchangeSignInCodeMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ExchangeSignInCodeMutation = { exchangeSignInCode: { token: string, expiresAt: string, user: { id: string, email: string, name: string, roles: Array<string> } } };
+
 export type TaskPageQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1073,6 +1092,18 @@ export type TeamsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type TeamsQuery = { teams: Array<{ id: string, name: string, members: Array<{ id: string, name: string, disabled: boolean }> }> };
+
+export type WorkflowAccessQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WorkflowAccessQuery = { workflows: Array<{ id: string, name: string, restricted: boolean, accessTeams: Array<{ id: string }> }> };
+
+export type SetWorkflowAccessMutationVariables = Exact<{
+  input: SetWorkflowAccessInput;
+}>;
+
+
+export type SetWorkflowAccessMutation = { setWorkflowAccess: { workflowId: string, restricted: boolean, teams: Array<{ id: string, name: string }> } };
 
 export type CreateTeamMutationVariables = Exact<{
   input: CreateTeamInput;
@@ -2376,6 +2407,29 @@ export const SignInDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const SignInOptionsDocument = new TypedDocumentString(`
+    query SignInOptions {
+  signInOptions {
+    password
+    oidc
+    oidcProviderName
+  }
+}
+    `) as unknown as TypedDocumentString<SignInOptionsQuery, SignInOptionsQueryVariables>;
+export const ExchangeSignInCodeDocument = new TypedDocumentString(`
+    mutation ExchangeSignInCode($code: String!) {
+  exchangeSignInCode(code: $code) {
+    token
+    expiresAt
+    user {
+      id
+      email
+      name
+      roles
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExchangeSignInCodeMutation, ExchangeSignInCodeMutationVariables>;
 export const TaskPageDocument = new TypedDocumentString(`
     query TaskPage($id: ID!) {
   task(id: $id) {
@@ -2480,6 +2534,30 @@ export const TeamsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TeamsQuery, TeamsQueryVariables>;
+export const WorkflowAccessDocument = new TypedDocumentString(`
+    query WorkflowAccess {
+  workflows {
+    id
+    name
+    restricted
+    accessTeams {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WorkflowAccessQuery, WorkflowAccessQueryVariables>;
+export const SetWorkflowAccessDocument = new TypedDocumentString(`
+    mutation SetWorkflowAccess($input: SetWorkflowAccessInput!) {
+  setWorkflowAccess(input: $input) {
+    workflowId
+    restricted
+    teams {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetWorkflowAccessMutation, SetWorkflowAccessMutationVariables>;
 export const CreateTeamDocument = new TypedDocumentString(`
     mutation CreateTeam($input: CreateTeamInput!) {
   createTeam(input: $input) {

@@ -8,6 +8,8 @@ import { Mail1764000000006 } from './1764000000006-mail';
 import { CalendarSettings1764000000007 } from './1764000000007-calendar-settings';
 import { People1764000000008 } from './1764000000008-people';
 import { CaseReport1764000000009 } from './1764000000009-case-report';
+import { SingleSignOn1764000000100 } from './1764000000100-single-sign-on';
+import { RestrictedWorkflows1764000000101 } from './1764000000101-restricted-workflows';
 import { Tasks1764000000200 } from './1764000000200-tasks';
 import { IncomingMail1764000000500 } from './1764000000500-incoming-mail';
 import { Notifications1764000000501 } from './1764000000501-notifications';
@@ -30,6 +32,8 @@ export const migrations = [
   CalendarSettings1764000000007,
   People1764000000008,
   CaseReport1764000000009,
+  SingleSignOn1764000000100,
+  RestrictedWorkflows1764000000101,
   Tasks1764000000200,
   IncomingMail1764000000500,
   Notifications1764000000501,
