@@ -30,9 +30,12 @@ export const DOCUMENT_ADDED = 'DOCUMENT_ADDED';
 export const DOCUMENT_REDACTED = 'DOCUMENT_REDACTED';
 /** The release bundle (letter and released documents in one PDF) was built; its SHA-256 is in the payload. */
 export const RELEASE_BUNDLE_BUILT = 'RELEASE_BUNDLE_BUILT';
+/** An officer finished recording what had already happened on a late-registered case: its timers run from now. */
+export const CASE_CAUGHT_UP = 'CASE_CAUGHT_UP';
 /** Events that record a fact beside the workflow and leave its state as it was. */
 export const RECORD_ONLY_EVENTS: readonly string[] = [
   CASE_ASSIGNED,
+  CASE_CAUGHT_UP,
   LETTER_SENT,
   DOCUMENT_ADDED,
   DOCUMENT_REDACTED,
@@ -267,7 +270,7 @@ function replayOne(
     before,
     { type: event.type, payload: event.payload as Record<string, unknown>, at: event.effectiveOn },
     event.effectiveOn,
-    { calendar },
+    { calendar, actor: event.actorId },
   ).snapshot;
 }
 

@@ -1,5 +1,6 @@
 export {
   CASE_ASSIGNED,
+  CASE_CAUGHT_UP,
   CASE_CREATED,
   type CaseBundle,
   type CaseToVerify,
@@ -34,8 +35,10 @@ export { checkPayload, payloadJsonSchema } from './inputs';
 export { absoluteExemptions, type RefusalRules, refusalProblems } from './refusals';
 export { ACTIONS, CLOSURE_OUTCOMES, GUARDS, LETTER_TEMPLATES, registryDescription } from './registry';
 export {
+  APPROVER_ROLE,
   INPUT_TYPES,
   type InputDefinition,
+  RESPONSE_SENT,
   type Reference,
   type ReopenDefinition,
   ROLE_NAMES,
@@ -61,6 +64,7 @@ export {
   type StateDescription,
   type StepOptions,
   type StepResult,
+  senderRefusal,
   step,
   WorkflowError,
   type WorkflowErrorCode,
