@@ -125,4 +125,8 @@ export class Case {
 
   @Column('timestamptz', { name: 'closed_at', nullable: true })
   closedAt: Date | null;
+
+  /** Registered late, the officer is still recording what already happened: its timers wait. */
+  @Column('boolean', { name: 'catching_up', default: false })
+  catchingUp: boolean;
 }

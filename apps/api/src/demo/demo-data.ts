@@ -1,13 +1,14 @@
 import type { DataSource } from 'typeorm';
-import type { Role } from '../users/user.entity';
 import { createUser } from '../users/users.service';
 
 export const DEMO_PASSWORD = 'recordflow';
 
-export const DEMO_USERS: { email: string; name: string; roles: Role[] }[] = [
+export const DEMO_USERS: { email: string; name: string; roles: string[] }[] = [
   { email: 'admin@example.org', name: 'Ada Administrator', roles: ['admin'] },
   { email: 'officer@example.org', name: 'Olu Officer', roles: ['officer'] },
   { email: 'auditor@example.org', name: 'Aud Auditor', roles: ['auditor'] },
+  // Approves what officers draft: never their own (separation of duties).
+  { email: 'approver@example.org', name: 'Abi Approver', roles: ['officer', 'approver'] },
 ];
 
 const MARKER = 'demo.loaded-at';

@@ -47,4 +47,19 @@ export class CaseDocument {
   /** The case event that recorded it as sent. */
   @Column('integer', { name: 'sent_sequence', nullable: true })
   sentSequence: number | null;
+
+  /** The date printed on the letter (null: letters made before letters carried their own date). */
+  @Column('date', { name: 'dated_on', nullable: true })
+  datedOn: string | null;
+
+  @Column('date', { name: 'sent_on', nullable: true })
+  sentOn: string | null;
+
+  /** email, post, hand or other. */
+  @Column('text', { name: 'sent_channel', nullable: true })
+  sentChannel: string | null;
+
+  /** Where it went (an e-mail or postal address): personal data, so never in the hash chain. */
+  @Column('text', { name: 'sent_to', nullable: true })
+  sentTo: string | null;
 }
