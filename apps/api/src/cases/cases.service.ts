@@ -205,6 +205,7 @@ export class CasesService {
     if (
       input.type.startsWith('CASE_') ||
       input.type === DEADLINES_RECOMPUTED ||
+      input.type === RESPONSE_SENT ||
       RECORD_ONLY_EVENTS.includes(input.type)
     ) {
       throw refusal(

@@ -391,8 +391,8 @@ export function CaseLetters({
                     (d.sentSequence ? (
                       <span className="muted">
                         {' '}
-                        sent {d.sentOn ? showDate(d.sentOn) : ''} {d.sentChannel ? `by ${d.sentChannel}` : ''}{' '}
-                        (event {d.sentSequence})
+                        sent (event {d.sentSequence}){d.sentOn ? ` on ${showDate(d.sentOn)}` : ''}
+                        {d.sentChannel ? ` by ${d.sentChannel}` : ''}
                       </span>
                     ) : recording === d.id ? (
                       <SendForm
