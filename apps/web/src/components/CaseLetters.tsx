@@ -121,6 +121,13 @@ const CHANNELS = [
   { value: 'other', label: 'Other' },
 ];
 
+const CHANNEL_WORDS: Record<string, string> = {
+  post: 'post',
+  email: 'e-mail',
+  hand: 'hand',
+  other: 'another way',
+};
+
 /**
  * Records a letter as sent: to whom, how and on what day, then a confirmation. A letter carries the
  * date it is sent, so a different day makes the letter again, dated that day, and records that one.
@@ -217,8 +224,8 @@ function SendForm({
       ) : (
         <div role="alertdialog" aria-labelledby={`confirm-${document.id}`}>
           <p id={`confirm-${document.id}`}>
-            Record the {what} letter as sent to {recipient} by{' '}
-            {CHANNELS.find((c) => c.value === channel)?.label.toLowerCase()} on {showDate(sentOn)}?
+            Record the {what} letter as sent to {recipient} by {CHANNEL_WORDS[channel] ?? channel} on{' '}
+            {showDate(sentOn)}?
             {document.template === 'response' &&
               ' Once the approved response is sent the clock stops, and it cannot be changed: a correction is a new letter.'}
           </p>

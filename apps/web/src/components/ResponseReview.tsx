@@ -14,12 +14,22 @@ interface Answer {
  * What the approver approves: the recorded answers beside the draft letter they make, both from the
  * case as it stands (the letter dated today, as it would go out).
  */
-export function ResponseReview({ caseId, record }: { caseId: string; record: Record<string, unknown> }) {
+export function ResponseReview({
+  caseId,
+  record,
+  approved,
+}: {
+  caseId: string;
+  record: Record<string, unknown>;
+  approved: boolean;
+}) {
   const { result } = useQuery(DraftLetterQuery, { id: caseId });
   const answers = Array.isArray(record.answers) ? (record.answers as Answer[]) : [];
   return (
     <section className="panel response-review" aria-labelledby="review-heading">
-      <h3 id="review-heading">The response to approve</h3>
+      <h3 id="review-heading">
+        {approved ? 'The approved response, ready to send' : 'The response to approve'}
+      </h3>
       <div className="side-by-side">
         <div>
           <h4>The answers</h4>

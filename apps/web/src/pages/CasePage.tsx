@@ -226,6 +226,7 @@ export function CasePage({ id }: { id: string }) {
               key={c.version}
               caseId={c.id}
               record={(c.state as unknown as CaseSnapshot).context.record}
+              approved={c.step === 'approved'}
             />
           )}
           <div className="event-buttons">
