@@ -77,6 +77,7 @@ export class LettersService {
     this.checkKind(kind);
     const row = await this.dataSource.getRepository(Case).findOneBy({ id: caseId });
     if (!row) throw notFound('case', caseId);
+    if (dated) checkDate('dated', dated, row);
     checkLetterRegime(kind, row.regime as Regime);
     // A full refusal is a refusal notice, whichever letter the workflow queued for the response.
     const outcome = (row.snapshot as CaseSnapshot).context.record.outcome;
