@@ -135,6 +135,7 @@ async function officer(i, until) {
           channel: 'email',
           subject: `Load ${i}-${n}`,
           requestText: 'Load test request',
+          requester: { name: 'Load Requester', email: 'load.requester@example.net' },
         },
       },
     );

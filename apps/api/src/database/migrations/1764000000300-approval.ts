@@ -19,11 +19,9 @@ export class Approval1764000000300 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "case_document" ADD "sent_channel" text`);
     await queryRunner.query(`ALTER TABLE "case_document" ADD "sent_to" text`);
     await queryRunner.query(`ALTER TABLE "case" ADD "catching_up" boolean NOT NULL DEFAULT false`);
-    await queryRunner.query(`CREATE INDEX "case_catching_up" ON "case" ("id") WHERE "catching_up"`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX "case_catching_up"`);
     await queryRunner.query(`ALTER TABLE "case" DROP COLUMN "catching_up"`);
     await queryRunner.query(`ALTER TABLE "case_document" DROP COLUMN "sent_to"`);
     await queryRunner.query(`ALTER TABLE "case_document" DROP COLUMN "sent_channel"`);
