@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, TEST_PASSWORD, type TestApi } from '../support/api';
 import { launchBrowser, screenshot } from '../support/browser';
-import { createCase, sendEvent } from '../support/cases';
+import { approvedAndSent, createCase, play } from '../support/cases';
 
 const SHOTS = 'dashboard';
 
@@ -31,10 +31,9 @@ describe('in Chromium: the reporting dashboard and the public disclosure log', (
             held: true,
           },
         },
-        { type: 'APPROVE_AND_SEND', effectiveOn: answeredOn },
+        ...approvedAndSent(answeredOn),
       ]) {
-        const result = await sendEvent(api, officer, { caseId: created.id, ...step });
-        if (result.errors) throw new Error(JSON.stringify(result.errors));
+        await play(api, officer, created.id, [step]);
       }
       return created;
     };

@@ -15,6 +15,7 @@ describe('in Chromium: an officer handles a request, an auditor checks it', () =
     api = await startTestApi('browser', { webDir: join(__dirname, '../../apps/web/dist') });
     // Makes the users (and checks that their passwords work) before the browser signs in.
     await api.signIn(['officer'], 'olu.officer@example.org');
+    await api.signIn(['officer', 'approver'], 'abi.approver@example.org');
     await api.signIn(['auditor'], 'ada.auditor@example.org');
     adminToken = await api.signIn(['admin'], 'ann.admin@example.org');
     browser = await launchBrowser();
@@ -63,7 +64,10 @@ describe('in Chromium: an officer handles a request, an auditor checks it', () =
     // The published workflows come from the api (selectOption waits for the option to arrive).
     await form.getByLabel('Kind of request').selectOption('foi');
     await form.getByLabel('Date received').fill('2026-01-14');
+    // This officer records each step as it happens, so the timers run as usual.
+    await form.getByLabel('Received earlier').uncheck();
     await form.getByLabel("Requester's name").fill('Sam Requester');
+    await form.getByLabel("Requester's e-mail").fill('sam.requester@example.net');
     await form.getByLabel('Subject', { exact: true }).fill('CCTV cameras and facial recognition');
     await form.getByLabel('The request, as written').fill('How many CCTV cameras does the council operate?');
     await form.getByRole('button', { name: 'Register' }).click();
@@ -114,18 +118,31 @@ describe('in Chromium: an officer handles a request, an auditor checks it', () =
         .getByLabel('Section 1 text', { exact: true })
         .fill('Our camera locations are published on our website.');
     });
-    await sendEvent('Approve and send the response', '2026-02-10');
+    // Someone else approves it: the officer who drafted it may not.
+    const caseUrl = page.url();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn('abi.approver@example.org');
+    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    await page.goto(caseUrl);
+    await sendEvent('Approve the response', '2026-02-10');
+    await expect
+      .poll(() => page.getByTestId('stage').textContent())
+      .toBe('Response (Approved: ready to send)');
+
+    // The response letter: generated as PDF and DOCX, then recorded as sent (its hash goes into the
+    // history), which sends the response.
+    await page.getByRole('button', { name: 'Generate the response letter' }).click();
+    await page.getByRole('button', { name: /-response\.pdf$/ }).waitFor();
+    await page.getByRole('button', { name: 'Record as sent' }).click();
+    const sending = page.getByRole('form', { name: 'Record the response letter as sent' });
+    await sending.getByLabel('Date sent').fill('2026-02-10');
+    await sending.getByRole('button', { name: 'Record as sent…' }).click();
+    await sending.getByRole('button', { name: 'Yes, record it as sent' }).click();
+    await page.getByText('sent (event 7) on Tue 10 Feb 2026 by email').waitFor();
     await expect
       .poll(() => page.getByTestId('stage').textContent())
       .toBe('Awaiting any internal review request (Waiting)');
     await screenshot(page, SHOTS, '05-response-sent');
-
-    // The response letter: generated as PDF and DOCX, then recorded as sent (its hash goes into the history).
-    await page.getByRole('button', { name: 'Generate the response letter' }).click();
-    await page.getByRole('button', { name: /-response\.pdf$/ }).waitFor();
-    await page.getByRole('button', { name: 'Record as sent' }).click();
-    await page.getByText('sent (event 7)').waitFor();
-    await screenshot(page, SHOTS, '05b-letter-sent');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByText('You signed out.').waitFor();
   });
@@ -144,7 +161,7 @@ describe('in Chromium: an officer handles a request, an auditor checks it', () =
       .toBe('Awaiting any internal review request (Waiting)');
 
     // Event 2 asked for clarification; event 3 recorded it.
-    await page.getByLabel(/^Event \d+ of 7$/).fill('2');
+    await page.getByLabel(/^Event \d+ of 8$/).fill('2');
     await expect
       .poll(() => page.getByTestId('stage-then').textContent())
       .toBe('Clarification (Waiting for the requester)');
@@ -162,7 +179,7 @@ describe('in Chromium: an officer handles a request, an auditor checks it', () =
     await page.getByRole('button', { name: 'Verify the history' }).click();
     await expect
       .poll(() => page.getByTestId('verification').textContent())
-      .toBe('Verified: 7 events; the hash chain is intact and replay gives the recorded state.');
+      .toBe('Verified: 8 events; the hash chain is intact and replay gives the recorded state.');
     await screenshot(page, SHOTS, '07-verified');
   });
 

@@ -26,7 +26,7 @@ describe('in Chromium: an administrator manages people', () => {
     await api?.close();
   });
 
-  it('adds a team, defines an "approver" role, and adds a user to the team with that role', async () => {
+  it('adds a team, defines a "press-office" role, and adds a user to the team with it and the approver role', async () => {
     await page.goto(api.url);
     await page.getByLabel('E-mail').fill('ann.admin@example.org');
     await page.getByLabel('Password').fill(TEST_PASSWORD);
@@ -40,21 +40,23 @@ describe('in Chromium: an administrator manages people', () => {
 
     await nav.getByRole('link', { name: 'Users' }).click();
     const defineRole = page.getByRole('form', { name: 'Define a role' });
-    await defineRole.getByLabel('Role name').fill('approver');
-    await defineRole.getByLabel('Description').fill('Approves responses before they go out');
+    await defineRole.getByLabel('Role name').fill('press-office');
+    await defineRole.getByLabel('Description').fill('Clears responses the press will ask about');
     await defineRole.getByRole('button', { name: 'Define the role' }).click();
-    await page.getByRole('status').filter({ hasText: 'Defined the role approver.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Defined the role press-office.' }).waitFor();
 
     const add = page.getByRole('form', { name: 'Add a user' });
     await add.getByLabel('E-mail').fill('priya.shah@example.org');
     await add.getByLabel('Name').fill('Priya Shah');
     await add.getByLabel('Password (leave empty').fill('a long password');
+    // approver is there from the start: the built-in workflows' approval step needs it.
     await add.getByRole('checkbox', { name: 'approver' }).check();
+    await add.getByRole('checkbox', { name: 'press-office' }).check();
     await add.getByRole('checkbox', { name: 'Information Governance' }).check();
     await add.getByRole('button', { name: 'Add the user' }).click();
     await page.getByRole('status').filter({ hasText: 'Added priya.shah@example.org.' }).waitFor();
     const row = page.getByRole('row', { name: /Priya Shah/ });
-    await expect.poll(() => row.textContent()).toContain('officer, approver');
+    await expect.poll(() => row.textContent()).toContain('officer, approver, press-office');
     expect(await row.textContent()).toContain('Information Governance');
     await screenshot(page, SHOTS, '01-user-added');
 
@@ -63,7 +65,10 @@ describe('in Chromium: an administrator manages people', () => {
          JOIN user_team m ON m.user_id = u.id JOIN team t ON t.id = m.team_id
         WHERE u.email = 'priya.shah@example.org' GROUP BY u.roles`,
     );
-    expect(stored).toEqual({ roles: ['officer', 'approver'], teams: ['Information Governance'] });
+    expect(stored).toEqual({
+      roles: ['officer', 'approver', 'press-office'],
+      teams: ['Information Governance'],
+    });
     const signIn = await api.graphql(
       'mutation { login(email: "priya.shah@example.org", password: "a long password") { token } }',
     );

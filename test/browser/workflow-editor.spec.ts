@@ -58,6 +58,7 @@ describe('in Chromium: an administrator changes a workflow in the editor and pub
           channel: 'email',
           subject,
           requestText: `Please send me everything about ${subject}.`,
+          requester: { name: 'Sam Requester', email: 'sam@example.net' },
         },
       },
       officer,

@@ -219,7 +219,7 @@ describe('cases over GraphQL', () => {
 
     it('EVENT_NOT_ALLOWED listing the allowed events, and nothing changes', async () => {
       const created = await createCase(api, officer);
-      const result = await sendEvent(api, officer, { caseId: created.id, type: 'APPROVE_AND_SEND' });
+      const result = await sendEvent(api, officer, { caseId: created.id, type: 'APPROVE_RESPONSE' });
       expect(result.errors?.[0]?.extensions).toMatchObject({
         code: 'EVENT_NOT_ALLOWED',
         allowed: [

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
-import { createCase, sendEvent } from '../support/cases';
+import { approverToken, createCase, sendEvent } from '../support/cases';
 import {
   BARNET,
   EXAMPLE_LETTER_SECTIONS,
@@ -31,30 +31,49 @@ describe('letters over GraphQL', () => {
       effectiveOn: '2026-01-16',
       payload: EXAMPLE_RESPONSE,
     });
-    await sendEvent(api, officer, {
+    const approved = await sendEvent(api, await approverToken(api), {
       caseId: created.id,
-      type: 'APPROVE_AND_SEND',
+      type: 'APPROVE_RESPONSE',
       effectiveOn: '2026-01-16',
     });
+    expect(approved.data?.sendCaseEvent.case).toMatchObject({ stage: 'response', step: 'approved' });
 
     const generated = await api.graphql<{
-      generateLetter: { id: string; format: string; filename: string; sha256: string }[];
+      generateLetter: { id: string; format: string; filename: string; sha256: string; datedOn: string }[];
     }>(
-      'mutation($id: ID!) { generateLetter(caseId: $id, kind: "response") { id format filename sha256 } }',
+      'mutation($id: ID!) { generateLetter(caseId: $id, kind: "response", dated: "2026-01-16") { id format filename sha256 datedOn } }',
       { id: created.id },
       officer,
     );
     const documents = generated.data?.generateLetter ?? [];
     expect(documents.map((d) => d.format)).toEqual(['pdf', 'docx']);
     expect(documents[0]?.filename).toBe(`${created.reference}-response.pdf`);
+    expect(documents[0]?.datedOn).toBe('2026-01-16');
     const pdf = documents[0] as { id: string; sha256: string };
 
-    const sent = await api.graphql<{ sendLetter: { sentSequence: number } }>(
-      'mutation($id: ID!) { sendLetter(documentId: $id) { sentSequence } }',
+    // A letter carries the date it is sent: recording it as sent on another day is refused.
+    const otherDay = await api.graphql(
+      'mutation($id: ID!) { sendLetter(documentId: $id, sentOn: "2026-01-19", channel: "post") { sentSequence } }',
       { id: pdf.id },
       officer,
     );
-    expect(sent.data?.sendLetter.sentSequence).toBe(5);
+    expect(otherDay.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ field: 'sentOn', message: 'the letter is dated 2026-01-16' }],
+    });
+    const sent = await api.graphql<{
+      sendLetter: { sentSequence: number; sentOn: string; sentChannel: string; sentTo: string };
+    }>(
+      'mutation($id: ID!) { sendLetter(documentId: $id, sentOn: "2026-01-16", channel: "post", recipient: "1 Any Street, Barnet") { sentSequence sentOn sentChannel sentTo } }',
+      { id: pdf.id },
+      officer,
+    );
+    expect(sent.data?.sendLetter).toEqual({
+      sentSequence: 5,
+      sentOn: '2026-01-16',
+      sentChannel: 'post',
+      sentTo: '1 Any Street, Barnet',
+    });
     const again = await api.graphql(
       'mutation($id: ID!) { sendLetter(documentId: $id) { sentSequence } }',
       { id: pdf.id },
@@ -62,15 +81,25 @@ describe('letters over GraphQL', () => {
     );
     expect(again.errors?.[0]?.message).toMatch(/was already recorded as sent \(event 5\)/);
 
-    const history = await api.graphql<{ case: { history: { type: string; payload: { sha256: string } }[] } }>(
-      'query($id: ID!) { case(id: $id) { history { type payload } } }',
+    const history = await api.graphql<{
+      case: {
+        stage: string;
+        state: { context: { record: Record<string, unknown> } };
+        history: { type: string; effectiveOn: string; payload: Record<string, unknown> }[];
+      };
+    }>(
+      'query($id: ID!) { case(id: $id) { stage state history { type effectiveOn payload } } }',
       { id: created.id },
       auditor,
     );
-    expect(history.data?.case.history.at(-1)).toMatchObject({
-      type: 'LETTER_SENT',
-      payload: { sha256: pdf.sha256 },
-    });
+    // Sending the approved letter is what sends the response, on the day it went: in time.
+    expect(history.data?.case.history.slice(-2)).toMatchObject([
+      { type: 'LETTER_SENT', effectiveOn: '2026-01-16', payload: { sha256: pdf.sha256, channel: 'post' } },
+      { type: 'RESPONSE_SENT', effectiveOn: '2026-01-16', payload: { letter: 'response', channel: 'post' } },
+    ]);
+    expect(JSON.stringify(history.data?.case.history)).not.toContain('Any Street');
+    expect(history.data?.case.stage).toBe('review-window');
+    expect(history.data?.case.state.context.record.timeliness).toBe('in-time');
     const file = await api.graphql<{ documentFile: { base64: string; mimeType: string } }>(
       'query($id: ID!) { documentFile(documentId: $id) { base64 mimeType } }',
       { id: pdf.id },
@@ -87,6 +116,73 @@ describe('letters over GraphQL', () => {
     expect(verified.data?.verifyCaseHistory.ok).toBe(true);
   });
 
+  it('refuses approval by the drafter, explains why, and keeps the clock running until the letter is sent', async () => {
+    // The drafter holds the approver role too: separation of duties still refuses.
+    const drafter = await api.signIn(['officer', 'approver'], 'drafter@test.example.org');
+    const created = await createCase(api, drafter, { requestText: EXAMPLE_REQUEST });
+    await sendEvent(api, drafter, { caseId: created.id, type: 'START_RESPONSE', effectiveOn: '2026-01-16' });
+    await sendEvent(api, drafter, {
+      caseId: created.id,
+      type: 'SUBMIT_FOR_APPROVAL',
+      effectiveOn: '2026-01-16',
+      payload: EXAMPLE_RESPONSE,
+    });
+    const ALLOWED = 'query($id: ID!) { case(id: $id) { version allowedEvents { type unavailableReason } } }';
+    const asDrafter = await api.graphql<{
+      case: { version: number; allowedEvents: { type: string; unavailableReason: string | null }[] };
+    }>(ALLOWED, { id: created.id }, drafter);
+    expect(asDrafter.data?.case.allowedEvents.find((e) => e.type === 'APPROVE_RESPONSE')).toEqual({
+      type: 'APPROVE_RESPONSE',
+      unavailableReason:
+        'you drafted or last changed this response, and separation of duties needs someone else to approve it.',
+    });
+    const refused = await sendEvent(api, drafter, { caseId: created.id, type: 'APPROVE_RESPONSE' });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('EVENT_NOT_ALLOWED');
+    expect(refused.errors?.[0]?.message).toMatch(/separation of duties/);
+    const unchanged = await api.graphql<{ case: { version: number } }>(ALLOWED, { id: created.id }, drafter);
+    expect(unchanged.data?.case.version).toBe(asDrafter.data?.case.version);
+    // An officer without the approver role may not approve at all.
+    const plain = await sendEvent(api, officer, { caseId: created.id, type: 'APPROVE_RESPONSE' });
+    expect(plain.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // No one may send the response as an event: only sending its letter does.
+    const direct = await sendEvent(api, drafter, {
+      caseId: created.id,
+      type: 'RESPONSE_SENT',
+      payload: { letter: 'response', channel: 'email' },
+    });
+    expect(direct.errors?.[0]?.extensions?.code).toBe('EVENT_NOT_ALLOWED');
+
+    // The approver sees the draft letter before approving, and sends it back with comments.
+    const approver = await approverToken(api);
+    const draft = await api.graphql<{ previewLetter: string }>(
+      'query($id: ID!) { previewLetter(caseId: $id, kind: "response", dated: "2026-01-16") }',
+      { id: created.id },
+      approver,
+    );
+    expect(draft.data?.previewLetter.split('\n')[0]).toBe('16 January 2026');
+    const back = await sendEvent(api, approver, {
+      caseId: created.id,
+      type: 'REQUEST_CHANGES',
+      payload: { changesRequested: 'Link to the camera list.' },
+    });
+    expect(back.data?.sendCaseEvent.case.step).toBe('drafting');
+    await sendEvent(api, drafter, {
+      caseId: created.id,
+      type: 'SUBMIT_FOR_APPROVAL',
+      payload: EXAMPLE_RESPONSE,
+    });
+    const approved = await sendEvent(api, approver, { caseId: created.id, type: 'APPROVE_RESPONSE' });
+    expect(approved.data?.sendCaseEvent.case).toMatchObject({ step: 'approved', status: 'open' });
+    expect(approved.data?.sendCaseEvent.case.dueDate).toBe('2026-02-11');
+    // Approved but not sent: it can still be amended, and needs approving again.
+    const amended = await sendEvent(api, drafter, {
+      caseId: created.id,
+      type: 'AMEND_RESPONSE',
+      payload: { amendmentReason: 'A figure was wrong.' },
+    });
+    expect(amended.data?.sendCaseEvent.case.step).toBe('drafting');
+  });
+
   it('writes the council’s real response letter from the case, section by section', async () => {
     await api.graphql(
       'mutation($settings: AuthoritySettingsInput!) { saveAuthoritySettings(settings: $settings) { settings { name } } }',
@@ -101,20 +197,15 @@ describe('letters over GraphQL', () => {
       effectiveOn: '2026-01-16',
       payload: EXAMPLE_RESPONSE,
     });
-    await sendEvent(api, officer, {
-      caseId: created.id,
-      type: 'APPROVE_AND_SEND',
-      effectiveOn: '2026-01-16',
-    });
+    // The draft the approver sees, dated the day it is to be sent: the council's letter of 16 January.
     const preview = await api.graphql<{ previewLetter: string }>(
-      'query($id: ID!) { previewLetter(caseId: $id, kind: "response") }',
+      'query($id: ID!) { previewLetter(caseId: $id, kind: "response", dated: "2026-01-16") }',
       { id: created.id },
       officer,
     );
     const text = preview.data?.previewLetter ?? '';
-    // The letter is dated the day it is written; everything else is the council's letter of 16 January.
     const [dated, ...rest] = text.split('\n');
-    expect(dated).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
+    expect(dated).toBe('16 January 2026');
     const [opening, ...sections] = EXAMPLE_LETTER_SECTIONS;
     expectSections(rest.join('\n'), [
       {

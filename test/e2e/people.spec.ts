@@ -68,12 +68,12 @@ describe('people: users, teams, roles, sessions', () => {
     );
     const role = await api.graphql<{ createRole: { name: string; builtIn: boolean } }>(
       CREATE_ROLE,
-      { name: 'approver', description: 'Approves responses before they go out.' },
+      { name: 'press-office', description: 'Clears responses the press will ask about.' },
       admin,
     );
     expect(role.data?.createRole).toEqual({
-      name: 'approver',
-      description: 'Approves responses before they go out.',
+      name: 'press-office',
+      description: 'Clears responses the press will ask about.',
       builtIn: false,
     });
     const roles = await api.graphql<{ roles: { name: string; builtIn: boolean }[] }>(
@@ -81,12 +81,14 @@ describe('people: users, teams, roles, sessions', () => {
       {},
       officer,
     );
+    // approver is there from the start: the built-in workflows' approval step needs it.
     expect(roles.data?.roles.map((r) => r.name)).toEqual([
       'admin',
       'auditor',
       'contributor',
       'officer',
       'approver',
+      'press-office',
     ]);
 
     const created = await createUser({
@@ -142,7 +144,7 @@ describe('people: users, teams, roles, sessions', () => {
     expect(everything.data?.userAudit).toEqual(
       expect.arrayContaining([
         { targetKind: 'team', targetId: team.data?.createTeam.id, action: 'created' },
-        { targetKind: 'role', targetId: 'approver', action: 'created' },
+        { targetKind: 'role', targetId: 'press-office', action: 'created' },
       ]),
     );
   });
@@ -218,7 +220,8 @@ describe('people: users, teams, roles, sessions', () => {
       password: 'long enough',
     });
     expect(unknownRole.errors?.[0]).toMatchObject({
-      message: 'Unknown role wizard: the roles are admin, auditor, contributor, officer, approver.',
+      message:
+        'Unknown role wizard: the roles are admin, auditor, contributor, officer, approver, press-office.',
       extensions: { code: 'VALIDATION_FAILED' },
     });
     const unknownTeam = await createUser({
@@ -547,14 +550,14 @@ describe('people: users, teams, roles, sessions', () => {
       admin,
     );
     expect(known.data?.saveWorkflowDraft.errors).toEqual([]);
-    transition.roles = ['press-office'];
+    transition.roles = ['legal'];
     const unknown = await api.graphql<{ saveWorkflowDraft: { errors: { code: string; message: string }[] } }>(
       save,
       { input: { workflowId: 'foi', definition, baseRevision: 1 } },
       admin,
     );
     expect(unknown.data?.saveWorkflowDraft.errors.map((e) => e.code)).toEqual(['unknown-role']);
-    await api.graphql(CREATE_ROLE, { name: 'press-office', description: 'Press office' }, admin);
+    await api.graphql(CREATE_ROLE, { name: 'legal', description: 'Legal' }, admin);
     const draft = await api.graphql<{ workflow: { draft: { errors: unknown[] } } }>(
       '{ workflow(id: "foi") { draft { errors { code } } } }',
       {},

@@ -39,7 +39,8 @@ describe('two api replicas moving the same case in turn', () => {
     // The other replica moves the case twice: this one's memory (version 2) is now stale.
     const elsewhere = other.app.get(CasesService);
     const [user] = await api.dataSource.query(`SELECT id, email, name, roles FROM "user" LIMIT 1`);
-    const actor = actorOf(user);
+    // The send-back is an approver's: this officer holds that role too.
+    const actor = { ...actorOf(user), roles: [...user.roles, 'approver'] };
     const approval = {
       type: 'SUBMIT_FOR_APPROVAL',
       payload: {

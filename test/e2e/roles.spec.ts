@@ -31,6 +31,9 @@ const MUTATION_CALLS: Record<string, { query: string; variables?: Record<string,
     query:
       'mutation { sendCaseEvent(input: { caseId: "00000000-0000-0000-0000-000000000000", type: "X" }) { replayed } }',
   },
+  finishCatchingUp: {
+    query: 'mutation { finishCatchingUp(caseId: "00000000-0000-0000-0000-000000000000") { id } }',
+  },
   assignCase: {
     query: 'mutation { assignCase(input: { caseId: "00000000-0000-0000-0000-000000000000" }) { id } }',
   },

@@ -2,9 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StatisticsService } from '../../apps/api/src/reporting/statistics.service';
 import { startTestApi, type TestApi } from '../support/api';
-import { createCase, sendEvent } from '../support/cases';
-
-type Step = { type: string; effectiveOn: string; payload?: Record<string, unknown> };
+import { approvedAndSent, createCase, play, type Step } from '../support/cases';
 
 const answer = (outcome: string, on: string, extra: Record<string, unknown> = {}): Step[] => [
   {
@@ -17,7 +15,7 @@ const answer = (outcome: string, on: string, extra: Record<string, unknown> = {}
       ...extra,
     },
   },
-  { type: 'APPROVE_AND_SEND', effectiveOn: on },
+  ...approvedAndSent(on),
 ];
 
 /**
@@ -111,10 +109,7 @@ describe('statistics over GraphQL', () => {
     officer = await api.signIn(['officer']);
     for (const request of FOI_CASES) {
       const created = await createCase(api, officer, { receivedOn: request.receivedOn });
-      for (const step of request.steps) {
-        const result = await sendEvent(api, officer, { caseId: created.id, ...step });
-        if (result.errors) throw new Error(`${step.type}: ${JSON.stringify(result.errors)}`);
-      }
+      await play(api, officer, created.id, request.steps);
     }
     const eir = await createCase(api, officer, { workflowId: 'eir', receivedOn: '2026-01-14' });
     expect(eir.reference).toMatch(/^EIR-/);

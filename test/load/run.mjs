@@ -64,7 +64,7 @@ for (let i = 0; i < OFFICERS; i++) {
     email: `officer${i}@load.example.org`,
     name: `Officer ${i}`,
     password: 'load test password',
-    roles: ['officer'],
+    roles: ['officer', 'approver'],
   });
 }
 const ports = await Promise.all(Array.from({ length: PROCESSES }, () => freePort()));
@@ -111,7 +111,7 @@ const JOURNEY = [
       held: true,
     },
   },
-  { type: 'APPROVE_AND_SEND' },
+  { type: 'REQUEST_CHANGES', payload: { changesRequested: 'Give the figures per year.' } },
 ];
 
 async function officer(i, until) {
@@ -135,6 +135,7 @@ async function officer(i, until) {
           channel: 'email',
           subject: `Load ${i}-${n}`,
           requestText: 'Load test request',
+          requester: { name: 'Load Requester', email: 'load.requester@example.net' },
         },
       },
     );

@@ -125,8 +125,12 @@ describe('the case repository', () => {
   });
 
   it('finds requesters by id, a page at a time', async () => {
-    const one = await aCase(context, officer, { requester: { name: 'First Requester' } });
-    const two = await aCase(context, officer, { requester: { name: 'Second Requester' } });
+    const one = await aCase(context, officer, {
+      requester: { name: 'First Requester', email: 'first@example.net' },
+    });
+    const two = await aCase(context, officer, {
+      requester: { name: 'Second Requester', email: 'second@example.net' },
+    });
     const found = await repository.requesters([one.requesterId as string, two.requesterId as string]);
     expect(found.map((r) => r.name).sort()).toEqual(['First Requester', 'Second Requester']);
   });

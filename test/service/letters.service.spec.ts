@@ -30,7 +30,7 @@ describe('letter data from a stored case', () => {
   it('fills a template from the case, its requester, its deadline and the authority', async () => {
     const created = await aCase(context, officer, {
       receivedOn: daysAgo(2),
-      requester: { name: 'Ms Jane Doe' },
+      requester: { name: 'Ms Jane Doe', email: 'jane.doe@example.net' },
     });
     const text = await letters.preview(
       created.id,

@@ -24,7 +24,7 @@ export interface TestApi {
     token?: string,
   ): Promise<GraphQLResult<T>>;
   /** Creates a user with these roles (once per e-mail) and signs in; returns the token. */
-  signIn(roles: Role[], email?: string): Promise<string>;
+  signIn(roles: (Role | 'approver')[], email?: string): Promise<string>;
   close(): Promise<void>;
 }
 

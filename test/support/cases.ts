@@ -78,3 +78,58 @@ export function sendEvent(
 > {
   return api.graphql(SEND_EVENT, { input }, token);
 }
+
+/** An event to send, or the response letter to generate dated `on` and record as sent that day. */
+export type Step =
+  | { type: string; effectiveOn?: string; payload?: Record<string, unknown> }
+  | { sendLetter: string; on: string; channel?: string };
+
+/** Events an approver sends: the test's approver, an officer who holds the approver role and drafted nothing. */
+const APPROVER_EVENTS = ['APPROVE_RESPONSE', 'REQUEST_CHANGES'];
+
+export const approverToken = (api: TestApi) =>
+  api.signIn(['officer', 'approver'], 'approver@test.example.org');
+
+/** Approved by the approver, then its letter sent on `on`: the response goes out that day. */
+export const approvedAndSent = (on: string, channel = 'email'): Step[] => [
+  { type: 'APPROVE_RESPONSE', effectiveOn: on },
+  { sendLetter: 'response', on, channel },
+];
+
+/** Generates a letter dated `on` and records it as sent that day; returns its PDF and DOCX ids. */
+export async function sendLetterOn(
+  api: TestApi,
+  token: string,
+  caseId: string,
+  kind: string,
+  on: string,
+  channel = 'email',
+): Promise<{ pdf: string; docx: string; sequence: number }> {
+  const generated = await api.graphql<{ generateLetter: { id: string; format: string }[] }>(
+    'mutation($id: ID!, $kind: String!, $on: LocalDate) { generateLetter(caseId: $id, kind: $kind, dated: $on) { id format } }',
+    { id: caseId, kind, on },
+    token,
+  );
+  if (!generated.data) throw new Error(`generateLetter failed: ${JSON.stringify(generated.errors)}`);
+  const [pdf, docx] = generated.data.generateLetter;
+  const sent = await api.graphql<{ sendLetter: { sentSequence: number } }>(
+    'mutation($id: ID!, $on: LocalDate, $channel: String) { sendLetter(documentId: $id, sentOn: $on, channel: $channel, recipient: "requester@example.net") { sentSequence } }',
+    { id: pdf?.id, on, channel },
+    token,
+  );
+  if (!sent.data) throw new Error(`sendLetter failed: ${JSON.stringify(sent.errors)}`);
+  return { pdf: pdf?.id as string, docx: docx?.id as string, sequence: sent.data.sendLetter.sentSequence };
+}
+
+/** Plays steps on a case in order, each approval by the approver; throws on the first refusal. */
+export async function play(api: TestApi, officer: string, caseId: string, steps: Step[]): Promise<void> {
+  for (const step of steps) {
+    if ('sendLetter' in step) {
+      await sendLetterOn(api, officer, caseId, step.sendLetter, step.on, step.channel);
+      continue;
+    }
+    const token = APPROVER_EVENTS.includes(step.type) ? await approverToken(api) : officer;
+    const result = await sendEvent(api, token, { caseId, ...step });
+    if (result.errors) throw new Error(`${step.type}: ${JSON.stringify(result.errors)}`);
+  }
+}

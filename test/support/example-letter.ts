@@ -105,7 +105,13 @@ export function exampleLetterCase(): LetterCase {
     },
     '2026-01-16',
   ).snapshot;
-  snapshot = step(definition, snapshot, { type: 'APPROVE_AND_SEND' }, '2026-01-16').snapshot;
+  snapshot = step(definition, snapshot, { type: 'APPROVE_RESPONSE' }, '2026-01-16').snapshot;
+  snapshot = step(
+    definition,
+    snapshot,
+    { type: 'RESPONSE_SENT', payload: { letter: 'response', channel: 'email' } },
+    '2026-01-16',
+  ).snapshot;
   return {
     reference: '16336160',
     regime: 'foi',

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { TestApi } from './api';
-import { createCase, sendEvent } from './cases';
+import { approverToken, createCase, sendEvent } from './cases';
 import { EXAMPLE_ANSWERS, EXAMPLE_REQUEST } from './example-letter';
 
 export const MAIL_FIELDS =
@@ -27,7 +27,7 @@ export interface Letter {
   docx: { id: string; sha256: string; filename: string };
 }
 
-/** A case answered in full, with its response letter generated (PDF and DOCX). */
+/** A case answered in full and approved, with its response letter generated (PDF and DOCX), not sent yet. */
 export async function responseLetter(api: TestApi, officer: string): Promise<Letter> {
   const created = await createCase(api, officer, { requestText: EXAMPLE_REQUEST });
   await sendEvent(api, officer, { caseId: created.id, type: 'START_RESPONSE', effectiveOn: '2026-01-16' });
@@ -37,7 +37,11 @@ export async function responseLetter(api: TestApi, officer: string): Promise<Let
     effectiveOn: '2026-01-16',
     payload: { outcome: 'granted-in-full', answers: EXAMPLE_ANSWERS, held: true },
   });
-  await sendEvent(api, officer, { caseId: created.id, type: 'APPROVE_AND_SEND', effectiveOn: '2026-01-16' });
+  await sendEvent(api, await approverToken(api), {
+    caseId: created.id,
+    type: 'APPROVE_RESPONSE',
+    effectiveOn: '2026-01-16',
+  });
   const generated = await api.graphql<{
     generateLetter: { id: string; format: string; sha256: string; filename: string }[];
   }>(

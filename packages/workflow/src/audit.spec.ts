@@ -87,7 +87,8 @@ function recordCase(caseId = '11111111-1111-4111-8111-111111111111') {
     '2026-01-20',
     '2026-01-20T09:00:00.000Z',
   );
-  add('APPROVE_AND_SEND', {}, '2026-01-21', '2026-01-21T09:00:00.000Z');
+  add('APPROVE_RESPONSE', {}, '2026-01-21', '2026-01-21T09:00:00.000Z');
+  add('RESPONSE_SENT', { letter: 'response', channel: 'email' }, '2026-01-21', '2026-01-21T09:30:00.000Z');
   return {
     events: fromDatabase(events),
     definitions: { [V1]: foi } as Record<string, WorkflowDefinition>,
@@ -112,7 +113,7 @@ describe('verifyHistory', () => {
     const record = recordCase();
     expect(verifyHistory(record)).toEqual({
       ok: true,
-      eventsChecked: 7,
+      eventsChecked: 8,
       firstBadSequence: null,
       reason: null,
     });
@@ -120,6 +121,7 @@ describe('verifyHistory', () => {
     expect(replayEvents(record).map((s) => s.context.deadlines.response?.due)).toEqual([
       '2026-02-11',
       '2026-02-11',
+      '2026-02-12',
       '2026-02-12',
       '2026-02-12',
       '2026-02-12',
@@ -182,8 +184,8 @@ describe('verifyHistory', () => {
     (record.storedSnapshot.context.record as Record<string, unknown>).outcome = 'refused-in-full';
     expect(verifyHistory(record)).toEqual({
       ok: false,
-      eventsChecked: 7,
-      firstBadSequence: 7,
+      eventsChecked: 8,
+      firstBadSequence: 8,
       reason: 'the stored snapshot differs from the replay of the events: the case row was altered',
     });
   });
@@ -197,7 +199,7 @@ describe('verifyHistory', () => {
       held: true,
     };
     const result = verifyHistory({ ...record, events: rehash(record.events, 6) });
-    expect(result).toMatchObject({ ok: false, firstBadSequence: 7 });
+    expect(result).toMatchObject({ ok: false, firstBadSequence: 8 });
     expect(result.reason).toContain('the stored snapshot differs from the replay');
   });
 
@@ -234,8 +236,8 @@ describe('verifyHistory', () => {
     const record = recordCase();
     const failure = {
       ok: false,
-      eventsChecked: 7,
-      firstBadSequence: 7,
+      eventsChecked: 8,
+      firstBadSequence: 8,
       reason: 'the stored snapshot differs from the replay of the events: the case row was altered',
     };
     expect(verifyHistory({ ...record, holidays: [] })).toEqual(failure);
@@ -258,7 +260,7 @@ describe('verifyHistory', () => {
     };
     expect(verifyBundle(fromDatabase(bundle))).toMatchObject({
       ok: true,
-      eventsChecked: 7,
+      eventsChecked: 8,
       definitionsChecked: 1,
     });
     (bundle.events[1] as RecordedEvent).effectiveOn = '2026-01-16';

@@ -55,6 +55,8 @@ export const NOTE_ADDED = 'NOTE_ADDED';
 /** Two cases were linked (refined request, repeat, aggregated for s.12 …) or unlinked; both histories record it. */
 export const CASE_LINKED = 'CASE_LINKED';
 export const CASE_UNLINKED = 'CASE_UNLINKED';
+/** An officer finished recording what had already happened on a late-registered case: its timers run from now. */
+export const CASE_CAUGHT_UP = 'CASE_CAUGHT_UP';
 /** Events that record a fact beside the workflow and leave its state as it was. */
 export const RECORD_ONLY_EVENTS: readonly string[] = [
   TASK_RAISED,
@@ -63,6 +65,7 @@ export const RECORD_ONLY_EVENTS: readonly string[] = [
   TASK_CANCELLED,
   NOTE_ADDED,
   CASE_ASSIGNED,
+  CASE_CAUGHT_UP,
   LETTER_SENT,
   DOCUMENT_ADDED,
   DOCUMENT_REDACTED,
@@ -358,7 +361,7 @@ function replayOne(
       at: event.effectiveOn,
     },
     event.effectiveOn,
-    { calendar },
+    { calendar, actor: event.actorId },
   ).snapshot;
 }
 

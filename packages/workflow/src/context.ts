@@ -42,6 +42,8 @@ export interface StepRuntime {
   at: IsoDate;
   calendar: CalendarOptions;
   payload: Record<string, unknown>;
+  /** Who sends the event (a user's id; null for the system), for separation-of-duties guards. */
+  actor?: string | null;
 }
 
 /** The name of the clock's deadline in context.deadlines. */

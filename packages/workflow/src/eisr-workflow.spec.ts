@@ -10,7 +10,9 @@ function journey(start: string) {
   const eisr = builtIn('eisr');
   let snapshot = initialSnapshot(eisr, { receivedOn: start }).snapshot;
   const send = (type: string, at: string, payload: Record<string, unknown> = {}) => {
-    snapshot = step(eisr, stored(snapshot), { type, at, payload }, at, { roles: ['officer'] }).snapshot;
+    snapshot = step(eisr, stored(snapshot), { type, at, payload }, at, {
+      roles: ['officer', 'approver', 'system'],
+    }).snapshot;
   };
   return { send, now: () => snapshot, where: () => describeState(eisr, snapshot) };
 }
@@ -40,7 +42,8 @@ describe('eisr.json: environmental information from a Scottish public authority 
       exemptionReasons: 'reg 10(4)(a): no monitoring took place at that site.',
       publicInterestReasons: 'reg 10(4)(a): nothing held, so nothing to weigh.',
     });
-    send('APPROVE_AND_SEND', '2026-01-20');
+    send('APPROVE_RESPONSE', '2026-01-20');
+    send('RESPONSE_SENT', '2026-01-20', { letter: 'response', channel: 'email' });
     expect(where().stage).toBe('review-window');
     send('REQUEST_REVIEW', '2026-02-02', { reviewGrounds: 'The site was monitored in 2024.' });
     expect(where()).toMatchObject({ stage: 'internal-review', stageLabel: 'Review (reg 16)' });

@@ -1,5 +1,6 @@
 export {
   CASE_ASSIGNED,
+  CASE_CAUGHT_UP,
   CASE_CREATED,
   CASE_LINKED,
   CASE_UNLINKED,
@@ -65,8 +66,10 @@ export {
 export { absoluteExemptions, type RefusalRules, refusalProblems } from './refusals';
 export { ACTIONS, CLOSURE_OUTCOMES, GUARDS, LETTER_TEMPLATES, registryDescription } from './registry';
 export {
+  APPROVER_ROLE,
   INPUT_TYPES,
   type InputDefinition,
+  RESPONSE_SENT,
   type Reference,
   type ReopenDefinition,
   ROLE_NAMES,
@@ -92,6 +95,7 @@ export {
   type StateDescription,
   type StepOptions,
   type StepResult,
+  senderRefusal,
   step,
   transitionEffects,
   WorkflowError,

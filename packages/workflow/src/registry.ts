@@ -443,6 +443,15 @@ export const ACTIONS = {
       .strict(),
     run: (context, params) => ({ ...context, record: { ...context.record, [params.field]: params.value } }),
   } satisfies ActionSpec<{ field: string; value: string | number | boolean }>,
+  'record.actor': {
+    description:
+      'Records who sent the event (their user id) in a field of the record (e.g. draftedBy), for separation of duties.',
+    params: z.object({ field: z.string().regex(/^[a-z][a-zA-Z0-9]*$/) }).strict(),
+    run: (context, params, runtime) => ({
+      ...context,
+      record: { ...context.record, [params.field]: runtime.actor ?? null },
+    }),
+  } satisfies ActionSpec<{ field: string }>,
   'record.timeliness': {
     description:
       'Records "in-time" or "late" in a field of the record: whether the event is on or before the named deadline.',
@@ -513,6 +522,15 @@ export const GUARDS = {
     test: (context, params) => recordedOf(context, params.fields).length === 0,
     explain: (context, params) =>
       `the case already records ${recordedOf(context, params.fields).join(', ')}.`,
+  } satisfies GuardSpec<{ fields: string[] }>,
+  'actor.notDrafter': {
+    description:
+      'True unless the sender is the person recorded in the named fields (who drafted or last changed the response): separation of duties.',
+    params: z.object({ fields: z.array(z.string().min(1)).min(1).default(['draftedBy']) }).strict(),
+    test: (context, params, runtime) =>
+      !runtime.actor || !params.fields.some((field) => context.record[field] === runtime.actor),
+    explain: () =>
+      'you drafted or last changed this response, and separation of duties needs someone else to approve it.',
   } satisfies GuardSpec<{ fields: string[] }>,
   'deadline.passed': {
     description: 'True when the named deadline is before the event date.',

@@ -120,7 +120,8 @@ describe('a closed FOI case reopened by a late review request or ICO complaint (
       answers: [{ question: 'How many cameras?', answer: 'All of it.' }],
       held: true,
     });
-    send('APPROVE_AND_SEND', '2026-01-16');
+    send('APPROVE_RESPONSE', '2026-01-16', {}, ['approver']);
+    send('RESPONSE_SENT', '2026-01-16', { letter: 'response', channel: 'email' }, ['system']);
     send('REQUEST_INTERNAL_REVIEW', '2026-02-16', { reviewGrounds: 'Incomplete.' });
     send('REVIEW_DECIDED', '2026-03-10', { reviewOutcome: 'upheld', reviewReasons: 'Complete.' });
     send('COMPLAINT_WINDOW_CLOSED', '2026-04-22', {}, ['system']);

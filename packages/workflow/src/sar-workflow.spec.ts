@@ -10,7 +10,9 @@ const due = (snapshot: CaseSnapshot) =>
 function journey(start: string) {
   let snapshot = initialSnapshot(sar, { receivedOn: start }).snapshot;
   const send = (type: string, at: string, payload: Record<string, unknown> = {}) => {
-    const result = step(sar, stored(snapshot), { type, at, payload }, at, { roles: ['officer'] });
+    const result = step(sar, stored(snapshot), { type, at, payload }, at, {
+      roles: ['officer', 'approver', 'system'],
+    });
     snapshot = result.snapshot;
     return result;
   };
@@ -120,7 +122,8 @@ describe('sar.json: refusals and the route after the response', () => {
     const { send, now, where } = journey('2026-03-02');
     send('START_RESPONSE', '2026-03-03');
     send('SUBMIT_FOR_APPROVAL', '2026-03-20', answer);
-    send('APPROVE_AND_SEND', '2026-03-20');
+    send('APPROVE_RESPONSE', '2026-03-20');
+    send('RESPONSE_SENT', '2026-03-20', { letter: 'response', channel: 'email' });
     expect(where()).toMatchObject({ stage: 'complaints', step: 'waiting' });
     expect(due(now())).toEqual({ complaintBy: '2026-06-22' });
 
@@ -151,7 +154,8 @@ describe('sar.json: refusals and the route after the response', () => {
       exemptionReasons: 'DPA Sch 2 para 16: the emails name neighbours.',
       refusalBasis: 'exemption',
     });
-    const closed = send('APPROVE_AND_SEND', '2026-09-16');
+    send('APPROVE_RESPONSE', '2026-09-16');
+    const closed = send('RESPONSE_SENT', '2026-09-16', { letter: 'response', channel: 'email' });
     expect(where()).toMatchObject({ stage: 'closed', final: true });
     expect(now().context.record).toMatchObject({
       outcome: 'granted-in-part',

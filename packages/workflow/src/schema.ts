@@ -16,6 +16,14 @@ const fieldName = z
 
 /** The roles every Recordflow knows; administrators define more, which validateWorkflow is told of. */
 export const ROLE_NAMES = ['admin', 'officer', 'auditor', 'system'] as const;
+/**
+ * The event the engine sends (as the officer who sent the letter, with the system's rights) when a letter
+ * is recorded as sent and the case accepts it: `{ letter, channel }`. The built-in workflows stop the
+ * clock on it, so the response counts as sent when its letter goes out, dated the day it went.
+ */
+export const RESPONSE_SENT = 'RESPONSE_SENT';
+/** The role the built-in workflows' approval step needs; every database has it (seeded), so it is always known. */
+export const APPROVER_ROLE = 'approver';
 const roleName = z
   .string()
   .regex(/^[a-z][a-z0-9-]*$/, 'use a role name such as "officer" or "press-office"')

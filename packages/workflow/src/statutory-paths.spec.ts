@@ -174,8 +174,9 @@ describe('a late or absent response (FOI F1, FOISA S6)', () => {
       exemptions: ['s.40(2)'],
       exemptionReasons: 's.40(2): staff names.',
     });
-    const sent = send('APPROVE_AND_SEND', '2026-03-11');
-    expect(sent.effects).toContainEqual({ type: 'letter.queue', template: 'response' });
+    const approved = send('APPROVE_RESPONSE', '2026-03-11', {}, ['approver']);
+    expect(approved.effects).toContainEqual({ type: 'letter.queue', template: 'response' });
+    send('RESPONSE_SENT', '2026-03-11', { letter: 'response', channel: 'email' }, ['system']);
     expect(where().stage).toBe('regulator-window');
     expect(now().context.record).toMatchObject({
       outcome: 'granted-in-part',
@@ -205,7 +206,8 @@ describe('internal reviews (FOI F2, F11)', () => {
     const j = journey(foi);
     j.send('START_RESPONSE', '2026-01-16');
     j.send('SUBMIT_FOR_APPROVAL', '2026-01-16', granted);
-    j.send('APPROVE_AND_SEND', '2026-01-16');
+    j.send('APPROVE_RESPONSE', '2026-01-16', {}, ['approver']);
+    j.send('RESPONSE_SENT', '2026-01-16', { letter: 'response', channel: 'email' }, ['system']);
     j.send('REQUEST_INTERNAL_REVIEW', '2026-02-16', { reviewGrounds: 'Incomplete.' });
     return j;
   };
@@ -254,7 +256,8 @@ describe('decision notices and appeals (FOI F3, F4)', () => {
     expect(where().stage).toBe('fresh-response');
     expect(due(now())).toMatchObject({ freshResponseDue: '2026-07-06' });
     send('SUBMIT_FOR_APPROVAL', '2026-07-07', granted);
-    send('APPROVE_AND_SEND', '2026-07-08');
+    send('APPROVE_RESPONSE', '2026-07-08', {}, ['approver']);
+    send('RESPONSE_SENT', '2026-07-08', { letter: 'response', channel: 'email' }, ['system']);
     expect(now().context.record).toMatchObject({
       outcome: 'granted-in-full',
       freshResponseTimeliness: 'late',
@@ -288,7 +291,8 @@ describe('FOISA: review window and the Commissioner’s compliance date (S1, S2)
     expect(due(now())).toEqual({ response: '2026-02-11' });
     send('START_RESPONSE', '2026-01-20');
     send('SUBMIT_FOR_APPROVAL', '2026-01-21', granted);
-    send('APPROVE_AND_SEND', '2026-01-21');
+    send('APPROVE_RESPONSE', '2026-01-21', {}, ['approver']);
+    send('RESPONSE_SENT', '2026-01-21', { letter: 'response', channel: 'email' }, ['system']);
     expect(due(now())).toEqual({ reviewRequestBy: '2026-04-09' });
   });
 
@@ -296,7 +300,8 @@ describe('FOISA: review window and the Commissioner’s compliance date (S1, S2)
     const { send, now } = journey(foisa);
     send('START_RESPONSE', '2026-01-20');
     send('SUBMIT_FOR_APPROVAL', '2026-02-18', granted);
-    send('APPROVE_AND_SEND', '2026-02-18');
+    send('APPROVE_RESPONSE', '2026-02-18', {}, ['approver']);
+    send('RESPONSE_SENT', '2026-02-18', { letter: 'response', channel: 'email' }, ['system']);
     expect(now().context.record.timeliness).toBe('late');
     expect(due(now())).toEqual({ reviewRequestBy: addWorkingDays('foisa', '2026-02-18', 40) });
   });

@@ -16,8 +16,16 @@ const stored = (snapshot: CaseSnapshot): CaseSnapshot => JSON.parse(JSON.stringi
 
 function journey(start = '2026-01-14') {
   let snapshot = initialSnapshot(foi, { receivedOn: start }).snapshot;
-  const send = (type: string, at: string, payload: Record<string, unknown> = {}) => {
-    const result = step(foi, stored(snapshot), { type, at, payload }, at, { roles: ['officer'] });
+  const send = (
+    type: string,
+    at: string,
+    payload: Record<string, unknown> = {},
+    who: { roles?: string[]; actor?: string | null } = {},
+  ) => {
+    const result = step(foi, stored(snapshot), { type, at, payload }, at, {
+      roles: who.roles ?? ['officer'],
+      actor: who.actor ?? 'drafter-id',
+    });
     snapshot = result.snapshot;
     return result;
   };
@@ -46,7 +54,22 @@ describe('the example response letter through foi.json', () => {
       held: true,
     });
     expect(describeState(foi, now())).toMatchObject({ stage: 'response', step: 'approval' });
-    const sent = send('APPROVE_AND_SEND', '2026-01-16');
+    const approved = send(
+      'APPROVE_RESPONSE',
+      '2026-01-16',
+      {},
+      { roles: ['approver'], actor: 'approver-id' },
+    );
+    expect(approved.effects).toContainEqual({ type: 'letter.queue', template: 'response' });
+    expect(describeState(foi, now())).toMatchObject({ stage: 'response', step: 'approved' });
+    // The clock runs until the letter goes out.
+    expect(due(now())).toEqual({ response: '2026-02-11' });
+    const sent = send(
+      'RESPONSE_SENT',
+      '2026-01-16',
+      { letter: 'response', channel: 'email' },
+      { roles: ['system'], actor: 'drafter-id' },
+    );
     expect(describeState(foi, now())).toMatchObject({ stage: 'review-window', step: 'waiting' });
     expect(now().context.record).toMatchObject({
       outcome: 'granted-in-full',
@@ -55,7 +78,6 @@ describe('the example response letter through foi.json', () => {
     });
     // 40 working days after 16 Jan 2026 under FOIA (no bank holiday in the window).
     expect(due(now())).toEqual({ reviewRequestBy: '2026-03-13' });
-    expect(sent.effects).toContainEqual({ type: 'letter.queue', template: 'response' });
     expect(sent.effects).toContainEqual({ type: 'timer.cancel', name: 'overdue' });
     expect(sent.effects).toContainEqual({
       type: 'timer.set',
@@ -150,7 +172,7 @@ describe('step refuses', () => {
 
   it('an event the stage does not allow, listing the allowed ones', () => {
     try {
-      step(foi, start(), { type: 'APPROVE_AND_SEND' }, '2026-01-15');
+      step(foi, start(), { type: 'APPROVE_RESPONSE' }, '2026-01-15');
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(WorkflowError);
@@ -166,7 +188,7 @@ describe('step refuses', () => {
           'REGULATOR_COMPLAINT_RECEIVED',
         ],
         message:
-          '"APPROVE_AND_SEND" is not allowed: the case is at Received (Assessing). Allowed now: START_RESPONSE, REQUEST_CLARIFICATION, ISSUE_FEES_NOTICE, EXCEEDS_COST_LIMIT, WITHDRAW, REQUEST_INTERNAL_REVIEW, REGULATOR_COMPLAINT_RECEIVED.',
+          '"APPROVE_RESPONSE" is not allowed: the case is at Received (Assessing). Allowed now: START_RESPONSE, REQUEST_CLARIFICATION, ISSUE_FEES_NOTICE, EXCEEDS_COST_LIMIT, WITHDRAW, REQUEST_INTERNAL_REVIEW, REGULATOR_COMPLAINT_RECEIVED.',
       });
     }
   });

@@ -60,6 +60,8 @@ export interface StepOptions {
   calendar?: CalendarOptions;
   /** The sender's roles; when given, an event none of them may send is FORBIDDEN. */
   roles?: readonly string[];
+  /** The sender's user id (null: the system), for guards such as actor.notDrafter. */
+  actor?: string | null;
 }
 
 const toIso = (now: IsoDate | Date): IsoDate =>
@@ -197,7 +199,12 @@ function reopen(
   const at = event.at ?? toIso(now);
   const routes = (definition.reopenOn ?? []).filter((route) => route.event === event.type);
   const allowed = () => allowedEvents(definition, snapshot, options.roles).map((e) => e.type);
-  const runtime: StepRuntime = { at, calendar: options.calendar ?? {}, payload: event.payload ?? {} };
+  const runtime: StepRuntime = {
+    at,
+    calendar: options.calendar ?? {},
+    payload: event.payload ?? {},
+    actor: options.actor ?? null,
+  };
   const route = routes.find((r) => guardPasses(r.guard, snapshot.context, runtime));
   if (!route) {
     const reasons = explanations(routes, snapshot.context, runtime);
@@ -335,7 +342,12 @@ export function step(
       [{ field: 'at', message: `before ${snapshot.context.now}` }],
     );
   }
-  const runtime: StepRuntime = { at, calendar: options.calendar ?? {}, payload: event.payload ?? {} };
+  const runtime: StepRuntime = {
+    at,
+    calendar: options.calendar ?? {},
+    payload: event.payload ?? {},
+    actor: options.actor ?? null,
+  };
   const machine = compileWorkflow(definition);
   const current = machine.resolveState({ value: snapshot.value, context: snapshot.context });
   const next = withRuntime(runtime, () => nextState(machine, current, { type: event.type }));
@@ -370,6 +382,46 @@ function explanations(
     const params = spec.params.parse(t.guard.params ?? {});
     return spec.test(context, params, runtime) ? [] : [spec.explain(context, params, runtime)];
   });
+}
+
+/**
+ * Why this user may not send an event the case offers, when a guard about the sender refuses it (the
+ * drafter asking to approve their own response); null when nothing about the sender stands in the way.
+ */
+export function senderRefusal(
+  definition: WorkflowDefinition,
+  snapshot: CaseSnapshot,
+  type: string,
+  actor: string | null,
+): string | null {
+  const matching = candidates(definition, snapshot).filter((t) => t.event === type);
+  const runtime: StepRuntime = { at: snapshot.context.now, calendar: {}, payload: {}, actor };
+  const guards = GUARDS as unknown as Record<string, GuardSpec<unknown>>;
+  const reasons: string[] = [];
+  for (const t of matching) {
+    const senderGuards = senderGuardsOf(t.guard);
+    if (senderGuards.length === 0) return null;
+    const refusing = senderGuards.filter((g) => {
+      const spec = guards[g.name] as GuardSpec<unknown>;
+      return !spec.test(snapshot.context, spec.params.parse(g.params ?? {}), runtime);
+    });
+    if (refusing.length === 0) return null;
+    for (const g of refusing) {
+      const spec = guards[g.name] as GuardSpec<unknown>;
+      reasons.push(spec.explain?.(snapshot.context, spec.params.parse(g.params ?? {}), runtime) ?? g.name);
+    }
+  }
+  return reasons.length > 0 ? [...new Set(reasons)].join(' ') : null;
+}
+
+/** The guards about the sender (actor.*) in a transition's guard, looking inside "all". */
+function senderGuardsOf(reference: Reference | undefined): Reference[] {
+  if (!reference) return [];
+  if (reference.name === 'all') {
+    const inner = (reference.params?.guards ?? []) as Reference[];
+    return inner.flatMap(senderGuardsOf);
+  }
+  return reference.name.startsWith('actor.') ? [reference] : [];
 }
 
 /** Recomputes every deadline with a changed calendar (a holiday added); `changes` lists the ones that moved. */

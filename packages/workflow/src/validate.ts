@@ -2,6 +2,8 @@ import { type ComplianceVariationDescription, describeComplianceVariation } from
 import type { z } from 'zod';
 import { ACTIONS, GUARDS, LETTER_TEMPLATES } from './registry';
 import {
+  APPROVER_ROLE,
+  RESPONSE_SENT,
   type Reference,
   ROLE_NAMES,
   type StageDefinition,
@@ -66,7 +68,7 @@ export interface ValidateOptions {
 
 /** Checks a definition against the schema, the registry, the graph and the regime's law; every problem at once. */
 export function validateWorkflow(input: unknown, options: ValidateOptions = {}): ValidationResult {
-  const knownRoles = new Set<string>([...ROLE_NAMES, ...(options.knownRoles ?? [])]);
+  const knownRoles = new Set<string>([...ROLE_NAMES, APPROVER_ROLE, ...(options.knownRoles ?? [])]);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return {
       valid: false,
@@ -107,7 +109,8 @@ export function validateWorkflow(input: unknown, options: ValidateOptions = {}):
   }
 
   const deadlineNames = new Set(['response']);
-  const sentByTimers = new Set<string>();
+  // RESPONSE_SENT is sent by the engine itself when a letter is recorded as sent.
+  const sentByTimers = new Set<string>([RESPONSE_SENT]);
   const forEachReference = (visit: (ref: Reference, path: string, kind: 'action' | 'guard') => void) => {
     for (const [i, a] of definition.onCreate.entries()) visit(a, `onCreate[${i}]`, 'action');
     for (const [s, stage] of definition.stages.entries()) {

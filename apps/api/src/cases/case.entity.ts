@@ -140,4 +140,8 @@ export class Case {
     update: false,
   })
   anonymisedAt?: Date | null;
+
+  /** Registered late, the officer is still recording what already happened: its timers wait. */
+  @Column('boolean', { name: 'catching_up', default: false })
+  catchingUp: boolean;
 }

@@ -62,6 +62,13 @@ export class AllowedEvent {
 
   @Field(() => GraphQLJSONObject, { description: 'JSON Schema of the payload.' })
   inputSchema: Record<string, unknown>;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the signed-in user may not send it, when something about them stands in the way (separation of duties: they drafted the response); null otherwise.',
+  })
+  unavailableReason: string | null;
 }
 
 @ObjectType({ description: 'Personal data erased from an event: which fields, when, under which rule.' })
@@ -171,6 +178,12 @@ export class CaseModel {
 
   @Field({ description: 'open or closed' })
   status: string;
+
+  @Field({
+    description:
+      'Registered late, the officer is still recording what already happened: its timers (overdue marking) wait until finishCatchingUp.',
+  })
+  catchingUp: boolean;
 
   @Field()
   stage: string;

@@ -147,6 +147,11 @@ export class CaseRepository {
     return manager.getRepository(Requester).save(requester);
   }
 
+  /** Sets or clears a case's catching-up mark (its timers wait while it is set). */
+  async setCatchingUp(manager: EntityManager, caseId: string, catchingUp: boolean): Promise<void> {
+    await manager.query(`UPDATE "case" SET catching_up = $2 WHERE id = $1`, [caseId, catchingUp]);
+  }
+
   saveCase(manager: EntityManager, row: Partial<Case>): Promise<Case> {
     return manager.getRepository(Case).save(row);
   }

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { computeDeadline } from '@recordflow/calendar';
-import { allowedEvents, type CaseSnapshot } from '@recordflow/workflow';
+import { allowedEvents, type CaseSnapshot, senderRefusal } from '@recordflow/workflow';
 import { CaseAccess } from '../access/case-access.service';
 import { toUserModel } from '../auth/auth.resolver';
 import { type Actor, CurrentUser } from '../auth/current-user';
@@ -131,16 +131,34 @@ export class CasesResolver {
     return this.toModel(await this.casesService.get(input.caseId));
   }
 
+  @Roles('officer')
+  @Mutation(() => CaseModel, {
+    description:
+      "Ends a late-registered case's catching up (CASE_CAUGHT_UP in its history): its timers run from now, any overdue marking dated no earlier than the last event recorded. Errors: VALIDATION_FAILED (not catching up), VERSION_CONFLICT, NOT_FOUND. Role: officer.",
+  })
+  async finishCatchingUp(
+    @CurrentUser() actor: Actor,
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion: number | null,
+  ): Promise<CaseModel> {
+    return this.toModel(await this.casesService.finishCatchingUp(actor, caseId, expectedVersion));
+  }
+
   @ResolveField(() => [AllowedEvent], {
     description: 'Events the case accepts now, with their input schemas.',
   })
-  async allowedEvents(@Parent() model: CaseModel & { row: Case }): Promise<AllowedEvent[]> {
+  async allowedEvents(
+    @Parent() model: CaseModel & { row: Case },
+    @CurrentUser() actor: Actor,
+  ): Promise<AllowedEvent[]> {
     const definition = await this.casesService.definition(model.row.workflowVersionId);
-    return allowedEvents(definition, model.row.snapshot as CaseSnapshot).map((event) => ({
+    const snapshot = model.row.snapshot as CaseSnapshot;
+    return allowedEvents(definition, snapshot).map((event) => ({
       type: event.type,
       label: event.label,
       roles: [...event.roles],
       inputSchema: event.inputSchema as Record<string, unknown>,
+      unavailableReason: senderRefusal(definition, snapshot, event.type, actor.id),
     }));
   }
 
@@ -282,6 +300,7 @@ export class CasesResolver {
       channel: row.channel,
       receivedOn: row.receivedOn,
       status: row.status,
+      catchingUp: row.catchingUp,
       stage: row.stage,
       stageLabel: state.stageLabel,
       step: row.step,

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { CalendarOptions } from '@recordflow/calendar';
 import {
+  allowedEvents,
   CASE_ASSIGNED,
+  CASE_CAUGHT_UP,
   CASE_CREATED,
   type CaseSnapshot,
   DEADLINES_RECOMPUTED,
@@ -14,6 +16,7 @@ import {
   MAIL_SENT,
   privateFieldsOf,
   RECORD_ONLY_EVENTS,
+  RESPONSE_SENT,
   recomputeDeadlines,
   step,
   type WorkflowDefinition,
@@ -160,6 +163,7 @@ export class CasesService {
       });
     }
     const definition = await definitionOf(manager, version.id);
+    checkValidRequest(definition.regime, input);
     const calendar = await this.cases.calendar(manager);
     const started = run(() =>
       initialSnapshot(definition, { receivedOn: input.receivedOn, calendar: calendar.options }),
@@ -192,6 +196,7 @@ export class CasesService {
       assigneeId: null,
       outcome: null,
       closedAt: null,
+      catchingUp: input.catchingUp === true,
     });
     // Personal data stays out of the chained payload: the requester is referenced by the case row only.
     const payload = {
@@ -199,6 +204,7 @@ export class CasesService {
       regime: definition.regime,
       receivedOn: input.receivedOn,
       channel: row.channel,
+      ...(row.catchingUp ? { catchingUp: true } : {}),
     };
     const event = await this.record(manager, row, {
       type: CASE_CREATED,
@@ -226,7 +232,12 @@ export class CasesService {
   }
 
   private refuseEngineEvents(type: string): void {
-    if (type.startsWith('CASE_') || type === DEADLINES_RECOMPUTED || RECORD_ONLY_EVENTS.includes(type)) {
+    if (
+      type.startsWith('CASE_') ||
+      type === DEADLINES_RECOMPUTED ||
+      type === RESPONSE_SENT ||
+      RECORD_ONLY_EVENTS.includes(type)
+    ) {
       throw refusal('EVENT_NOT_ALLOWED', `"${type}" is recorded by Recordflow itself and cannot be sent.`);
     }
   }
@@ -322,7 +333,7 @@ export class CasesService {
         row.snapshot as CaseSnapshot,
         { type: input.type, payload: input.payload ?? {}, at: effectiveOn },
         effectiveOn,
-        { calendar: calendar.options, roles: actor.roles },
+        { calendar: calendar.options, roles: actor.roles, actor: actor.id },
       ),
     );
     return { definition, next, effectiveOn };
@@ -378,19 +389,70 @@ export class CasesService {
 
   /**
    * Records in the case's history that a letter went out, with its document's hash: inside the
-   * caller's transaction (which holds the document), on the case locked.
+   * caller's transaction (which holds the document), on the case locked. When the case waits for
+   * that letter (its workflow accepts RESPONSE_SENT for it now), the response is sent too, on the
+   * day the letter went: that is what stops the clock. Returns the LETTER_SENT event's sequence.
    */
-  recordLetterSent(
+  async recordLetterSent(
     manager: EntityManager,
     user: Actor,
     caseId: string,
     document: { id: string; template: string; format: string; sha256: string },
+    sending: { channel: string; sentOn: string },
   ): Promise<number> {
-    return this.recordFact(manager, user, caseId, LETTER_SENT, {
-      documentId: document.id,
-      template: document.template,
-      format: document.format,
-      sha256: document.sha256,
+    const sequence = await this.recordFact(
+      manager,
+      user,
+      caseId,
+      LETTER_SENT,
+      {
+        documentId: document.id,
+        template: document.template,
+        format: document.format,
+        sha256: document.sha256,
+        channel: sending.channel,
+      },
+      sending.sentOn,
+    );
+    const row = await this.cases.lock(manager, caseId);
+    const definition = await definitionOf(manager, row.workflowVersionId);
+    const waiting = allowedEvents(definition, row.snapshot as CaseSnapshot, ['system']).some(
+      (e) => e.type === RESPONSE_SENT,
+    );
+    if (!waiting) return sequence;
+    // Sent as the officer who sent the letter, with the engine's right to send it.
+    const actor: EventActor = { ...actorOf(user), roles: ['system'] };
+    try {
+      await this.sendWithin(manager, actor, {
+        caseId,
+        type: RESPONSE_SENT,
+        payload: { letter: document.template, channel: sending.channel },
+        effectiveOn: sending.sentOn,
+      });
+    } catch (error) {
+      // Another letter (not the one the workflow waits for): recorded as sent, the response still waits.
+      if (asDomainError(error)?.code !== 'EVENT_NOT_ALLOWED') throw error;
+    }
+    return sequence;
+  }
+
+  /** The officer has recorded what already happened on a late-registered case: its timers run from now. */
+  async finishCatchingUp(user: Actor, caseId: string, expectedVersion?: number | null): Promise<Case> {
+    return this.cases.transaction(async (manager) => {
+      const row = await this.cases.lock(manager, caseId);
+      checkVersion(row, expectedVersion);
+      if (!row.catchingUp) {
+        throw refusal(
+          'VALIDATION_FAILED',
+          `Case ${row.reference} is not catching up; its timers already run.`,
+          {
+            fields: [{ field: 'caseId', message: 'not catching up' }],
+          },
+        );
+      }
+      await this.recordFact(manager, user, caseId, CASE_CAUGHT_UP, {});
+      await this.cases.setCatchingUp(manager, caseId, false);
+      return this.cases.lock(manager, caseId);
     });
   }
 
@@ -409,6 +471,7 @@ export class CasesService {
     caseId: string,
     type: string,
     payload: Record<string, unknown>,
+    effectiveOn: string = ukToday(),
   ): Promise<number> {
     if (!RECORD_ONLY_EVENTS.includes(type)) throw new Error(`${type} is not a record-only event`);
     const { row, prevHash, calendar } = await this.cases.readForTransition(manager, caseId, { lock: true });
@@ -417,7 +480,7 @@ export class CasesService {
     const event = await this.record(manager, row, {
       type,
       payload,
-      effectiveOn: ukToday(),
+      effectiveOn,
       // The system (mail intake) records facts too: it comes as an EventActor already.
       actor: 'label' in user ? user : actorOf(user),
       calendar,
@@ -623,6 +686,31 @@ function voided(row: Case) {
       allowed: [],
     },
   );
+}
+
+/** Regimes whose requests must give a name and an address for correspondence (FOIA s.8, FOISA s.8, EIR/EISR as the authority's practice). */
+const NEEDS_NAME_AND_ADDRESS = ['foi', 'foisa', 'eir', 'eisr'];
+
+/** A valid request: a name and somewhere to send the answer, e-mail or post. */
+function checkValidRequest(regime: string, input: CreateCaseInput): void {
+  const problems: { field: string; message: string }[] = [];
+  const email = input.requester?.email?.trim() ?? '';
+  if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    problems.push({ field: 'requester.email', message: 'This is not an e-mail address.' });
+  if (NEEDS_NAME_AND_ADDRESS.includes(regime)) {
+    if ((input.requester?.name?.trim() ?? '') === '')
+      problems.push({ field: 'requester.name', message: "A valid request gives the requester's name." });
+    if (email === '' && (input.requester?.address?.trim() ?? '') === '')
+      problems.push({
+        field: 'requester',
+        message: 'A valid request gives an address for correspondence: an e-mail or a postal address.',
+      });
+  }
+  if (problems.length > 0) {
+    throw refusal('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join(' '), {
+      fields: problems,
+    });
+  }
 }
 
 function checkVersion(row: Case, expectedVersion: number | null | undefined): void {

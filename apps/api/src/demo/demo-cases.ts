@@ -31,7 +31,7 @@ const EXAMPLE_ANSWERS = [
   },
 ];
 
-/** The demo cases: the example response letter's request, and a handful in other stages, dated around today. */
+/** The demo cases: the example response letter's request (awaiting an approver: approver@example.org), and a handful in other stages, dated around today. */
 function demoCases(today: string): DemoCase[] {
   const ago = (days: number) => addCalendarDays(today, -days);
   return [
@@ -48,7 +48,6 @@ function demoCases(today: string): DemoCase[] {
           on: '2026-01-16',
           payload: { outcome: 'granted-in-full', answers: EXAMPLE_ANSWERS, held: true },
         },
-        { type: 'APPROVE_AND_SEND', on: '2026-01-16' },
       ],
     },
     {

@@ -1,16 +1,17 @@
 import type { DataSource } from 'typeorm';
 import { recordChange } from '../people/audit';
-import type { Role } from '../users/user.entity';
 import { createUser } from '../users/users.service';
 
 export const DEMO_PASSWORD = 'recordflow';
 
-export const DEMO_USERS: { email: string; name: string; roles: Role[]; team?: string }[] = [
+export const DEMO_USERS: { email: string; name: string; roles: string[]; team?: string }[] = [
   { email: 'admin@example.org', name: 'Ada Administrator', roles: ['admin'] },
   { email: 'officer@example.org', name: 'Olu Officer', roles: ['officer'] },
   { email: 'auditor@example.org', name: 'Aud Auditor', roles: ['auditor'] },
   // A service area to send tasks to.
   { email: 'highways@example.org', name: 'Hana Highways', roles: ['contributor'], team: 'Highways' },
+  // Approves what officers draft: never their own (separation of duties).
+  { email: 'approver@example.org', name: 'Abi Approver', roles: ['officer', 'approver'] },
 ];
 
 const MARKER = 'demo.loaded-at';

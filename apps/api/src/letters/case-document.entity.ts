@@ -51,4 +51,19 @@ export class CaseDocument {
   /** When its bytes were deleted with the requester's personal data (the row and hash stay). */
   @Column('timestamptz', { name: 'erased_at', nullable: true })
   erasedAt: Date | null;
+
+  /** The date printed on the letter (null: letters made before letters carried their own date). */
+  @Column('date', { name: 'dated_on', nullable: true })
+  datedOn: string | null;
+
+  @Column('date', { name: 'sent_on', nullable: true })
+  sentOn: string | null;
+
+  /** email, post, hand or other. */
+  @Column('text', { name: 'sent_channel', nullable: true })
+  sentChannel: string | null;
+
+  /** Where it went (an e-mail or postal address): personal data, so never in the hash chain. */
+  @Column('text', { name: 'sent_to', nullable: true })
+  sentTo: string | null;
 }

@@ -83,6 +83,8 @@ export interface LetterCase {
   regime: Regime;
   requestText: string;
   requesterName: string | null;
+  /** The postal address, when the letter goes by post (an address block heads it). */
+  requesterAddress?: string | null;
   context: CaseContext;
   /** The stage and step the case is in, which tell a SAR request letter or a lapse letter what it is about. */
   stage?: string;
@@ -224,7 +226,15 @@ export function letterData(
     asksAuthority: subject === 'authority',
     asksClarification: subject === 'clarification',
     lapsedFee: subject === 'fee',
-    requester: { name: letter.requesterName ?? 'Requester' },
+    requester: {
+      name: letter.requesterName ?? 'Requester',
+      postal: Boolean(letter.requesterAddress),
+      addressLines: (letter.requesterAddress ?? '')
+        .split(/\r?\n|,\s*/)
+        .map((line) => line.trim())
+        .filter(Boolean),
+    },
+    corrected: record.corrected === true,
     requestParagraphs: request,
     questions: questionsAndAnswers(record.answers, request),
     sections: sectionsOf(record.sections),
@@ -260,6 +270,7 @@ export function letterData(
         'dataSource',
         'automatedDecisionMaking',
         'transfers',
+        'correctionReason',
       ].map((field) => [field, text(field)]),
     ),
     reviewOutcomeLabel: REVIEW_OUTCOME_LABELS[text('reviewOutcome')] ?? '',

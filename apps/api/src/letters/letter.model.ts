@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { GraphQLLocalDate } from 'graphql-scalars';
 
 @ObjectType('LetterTemplate', { description: 'The template of one kind of letter (Handlebars).' })
 export class LetterTemplateModel {
@@ -34,6 +35,21 @@ export class CaseDocumentModel {
 
   @Field(() => Int, { nullable: true, description: 'The history event that recorded it as sent.' })
   sentSequence: number | null;
+
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: 'The date printed on the letter: the day it is to be sent.',
+  })
+  datedOn: string | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'The day it was sent.' })
+  sentOn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'How it went: email, post, hand or other.' })
+  sentChannel: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where it went (an e-mail or postal address).' })
+  sentTo: string | null;
 }
 
 @ObjectType({ description: "A document's file, base64-encoded." })

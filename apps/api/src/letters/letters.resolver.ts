@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { CaseAccess } from '../access/case-access.service';
 import { type Actor, CurrentUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
@@ -44,24 +45,27 @@ export class LettersResolver {
     @Args('caseId', { type: () => ID }) caseId: string,
     @Args('kind') kind: string,
     @Args('body', { type: () => String, nullable: true }) body: string | null,
+    @Args('dated', { type: () => GraphQLLocalDate, nullable: true }) dated: string | null,
   ) {
     await this.access.checkCase(actor, caseId);
-    const text = await this.letters.preview(caseId, kind, body);
+    const text = await this.letters.preview(caseId, kind, body, dated);
     await this.access.recordReads(actor, [caseId], 'letter');
     return text;
   }
 
   @Roles('officer')
   @Mutation(() => [CaseDocumentModel], {
-    description: 'Renders a letter for a case as PDF and DOCX and keeps them. Role: officer.',
+    description:
+      'Renders a letter for a case as PDF and DOCX, dated `dated` (default today: the day it will be sent), and keeps them. Errors: VALIDATION_FAILED (a date in the future or before receipt), NOT_FOUND. Role: officer.',
   })
   async generateLetter(
     @CurrentUser() actor: Actor,
     @Args('caseId', { type: () => ID }) caseId: string,
     @Args('kind') kind: string,
+    @Args('dated', { type: () => GraphQLLocalDate, nullable: true }) dated: string | null,
   ) {
     await this.access.checkCase(actor, caseId);
-    const documents = await this.letters.generate(actor, caseId, kind);
+    const documents = await this.letters.generate(actor, caseId, kind, dated);
     await this.access.recordReads(actor, [caseId], 'letter');
     return documents;
   }
@@ -69,11 +73,17 @@ export class LettersResolver {
   @Roles('officer')
   @Mutation(() => CaseDocumentModel, {
     description:
-      "Records a generated letter as sent: its SHA-256 goes into the case's history. Role: officer.",
+      "Records a generated letter as sent on `sentOn` (default: the date it carries, which it must match), by `channel` (email, post, hand, other) to `recipient`: its SHA-256 goes into the case's history. Recording the approved response letter sends the response (RESPONSE_SENT), which stops the clock. Errors: VALIDATION_FAILED, NOT_FOUND. Role: officer.",
   })
-  async sendLetter(@CurrentUser() actor: Actor, @Args('documentId', { type: () => ID }) documentId: string) {
+  async sendLetter(
+    @CurrentUser() actor: Actor,
+    @Args('documentId', { type: () => ID }) documentId: string,
+    @Args('sentOn', { type: () => GraphQLLocalDate, nullable: true }) sentOn: string | null,
+    @Args('channel', { type: () => String, nullable: true }) channel: string | null,
+    @Args('recipient', { type: () => String, nullable: true }) recipient: string | null,
+  ) {
     await this.access.checkLetter(actor, documentId);
-    return this.letters.send(actor, documentId);
+    return this.letters.send(actor, documentId, { sentOn, channel, recipient });
   }
 
   @Roles('admin', 'officer', 'auditor')

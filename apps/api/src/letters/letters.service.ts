@@ -72,21 +72,22 @@ export class LettersService {
     return { ...DEFAULT_AUTHORITY, ...(row?.value ?? {}) };
   }
 
-  /** The letter's text for a case, from the given template body or the kind's current template. */
-  async preview(caseId: string, kind: string, body?: string | null): Promise<string> {
+  /** The letter's text for a case, from the given template body or the kind's current template, dated `dated` (today). */
+  async preview(caseId: string, kind: string, body?: string | null, dated?: string | null): Promise<string> {
     this.checkKind(kind);
     const row = await this.dataSource.getRepository(Case).findOneBy({ id: caseId });
     if (!row) throw notFound('case', caseId);
+    if (dated) checkDate('dated', dated, row);
     checkLetterRegime(kind, row.regime as Regime);
     // A full refusal is a refusal notice, whichever letter the workflow queued for the response.
     const outcome = (row.snapshot as CaseSnapshot).context.record.outcome;
     const letterKind = kind === 'response' && outcome === 'refused-in-full' ? 'refusal-notice' : kind;
     const template = body ?? (await this.template(letterKind)).body;
-    return fillTemplate(template, await this.dataFor(caseId, row));
+    return fillTemplate(template, await this.dataFor(caseId, row, dated ?? undefined));
   }
 
   /** The fields letter (and e-mail) templates fill in, for one case. */
-  async dataFor(caseId: string, found?: Case) {
+  async dataFor(caseId: string, found?: Case, dated: string = ukToday()) {
     const row = found ?? (await this.dataSource.getRepository(Case).findOneBy({ id: caseId }));
     if (!row) throw notFound('case', caseId);
     const snapshot = row.snapshot as CaseSnapshot;
@@ -99,18 +100,29 @@ export class LettersService {
         regime: row.regime as Regime,
         requestText: row.requestText,
         requesterName: requester?.name ?? null,
+        // A request by post (or with no e-mail) is answered by post: its letters carry the address.
+        requesterAddress:
+          requester?.address && (row.channel.toLowerCase() === 'post' || !requester.email)
+            ? requester.address
+            : null,
         context: snapshot.context,
         ...stageAndStep(snapshot.value),
       },
       await this.authority(),
-      ukToday(),
+      dated,
     );
   }
 
-  /** Renders the letter as PDF and DOCX and keeps both with the case. */
-  async generate(user: Actor, caseId: string, kind: string): Promise<CaseDocument[]> {
-    const text = await this.preview(caseId, kind);
-    const row = (await this.dataSource.getRepository(Case).findOneBy({ id: caseId })) as Case;
+  /**
+   * Renders the letter as PDF and DOCX, dated `dated` (today by default: the day it will be sent), and
+   * keeps both with the case.
+   */
+  async generate(user: Actor, caseId: string, kind: string, dated?: string | null): Promise<CaseDocument[]> {
+    const datedOn = dated ?? ukToday();
+    const row = await this.dataSource.getRepository(Case).findOneBy({ id: caseId });
+    if (!row) throw notFound('case', caseId);
+    checkDate('dated', datedOn, row);
+    const text = await this.preview(caseId, kind, null, datedOn);
     const name = `${row.reference}-${kind}`;
     const [pdf, docx] = await Promise.all([letterPdf(text, name), letterDocx(text)]);
     const repository = this.dataSource.getRepository(CaseDocument);
@@ -123,6 +135,7 @@ export class LettersService {
         content: pdf,
         sha256: sha256(pdf),
         createdBy: user.id,
+        datedOn,
       },
       {
         caseId,
@@ -132,6 +145,7 @@ export class LettersService {
         content: docx,
         sha256: sha256(docx),
         createdBy: user.id,
+        datedOn,
       },
     ]);
     return saved.map(({ content: _content, ...rest }) => rest as CaseDocument);
@@ -159,8 +173,9 @@ export class LettersService {
   /**
    * Marks a document as sent: its SHA-256 goes into the case history, so anyone can prove which letter
    * went out. One transaction holding the document row: of two racing sends, the second finds it sent.
+   * A letter is sent on the date it carries; sending the response letter sends the response.
    */
-  async send(user: Actor, documentId: string): Promise<CaseDocument> {
+  async send(user: Actor, documentId: string, sending: LetterSending = {}): Promise<CaseDocument> {
     return this.dataSource.transaction(async (manager) => {
       const document = await this.content(documentId, manager);
       if (document.sentSequence !== null) {
@@ -175,10 +190,61 @@ export class LettersService {
           `${document.filename} no longer matches the hash it was made with; generate it again.`,
         );
       }
-      const sequence = await this.cases.recordLetterSent(manager, user, document.caseId, document);
-      await manager.getRepository(CaseDocument).update({ id: documentId }, { sentSequence: sequence });
+      const sentOn = sending.sentOn ?? document.datedOn ?? ukToday();
+      const row = (await manager.getRepository(Case).findOneBy({ id: document.caseId })) as Case;
+      checkDate('sentOn', sentOn, row);
+      if (document.datedOn && document.datedOn !== sentOn) {
+        throw refusal(
+          'VALIDATION_FAILED',
+          `${document.filename} is dated ${document.datedOn}; a letter carries the date it is sent, so generate it dated ${sentOn} to record it as sent then.`,
+          { fields: [{ field: 'sentOn', message: `the letter is dated ${document.datedOn}` }] },
+        );
+      }
+      const channel = sending.channel ?? 'other';
+      if (!SEND_CHANNELS.includes(channel)) {
+        throw refusal('VALIDATION_FAILED', `How it went must be one of ${SEND_CHANNELS.join(', ')}.`, {
+          fields: [{ field: 'channel', message: 'unknown channel' }],
+        });
+      }
+      const sentTo = sending.recipient?.trim() || null;
+      if (sentTo && sentTo.length > 1000) {
+        throw refusal('VALIDATION_FAILED', 'The recipient is longer than 1000 characters.', {
+          fields: [{ field: 'recipient', message: 'too long' }],
+        });
+      }
+      const sequence = await this.cases.recordLetterSent(manager, user, document.caseId, document, {
+        channel,
+        sentOn,
+      });
+      const recorded = { sentSequence: sequence, sentOn, sentChannel: channel, sentTo };
+      await manager.getRepository(CaseDocument).update({ id: documentId }, recorded);
       const { content: _content, ...rest } = document;
-      return { ...rest, sentSequence: sequence } as CaseDocument;
+      return { ...rest, ...recorded } as CaseDocument;
     });
   }
+}
+
+/** How a letter went out. */
+export const SEND_CHANNELS = ['email', 'post', 'hand', 'other'];
+
+export interface LetterSending {
+  sentOn?: string | null;
+  channel?: string | null;
+  recipient?: string | null;
+}
+
+/** A letter's date: not in the future, not before the request was received. */
+function checkDate(field: string, date: string, row: Case): void {
+  if (date > ukToday())
+    throw refusal('VALIDATION_FAILED', `${field} ${date} is in the future.`, {
+      fields: [{ field, message: 'in the future' }],
+    });
+  if (date < row.receivedOn)
+    throw refusal(
+      'VALIDATION_FAILED',
+      `${field} ${date} is before the request was received (${row.receivedOn}).`,
+      {
+        fields: [{ field, message: 'before the date of receipt' }],
+      },
+    );
 }

@@ -11,6 +11,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Case } from '../cases/case.entity';
 import { CasesService } from '../cases/cases.service';
 import { Requester } from '../cases/requester.entity';
+import { ukToday } from '../common/dates';
 import { CaseDocument } from '../letters/case-document.entity';
 import { sha256 } from '../letters/letter-documents';
 import { LettersService } from '../letters/letters.service';
@@ -250,8 +251,17 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
     });
     for (const document of documents) {
       if (document.sentSequence !== null) continue;
-      const letterSequence = await this.cases.recordLetterSent(manager, mail.actor, caseId, document);
-      await manager.getRepository(CaseDocument).update({ id: document.id }, { sentSequence: letterSequence });
+      const sentOn = ukToday();
+      const letterSequence = await this.cases.recordLetterSent(manager, mail.actor, caseId, document, {
+        channel: 'email',
+        sentOn,
+      });
+      await manager
+        .getRepository(CaseDocument)
+        .update(
+          { id: document.id },
+          { sentSequence: letterSequence, sentOn, sentChannel: 'email', sentTo: mail.toAddress },
+        );
     }
     await this.markSent(manager, mail, delivery, sequence);
   }

@@ -6,6 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { CaseSnapshot } from '@recordflow/workflow';
 import { DataSource } from 'typeorm';
 import { Case } from '../cases/case.entity';
 import { CasesService, SYSTEM_ACTOR } from '../cases/cases.service';
@@ -51,7 +52,10 @@ export class TimersService implements OnApplicationBootstrap, OnApplicationShutd
     let fired = 0;
     for (;;) {
       const due: { id: string; case_id: string }[] = await this.dataSource.query(
-        `SELECT id, case_id FROM timer WHERE status = 'pending' AND fire_on <= $1 ORDER BY fire_on, id LIMIT 50`,
+        // A case registered late waits while its officer records what already happened (catching up).
+        `SELECT t.id, t.case_id FROM timer t JOIN "case" c ON c.id = t.case_id
+          WHERE t.status = 'pending' AND t.fire_on <= $1 AND NOT c.catching_up
+          ORDER BY t.fire_on, t.id LIMIT 50`,
         [today],
       );
       if (due.length === 0) return fired;
@@ -80,6 +84,7 @@ export class TimersService implements OnApplicationBootstrap, OnApplicationShutd
         .where('c.id = :caseId', { caseId })
         .getOne();
       if (!row) return 'busy';
+      if (row.catchingUp) return 'gone';
       const [timer] = await manager.query(
         `SELECT id, name, event, to_char(fire_on, 'YYYY-MM-DD') AS fire_on FROM timer WHERE id = $1 AND status = 'pending' FOR UPDATE`,
         [timerId],
@@ -92,7 +97,14 @@ export class TimersService implements OnApplicationBootstrap, OnApplicationShutd
           manager,
           SYSTEM_ACTOR,
           // The timer's id as idempotency key: even a second firing path could not apply it twice.
-          { caseId, type: timer.event, effectiveOn: timer.fire_on, idempotencyKey: `timer:${timer.id}` },
+          {
+            caseId,
+            type: timer.event,
+            // Events are recorded in date order: a timer that fell due before the officer's last
+            // recorded event (a late registration caught up) takes effect on that event's date.
+            effectiveOn: later(timer.fire_on, (row.snapshot as CaseSnapshot).context.now),
+            idempotencyKey: `timer:${timer.id}`,
+          },
           { today },
         );
         await manager.query(`UPDATE timer SET fired_sequence = $2 WHERE id = $1`, [
@@ -115,3 +127,5 @@ export class TimersService implements OnApplicationBootstrap, OnApplicationShutd
     });
   }
 }
+
+const later = (a: string, b: string) => (a > b ? a : b);

@@ -32,10 +32,10 @@ type Documents = {
     "\n  mutation RedactDocument($input: RedactDocumentInput!) { redactDocument(input: $input) { id version } }\n": typeof types.RedactDocumentDocument,
     "\n  query RedactionLog($id: ID!) {\n    redactionLog(documentId: $id) { version page text exemption reason byName createdAt }\n  }\n": typeof types.RedactionLogDocument,
     "\n  mutation BuildReleaseBundle($caseId: ID!) { buildReleaseBundle(caseId: $caseId) { id filename } }\n": typeof types.BuildReleaseBundleDocument,
-    "\n  query CaseDocuments($id: ID!) {\n    caseDocuments(caseId: $id) { id template format filename sha256 sentSequence }\n  }\n": typeof types.CaseDocumentsDocument,
+    "\n  query CaseDocuments($id: ID!) {\n    caseDocuments(caseId: $id) { id template format filename sha256 sentSequence datedOn sentOn sentChannel createdAt }\n  }\n": typeof types.CaseDocumentsDocument,
     "\n  query DocumentFile($id: ID!) { documentFile(documentId: $id) { base64 mimeType } }\n": typeof types.DocumentFileDocument,
-    "\n  mutation GenerateLetter($id: ID!, $kind: String!) { generateLetter(caseId: $id, kind: $kind) { id } }\n": typeof types.GenerateLetterDocument,
-    "\n  mutation SendLetter($id: ID!) { sendLetter(documentId: $id) { id } }\n": typeof types.SendLetterDocument,
+    "\n  mutation GenerateLetter($id: ID!, $kind: String!, $dated: LocalDate) {\n    generateLetter(caseId: $id, kind: $kind, dated: $dated) { id format }\n  }\n": typeof types.GenerateLetterDocument,
+    "\n  mutation SendLetter($id: ID!, $sentOn: LocalDate, $channel: String, $recipient: String) {\n    sendLetter(documentId: $id, sentOn: $sentOn, channel: $channel, recipient: $recipient) { id }\n  }\n": typeof types.SendLetterDocument,
     "\n  query CaseMails($id: ID!) {\n    caseMails(caseId: $id) { id documentIds toAddress status attempts lastError nextAttemptAt sentSequence }\n    case(id: $id) { requester { email } }\n  }\n": typeof types.CaseMailsDocument,
     "\n  mutation EmailLetter($id: ID!, $to: String, $withDocx: Boolean) {\n    emailLetter(documentId: $id, to: $to, withDocx: $withDocx) { id status }\n  }\n": typeof types.EmailLetterDocument,
     "\n  query CaseLinks($id: ID!) {\n    case(id: $id) { id links { id kind label other { id reference subject receivedOn status } } }\n  }\n": typeof types.CaseLinksDocument,
@@ -50,6 +50,7 @@ type Documents = {
     "\n  mutation ChaseTask($input: ChaseTaskInput!) {\n    chaseTask(input: $input) { id chasers }\n  }\n": typeof types.ChaseTaskDocument,
     "\n  mutation CancelTask($input: CancelTaskInput!) {\n    cancelTask(input: $input) { id status }\n  }\n": typeof types.CancelTaskDocument,
     "\n  mutation AddCaseNote($input: AddCaseNoteInput!) {\n    addCaseNote(input: $input) { id }\n  }\n": typeof types.AddCaseNoteDocument,
+    "\n  query DraftLetter($id: ID!) { previewLetter(caseId: $id, kind: \"response\") }\n": typeof types.DraftLetterDocument,
     "\n  query StageGraph($id: ID!) {\n    workflow(id: $id) { versions { version definition } }\n  }\n": typeof types.StageGraphDocument,
     "\n  query SimulatorHolidays { holidays { date title divisions } }\n": typeof types.SimulatorHolidaysDocument,
     "\n  query EditorWorkflow($id: ID!) {\n    workflow(id: $id) {\n      id\n      name\n      regime\n      published { version definition }\n      draft { revision definition savedAt savedBy { name } }\n      versions { id version status publishedAt publishedBy { name } definition definitionHash }\n    }\n  }\n": typeof types.EditorWorkflowDocument,
@@ -72,8 +73,9 @@ type Documents = {
     "\n  query Regimes {\n    regimes { regime law }\n  }\n": typeof types.RegimesDocument,
     "\n  query PublishedWorkflows {\n    workflows { id name regime published { version } }\n  }\n": typeof types.PublishedWorkflowsDocument,
     "\n  mutation CreateCase($input: CreateCaseInput!) {\n    createCase(input: $input) { id }\n  }\n": typeof types.CreateCaseDocument,
-    "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText channel receivedOn status stage stageLabel stepLabel version\n      dueDate overdue dueSoon outcome workflowId workflowVersion regime\n      assignee { id name }\n      team { id name }\n      requester { name email }\n      deadlines { name label due statutory }\n      deadlineExplanation { summary skipped { date reason } }\n      allowedEvents { type label inputSchema }\n      state\n      history { sequence type actorLabel recordedAt effectiveOn stageAfter }\n    }\n  }\n": typeof types.CasePageDocument,
+    "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText channel receivedOn status stage stageLabel step stepLabel version catchingUp\n      dueDate overdue dueSoon outcome workflowId workflowVersion regime\n      assignee { id name }\n      team { id name }\n      requester { name email address }\n      deadlines { name label due statutory }\n      deadlineExplanation { summary skipped { date reason } }\n      allowedEvents { type label inputSchema unavailableReason }\n      state\n      history { sequence type actorLabel recordedAt effectiveOn stageAfter }\n    }\n  }\n": typeof types.CasePageDocument,
     "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) { case { version } }\n  }\n": typeof types.SendCaseEventDocument,
+    "\n  mutation FinishCatchingUp($id: ID!, $version: Int) {\n    finishCatchingUp(caseId: $id, expectedVersion: $version) { version }\n  }\n": typeof types.FinishCatchingUpDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n": typeof types.AssignCaseDocument,
     "\n  query Dashboard($from: LocalDate!, $to: LocalDate!, $groupBy: StatisticsPeriod!, $regime: String, $teamId: ID) {\n    statistics(from: $from, to: $to, groupBy: $groupBy, regime: $regime, teamId: $teamId) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n": typeof types.DashboardDocument,
     "\n  query DashboardChoices {\n    regimes { regime law }\n    teams { id name }\n  }\n": typeof types.DashboardChoicesDocument,
@@ -148,10 +150,10 @@ const documents: Documents = {
     "\n  mutation RedactDocument($input: RedactDocumentInput!) { redactDocument(input: $input) { id version } }\n": types.RedactDocumentDocument,
     "\n  query RedactionLog($id: ID!) {\n    redactionLog(documentId: $id) { version page text exemption reason byName createdAt }\n  }\n": types.RedactionLogDocument,
     "\n  mutation BuildReleaseBundle($caseId: ID!) { buildReleaseBundle(caseId: $caseId) { id filename } }\n": types.BuildReleaseBundleDocument,
-    "\n  query CaseDocuments($id: ID!) {\n    caseDocuments(caseId: $id) { id template format filename sha256 sentSequence }\n  }\n": types.CaseDocumentsDocument,
+    "\n  query CaseDocuments($id: ID!) {\n    caseDocuments(caseId: $id) { id template format filename sha256 sentSequence datedOn sentOn sentChannel createdAt }\n  }\n": types.CaseDocumentsDocument,
     "\n  query DocumentFile($id: ID!) { documentFile(documentId: $id) { base64 mimeType } }\n": types.DocumentFileDocument,
-    "\n  mutation GenerateLetter($id: ID!, $kind: String!) { generateLetter(caseId: $id, kind: $kind) { id } }\n": types.GenerateLetterDocument,
-    "\n  mutation SendLetter($id: ID!) { sendLetter(documentId: $id) { id } }\n": types.SendLetterDocument,
+    "\n  mutation GenerateLetter($id: ID!, $kind: String!, $dated: LocalDate) {\n    generateLetter(caseId: $id, kind: $kind, dated: $dated) { id format }\n  }\n": types.GenerateLetterDocument,
+    "\n  mutation SendLetter($id: ID!, $sentOn: LocalDate, $channel: String, $recipient: String) {\n    sendLetter(documentId: $id, sentOn: $sentOn, channel: $channel, recipient: $recipient) { id }\n  }\n": types.SendLetterDocument,
     "\n  query CaseMails($id: ID!) {\n    caseMails(caseId: $id) { id documentIds toAddress status attempts lastError nextAttemptAt sentSequence }\n    case(id: $id) { requester { email } }\n  }\n": types.CaseMailsDocument,
     "\n  mutation EmailLetter($id: ID!, $to: String, $withDocx: Boolean) {\n    emailLetter(documentId: $id, to: $to, withDocx: $withDocx) { id status }\n  }\n": types.EmailLetterDocument,
     "\n  query CaseLinks($id: ID!) {\n    case(id: $id) { id links { id kind label other { id reference subject receivedOn status } } }\n  }\n": types.CaseLinksDocument,
@@ -166,6 +168,7 @@ const documents: Documents = {
     "\n  mutation ChaseTask($input: ChaseTaskInput!) {\n    chaseTask(input: $input) { id chasers }\n  }\n": types.ChaseTaskDocument,
     "\n  mutation CancelTask($input: CancelTaskInput!) {\n    cancelTask(input: $input) { id status }\n  }\n": types.CancelTaskDocument,
     "\n  mutation AddCaseNote($input: AddCaseNoteInput!) {\n    addCaseNote(input: $input) { id }\n  }\n": types.AddCaseNoteDocument,
+    "\n  query DraftLetter($id: ID!) { previewLetter(caseId: $id, kind: \"response\") }\n": types.DraftLetterDocument,
     "\n  query StageGraph($id: ID!) {\n    workflow(id: $id) { versions { version definition } }\n  }\n": types.StageGraphDocument,
     "\n  query SimulatorHolidays { holidays { date title divisions } }\n": types.SimulatorHolidaysDocument,
     "\n  query EditorWorkflow($id: ID!) {\n    workflow(id: $id) {\n      id\n      name\n      regime\n      published { version definition }\n      draft { revision definition savedAt savedBy { name } }\n      versions { id version status publishedAt publishedBy { name } definition definitionHash }\n    }\n  }\n": types.EditorWorkflowDocument,
@@ -188,8 +191,9 @@ const documents: Documents = {
     "\n  query Regimes {\n    regimes { regime law }\n  }\n": types.RegimesDocument,
     "\n  query PublishedWorkflows {\n    workflows { id name regime published { version } }\n  }\n": types.PublishedWorkflowsDocument,
     "\n  mutation CreateCase($input: CreateCaseInput!) {\n    createCase(input: $input) { id }\n  }\n": types.CreateCaseDocument,
-    "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText channel receivedOn status stage stageLabel stepLabel version\n      dueDate overdue dueSoon outcome workflowId workflowVersion regime\n      assignee { id name }\n      team { id name }\n      requester { name email }\n      deadlines { name label due statutory }\n      deadlineExplanation { summary skipped { date reason } }\n      allowedEvents { type label inputSchema }\n      state\n      history { sequence type actorLabel recordedAt effectiveOn stageAfter }\n    }\n  }\n": types.CasePageDocument,
+    "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText channel receivedOn status stage stageLabel step stepLabel version catchingUp\n      dueDate overdue dueSoon outcome workflowId workflowVersion regime\n      assignee { id name }\n      team { id name }\n      requester { name email address }\n      deadlines { name label due statutory }\n      deadlineExplanation { summary skipped { date reason } }\n      allowedEvents { type label inputSchema unavailableReason }\n      state\n      history { sequence type actorLabel recordedAt effectiveOn stageAfter }\n    }\n  }\n": types.CasePageDocument,
     "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) { case { version } }\n  }\n": types.SendCaseEventDocument,
+    "\n  mutation FinishCatchingUp($id: ID!, $version: Int) {\n    finishCatchingUp(caseId: $id, expectedVersion: $version) { version }\n  }\n": types.FinishCatchingUpDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n": types.AssignCaseDocument,
     "\n  query Dashboard($from: LocalDate!, $to: LocalDate!, $groupBy: StatisticsPeriod!, $regime: String, $teamId: ID) {\n    statistics(from: $from, to: $to, groupBy: $groupBy, regime: $regime, teamId: $teamId) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n": types.DashboardDocument,
     "\n  query DashboardChoices {\n    regimes { regime law }\n    teams { id name }\n  }\n": types.DashboardChoicesDocument,
@@ -318,7 +322,7 @@ export function graphql(source: "\n  mutation BuildReleaseBundle($caseId: ID!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CaseDocuments($id: ID!) {\n    caseDocuments(caseId: $id) { id template format filename sha256 sentSequence }\n  }\n"): typeof import('./graphql').CaseDocumentsDocument;
+export function graphql(source: "\n  query CaseDocuments($id: ID!) {\n    caseDocuments(caseId: $id) { id template format filename sha256 sentSequence datedOn sentOn sentChannel createdAt }\n  }\n"): typeof import('./graphql').CaseDocumentsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -326,11 +330,11 @@ export function graphql(source: "\n  query DocumentFile($id: ID!) { documentFile
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation GenerateLetter($id: ID!, $kind: String!) { generateLetter(caseId: $id, kind: $kind) { id } }\n"): typeof import('./graphql').GenerateLetterDocument;
+export function graphql(source: "\n  mutation GenerateLetter($id: ID!, $kind: String!, $dated: LocalDate) {\n    generateLetter(caseId: $id, kind: $kind, dated: $dated) { id format }\n  }\n"): typeof import('./graphql').GenerateLetterDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SendLetter($id: ID!) { sendLetter(documentId: $id) { id } }\n"): typeof import('./graphql').SendLetterDocument;
+export function graphql(source: "\n  mutation SendLetter($id: ID!, $sentOn: LocalDate, $channel: String, $recipient: String) {\n    sendLetter(documentId: $id, sentOn: $sentOn, channel: $channel, recipient: $recipient) { id }\n  }\n"): typeof import('./graphql').SendLetterDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -387,6 +391,10 @@ export function graphql(source: "\n  mutation CancelTask($input: CancelTaskInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddCaseNote($input: AddCaseNoteInput!) {\n    addCaseNote(input: $input) { id }\n  }\n"): typeof import('./graphql').AddCaseNoteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DraftLetter($id: ID!) { previewLetter(caseId: $id, kind: \"response\") }\n"): typeof import('./graphql').DraftLetterDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -478,11 +486,15 @@ export function graphql(source: "\n  mutation CreateCase($input: CreateCaseInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText channel receivedOn status stage stageLabel stepLabel version\n      dueDate overdue dueSoon outcome workflowId workflowVersion regime\n      assignee { id name }\n      team { id name }\n      requester { name email }\n      deadlines { name label due statutory }\n      deadlineExplanation { summary skipped { date reason } }\n      allowedEvents { type label inputSchema }\n      state\n      history { sequence type actorLabel recordedAt effectiveOn stageAfter }\n    }\n  }\n"): typeof import('./graphql').CasePageDocument;
+export function graphql(source: "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText channel receivedOn status stage stageLabel step stepLabel version catchingUp\n      dueDate overdue dueSoon outcome workflowId workflowVersion regime\n      assignee { id name }\n      team { id name }\n      requester { name email address }\n      deadlines { name label due statutory }\n      deadlineExplanation { summary skipped { date reason } }\n      allowedEvents { type label inputSchema unavailableReason }\n      state\n      history { sequence type actorLabel recordedAt effectiveOn stageAfter }\n    }\n  }\n"): typeof import('./graphql').CasePageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) { case { version } }\n  }\n"): typeof import('./graphql').SendCaseEventDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishCatchingUp($id: ID!, $version: Int) {\n    finishCatchingUp(caseId: $id, expectedVersion: $version) { version }\n  }\n"): typeof import('./graphql').FinishCatchingUpDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -164,12 +164,15 @@ export type CorrectRequesterInput = {
 };
 
 export type CreateCaseInput = {
+  /** Registered late: the officer will record what already happened, in date order, before the case's timers run (finishCatchingUp). */
+  catchingUp?: boolean | null | undefined;
   /** How it arrived: email, post, web form, phone (SAR) … */
   channel: string;
   /** Date the request was received (day 0 of the statutory clock). */
   receivedOn: string;
   /** The request as the requester wrote it. */
   requestText: string;
+  /** FOI, FOISA, EIR and EISR requests need a name and an address for correspondence, e-mail or postal (FOIA s.8, FOISA s.8). */
   requester?: RequesterInput | null | undefined;
   subject: string;
   /** The workflow to run (its published version), e.g. "foi". */
@@ -523,7 +526,7 @@ export type CaseDocumentsQueryVariables = Exact<{
 }>;
 
 
-export type CaseDocumentsQuery = { caseDocuments: Array<{ id: string, template: string, format: string, filename: string, sha256: string, sentSequence: number | null }> };
+export type CaseDocumentsQuery = { caseDocuments: Array<{ id: string, template: string, format: string, filename: string, sha256: string, sentSequence: number | null, datedOn: string | null, sentOn: string | null, sentChannel: string | null, createdAt: string }> };
 
 export type DocumentFileQueryVariables = Exact<{
   id: string | number;
@@ -535,13 +538,17 @@ export type DocumentFileQuery = { documentFile: { base64: string, mimeType: stri
 export type GenerateLetterMutationVariables = Exact<{
   id: string | number;
   kind: string;
+  dated?: string | null | undefined;
 }>;
 
 
-export type GenerateLetterMutation = { generateLetter: Array<{ id: string }> };
+export type GenerateLetterMutation = { generateLetter: Array<{ id: string, format: string }> };
 
 export type SendLetterMutationVariables = Exact<{
   id: string | number;
+  sentOn?: string | null | undefined;
+  channel?: string | null | undefined;
+  recipient?: string | null | undefined;
 }>;
 
 
@@ -644,6 +651,13 @@ export type AddCaseNoteMutationVariables = Exact<{
 
 
 export type AddCaseNoteMutation = { addCaseNote: { id: string } };
+
+export type DraftLetterQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DraftLetterQuery = { previewLetter: string };
 
 export type StageGraphQueryVariables = Exact<{
   id: string | number;
@@ -793,7 +807,7 @@ export type CasePageQueryVariables = Exact<{
 }>;
 
 
-export type CasePageQuery = { case: { id: string, reference: string, subject: string, requestText: string, channel: string, receivedOn: string, status: string, stage: string, stageLabel: string, stepLabel: string, version: number, dueDate: string | null, overdue: boolean, dueSoon: boolean, outcome: string | null, workflowId: string, workflowVersion: number, regime: string, state: Record<string, unknown>, assignee: { id: string, name: string } | null, team: { id: string, name: string } | null, requester: { name: string | null, email: string | null } | null, deadlines: Array<{ name: string, label: string, due: string | null, statutory: boolean }>, deadlineExplanation: { summary: string, skipped: Array<{ date: string, reason: string }> } | null, allowedEvents: Array<{ type: string, label: string, inputSchema: Record<string, unknown> }>, history: Array<{ sequence: number, type: string, actorLabel: string, recordedAt: string, effectiveOn: string, stageAfter: string }> } };
+export type CasePageQuery = { case: { id: string, reference: string, subject: string, requestText: string, channel: string, receivedOn: string, status: string, stage: string, stageLabel: string, step: string, stepLabel: string, version: number, catchingUp: boolean, dueDate: string | null, overdue: boolean, dueSoon: boolean, outcome: string | null, workflowId: string, workflowVersion: number, regime: string, state: Record<string, unknown>, assignee: { id: string, name: string } | null, team: { id: string, name: string } | null, requester: { name: string | null, email: string | null, address: string | null } | null, deadlines: Array<{ name: string, label: string, due: string | null, statutory: boolean }>, deadlineExplanation: { summary: string, skipped: Array<{ date: string, reason: string }> } | null, allowedEvents: Array<{ type: string, label: string, inputSchema: Record<string, unknown>, unavailableReason: string | null }>, history: Array<{ sequence: number, type: string, actorLabel: string, recordedAt: string, effectiveOn: string, stageAfter: string }> } };
 
 export type SendCaseEventMutationVariables = Exact<{
   input: SendCaseEventInput;
@@ -801,6 +815,14 @@ export type SendCaseEventMutationVariables = Exact<{
 
 
 export type SendCaseEventMutation = { sendCaseEvent: { case: { version: number } } };
+
+export type FinishCatchingUpMutationVariables = Exact<{
+  id: string | number;
+  version?: number | null | undefined;
+}>;
+
+
+export type FinishCatchingUpMutation = { finishCatchingUp: { version: number } };
 
 export type AssignCaseMutationVariables = Exact<{
   input: AssignCaseInput;
@@ -1369,6 +1391,10 @@ export const CaseDocumentsDocument = new TypedDocumentString(`
     filename
     sha256
     sentSequence
+    datedOn
+    sentOn
+    sentChannel
+    createdAt
   }
 }
     `) as unknown as TypedDocumentString<CaseDocumentsQuery, CaseDocumentsQueryVariables>;
@@ -1381,15 +1407,21 @@ export const DocumentFileDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DocumentFileQuery, DocumentFileQueryVariables>;
 export const GenerateLetterDocument = new TypedDocumentString(`
-    mutation GenerateLetter($id: ID!, $kind: String!) {
-  generateLetter(caseId: $id, kind: $kind) {
+    mutation GenerateLetter($id: ID!, $kind: String!, $dated: LocalDate) {
+  generateLetter(caseId: $id, kind: $kind, dated: $dated) {
     id
+    format
   }
 }
     `) as unknown as TypedDocumentString<GenerateLetterMutation, GenerateLetterMutationVariables>;
 export const SendLetterDocument = new TypedDocumentString(`
-    mutation SendLetter($id: ID!) {
-  sendLetter(documentId: $id) {
+    mutation SendLetter($id: ID!, $sentOn: LocalDate, $channel: String, $recipient: String) {
+  sendLetter(
+    documentId: $id
+    sentOn: $sentOn
+    channel: $channel
+    recipient: $recipient
+  ) {
     id
   }
 }
@@ -1576,6 +1608,11 @@ export const AddCaseNoteDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddCaseNoteMutation, AddCaseNoteMutationVariables>;
+export const DraftLetterDocument = new TypedDocumentString(`
+    query DraftLetter($id: ID!) {
+  previewLetter(caseId: $id, kind: "response")
+}
+    `) as unknown as TypedDocumentString<DraftLetterQuery, DraftLetterQueryVariables>;
 export const StageGraphDocument = new TypedDocumentString(`
     query StageGraph($id: ID!) {
   workflow(id: $id) {
@@ -1911,8 +1948,10 @@ export const CasePageDocument = new TypedDocumentString(`
     status
     stage
     stageLabel
+    step
     stepLabel
     version
+    catchingUp
     dueDate
     overdue
     dueSoon
@@ -1931,6 +1970,7 @@ export const CasePageDocument = new TypedDocumentString(`
     requester {
       name
       email
+      address
     }
     deadlines {
       name
@@ -1949,6 +1989,7 @@ export const CasePageDocument = new TypedDocumentString(`
       type
       label
       inputSchema
+      unavailableReason
     }
     state
     history {
@@ -1971,6 +2012,13 @@ export const SendCaseEventDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SendCaseEventMutation, SendCaseEventMutationVariables>;
+export const FinishCatchingUpDocument = new TypedDocumentString(`
+    mutation FinishCatchingUp($id: ID!, $version: Int) {
+  finishCatchingUp(caseId: $id, expectedVersion: $version) {
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<FinishCatchingUpMutation, FinishCatchingUpMutationVariables>;
 export const AssignCaseDocument = new TypedDocumentString(`
     mutation AssignCase($input: AssignCaseInput!) {
   assignCase(input: $input) {

@@ -368,6 +368,7 @@ export function CaseList() {
 function NewCaseForm({ onCancel }: { onCancel: () => void }) {
   const [, navigate] = useLocation();
   const [error, setError] = useState<string | null>(null);
+  const [receivedOn, setReceivedOn] = useState(ukToday());
   const { result: workflows } = useQuery(PublishedWorkflowsQuery);
   const published =
     workflows.state === 'ready' ? workflows.data.workflows.filter((w) => w.published !== null) : [];
@@ -386,7 +387,10 @@ function NewCaseForm({ onCancel }: { onCancel: () => void }) {
           requester: {
             name: value('requesterName') || undefined,
             email: value('requesterEmail') || undefined,
+            address: value('requesterAddress') || undefined,
           },
+          // Received before today: the officer records what already happened before the timers run.
+          catchingUp: receivedOn < ukToday() && form.get('catchingUp') === 'on',
         },
       });
       navigate(`/cases/${createCase.id}`);
@@ -420,8 +424,22 @@ function NewCaseForm({ onCancel }: { onCancel: () => void }) {
       )}
       <label>
         Date received
-        <input type="date" name="receivedOn" required defaultValue={ukToday()} max={ukToday()} />
+        <input
+          type="date"
+          name="receivedOn"
+          required
+          value={receivedOn}
+          max={ukToday()}
+          onChange={(e) => setReceivedOn(e.target.value)}
+        />
       </label>
+      {receivedOn < ukToday() && (
+        <label>
+          <input type="checkbox" name="catchingUp" defaultChecked /> Received earlier: let me record what has
+          already happened, in date order, before the timers run (overdue marking waits until I say the record
+          is up to date)
+        </label>
+      )}
       <label>
         Received by
         <select name="channel" defaultValue="email">
@@ -430,14 +448,21 @@ function NewCaseForm({ onCancel }: { onCancel: () => void }) {
           <option value="post">Post</option>
         </select>
       </label>
-      <label>
-        Requester's name
-        <input name="requesterName" />
-      </label>
-      <label>
-        Requester's e-mail
-        <input name="requesterEmail" type="email" />
-      </label>
+      <fieldset>
+        <legend>The requester (a valid request gives a name and an address for correspondence)</legend>
+        <label>
+          Requester's name
+          <input name="requesterName" required autoComplete="off" />
+        </label>
+        <label>
+          Requester's e-mail
+          <input name="requesterEmail" type="email" autoComplete="off" />
+        </label>
+        <label>
+          Requester's postal address (for a request by post; letters then carry it)
+          <textarea name="requesterAddress" rows={3} />
+        </label>
+      </fieldset>
       <label>
         Subject
         <input name="subject" required />

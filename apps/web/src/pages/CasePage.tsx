@@ -8,6 +8,7 @@ import { CaseLetters } from '../components/CaseLetters';
 import { CaseLinks } from '../components/CaseLinks';
 import { CaseTasks } from '../components/CaseTasks';
 import { type AllowedEvent, EventForm } from '../components/EventForm';
+import { ResponseReview } from '../components/ResponseReview';
 import { StageGraph } from '../components/StageGraph';
 import { showDate } from '../format';
 import { graphql } from '../gql';
@@ -17,14 +18,14 @@ import { useSession } from '../session';
 const CaseQuery = graphql(`
   query CasePage($id: ID!) {
     case(id: $id) {
-      id reference subject requestText channel receivedOn status stage stageLabel stepLabel version
+      id reference subject requestText channel receivedOn status stage stageLabel step stepLabel version catchingUp
       dueDate overdue dueSoon outcome workflowId workflowVersion regime
       assignee { id name }
       team { id name }
-      requester { name email }
+      requester { name email address }
       deadlines { name label due statutory }
       deadlineExplanation { summary skipped { date reason } }
-      allowedEvents { type label inputSchema }
+      allowedEvents { type label inputSchema unavailableReason }
       state
       history { sequence type actorLabel recordedAt effectiveOn stageAfter }
     }
@@ -34,6 +35,12 @@ const CaseQuery = graphql(`
 const SendCaseEventMutation = graphql(`
   mutation SendCaseEvent($input: SendCaseEventInput!) {
     sendCaseEvent(input: $input) { case { version } }
+  }
+`);
+
+const FinishCatchingUpMutation = graphql(`
+  mutation FinishCatchingUp($id: ID!, $version: Int) {
+    finishCatchingUp(caseId: $id, expectedVersion: $version) { version }
   }
 `);
 
@@ -77,6 +84,16 @@ export function CasePage({ id }: { id: string }) {
     }
   }
 
+  async function finishCatchingUp() {
+    try {
+      await request(FinishCatchingUpMutation, { id: c.id, version: c.version });
+      setNotice({ kind: 'done', text: 'The record is up to date: the timers run from now.' });
+      reload();
+    } catch (error) {
+      setNotice({ kind: 'error', text: (error as Error).message });
+    }
+  }
+
   async function assignToMe() {
     try {
       await request(AssignCaseMutation, {
@@ -114,6 +131,19 @@ export function CasePage({ id }: { id: string }) {
             </button>
           )}
         </p>
+      )}
+      {c.catchingUp && (
+        <section className="panel catching-up" aria-labelledby="catching-up">
+          <h2 id="catching-up">Catching up</h2>
+          <p>
+            This request was received on {showDate(c.receivedOn)}. Record what has already happened, in date
+            order, with the date each thing happened; the timers (overdue marking) wait until the record is up
+            to date, and timeliness is judged on those dates.
+          </p>
+          <button type="button" onClick={finishCatchingUp}>
+            The record is up to date
+          </button>
+        </section>
       )}
       <div className="grid">
         <section className="panel" aria-labelledby="where">
@@ -194,18 +224,34 @@ export function CasePage({ id }: { id: string }) {
         <section className="panel" aria-labelledby="next">
           <h2 id="next">What to do next</h2>
           {c.allowedEvents.length === 0 && <p>Nothing: the case is {c.status}.</p>}
+          {(c.step === 'approval' || c.step === 'approved') && (
+            <ResponseReview
+              key={c.version}
+              caseId={c.id}
+              record={(c.state as unknown as CaseSnapshot).context.record}
+              approved={c.step === 'approved'}
+            />
+          )}
           <div className="event-buttons">
             {c.allowedEvents.map((event) => (
-              <button
-                type="button"
-                key={event.type}
-                onClick={() => {
-                  setNotice(null);
-                  setOpen(event);
-                }}
-              >
-                {event.label}
-              </button>
+              <span key={event.type} className="event-button">
+                <button
+                  type="button"
+                  disabled={event.unavailableReason != null}
+                  aria-describedby={event.unavailableReason ? `why-${event.type}` : undefined}
+                  onClick={() => {
+                    setNotice(null);
+                    setOpen(event);
+                  }}
+                >
+                  {event.label}
+                </button>
+                {event.unavailableReason && (
+                  <span id={`why-${event.type}`} className="unavailable" data-testid={`why-${event.type}`}>
+                    You cannot do this: {event.unavailableReason}
+                  </span>
+                )}
+              </span>
             ))}
           </div>
           {open && (
@@ -219,6 +265,7 @@ export function CasePage({ id }: { id: string }) {
           <CaseLetters
             caseId={c.id}
             queued={(c.state as unknown as CaseSnapshot).context.letters}
+            requester={c.requester ?? null}
             onSent={reload}
           />
         </section>

@@ -34,6 +34,17 @@ export class CreateCaseInput {
   @Field({ description: 'The request as the requester wrote it.' })
   requestText: string;
 
-  @Field(() => RequesterInput, { nullable: true })
+  @Field(() => RequesterInput, {
+    nullable: true,
+    description:
+      'FOI, FOISA, EIR and EISR requests need a name and an address for correspondence, e-mail or postal (FOIA s.8, FOISA s.8).',
+  })
   requester?: RequesterInput;
+
+  @Field({
+    nullable: true,
+    description:
+      "Registered late: the officer will record what already happened, in date order, before the case's timers run (finishCatchingUp).",
+  })
+  catchingUp?: boolean;
 }

@@ -11,6 +11,7 @@ import { CaseReport1764000000009 } from './1764000000009-case-report';
 import { SingleSignOn1764000000100 } from './1764000000100-single-sign-on';
 import { RestrictedWorkflows1764000000101 } from './1764000000101-restricted-workflows';
 import { Tasks1764000000200 } from './1764000000200-tasks';
+import { Approval1764000000300 } from './1764000000300-approval';
 import { IncomingMail1764000000500 } from './1764000000500-incoming-mail';
 import { Notifications1764000000501 } from './1764000000501-notifications';
 import { CaseSearch1764000000600 } from './1764000000600-case-search';
@@ -35,6 +36,7 @@ export const migrations = [
   SingleSignOn1764000000100,
   RestrictedWorkflows1764000000101,
   Tasks1764000000200,
+  Approval1764000000300,
   IncomingMail1764000000500,
   Notifications1764000000501,
   CaseSearch1764000000600,
