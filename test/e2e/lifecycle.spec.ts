@@ -7,7 +7,7 @@ import { GENESIS_HASH, hashEvent, type RecordedEvent } from '@recordflow/workflo
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../apps/api/src/config/recordflow-config';
 import { startTestApi, type TestApi } from '../support/api';
-import { createCase, sendEvent } from '../support/cases';
+import { approvedAndSent, createCase, play, sendEvent } from '../support/cases';
 import { uploadFile } from '../support/documents';
 
 const run = promisify(execFile);
@@ -314,7 +314,12 @@ describe('case lifecycle: corrections, voiding, moving versions, retention and a
       },
     });
     expect(answered.errors).toBeUndefined();
-    await sendEvent(api, officer, { caseId: created.id, type: 'APPROVE_AND_SEND' });
+    await play(
+      api,
+      officer,
+      created.id,
+      approvedAndSent(new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' })),
+    );
     const uploaded = await uploadFile(api.url, created.id, officer, {
       name: 'permit-note.txt',
       // Unique per run: blobs are shared by hash across the test databases that use this data folder.

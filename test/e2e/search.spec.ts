@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
-import { type CreatedCase, createCase, sendEvent } from '../support/cases';
+import { approvedAndSent, type CreatedCase, createCase, play, sendEvent } from '../support/cases';
 import { responseLetter } from '../support/mail';
 
 const LIST = `query($filter: CasesFilter, $first: Int, $after: String) {
@@ -72,12 +72,7 @@ describe('searching the case list', () => {
       },
     });
     expect(submitted.errors).toBeUndefined();
-    const sent = await sendEvent(api, officer, {
-      caseId: refused.id,
-      type: 'APPROVE_AND_SEND',
-      effectiveOn: '2026-01-16',
-    });
-    expect(sent.errors).toBeUndefined();
+    await play(api, officer, refused.id, approvedAndSent('2026-01-16'));
   });
   afterAll(() => api?.close());
 
