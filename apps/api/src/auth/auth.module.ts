@@ -6,6 +6,7 @@ import { UsersService } from '../users/users.service';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { LoginThrottle } from './login-throttle';
+import { SessionCache } from './session-cache';
 import { AUTH_SETTINGS, type AuthSettings, TokensService } from './tokens.service';
 
 @Global()
@@ -28,9 +29,10 @@ export class AuthModule {
         TokensService,
         UsersService,
         LoginThrottle,
+        SessionCache,
         AuthResolver,
       ],
-      exports: [TokensService, UsersService],
+      exports: [TokensService, UsersService, SessionCache],
     };
   }
 }

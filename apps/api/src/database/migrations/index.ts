@@ -8,6 +8,7 @@ import { Mail1764000000006 } from './1764000000006-mail';
 import { CalendarSettings1764000000007 } from './1764000000007-calendar-settings';
 import { People1764000000008 } from './1764000000008-people';
 import { CaseReport1764000000009 } from './1764000000009-case-report';
+import { UserSessionNotify1764000000900 } from './1764000000900-user-session-notify';
 
 /** Every migration, oldest first; they run at start inside one advisory lock. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CalendarSettings1764000000007,
   People1764000000008,
   CaseReport1764000000009,
+  UserSessionNotify1764000000900,
 ];
