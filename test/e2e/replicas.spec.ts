@@ -134,20 +134,30 @@ describe('two api replicas moving the same case in turn', () => {
       expect(await me(token)).toBe('UNAUTHENTICATED');
     });
 
-    it('demoted and cut off by SQL from outside any replica (as the command line does)', async () => {
+    it('demoted, then their sessions ended, by an administrator on another replica', async () => {
       const token = await api.signIn(['officer'], 'mover@replicas.example.org');
       const cases = () => api.graphql('{ cases { totalCount } }', {}, token);
       expect((await cases()).errors).toBeUndefined();
       expect((await cases()).errors).toBeUndefined();
-      await other.dataSource.query(`UPDATE "user" SET roles = '{auditor}' WHERE email = $1`, [
-        'mover@replicas.example.org',
-      ]);
+      await api.signIn(['admin'], 'admin@replicas.example.org');
+      const admin = await userOf('admin@replicas.example.org');
+      const mover = await userOf('mover@replicas.example.org');
+      const people = other.app.get(PeopleService);
+      await people.updateUser(admin, { id: mover.id, roles: ['auditor'] });
       expect((await createCaseAttempt(token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      await other.dataSource.query(
-        `UPDATE "user" SET session_version = session_version + 1 WHERE email = $1`,
-        ['mover@replicas.example.org'],
-      );
+      await people.endSessions(admin, mover.id);
       expect(await me(token)).toBe('UNAUTHENTICATED');
+    });
+
+    it('changed by hand in SQL, outside any replica: counts as soon as PostgreSQL announces it', async () => {
+      const token = await api.signIn(['officer'], 'by-hand@replicas.example.org');
+      expect(await me(token)).toBeUndefined();
+      expect(await me(token)).toBeUndefined();
+      await other.dataSource.query(`UPDATE "user" SET disabled = true WHERE email = $1`, [
+        'by-hand@replicas.example.org',
+      ]);
+      // Nothing waits for the replicas' acknowledgement here: the announcement reaches them within moments.
+      await expect.poll(() => me(token), { timeout: 5_000, interval: 50 }).toBe('UNAUTHENTICATED');
     });
 
     it('after this replica lost its listening connection (an announcement may be missed)', async () => {
@@ -179,9 +189,10 @@ describe('two api replicas moving the same case in turn', () => {
         .toBe(2);
       expect(await me(back)).toBeUndefined();
       expect(await me(back)).toBeUndefined();
-      await other.dataSource.query(`UPDATE "user" SET disabled = true WHERE email = $1`, [
-        'back@replicas.example.org',
-      ]);
+      await api.signIn(['admin'], 'admin@replicas.example.org');
+      const admin = await userOf('admin@replicas.example.org');
+      const returning = await userOf('back@replicas.example.org');
+      await other.app.get(PeopleService).updateUser(admin, { id: returning.id, disabled: true });
       expect(await me(back)).toBe('UNAUTHENTICATED');
     }, 60_000);
 

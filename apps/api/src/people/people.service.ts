@@ -86,8 +86,7 @@ export class PeopleService {
   }
 
   async updateUser(actor: Actor, input: UpdateUserInput): Promise<UserRow> {
-    const mark = this.sessions.mark();
-    let sessionChanged = false;
+    let change: string | null = null;
     const updated = await this.dataSource.transaction(async (manager) => {
       const user = await this.lockUser(manager, input.id);
       const roles = input.roles ? [...new Set(input.roles)] : undefined;
@@ -131,7 +130,7 @@ export class PeopleService {
         }
       }
       if (Object.keys(set).length > 0) await manager.getRepository(User).update({ id: user.id }, set);
-      sessionChanged = Object.keys(set).length > 0;
+      if (Object.keys(set).length > 0) change = await this.sessions.transactionId(manager);
       if (Object.keys(after).length > 0)
         await recordChange(manager, changeActor(actor), { kind: 'user', id: user.id }, 'updated', {
           before,
@@ -139,7 +138,7 @@ export class PeopleService {
         });
       return this.readUser(manager, user.id);
     });
-    if (sessionChanged) await this.sessions.changed(updated.id, mark);
+    if (change) await this.sessions.changed(updated.id, change);
     return updated;
   }
 
@@ -149,9 +148,10 @@ export class PeopleService {
       const weak = passwordProblem(input.password);
       if (weak) throw invalid('input.password', weak);
     }
-    const mark = this.sessions.mark();
+    let change = '';
     const reset = await this.dataSource.transaction(async (manager) => {
       const user = await this.lockUser(manager, input.userId);
+      change = await this.sessions.transactionId(manager);
       const link = input.password == null ? newSetPasswordToken() : null;
       await manager.getRepository(User).update(
         { id: user.id },
@@ -168,15 +168,16 @@ export class PeopleService {
       const row = await this.readUser(manager, user.id);
       return { ...row, invitation: link ? { token: link.token, expiresAt: link.expiresAt } : null };
     });
-    await this.sessions.changed(reset.id, mark);
+    await this.sessions.changed(reset.id, change);
     return reset;
   }
 
   /** Ends every session of the user at their next request. */
   async endSessions(actor: Actor, userId: string): Promise<UserRow> {
-    const mark = this.sessions.mark();
+    let change = '';
     const ended = await this.dataSource.transaction(async (manager) => {
       const user = await this.lockUser(manager, userId);
+      change = await this.sessions.transactionId(manager);
       await manager.getRepository(User).update({ id: user.id }, { sessionVersion: user.sessionVersion + 1 });
       await recordChange(manager, changeActor(actor), { kind: 'user', id: user.id }, 'sessions-ended', {});
       await manager.getRepository(SignInEvent).insert({
@@ -188,7 +189,7 @@ export class PeopleService {
       });
       return this.readUser(manager, user.id);
     });
-    await this.sessions.changed(ended.id, mark);
+    await this.sessions.changed(ended.id, change);
     return ended;
   }
 
@@ -196,7 +197,7 @@ export class PeopleService {
   async setPassword(token: string, password: string, clientIp: string | null): Promise<void> {
     const weak = passwordProblem(password);
     if (weak) throw invalid('password', weak);
-    const mark = this.sessions.mark();
+    let change = '';
     const userId = await this.dataSource.transaction(async (manager) => {
       const [user] = await manager.query<
         { id: string; email: string; name: string; session_version: number }[]
@@ -229,9 +230,10 @@ export class PeopleService {
       await manager
         .getRepository(SignInEvent)
         .insert({ email: user.email, userId: user.id, clientIp, outcome: 'password-set', actorId: null });
+      change = await this.sessions.transactionId(manager);
       return user.id;
     });
-    await this.sessions.changed(userId, mark);
+    await this.sessions.changed(userId, change);
   }
 
   /** Appends a sign-in, failure or throttled attempt to sign_in_event. */

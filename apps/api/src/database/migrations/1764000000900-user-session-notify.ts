@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Announces every change to what the per-request session check reads (e-mail, name, roles, disabled,
- * session version) on the channel recordflow_user_session, with the user's id (or '*' for all), so
- * each api process can keep that check in memory. A trigger, not the services: the command line and
+ * session version) on the channel recordflow_user_session, with the user's id (or '*' for all) and
+ * the transaction's id, so each api process can keep that check in memory and acknowledge each change. A trigger, not the services: the command line and
  * hand-written SQL are announced too. PostgreSQL sends it at commit, to every listening replica.
  */
 export class UserSessionNotify1764000000900 implements MigrationInterface {
@@ -13,7 +13,8 @@ export class UserSessionNotify1764000000900 implements MigrationInterface {
     await queryRunner.query(`
       CREATE FUNCTION recordflow_user_session_notify() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM pg_notify('recordflow_user_session', CASE WHEN TG_LEVEL = 'ROW' THEN OLD.id::text ELSE '*' END);
+        PERFORM pg_notify('recordflow_user_session',
+          CASE WHEN TG_LEVEL = 'ROW' THEN OLD.id::text ELSE '*' END || ' ' || txid_current());
         RETURN NULL;
       END $$`);
     await queryRunner.query(`
