@@ -1,12 +1,16 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { refusal } from '../common/errors';
+import { checkArguments } from '../common/input-check';
 import { type Actor, requestOf } from './current-user';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 import { SessionCache } from './session-cache';
 import { TokensService } from './tokens.service';
 
-/** Deny by default: an operation runs only if it is @Public or the caller holds one of its @Roles. */
+/**
+ * Deny by default: an operation runs only if it is @Public or the caller holds one of its @Roles; then
+ * its arguments are checked (common/input-check.ts).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -71,7 +75,10 @@ export class AuthGuard implements CanActivate {
       request.actorCheck ??= this.actorOf(bearer);
       request.actor = await request.actorCheck;
     }
-    if (rule.public) return true;
+    if (rule.public) {
+      checkArguments(context);
+      return true;
+    }
 
     const roles = rule.roles;
     if (!request.actor)
@@ -88,6 +95,8 @@ export class AuthGuard implements CanActivate {
         },
       );
     }
+    // Let through: now the arguments must be ones PostgreSQL can take.
+    checkArguments(context);
     return true;
   }
 }
