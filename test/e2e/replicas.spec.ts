@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf, CasesService } from '../../apps/api/src/cases/cases.service';
 import { AuditService } from '../../apps/api/src/history/audit.service';
 import { createApp, DatabaseMode, type RecordflowApp } from '../../apps/api/src/index';
+import { PeopleService } from '../../apps/api/src/people/people.service';
 import { TaskClock } from '../../apps/api/src/tasks/task-clock.service';
 import { TasksService } from '../../apps/api/src/tasks/tasks.service';
 import { startTestApi, type TestApi } from '../support/api';
@@ -22,6 +23,8 @@ describe('two api replicas moving the same case in turn', () => {
       demo: false,
       timerIntervalMs: 0,
     });
+    // Started as a replica is (not listening for HTTP): its listener for user changes is then open.
+    await other.app.init();
   });
   afterAll(async () => {
     await other?.app.close();
@@ -152,5 +155,94 @@ describe('two api replicas moving the same case in turn', () => {
     expect(n).toBe(1);
     const verified = await api.app.get(AuditService).verify(created.id);
     expect(verified.ok).toBe(true);
+  });
+
+  // Each replica keeps the signed-in users' session state in memory while it listens for the user
+  // table's change announcements: a change made anywhere must still count at the very next request.
+  describe('a change to a user made elsewhere counts at their next request here', () => {
+    const me = async (token: string) =>
+      (await api.graphql<{ me: { id: string } }>('{ me { id } }', {}, token)).errors?.[0]?.extensions?.code;
+    const userOf = async (email: string) =>
+      (await api.dataSource.query(`SELECT id, email, name, roles FROM "user" WHERE email = $1`, [email]))[0];
+
+    it('disabled by an administrator on another replica', async () => {
+      const token = await api.signIn(['officer'], 'leaver@replicas.example.org');
+      // Several requests first: this replica now answers them from memory.
+      for (let i = 0; i < 3; i++) expect(await me(token)).toBeUndefined();
+      await api.signIn(['admin'], 'admin@replicas.example.org');
+      const admin = await userOf('admin@replicas.example.org');
+      const leaver = await userOf('leaver@replicas.example.org');
+      await other.app.get(PeopleService).updateUser(admin, { id: leaver.id, disabled: true });
+      expect(await me(token)).toBe('UNAUTHENTICATED');
+    });
+
+    it('demoted, then their sessions ended, by an administrator on another replica', async () => {
+      const token = await api.signIn(['officer'], 'mover@replicas.example.org');
+      const cases = () => api.graphql('{ cases { totalCount } }', {}, token);
+      expect((await cases()).errors).toBeUndefined();
+      expect((await cases()).errors).toBeUndefined();
+      await api.signIn(['admin'], 'admin@replicas.example.org');
+      const admin = await userOf('admin@replicas.example.org');
+      const mover = await userOf('mover@replicas.example.org');
+      const people = other.app.get(PeopleService);
+      await people.updateUser(admin, { id: mover.id, roles: ['auditor'] });
+      expect((await createCaseAttempt(token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      await people.endSessions(admin, mover.id);
+      expect(await me(token)).toBe('UNAUTHENTICATED');
+    });
+
+    it('changed by hand in SQL, outside any replica: counts as soon as PostgreSQL announces it', async () => {
+      const token = await api.signIn(['officer'], 'by-hand@replicas.example.org');
+      expect(await me(token)).toBeUndefined();
+      expect(await me(token)).toBeUndefined();
+      await other.dataSource.query(`UPDATE "user" SET disabled = true WHERE email = $1`, [
+        'by-hand@replicas.example.org',
+      ]);
+      // Nothing waits for the replicas' acknowledgement here: the announcement reaches them within moments.
+      await expect.poll(() => me(token), { timeout: 5_000, interval: 50 }).toBe('UNAUTHENTICATED');
+    });
+
+    it('after this replica lost its listening connection (an announcement may be missed)', async () => {
+      const token = await api.signIn(['officer'], 'cut@replicas.example.org');
+      expect(await me(token)).toBeUndefined();
+      expect(await me(token)).toBeUndefined();
+      // Cut every replica's listening connection; while they are down, nothing is announced to them.
+      await other.dataSource.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE application_name = 'recordflow-sessions' AND datname = current_database()`,
+      );
+      await other.dataSource.query(`UPDATE "user" SET disabled = true WHERE email = $1`, [
+        'cut@replicas.example.org',
+      ]);
+      expect(await me(token)).toBe('UNAUTHENTICATED');
+      // Listening again (within seconds), a later change still counts at once.
+      const back = await api.signIn(['officer'], 'back@replicas.example.org');
+      await expect
+        .poll(
+          async () =>
+            (
+              await api.dataSource.query(
+                `SELECT count(*)::int AS n FROM pg_stat_activity
+                  WHERE application_name = 'recordflow-sessions' AND datname = current_database()`,
+              )
+            )[0].n,
+          { timeout: 20_000 },
+        )
+        .toBe(2);
+      expect(await me(back)).toBeUndefined();
+      expect(await me(back)).toBeUndefined();
+      await api.signIn(['admin'], 'admin@replicas.example.org');
+      const admin = await userOf('admin@replicas.example.org');
+      const returning = await userOf('back@replicas.example.org');
+      await other.app.get(PeopleService).updateUser(admin, { id: returning.id, disabled: true });
+      expect(await me(back)).toBe('UNAUTHENTICATED');
+    }, 60_000);
+
+    const createCaseAttempt = (token: string) =>
+      api.graphql(
+        `mutation { createCase(input: { workflowId: "foi", receivedOn: "2026-01-14", channel: "email", subject: "S", requestText: "R" }) { id } }`,
+        {},
+        token,
+      );
   });
 });

@@ -1,7 +1,7 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -16,7 +16,6 @@ import { BulkModule } from './bulk/bulk.module';
 import { CasesModule } from './cases/cases.module';
 import { formatError } from './common/format-error';
 import { GraphQLErrorFilter } from './common/graphql-error.filter';
-import { InputCheckInterceptor } from './common/input-check.interceptor';
 import { complexityPlugin, depthRule } from './common/query-limits';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
@@ -68,7 +67,6 @@ class RuntimeModule {
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
-        { provide: APP_INTERCEPTOR, useClass: InputCheckInterceptor },
       ],
       exports: [RUNTIME],
     };

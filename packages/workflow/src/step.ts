@@ -1,4 +1,5 @@
 import { type CalendarOptions, describeRegime, type IsoDate } from '@recordflow/calendar';
+import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { compileWorkflow, initialState, nextState, runActions, withRuntime } from './compile';
 import type { CaseContext, StepRuntime } from './context';
 import { checkPayload, payloadJsonSchema } from './inputs';
@@ -234,15 +235,35 @@ function emptyContext(definition: WorkflowDefinition, receivedOn: IsoDate): Case
   };
 }
 
-function persist(
-  next: { value: unknown; context: CaseContext; status: string },
-  runtime: StepRuntime,
-): CaseSnapshot {
-  return {
+/**
+ * The machine state each snapshot this module returned stands for, by machine: the next step() on that
+ * very object (a replay, or the service's memory of a case) starts from it instead of resolving the
+ * state from the plain snapshot again. The same state nodes, value and status, with the snapshot's own
+ * context: what resolveState would give. Snapshots read from elsewhere are resolved as before.
+ */
+const resolved = new WeakMap<CaseSnapshot, { machine: AnyStateMachine; state: AnyMachineSnapshot }>();
+
+function machineStateOf(machine: AnyStateMachine, snapshot: CaseSnapshot): AnyMachineSnapshot {
+  const known = resolved.get(snapshot);
+  if (
+    known?.machine === machine &&
+    known.state.context === snapshot.context &&
+    known.state.value === snapshot.value
+  )
+    return known.state;
+  return machine.resolveState({ value: snapshot.value, context: snapshot.context });
+}
+
+function persist(next: AnyMachineSnapshot, runtime: StepRuntime, machine: AnyStateMachine): CaseSnapshot {
+  const context = refreshDeadlines({ ...next.context, now: runtime.at }, runtime);
+  const snapshot: CaseSnapshot = {
     value: next.value as CaseSnapshot['value'],
-    context: refreshDeadlines({ ...next.context, now: runtime.at }, runtime),
+    context,
     status: next.status === 'done' ? 'done' : 'active',
   };
+  // Only an active state is kept: a closed case's next step goes through reopen(), which builds its own.
+  if (snapshot.status === 'active') resolved.set(snapshot, { machine, state: { ...next, context } });
+  return snapshot;
 }
 
 /** What the engine must do because the context changed: timers, letters, deadline moves, closure. */
@@ -290,7 +311,7 @@ export function initialSnapshot(
   const machine = compileWorkflow(definition);
   const created = runActions(definition.onCreate, emptyContext(definition, options.receivedOn), runtime);
   const first = withRuntime(runtime, () => initialState(machine, { context: created }));
-  const snapshot = persist(first as never, runtime);
+  const snapshot = persist(first, runtime, machine);
   return { snapshot, effects: effectsBetween(null, snapshot) };
 }
 
@@ -349,7 +370,7 @@ export function step(
     actor: options.actor ?? null,
   };
   const machine = compileWorkflow(definition);
-  const current = machine.resolveState({ value: snapshot.value, context: snapshot.context });
+  const current = machineStateOf(machine, snapshot);
   const next = withRuntime(runtime, () => nextState(machine, current, { type: event.type }));
   if (next === current) {
     const allowed = allowedEvents(definition, snapshot, options.roles).map((e) => e.type);
@@ -365,7 +386,7 @@ export function step(
       allowed,
     );
   }
-  const after = persist(next as never, runtime);
+  const after = persist(next, runtime, machine);
   return { snapshot: after, effects: effectsBetween(snapshot, after) };
 }
 

@@ -1,18 +1,22 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { refusal } from '../common/errors';
-import { UsersService } from '../users/users.service';
+import { checkArguments } from '../common/input-check';
 import { type Actor, requestOf } from './current-user';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { SessionCache } from './session-cache';
 import { TokensService } from './tokens.service';
 
-/** Deny by default: an operation runs only if it is @Public or the caller holds one of its @Roles. */
+/**
+ * Deny by default: an operation runs only if it is @Public or the caller holds one of its @Roles; then
+ * its arguments are checked (common/input-check.ts).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokensService,
-    private readonly users: UsersService,
+    private readonly sessions: SessionCache,
   ) {}
 
   /** Each handler's rule (per class, as a class may set it), read once: the guard runs on every resolver call. */
@@ -42,12 +46,13 @@ export class AuthGuard implements CanActivate {
   }
 
   /**
-   * The token's user as the database has them now: one primary-key read per request, so disabling a
-   * user, changing their roles or ending their sessions takes effect at their next request.
+   * The token's user as the database has them now (kept in memory between the user table's change
+   * announcements, else one primary-key read), so disabling a user, changing their roles or ending
+   * their sessions takes effect at their next request.
    */
   private async actorOf(bearer: string): Promise<Actor> {
     const claims = this.tokens.verify(bearer);
-    const user = claims && (await this.users.sessionCheck(claims.userId));
+    const user = claims && (await this.sessions.check(claims.userId));
     if (!claims || !user) {
       throw refusal('UNAUTHENTICATED', 'Your sign-in token is expired or invalid. Sign in again.');
     }
@@ -70,7 +75,10 @@ export class AuthGuard implements CanActivate {
       request.actorCheck ??= this.actorOf(bearer);
       request.actor = await request.actorCheck;
     }
-    if (rule.public) return true;
+    if (rule.public) {
+      checkArguments(context);
+      return true;
+    }
 
     const roles = rule.roles;
     if (!request.actor)
@@ -87,6 +95,8 @@ export class AuthGuard implements CanActivate {
         },
       );
     }
+    // Let through: now the arguments must be ones PostgreSQL can take.
+    checkArguments(context);
     return true;
   }
 }

@@ -8,6 +8,7 @@ import { AuthResolver } from './auth.resolver';
 import { LoginThrottle } from './login-throttle';
 import { OidcController } from './oidc.controller';
 import { OidcService } from './oidc.service';
+import { SessionCache } from './session-cache';
 import { SIGN_IN_SETTINGS, type SignInSettings } from './sign-in-settings';
 import { AUTH_SETTINGS, type AuthSettings, TokensService } from './tokens.service';
 
@@ -34,9 +35,10 @@ export class AuthModule {
         TokensService,
         UsersService,
         LoginThrottle,
+        SessionCache,
         AuthResolver,
       ],
-      exports: [TokensService, UsersService],
+      exports: [TokensService, UsersService, SessionCache],
     };
   }
 }

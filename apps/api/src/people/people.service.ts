@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/current-user';
+import { SessionCache } from '../auth/session-cache';
 import { invalid, isUuid, notFound } from '../common/errors';
 import { User } from '../users/user.entity';
 import {
@@ -49,7 +50,10 @@ const USER_COLUMNS = `id, email, name, roles, disabled, (password_hash IS NULL) 
 /** Users, teams and roles: every change attributable in user_audit. */
 @Injectable()
 export class PeopleService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionCache,
+  ) {}
 
   users(): Promise<UserRow[]> {
     return this.dataSource.query(`SELECT ${USER_COLUMNS} FROM "user" ORDER BY lower(name), email`);
@@ -82,7 +86,8 @@ export class PeopleService {
   }
 
   async updateUser(actor: Actor, input: UpdateUserInput): Promise<UserRow> {
-    return this.dataSource.transaction(async (manager) => {
+    let change: string | null = null;
+    const updated = await this.dataSource.transaction(async (manager) => {
       const user = await this.lockUser(manager, input.id);
       const roles = input.roles ? [...new Set(input.roles)] : undefined;
       const teamIds = input.teamIds ? [...new Set(input.teamIds)] : undefined;
@@ -125,6 +130,7 @@ export class PeopleService {
         }
       }
       if (Object.keys(set).length > 0) await manager.getRepository(User).update({ id: user.id }, set);
+      if (Object.keys(set).length > 0) change = await this.sessions.transactionId(manager);
       if (Object.keys(after).length > 0)
         await recordChange(manager, changeActor(actor), { kind: 'user', id: user.id }, 'updated', {
           before,
@@ -132,6 +138,8 @@ export class PeopleService {
         });
       return this.readUser(manager, user.id);
     });
+    if (change) await this.sessions.changed(updated.id, change);
+    return updated;
   }
 
   /** Sets a password, or clears it and issues a one-time set-password token; every session ends either way. */
@@ -140,8 +148,10 @@ export class PeopleService {
       const weak = passwordProblem(input.password);
       if (weak) throw invalid('input.password', weak);
     }
-    return this.dataSource.transaction(async (manager) => {
+    let change = '';
+    const reset = await this.dataSource.transaction(async (manager) => {
       const user = await this.lockUser(manager, input.userId);
+      change = await this.sessions.transactionId(manager);
       const link = input.password == null ? newSetPasswordToken() : null;
       await manager.getRepository(User).update(
         { id: user.id },
@@ -158,12 +168,16 @@ export class PeopleService {
       const row = await this.readUser(manager, user.id);
       return { ...row, invitation: link ? { token: link.token, expiresAt: link.expiresAt } : null };
     });
+    await this.sessions.changed(reset.id, change);
+    return reset;
   }
 
   /** Ends every session of the user at their next request. */
   async endSessions(actor: Actor, userId: string): Promise<UserRow> {
-    return this.dataSource.transaction(async (manager) => {
+    let change = '';
+    const ended = await this.dataSource.transaction(async (manager) => {
       const user = await this.lockUser(manager, userId);
+      change = await this.sessions.transactionId(manager);
       await manager.getRepository(User).update({ id: user.id }, { sessionVersion: user.sessionVersion + 1 });
       await recordChange(manager, changeActor(actor), { kind: 'user', id: user.id }, 'sessions-ended', {});
       await manager.getRepository(SignInEvent).insert({
@@ -175,13 +189,16 @@ export class PeopleService {
       });
       return this.readUser(manager, user.id);
     });
+    await this.sessions.changed(ended.id, change);
+    return ended;
   }
 
   /** Uses a one-time set-password token (invitation or reset); the token then stops working. */
   async setPassword(token: string, password: string, clientIp: string | null): Promise<void> {
     const weak = passwordProblem(password);
     if (weak) throw invalid('password', weak);
-    await this.dataSource.transaction(async (manager) => {
+    let change = '';
+    const userId = await this.dataSource.transaction(async (manager) => {
       const [user] = await manager.query<
         { id: string; email: string; name: string; session_version: number }[]
       >(
@@ -213,7 +230,10 @@ export class PeopleService {
       await manager
         .getRepository(SignInEvent)
         .insert({ email: user.email, userId: user.id, clientIp, outcome: 'password-set', actorId: null });
+      change = await this.sessions.transactionId(manager);
+      return user.id;
     });
+    await this.sessions.changed(userId, change);
   }
 
   /** Appends a sign-in, failure or throttled attempt to sign_in_event. */

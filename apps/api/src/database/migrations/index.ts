@@ -20,6 +20,7 @@ import { BulkJobs1764000000602 } from './1764000000602-bulk-jobs';
 import { CaseLifecycle1764000000700 } from './1764000000700-case-lifecycle';
 import { ReportTally1764000000800 } from './1764000000800-report-tally';
 import { TeamQueueOrder1764000000801 } from './1764000000801-team-queue-order';
+import { UserSessionNotify1764000000900 } from './1764000000900-user-session-notify';
 
 /** Every migration, oldest first; they run at start inside one advisory lock. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   CaseLifecycle1764000000700,
   ReportTally1764000000800,
   TeamQueueOrder1764000000801,
+  UserSessionNotify1764000000900,
 ];

@@ -1,5 +1,5 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
-import { type GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
+import type { ExecutionContext } from '@nestjs/common';
+import type { GqlContextType } from '@nestjs/graphql';
 import {
   type GraphQLInputType,
   type GraphQLResolveInfo,
@@ -79,24 +79,30 @@ function checkValue(path: string, name: string, type: GraphQLInputType, value: u
   }
 }
 
+/** Per root field of the schema: its arguments and the type it returns, looked up once. */
+const fieldChecks = new WeakMap<
+  object,
+  { args: readonly { name: string; type: GraphQLInputType }[]; ownType: string }
+>();
+
 /**
  * Checks every argument of a query or mutation before its resolver runs, so no value PostgreSQL
  * would fault on reaches it: unstorable text (anywhere, JSON included) is VALIDATION_FAILED naming
  * the field, an id that is not a UUID is NOT_FOUND, JSON nested past MAX_JSON_DEPTH is refused.
+ * Called by the guard once it has let the call through (a plain call: an interceptor would wrap every
+ * resolver call in an observable pipeline); field resolvers below the root are not checked.
  */
-@Injectable()
-export class InputCheckInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler) {
-    if (context.getType<GqlContextType>() === 'graphql') {
-      const gql = GqlExecutionContext.create(context);
-      const info = gql.getInfo<GraphQLResolveInfo>();
-      const field = info.parentType.getFields()[info.fieldName];
-      const args = gql.getArgs<Record<string, unknown>>();
-      const ownType = getNamedType(info.returnType).name;
-      for (const arg of field?.args ?? []) {
-        checkValue(arg.name, arg.name, arg.type, args[arg.name], ownType);
-      }
-    }
-    return next.handle();
+export function checkArguments(context: ExecutionContext): void {
+  if (context.getType<GqlContextType>() !== 'graphql') return;
+  const info = context.getArgByIndex<GraphQLResolveInfo>(3);
+  if (info.path.prev !== undefined) return;
+  const field = info.parentType.getFields()[info.fieldName];
+  if (!field) return;
+  let check = fieldChecks.get(field);
+  if (!check) {
+    check = { args: field.args, ownType: getNamedType(info.returnType).name };
+    fieldChecks.set(field, check);
   }
+  const args = context.getArgByIndex<Record<string, unknown>>(1);
+  for (const arg of check.args) checkValue(arg.name, arg.name, arg.type, args[arg.name], check.ownType);
 }
