@@ -237,7 +237,7 @@ function summary(latencies) {
 
 /** Requests issued on a fixed schedule whatever the answers; latency counts from the scheduled time. */
 async function openLoop(rate, seconds, tokens) {
-  // Cases to read: the newest ones, as an officer opens them from the list.
+  // Cases to open: those the closed-loop phase made, then the open loop's own as they are made.
   const known = (await dataSource.query('SELECT id FROM "case" LIMIT 1000')).map((row) => row.id);
   const ready = []; // cases waiting for their next journey step, each on one officer's token
   const result = Object.fromEntries(KINDS.map((k) => [k, { latencies: [], errors: 0 }]));
@@ -255,7 +255,8 @@ async function openLoop(rate, seconds, tokens) {
     return KINDS.find((k) => MIX[k] > 0);
   };
 
-  function fire(kind, scheduled, n) {
+  function fire(picked, scheduled, n) {
+    const kind = picked === 'case' && !known.length ? 'list' : picked; // no case to open yet
     const officer = n % OFFICERS;
     let token = tokens[officer];
     let query;
@@ -299,11 +300,11 @@ async function openLoop(rate, seconds, tokens) {
           known.push(caseId);
         };
       }
-    } else if (kind === 'case' && known.length) {
+    } else if (kind === 'case') {
       query = READS.case.query;
       variables = { id: known[Math.floor(Math.random() * known.length)] };
     } else {
-      const read = READS[kind === 'case' ? 'list' : kind];
+      const read = READS[kind];
       query = read.query;
       variables = read.variables();
     }
