@@ -88,14 +88,33 @@ function inputsOf(definition: WorkflowDefinition, eventType: string): readonly I
   return [];
 }
 
+/** The inputs an event's guards compare with a fixed value (`input.equals`): machine values, never personal. */
+function comparedFields(definition: WorkflowDefinition, eventType: string): Set<string> {
+  const fields = new Set<string>();
+  const walk = (guard: unknown): void => {
+    if (typeof guard !== 'object' || guard === null) return;
+    const { name, params } = guard as { name?: string; params?: Record<string, unknown> };
+    if (name === 'input.equals' && typeof params?.field === 'string') fields.add(params.field);
+    if (Array.isArray(params?.guards)) params.guards.forEach(walk);
+    walk(params?.guard);
+  };
+  for (const stage of definition.stages)
+    for (const transition of stage.transitions) if (transition.event === eventType) walk(transition.guard);
+  return fields;
+}
+
 /** The payload fields of a workflow event that hold free text (committed rather than hashed as text). */
 export function privateFieldsOf(
   definition: WorkflowDefinition,
   eventType: string,
   payload: Record<string, unknown>,
 ): string[] {
+  const compared = comparedFields(definition, eventType);
   return inputsOf(definition, eventType)
-    .filter((input) => FREE_TEXT_INPUT_TYPES.includes(input.type) && input.name in payload)
+    .filter(
+      (input) =>
+        FREE_TEXT_INPUT_TYPES.includes(input.type) && input.name in payload && !compared.has(input.name),
+    )
     .map((input) => input.name);
 }
 

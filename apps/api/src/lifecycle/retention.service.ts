@@ -270,9 +270,16 @@ export class RetentionService {
       );
       const letters = await updated<{ id: string }>(
         manager,
-        `UPDATE case_document SET content = ''::bytea, filename = 'erased.' || format, erased_at = now()
+        `UPDATE case_document SET content = ''::bytea, filename = 'erased.' || format, erased_at = now(), sent_to = NULL
           WHERE case_id = $1 AND erased_at IS NULL RETURNING id`,
         [row.id],
+      );
+      // E-mails received on the case: the sender, their words and the message itself.
+      await manager.query(
+        `UPDATE incoming_mail SET from_address = $2, from_name = NULL, subject = $2, text = $2, raw = ''::bytea,
+                attachments = '[]'::jsonb
+          WHERE case_id = $1`,
+        [row.id, ERASED_TEXT],
       );
       const mail = await updated<{ id: string }>(
         manager,
