@@ -200,6 +200,7 @@ describe('bulk actions', () => {
         channel: 'email',
         subject: `Bulk thousand ${i}`,
         requestText: 'Generated for the bulk test.',
+        requester: { name: `Requester ${i}`, email: `r${i}@example.net` },
       });
       ids.push(created.id);
     }
