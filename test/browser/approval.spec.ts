@@ -57,7 +57,7 @@ describe('in Chromium: draft, approve by someone else, send, then correct', () =
     await page.getByLabel('E-mail').fill(email);
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
   }
 
   async function signOut() {

@@ -32,7 +32,7 @@ describe('in Chromium: an officer links related requests and acts on many cases 
     await page.getByLabel('E-mail').fill('olu.officer@example.org');
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
   });
   afterAll(async () => {
     await browser?.close();

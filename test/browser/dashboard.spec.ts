@@ -60,7 +60,7 @@ describe('in Chromium: the reporting dashboard and the public disclosure log', (
     await page.getByLabel('E-mail').fill('olu.officer@example.org');
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     for (const chart of ['Volume per month', 'Timeliness', 'Late answers', 'Outcomes', 'Exemptions'])

@@ -41,7 +41,7 @@ describe('in Chromium: an officer redacts a document and downloads the release b
     await page.getByLabel('E-mail').fill('olu.officer@example.org');
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
     await page.goto(`${api.url}/cases/${created.id}`);
     await page.getByRole('heading', { name: 'Documents' }).waitFor();
 

@@ -86,7 +86,7 @@ describe('in Chromium: incoming e-mail', () => {
     expect(await poll(admin)).toBe(2);
 
     await signIn('olu.officer@example.org');
-    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Incoming' }).click();
     const draft = page.getByRole('form', { name: 'Confirm Gritting routes' });
     await draft.waitFor();

@@ -47,7 +47,7 @@ describe('in Chromium: e-mailing letters, and the outbox', () => {
     const token = await api.signIn(['officer'], 'olu.officer@example.org');
     const letter = await responseLetter(api, token);
     await signIn(api, 'olu.officer@example.org');
-    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
     await page.goto(`${api.url}/cases/${letter.caseId}`);
     await page.getByRole('button', { name: letter.pdf.filename }).waitFor();
     await page.getByRole('button', { name: 'Email', exact: true }).click();

@@ -56,7 +56,7 @@ describe('in Chromium: an officer handles a request, an auditor checks it', () =
 
   it('an officer registers a FOI request, asks for clarification, records it (the deadline restarts) and sends the response', async () => {
     await signIn('olu.officer@example.org');
-    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
     expect(await page.getByRole('link', { name: 'Workflows' }).count()).toBe(0);
 
     await page.getByRole('button', { name: 'Register a new request' }).click();
@@ -122,7 +122,7 @@ describe('in Chromium: an officer handles a request, an auditor checks it', () =
     const caseUrl = page.url();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn('abi.approver@example.org');
-    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
     await page.goto(caseUrl);
     await sendEvent('Approve the response', '2026-02-10');
     await expect

@@ -66,7 +66,7 @@ describe('in Chromium: single sign-on through an OpenID Connect provider', () =>
   it('signs an officer in through the provider and lands on the case list', async () => {
     officerPage = await newPage();
     await signInThroughProvider(officerPage, api.url, 'olu.officer@example.org');
-    await officerPage.getByRole('heading', { name: 'Cases' }).waitFor();
+    await officerPage.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
     expect(new URL(officerPage.url()).pathname).toBe('/cases');
     // The one-time code left the address bar.
     expect(officerPage.url()).not.toContain('code=');
@@ -169,6 +169,6 @@ describe('in Chromium: with password sign-in turned off', () => {
     expect(await page.getByLabel('E-mail').count()).toBe(0);
     await screenshot(page, SHOTS, '04-password-sign-in-off');
     await signInThroughProvider(page, api.url, 'olu.officer@example.org');
-    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
   });
 });
