@@ -98,7 +98,7 @@ describe('in Chromium: the reporting dashboard and the public disclosure log', (
     await admin.getByLabel('Password').fill(TEST_PASSWORD);
     await admin.getByRole('button', { name: 'Sign in' }).click();
     await admin.getByRole('link', { name: 'Dashboard' }).click();
-    await admin.getByLabel('Per').selectOption('QUARTER');
+    await admin.getByRole('combobox', { name: /^Per/ }).selectOption('QUARTER');
     await admin.getByRole('heading', { name: 'Volume per quarter' }).waitFor();
     await admin.getByLabel('Received from').fill('2020-01-01');
     await admin.getByLabel('to', { exact: true }).fill('2020-03-31');

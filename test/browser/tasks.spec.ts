@@ -98,7 +98,7 @@ describe('in Chromium: an officer asks Highways, and Highways answers', () => {
     // A contributor lands on their tasks: no case list, no dashboard.
     await page.getByRole('heading', { name: 'My tasks' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Tasks']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Tasks', 'Notifications']);
     const queue = page.getByRole('table', { name: 'Task queue' });
     await queue.getByRole('link', { name: reference }).click();
 
