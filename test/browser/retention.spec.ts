@@ -78,7 +78,7 @@ describe('in Chromium: an administrator approves a disposal and the audit view s
       .poll(() => page.getByTestId('erasure').textContent())
       .toMatch(new RegExp(`^answers erased on .* under ${RULE}$`));
     await page.getByRole('button', { name: 'Verify the history' }).click();
-    await expect.poll(() => page.getByTestId('verification').textContent()).toMatch(/^Verified: 6 events;/);
+    await expect.poll(() => page.getByTestId('verification').textContent()).toMatch(/^Verified: 8 events;/);
     const erased = page.getByRole('list', { name: 'Personal data erased' });
     await expect.poll(() => erased.textContent()).toContain(`Event 3: personal data erased on`);
     expect(await erased.textContent()).toContain(`under ${RULE} (its hash still checks out)`);
