@@ -13,7 +13,7 @@ import { SignIn } from './pages/SignIn';
 import { Teams } from './pages/Teams';
 import { Users } from './pages/Users';
 import { Workflows } from './pages/Workflows';
-import { hasRole, type SessionUser, useSession } from './session';
+import { hasRole, homeFor, type SessionUser, useSession } from './session';
 
 // The dashboard's charting library loads only when the dashboard is opened.
 const Dashboard = lazy(() => import('./pages/Dashboard').then((m) => ({ default: m.Dashboard })));
@@ -41,12 +41,6 @@ class ErrorBoundary extends Component<{ children: ReactNode }, { message: string
       </main>
     );
   }
-}
-
-function homeFor(user: SessionUser): string {
-  if (hasRole(user, 'officer')) return '/cases';
-  if (hasRole(user, 'auditor')) return '/audit';
-  return '/workflows';
 }
 
 function Header({ user }: { user: SessionUser }) {
@@ -97,9 +91,10 @@ export function App() {
       <Header user={user} />
       <main className="page">
         <Switch>
-          <Route path="/cases/:id">{(params) => <CasePage id={params.id} />}</Route>
+          {/* Keyed by id: another case is a fresh page, with none of the last one's messages. */}
+          <Route path="/cases/:id">{(params) => <CasePage key={params.id} id={params.id} />}</Route>
           <Route path="/cases" component={CaseList} />
-          <Route path="/audit/:id">{(params) => <AuditCase id={params.id} />}</Route>
+          <Route path="/audit/:id">{(params) => <AuditCase key={params.id} id={params.id} />}</Route>
           <Route path="/audit" component={AuditList} />
           <Route path="/workflows/:id">
             {(params) => (

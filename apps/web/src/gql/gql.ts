@@ -31,14 +31,14 @@ type Documents = {
     "\n  mutation SendLetter($id: ID!) { sendLetter(documentId: $id) { id } }\n": typeof types.SendLetterDocument,
     "\n  query CaseMails($id: ID!) {\n    caseMails(caseId: $id) { id documentIds toAddress status attempts lastError nextAttemptAt sentSequence }\n    case(id: $id) { requester { email } }\n  }\n": typeof types.CaseMailsDocument,
     "\n  mutation EmailLetter($id: ID!, $to: String, $withDocx: Boolean) {\n    emailLetter(documentId: $id, to: $to, withDocx: $withDocx) { id status }\n  }\n": typeof types.EmailLetterDocument,
-    "\n  query StageGraph($id: ID!) {\n    workflow(id: $id) { versions { version definition } }\n  }\n": typeof types.StageGraphDocument,
+    "\n  query WorkflowDefinitions($id: ID!) {\n    workflow(id: $id) { versions { version definition } }\n  }\n": typeof types.WorkflowDefinitionsDocument,
     "\n  query SimulatorHolidays { holidays { date title divisions } }\n": typeof types.SimulatorHolidaysDocument,
     "\n  query EditorWorkflow($id: ID!) {\n    workflow(id: $id) {\n      id\n      name\n      regime\n      published { version definition }\n      draft { revision definition savedAt savedBy { name } }\n      versions { id version status publishedAt publishedBy { name } definition definitionHash }\n    }\n  }\n": typeof types.EditorWorkflowDocument,
     "\n  query CurrentDraft($id: ID!) {\n    workflow(id: $id) {\n      draft { revision definition savedAt savedBy { name } }\n      published { version }\n    }\n  }\n": typeof types.CurrentDraftDocument,
     "\n  mutation SaveWorkflowDraft($input: SaveWorkflowDraftInput!) {\n    saveWorkflowDraft(input: $input) { revision savedAt }\n  }\n": typeof types.SaveWorkflowDraftDocument,
     "\n  mutation PublishWorkflow($input: PublishWorkflowInput!) {\n    publishWorkflow(input: $input) { version publishedAt }\n  }\n": typeof types.PublishWorkflowDocument,
     "\n  query EditorRoles {\n    roles { name }\n  }\n": typeof types.EditorRolesDocument,
-    "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      reference subject workflowId\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash }\n    }\n  }\n": typeof types.AuditHistoryDocument,
+    "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText regime workflowId workflowVersion stageLabel stepLabel status receivedOn\n      dueDate overdue dueSoon outcome\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash }\n    }\n  }\n": typeof types.AuditHistoryDocument,
     "\n  query ReplayCase($id: ID!, $to: Int!) {\n    replayCase(caseId: $id, toSequence: $to) { stage stageLabel stepLabel deadlines { name label due } }\n  }\n": typeof types.ReplayCaseDocument,
     "\n  query VerifyCaseHistory($id: ID!) {\n    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason }\n  }\n": typeof types.VerifyCaseHistoryDocument,
     "\n  query ExportCaseBundle($id: ID!) { exportCaseBundle(caseId: $id) }\n": typeof types.ExportCaseBundleDocument,
@@ -49,9 +49,11 @@ type Documents = {
     "\n  query CaseListCounts {\n    all: cases(first: 1) { count { value exact } }\n    mine: cases(filter: { mine: true }, first: 1) { count { value exact } }\n    team: cases(filter: { teamQueue: true }, first: 1) { count { value exact } }\n    soon: cases(filter: { dueSoon: true }, first: 1) { count { value exact } }\n    overdue: cases(filter: { overdue: true }, first: 1) { count { value exact } }\n    closed: cases(filter: { status: \"closed\" }, first: 1) { count { value exact } }\n  }\n": typeof types.CaseListCountsDocument,
     "\n  query Regimes {\n    regimes { regime law }\n  }\n": typeof types.RegimesDocument,
     "\n  query PublishedWorkflows {\n    workflows { id name regime published { version } }\n  }\n": typeof types.PublishedWorkflowsDocument,
-    "\n  mutation CreateCase($input: CreateCaseInput!) {\n    createCase(input: $input) { id }\n  }\n": typeof types.CreateCaseDocument,
+    "\n  mutation CreateCase($input: CreateCaseInput!) {\n    createCase(input: $input) { id reference receivedOn dueDate }\n  }\n": typeof types.CreateCaseDocument,
     "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText channel receivedOn status stage stageLabel stepLabel version\n      dueDate overdue dueSoon outcome workflowId workflowVersion regime\n      assignee { id name }\n      team { id name }\n      requester { name email }\n      deadlines { name label due statutory }\n      deadlineExplanation { summary skipped { date reason } }\n      allowedEvents { type label inputSchema }\n      state\n      history { sequence type actorLabel recordedAt effectiveOn stageAfter }\n    }\n  }\n": typeof types.CasePageDocument,
     "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) { case { version } }\n  }\n": typeof types.SendCaseEventDocument,
+    "\n  query CaseVersion($id: ID!) {\n    case(id: $id) { version }\n  }\n": typeof types.CaseVersionDocument,
+    "\n  query CaseLastChange($id: ID!) {\n    case(id: $id) { version history { sequence type actorLabel recordedAt } }\n  }\n": typeof types.CaseLastChangeDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n": typeof types.AssignCaseDocument,
     "\n  query Dashboard($from: LocalDate!, $to: LocalDate!) {\n    statistics(from: $from, to: $to, groupBy: MONTH) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n": typeof types.DashboardDocument,
     "\n  query Holidays {\n    holidays { date title divisions removed createdAt }\n    nations { nation name }\n  }\n": typeof types.HolidaysDocument,
@@ -96,14 +98,14 @@ const documents: Documents = {
     "\n  mutation SendLetter($id: ID!) { sendLetter(documentId: $id) { id } }\n": types.SendLetterDocument,
     "\n  query CaseMails($id: ID!) {\n    caseMails(caseId: $id) { id documentIds toAddress status attempts lastError nextAttemptAt sentSequence }\n    case(id: $id) { requester { email } }\n  }\n": types.CaseMailsDocument,
     "\n  mutation EmailLetter($id: ID!, $to: String, $withDocx: Boolean) {\n    emailLetter(documentId: $id, to: $to, withDocx: $withDocx) { id status }\n  }\n": types.EmailLetterDocument,
-    "\n  query StageGraph($id: ID!) {\n    workflow(id: $id) { versions { version definition } }\n  }\n": types.StageGraphDocument,
+    "\n  query WorkflowDefinitions($id: ID!) {\n    workflow(id: $id) { versions { version definition } }\n  }\n": types.WorkflowDefinitionsDocument,
     "\n  query SimulatorHolidays { holidays { date title divisions } }\n": types.SimulatorHolidaysDocument,
     "\n  query EditorWorkflow($id: ID!) {\n    workflow(id: $id) {\n      id\n      name\n      regime\n      published { version definition }\n      draft { revision definition savedAt savedBy { name } }\n      versions { id version status publishedAt publishedBy { name } definition definitionHash }\n    }\n  }\n": types.EditorWorkflowDocument,
     "\n  query CurrentDraft($id: ID!) {\n    workflow(id: $id) {\n      draft { revision definition savedAt savedBy { name } }\n      published { version }\n    }\n  }\n": types.CurrentDraftDocument,
     "\n  mutation SaveWorkflowDraft($input: SaveWorkflowDraftInput!) {\n    saveWorkflowDraft(input: $input) { revision savedAt }\n  }\n": types.SaveWorkflowDraftDocument,
     "\n  mutation PublishWorkflow($input: PublishWorkflowInput!) {\n    publishWorkflow(input: $input) { version publishedAt }\n  }\n": types.PublishWorkflowDocument,
     "\n  query EditorRoles {\n    roles { name }\n  }\n": types.EditorRolesDocument,
-    "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      reference subject workflowId\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash }\n    }\n  }\n": types.AuditHistoryDocument,
+    "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText regime workflowId workflowVersion stageLabel stepLabel status receivedOn\n      dueDate overdue dueSoon outcome\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash }\n    }\n  }\n": types.AuditHistoryDocument,
     "\n  query ReplayCase($id: ID!, $to: Int!) {\n    replayCase(caseId: $id, toSequence: $to) { stage stageLabel stepLabel deadlines { name label due } }\n  }\n": types.ReplayCaseDocument,
     "\n  query VerifyCaseHistory($id: ID!) {\n    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason }\n  }\n": types.VerifyCaseHistoryDocument,
     "\n  query ExportCaseBundle($id: ID!) { exportCaseBundle(caseId: $id) }\n": types.ExportCaseBundleDocument,
@@ -114,9 +116,11 @@ const documents: Documents = {
     "\n  query CaseListCounts {\n    all: cases(first: 1) { count { value exact } }\n    mine: cases(filter: { mine: true }, first: 1) { count { value exact } }\n    team: cases(filter: { teamQueue: true }, first: 1) { count { value exact } }\n    soon: cases(filter: { dueSoon: true }, first: 1) { count { value exact } }\n    overdue: cases(filter: { overdue: true }, first: 1) { count { value exact } }\n    closed: cases(filter: { status: \"closed\" }, first: 1) { count { value exact } }\n  }\n": types.CaseListCountsDocument,
     "\n  query Regimes {\n    regimes { regime law }\n  }\n": types.RegimesDocument,
     "\n  query PublishedWorkflows {\n    workflows { id name regime published { version } }\n  }\n": types.PublishedWorkflowsDocument,
-    "\n  mutation CreateCase($input: CreateCaseInput!) {\n    createCase(input: $input) { id }\n  }\n": types.CreateCaseDocument,
+    "\n  mutation CreateCase($input: CreateCaseInput!) {\n    createCase(input: $input) { id reference receivedOn dueDate }\n  }\n": types.CreateCaseDocument,
     "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText channel receivedOn status stage stageLabel stepLabel version\n      dueDate overdue dueSoon outcome workflowId workflowVersion regime\n      assignee { id name }\n      team { id name }\n      requester { name email }\n      deadlines { name label due statutory }\n      deadlineExplanation { summary skipped { date reason } }\n      allowedEvents { type label inputSchema }\n      state\n      history { sequence type actorLabel recordedAt effectiveOn stageAfter }\n    }\n  }\n": types.CasePageDocument,
     "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) { case { version } }\n  }\n": types.SendCaseEventDocument,
+    "\n  query CaseVersion($id: ID!) {\n    case(id: $id) { version }\n  }\n": types.CaseVersionDocument,
+    "\n  query CaseLastChange($id: ID!) {\n    case(id: $id) { version history { sequence type actorLabel recordedAt } }\n  }\n": types.CaseLastChangeDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n": types.AssignCaseDocument,
     "\n  query Dashboard($from: LocalDate!, $to: LocalDate!) {\n    statistics(from: $from, to: $to, groupBy: MONTH) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n": types.DashboardDocument,
     "\n  query Holidays {\n    holidays { date title divisions removed createdAt }\n    nations { nation name }\n  }\n": types.HolidaysDocument,
@@ -212,7 +216,7 @@ export function graphql(source: "\n  mutation EmailLetter($id: ID!, $to: String,
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query StageGraph($id: ID!) {\n    workflow(id: $id) { versions { version definition } }\n  }\n"): typeof import('./graphql').StageGraphDocument;
+export function graphql(source: "\n  query WorkflowDefinitions($id: ID!) {\n    workflow(id: $id) { versions { version definition } }\n  }\n"): typeof import('./graphql').WorkflowDefinitionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -240,7 +244,7 @@ export function graphql(source: "\n  query EditorRoles {\n    roles { name }\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      reference subject workflowId\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash }\n    }\n  }\n"): typeof import('./graphql').AuditHistoryDocument;
+export function graphql(source: "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText regime workflowId workflowVersion stageLabel stepLabel status receivedOn\n      dueDate overdue dueSoon outcome\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash }\n    }\n  }\n"): typeof import('./graphql').AuditHistoryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -284,7 +288,7 @@ export function graphql(source: "\n  query PublishedWorkflows {\n    workflows {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateCase($input: CreateCaseInput!) {\n    createCase(input: $input) { id }\n  }\n"): typeof import('./graphql').CreateCaseDocument;
+export function graphql(source: "\n  mutation CreateCase($input: CreateCaseInput!) {\n    createCase(input: $input) { id reference receivedOn dueDate }\n  }\n"): typeof import('./graphql').CreateCaseDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -293,6 +297,14 @@ export function graphql(source: "\n  query CasePage($id: ID!) {\n    case(id: $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) { case { version } }\n  }\n"): typeof import('./graphql').SendCaseEventDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseVersion($id: ID!) {\n    case(id: $id) { version }\n  }\n"): typeof import('./graphql').CaseVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseLastChange($id: ID!) {\n    case(id: $id) { version history { sequence type actorLabel recordedAt } }\n  }\n"): typeof import('./graphql').CaseLastChangeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -331,12 +331,12 @@ export type EmailLetterMutationVariables = Exact<{
 
 export type EmailLetterMutation = { emailLetter: { id: string, status: string } };
 
-export type StageGraphQueryVariables = Exact<{
+export type WorkflowDefinitionsQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type StageGraphQuery = { workflow: { versions: Array<{ version: number, definition: Record<string, unknown> }> } };
+export type WorkflowDefinitionsQuery = { workflow: { versions: Array<{ version: number, definition: Record<string, unknown> }> } };
 
 export type SimulatorHolidaysQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -381,7 +381,7 @@ export type AuditHistoryQueryVariables = Exact<{
 }>;
 
 
-export type AuditHistoryQuery = { case: { reference: string, subject: string, workflowId: string, history: Array<{ sequence: number, type: string, actorLabel: string, recordedAt: string, effectiveOn: string, workflowVersion: number, payload: unknown, hash: string }> } };
+export type AuditHistoryQuery = { case: { id: string, reference: string, subject: string, requestText: string, regime: string, workflowId: string, workflowVersion: number, stageLabel: string, stepLabel: string, status: string, receivedOn: string, dueDate: string | null, overdue: boolean, dueSoon: boolean, outcome: string | null, history: Array<{ sequence: number, type: string, actorLabel: string, recordedAt: string, effectiveOn: string, workflowVersion: number, payload: unknown, hash: string }> } };
 
 export type ReplayCaseQueryVariables = Exact<{
   id: string | number;
@@ -452,7 +452,7 @@ export type CreateCaseMutationVariables = Exact<{
 }>;
 
 
-export type CreateCaseMutation = { createCase: { id: string } };
+export type CreateCaseMutation = { createCase: { id: string, reference: string, receivedOn: string, dueDate: string | null } };
 
 export type CasePageQueryVariables = Exact<{
   id: string | number;
@@ -467,6 +467,20 @@ export type SendCaseEventMutationVariables = Exact<{
 
 
 export type SendCaseEventMutation = { sendCaseEvent: { case: { version: number } } };
+
+export type CaseVersionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseVersionQuery = { case: { version: number } };
+
+export type CaseLastChangeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseLastChangeQuery = { case: { version: number, history: Array<{ sequence: number, type: string, actorLabel: string, recordedAt: string }> } };
 
 export type AssignCaseMutationVariables = Exact<{
   input: AssignCaseInput;
@@ -822,8 +836,8 @@ export const EmailLetterDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EmailLetterMutation, EmailLetterMutationVariables>;
-export const StageGraphDocument = new TypedDocumentString(`
-    query StageGraph($id: ID!) {
+export const WorkflowDefinitionsDocument = new TypedDocumentString(`
+    query WorkflowDefinitions($id: ID!) {
   workflow(id: $id) {
     versions {
       version
@@ -831,7 +845,7 @@ export const StageGraphDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<StageGraphQuery, StageGraphQueryVariables>;
+    `) as unknown as TypedDocumentString<WorkflowDefinitionsQuery, WorkflowDefinitionsQueryVariables>;
 export const SimulatorHolidaysDocument = new TypedDocumentString(`
     query SimulatorHolidays {
   holidays {
@@ -916,9 +930,21 @@ export const EditorRolesDocument = new TypedDocumentString(`
 export const AuditHistoryDocument = new TypedDocumentString(`
     query AuditHistory($id: ID!) {
   case(id: $id) {
+    id
     reference
     subject
+    requestText
+    regime
     workflowId
+    workflowVersion
+    stageLabel
+    stepLabel
+    status
+    receivedOn
+    dueDate
+    overdue
+    dueSoon
+    outcome
     history {
       sequence
       type
@@ -1102,6 +1128,9 @@ export const CreateCaseDocument = new TypedDocumentString(`
     mutation CreateCase($input: CreateCaseInput!) {
   createCase(input: $input) {
     id
+    reference
+    receivedOn
+    dueDate
   }
 }
     `) as unknown as TypedDocumentString<CreateCaseMutation, CreateCaseMutationVariables>;
@@ -1177,6 +1206,26 @@ export const SendCaseEventDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SendCaseEventMutation, SendCaseEventMutationVariables>;
+export const CaseVersionDocument = new TypedDocumentString(`
+    query CaseVersion($id: ID!) {
+  case(id: $id) {
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CaseVersionQuery, CaseVersionQueryVariables>;
+export const CaseLastChangeDocument = new TypedDocumentString(`
+    query CaseLastChange($id: ID!) {
+  case(id: $id) {
+    version
+    history {
+      sequence
+      type
+      actorLabel
+      recordedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseLastChangeQuery, CaseLastChangeQueryVariables>;
 export const AssignCaseDocument = new TypedDocumentString(`
     mutation AssignCase($input: AssignCaseInput!) {
   assignCase(input: $input) {

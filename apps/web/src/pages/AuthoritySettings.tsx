@@ -127,7 +127,11 @@ export function AuthoritySettings() {
             {error}
           </p>
         )}
-        {saved && <p className="notice">{saved}</p>}
+        {saved && (
+          <p role="status" className="notice">
+            {saved}
+          </p>
+        )}
         <div className="actions">
           <button type="submit">Save</button>
         </div>

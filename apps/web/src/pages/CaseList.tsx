@@ -1,9 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
+import { DeadlineFlag } from '../components/StatusFlag';
 import { showCount, showDate, ukToday } from '../format';
 import { graphql } from '../gql';
 import type { CasesFilter } from '../gql/graphql';
 import { request, useQuery } from '../graphql';
+import { leaveFlash } from '../notices';
 
 const CaseListQuery = graphql(`
   query CaseList($filter: CasesFilter, $first: Int) {
@@ -41,7 +43,7 @@ const PublishedWorkflowsQuery = graphql(`
 
 const CreateCaseMutation = graphql(`
   mutation CreateCase($input: CreateCaseInput!) {
-    createCase(input: $input) { id }
+    createCase(input: $input) { id reference receivedOn dueDate }
   }
 `);
 
@@ -161,9 +163,7 @@ export function CaseList() {
                   {node.stageLabel} <span className="muted">({node.stepLabel})</span>
                 </td>
                 <td>
-                  {showDate(node.dueDate)}
-                  {node.overdue && <span className="deadline-flag"> overdue</span>}
-                  {node.dueSoon && <span className="deadline-flag"> due soon</span>}
+                  {showDate(node.dueDate)} <DeadlineFlag overdue={node.overdue} dueSoon={node.dueSoon} />
                 </td>
                 <td>{node.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
               </tr>
@@ -199,7 +199,14 @@ function NewCaseForm({ onCancel }: { onCancel: () => void }) {
           },
         },
       });
-      navigate(`/cases/${createCase.id}`);
+      const path = `/cases/${createCase.id}`;
+      leaveFlash(
+        path,
+        `Registered as ${createCase.reference}, received ${showDate(createCase.receivedOn)}${
+          createCase.dueDate ? `: the response is due ${showDate(createCase.dueDate)}` : ''
+        }.`,
+      );
+      navigate(path);
     } catch (caught) {
       setError((caught as Error).message);
     }

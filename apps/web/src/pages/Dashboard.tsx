@@ -12,6 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import { useLocation } from 'wouter';
+import { humanize, showDate, showPeriod } from '../format';
 import { graphql } from '../gql';
 import { useQuery } from '../graphql';
 
@@ -84,9 +85,9 @@ export function Dashboard() {
     <>
       <h1>Dashboard</h1>
       <p>
-        Requests received {range.from} to {range.to}: {statistics.received} received, {statistics.answered}{' '}
-        answered, {statistics.inTime} in time, {statistics.inTimeExtended} in time after an extension,{' '}
-        {statistics.late} late
+        Requests received {showDate(range.from)} to {showDate(range.to)}: {statistics.received} received,{' '}
+        {statistics.answered} answered, {statistics.inTime} in time, {statistics.inTimeExtended} in time after
+        an extension, {statistics.late} late
         {statistics.lateWorkingDaysAverage !== null &&
           ` (on average ${statistics.lateWorkingDaysAverage.toFixed(1)} working days late)`}
         . Figures by the month a request was received.
@@ -96,9 +97,9 @@ export function Dashboard() {
         <ResponsiveContainer width="100%" height={260}>
           <BarChart data={periods}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="period" />
+            <XAxis dataKey="period" tickFormatter={showPeriod} />
             <YAxis allowDecimals={false} />
-            <Tooltip />
+            <Tooltip labelFormatter={(label) => showPeriod(String(label))} />
             <Legend />
             <Bar dataKey="received" name="Received" fill={COLOURS[0]} />
             <Bar dataKey="answered" name="Answered" fill={COLOURS[1]} />
@@ -110,9 +111,9 @@ export function Dashboard() {
         <ResponsiveContainer width="100%" height={260}>
           <LineChart data={timeliness}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="period" />
+            <XAxis dataKey="period" tickFormatter={showPeriod} />
             <YAxis domain={[0, 100]} unit="%" />
-            <Tooltip />
+            <Tooltip labelFormatter={(label) => showPeriod(String(label))} />
             <ReferenceLine y={TARGET_PERCENT} stroke={COLOURS[2]} strokeDasharray="6 3" label="Target" />
             <Line dataKey="inTimePercent" name="In time" stroke={COLOURS[0]} connectNulls />
           </LineChart>
@@ -123,9 +124,9 @@ export function Dashboard() {
         <ResponsiveContainer width="100%" height={260}>
           <BarChart data={periods}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="period" />
+            <XAxis dataKey="period" tickFormatter={showPeriod} />
             <YAxis allowDecimals={false} />
-            <Tooltip />
+            <Tooltip labelFormatter={(label) => showPeriod(String(label))} />
             <Bar
               dataKey="late"
               name="Late"
@@ -141,12 +142,18 @@ export function Dashboard() {
         <ResponsiveContainer width="100%" height={260}>
           <BarChart data={outcomes.rows}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="period" />
+            <XAxis dataKey="period" tickFormatter={showPeriod} />
             <YAxis allowDecimals={false} />
-            <Tooltip />
+            <Tooltip labelFormatter={(label) => showPeriod(String(label))} />
             <Legend />
             {outcomes.keys.map((key, i) => (
-              <Bar key={key} dataKey={key} stackId="outcomes" fill={COLOURS[i % COLOURS.length]} />
+              <Bar
+                key={key}
+                dataKey={key}
+                name={humanize(key)}
+                stackId="outcomes"
+                fill={COLOURS[i % COLOURS.length]}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>
@@ -156,9 +163,9 @@ export function Dashboard() {
         <ResponsiveContainer width="100%" height={260}>
           <BarChart data={exemptions.rows}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="period" />
+            <XAxis dataKey="period" tickFormatter={showPeriod} />
             <YAxis allowDecimals={false} />
-            <Tooltip />
+            <Tooltip labelFormatter={(label) => showPeriod(String(label))} />
             <Legend />
             {exemptions.keys.map((key, i) => (
               <Bar key={key} dataKey={key} stackId="exemptions" fill={COLOURS[i % COLOURS.length]} />

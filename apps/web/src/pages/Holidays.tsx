@@ -200,7 +200,11 @@ export function Holidays() {
           {error}
         </p>
       )}
-      {done && <p className="notice">{done}</p>}
+      {done && (
+        <p role="status" className="notice">
+          {done}
+        </p>
+      )}
       {preview && (
         <section className="panel" aria-label="Cases this change moves">
           <h2>Cases this change moves</h2>
