@@ -17,6 +17,7 @@ import {
 import { DataSource, In } from 'typeorm';
 import { Case } from '../cases/case.entity';
 import { CaseEvent } from '../cases/case-event.entity';
+import { Requester } from '../cases/requester.entity';
 import { notFound, refusal } from '../common/errors';
 import type { BlobStore } from '../documents/blob-store';
 import { BLOB_STORE } from '../documents/documents.service';
@@ -47,6 +48,32 @@ export const toRecorded = (event: CaseEvent): RecordedEvent => ({
   prevHash: event.prevHash,
   hash: event.hash,
 });
+
+/**
+ * The text with the requester's name (whole and each word of it), e-mail and address (each line or
+ * part of it) replaced by "[requester]", as whole words and whatever their case: a request is often
+ * signed, and a bundle leaves the authority.
+ */
+export function withoutPersonalData(
+  text: string,
+  requester: { name?: string | null; email?: string | null; address?: string | null } | null,
+): string {
+  const name = requester?.name?.trim() ?? '';
+  const pieces = [
+    name,
+    ...name.split(/\s+/),
+    requester?.email ?? '',
+    ...(requester?.address ?? '').split(/\r?\n|,/),
+  ]
+    .map((piece) => piece.trim().replace(/[.,;]+$/, ''))
+    .filter((piece) => piece.replace(/\W/g, '').length >= 3)
+    // Longest first, so a whole name goes before a part of it.
+    .sort((a, b) => b.length - a.length);
+  return pieces.reduce((result, piece) => {
+    const escaped = piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return result.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu'), '[requester]');
+  }, text);
+}
 
 /** Auditors' reads: a case's record as stored, its replay, its verification and its bundle. */
 @Injectable()
@@ -154,6 +181,9 @@ export class AuditService {
 
   async bundle(caseId: string): Promise<CaseBundle> {
     const record = await this.record(caseId);
+    const requester = record.row.requesterId
+      ? await this.dataSource.getRepository(Requester).findOneBy({ id: record.row.requesterId })
+      : null;
     return {
       format: 'recordflow-case-bundle/1',
       exportedAt: new Date().toISOString(),
@@ -162,6 +192,9 @@ export class AuditService {
         reference: record.row.reference,
         regime: record.row.regime,
         workflowId: record.row.workflowId,
+        // What was asked, for the auditor to judge the answer by; never who asked.
+        subject: withoutPersonalData(record.row.subject, requester),
+        requestText: withoutPersonalData(record.row.requestText, requester),
       },
       events: record.events,
       definitions: Object.fromEntries(
