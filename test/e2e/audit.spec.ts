@@ -238,7 +238,8 @@ describe('auditors: replay and tamper evidence', () => {
       },
       officer,
     );
-    const { id, reference } = created.data?.createCase as { id: string; reference: string };
+    if (!created.data) throw new Error(JSON.stringify(created.errors));
+    const { id, reference } = created.data.createCase;
     const bundle = (await api.graphql<{ exportCaseBundle: CaseBundle }>(BUNDLE, { id }, auditor)).data
       ?.exportCaseBundle as CaseBundle;
     expect(bundle.case.subject).toBe('Street lighting');

@@ -71,7 +71,10 @@ export function withoutPersonalData(
     .sort((a, b) => b.length - a.length);
   return pieces.reduce((result, piece) => {
     const escaped = piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return result.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu'), '[requester]');
+    return result.replace(
+      new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu'),
+      '[requester]',
+    );
   }, text);
 }
 
