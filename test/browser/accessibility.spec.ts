@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -209,5 +210,157 @@ describe('in Chromium: every page of every role passes axe-core (WCAG 2.2 AA)', 
     await expectAccessible('admin: dashboard');
     await signOut();
     expect(checked.length).toBeGreaterThanOrEqual(20);
+  });
+
+  /** What has the keyboard focus, as a person would name it. */
+  const focused = () =>
+    page.evaluate(`(() => {
+      const e = document.activeElement;
+      if (!e) return '';
+      const label = e.labels && e.labels[0] ? e.labels[0].textContent : '';
+      return [e.tagName.toLowerCase(), e.getAttribute('role') || '', (e.getAttribute('aria-label') || label || e.textContent || '').trim().slice(0, 80)].join('|');
+    })()`) as Promise<string>;
+
+  it('an officer tabs through the case page and answers an event by keyboard only; the graph is one tab stop', async () => {
+    const officer = await api.signIn(['officer'], 'olu.officer@example.org');
+    const fresh = await createCase(api, officer, { receivedOn: '2026-01-14', subject: 'Keyboard only' });
+    await signIn('olu.officer@example.org');
+    await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
+    await page.goto(`${api.url}/cases/${fresh.id}`);
+    await page.locator('.stage-node').first().waitFor();
+
+    // The whole page, start to end: the graph takes exactly one stop, and nothing traps the focus.
+    const stops: string[] = [];
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      const now = await focused();
+      if (now === stops[0]) break;
+      stops.push(now);
+    }
+    const inGraph = stops.filter((s) => s.includes('Workflow graph'));
+    expect(inGraph).toEqual(['section||Workflow graph; the case is at Received']);
+    const at = (text: string) => stops.findIndex((s) => s.includes(text));
+    // The request text sits beside the forms: nothing between the letters and the documents but the panel itself.
+    expect(at('Generate the acknowledgement letter')).toBeLessThan(at('Choose files to upload'));
+    expect(at('Choose files to upload') - at('Generate the acknowledgement letter')).toBeLessThanOrEqual(2);
+
+    // Now by keyboard alone, from the top of the page.
+    await page.goto(`${api.url}/cases/${fresh.id}`);
+    await page.locator('.stage-node').first().waitFor();
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = (await focused()) === 'button||Ask the requester to clarify';
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    // Focus moves into the form that opened.
+    await expect.poll(focused).toBe('h3||Ask the requester to clarify');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('textarea||What the requester must clarify');
+    await page.keyboard.type('Which cameras: street, car parks, or both?');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^input\|\|Date it happened/);
+    // The date keeps today's; Tab passes its day, month and year parts, then reaches the button.
+    let atButton = false;
+    for (let i = 0; i < 4 && !atButton; i++) {
+      await page.keyboard.press('Tab');
+      atButton = (await focused()) === 'button||Ask the requester to clarify';
+    }
+    expect(atButton).toBe(true);
+    await page.keyboard.press('Enter');
+    // Focus moves to the message saying what happened, which is also announced (role status).
+    await expect.poll(focused).toBe('p|status|Ask the requester to clarify: done.');
+    await expect
+      .poll(() => page.getByTestId('stage').textContent())
+      .toBe('Clarification (Waiting for the requester)');
+    await screenshot(page, SHOTS, 'keyboard-answered');
+  });
+
+  it('a case changed by someone else while open says who changed it, and reloads on request', async () => {
+    const other = await api.signIn(['officer'], 'oona.other@example.org');
+    const fresh = await createCase(api, other, { receivedOn: '2026-01-14', subject: 'Changed underneath' });
+    await page.goto(`${api.url}/cases/${fresh.id}`);
+    await expect.poll(() => page.getByTestId('stage').textContent()).toBe('Received (Assessing)');
+    const sent = await api.graphql(
+      'mutation($input: SendCaseEventInput!) { sendCaseEvent(input: $input) { case { version } } }',
+      { input: { caseId: fresh.id, type: 'START_RESPONSE', payload: {}, effectiveOn: '2026-01-15' } },
+      other,
+    );
+    expect(sent.errors).toBeUndefined();
+    const banner = page.getByRole('alert').filter({ hasText: 'This case was changed by' });
+    await expect
+      .poll(() => banner.textContent())
+      .toMatch(
+        /^This case was changed by Test officer <oona\.other@example\.org> \(Start response, \w{3} \d+ \w{3} \d{4}, \d\d:\d\d (GMT|BST)\)/,
+      );
+    await screenshot(page, SHOTS, 'changed-underneath');
+    await banner.getByRole('button', { name: 'Reload the case' }).click();
+    await expect.poll(() => page.getByTestId('stage').textContent()).not.toBe('Received (Assessing)');
+    expect(await banner.count()).toBe(0);
+  });
+
+  it('registering a request confirms it with its reference and due date', async () => {
+    await page.goto(`${api.url}/cases`);
+    await page.getByRole('button', { name: 'Register a new request' }).click();
+    const form = page.getByRole('form', { name: 'New request' });
+    await form.getByLabel('Kind of request').selectOption('foi');
+    await form.getByLabel('Date received').fill('2026-01-14');
+    await form.getByLabel("Requester's name").fill('Sam Requester');
+    await form.getByLabel("Requester's e-mail").fill('sam@example.net');
+    await form.getByLabel('Subject', { exact: true }).fill('Confirmation');
+    await form.getByLabel('The request, as written').fill('How many libraries are open on Sundays?');
+    await form.getByRole('button', { name: 'Register' }).click();
+    const confirmation = page.getByRole('status').filter({ hasText: 'Registered as' });
+    await expect
+      .poll(async () => (await confirmation.textContent())?.trim())
+      .toMatch(
+        /^Registered as FOI-2026-\d{6}, received Wed 14 Jan 2026: the response is due Wed 11 Feb 2026\.$/,
+      );
+    // It is said once: opening another page and coming back shows no stale message.
+    await page.getByRole('link', { name: '← All cases' }).click();
+    await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
+    await page.goBack();
+    await page.getByTestId('stage').waitFor();
+    expect(await confirmation.count()).toBe(0);
+    await signOut();
+  });
+
+  it('each role lands on its own home page, never on the page the previous user left open', async () => {
+    // The officer signed out on a case page; the auditor who signs in next in this tab gets the audit list.
+    expect(new URL(page.url()).pathname).toBe('/');
+    await signIn('ada.auditor@example.org');
+    await page.getByRole('heading', { name: 'Audit', exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/audit');
+    await nav().getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
+    await signOut();
+    await signIn('ann.admin@example.org');
+    await page.getByRole('heading', { name: 'Workflows', exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/workflows');
+    await signOut();
+    await signIn('olu.officer@example.org');
+    await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/cases');
+    await signOut();
+  });
+
+  it('an auditor opens any case read-only, with its request and its letters to download', async () => {
+    await signIn('ada.auditor@example.org');
+    await page.getByRole('heading', { name: 'Audit', exact: true }).waitFor();
+    await page.goto(`${api.url}/audit/${answeredCaseId}`);
+    const caseNow = page.getByRole('region', { name: 'The case now (read only)' });
+    await expect
+      .poll(() => caseNow.getByTestId('request-text').textContent())
+      .toMatch(/^Please can you tell me/);
+    expect(await page.getByRole('button', { name: 'Generate the response letter' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Record as sent' }).count()).toBe(0);
+    const pdf = caseNow.getByRole('button', { name: /-response\.pdf$/ });
+    const [download] = await Promise.all([page.waitForEvent('download'), pdf.click()]);
+    expect(download.suggestedFilename()).toMatch(/^FOI-2026-\d{6}-response\.pdf$/);
+    const bytes = await readFile(await download.path());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    await screenshot(page, SHOTS, 'auditor-case');
+    await signOut();
   });
 });

@@ -14,11 +14,8 @@ const nodeTypes = {
       aria-current={data.current ? 'step' : undefined}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
-      <strong>
-        {data.current && <span aria-hidden="true">▶ </span>}
-        {data.label}
-      </strong>
-      <span className="muted">{data.current ? 'The case is here' : humanize(data.kind)}</span>
+      <strong>{data.label}</strong>
+      <span className="muted">{data.current ? '▶ The case is here' : humanize(data.kind)}</span>
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   )),
