@@ -161,7 +161,9 @@ export function Simulator({ valid }: { valid: boolean }) {
             </ul>
           )}
           {context.letters.length > 0 && (
-            <p className="muted">Letters queued: {context.letters.map((l) => humanize(l.template)).join(', ')}.</p>
+            <p className="muted">
+              Letters queued: {context.letters.map((l) => humanize(l.template)).join(', ')}.
+            </p>
           )}
           {chosen ? (
             <EventForm
