@@ -237,6 +237,18 @@ describe('in Chromium: every page of every role passes axe-core (WCAG 2.2 AA)', 
       if (now === stops[0]) break;
       stops.push(now);
     }
+    // The graph's labels are readable at common widths: at least 12 px as drawn, at 1280 and 1440 px.
+    for (const width of [1280, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      const smallest = (await page.evaluate(`(() => {
+        const zoom = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')).transform).a;
+        const sizes = [...document.querySelectorAll('.stage-node strong, .stage-node span, .react-flow__edge-text')]
+          .map((e) => parseFloat(getComputedStyle(e).fontSize) * zoom);
+        return Math.min(...sizes);
+      })()`)) as number;
+      expect(smallest, `smallest graph label at ${width} px`).toBeGreaterThanOrEqual(12);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
     const inGraph = stops.filter((s) => s.includes('Workflow graph'));
     expect(inGraph).toEqual(['section||Workflow graph; the case is at Received']);
     const at = (text: string) => stops.findIndex((s) => s.includes(text));
