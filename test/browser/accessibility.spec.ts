@@ -312,6 +312,32 @@ describe('in Chromium: every page of every role passes axe-core (WCAG 2.2 AA)', 
     expect(await banner.count()).toBe(0);
   });
 
+  it('a refused event is announced, focused, and each problem links to its field', async () => {
+    const officer = await api.signIn(['officer'], 'olu.officer@example.org');
+    const fresh = await createCase(api, officer, { receivedOn: '2026-01-14', subject: 'Refused date' });
+    await page.goto(`${api.url}/cases/${fresh.id}`);
+    await page.getByRole('button', { name: 'Ask the requester to clarify' }).click();
+    const form = page.getByRole('form', { name: 'Ask the requester to clarify' });
+    await form.getByLabel('What the requester must clarify').fill('Which cameras?');
+    // Before the request was received: the api refuses it and names the field.
+    await form.getByLabel('Date it happened').fill('2026-01-02');
+    await form.getByRole('button', { name: 'Ask the requester to clarify' }).click();
+    const summary = form.getByRole('alert');
+    await summary.waitFor();
+    await expect.poll(focused).toMatch(/^div\|alert\|/);
+    const link = summary.getByRole('link', { name: 'Date it happened: before the date of receipt' });
+    await link.click();
+    await expect.poll(focused).toMatch(/^input\|\|Date it happened/);
+    const date = form.getByLabel('Date it happened');
+    expect(await date.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = await date.getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(
+      'Date it happened: before the date of receipt',
+    );
+    await expectAccessible('officer: case page, refused event');
+    await screenshot(page, SHOTS, 'refused-event');
+  });
+
   it('registering a request confirms it with its reference and due date', async () => {
     await page.goto(`${api.url}/cases`);
     await page.getByRole('button', { name: 'Register a new request' }).click();

@@ -5,6 +5,7 @@ import { graphql } from '../gql';
 import type { CaseAttachmentsQuery } from '../gql/graphql';
 import { request, useQuery } from '../graphql';
 import { hasRole, useSession } from '../session';
+import { Message } from './Message';
 
 const CaseAttachments = graphql(`
   query CaseAttachments($id: ID!) {
@@ -174,9 +175,9 @@ export function CaseFiles({ caseId, regime }: { caseId: string; regime: string }
         </div>
       )}
       {message && (
-        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : undefined}>
+        <Message kind={message.error ? 'alert' : 'status'} focusKey={message}>
           {message.text}
-        </p>
+        </Message>
       )}
       {result.state === 'error' && <p className="error">{result.message}</p>}
       {files.length === 0 ? (

@@ -3,6 +3,7 @@ import { humanize, showDate, showDateTime } from '../format';
 import { graphql } from '../gql';
 import type { CaseDocumentsQuery as CaseDocuments, CaseMailsQuery as CaseMails } from '../gql/graphql';
 import { request, useQuery } from '../graphql';
+import { Message } from './Message';
 
 const CaseDocumentsQuery = graphql(`
   query CaseDocuments($id: ID!) {
@@ -233,9 +234,9 @@ export function CaseLetters({
         })}
       </ul>
       {error && (
-        <p role="alert" className="error">
+        <Message kind="alert" focusKey={error}>
           {error}
-        </p>
+        </Message>
       )}
     </>
   );

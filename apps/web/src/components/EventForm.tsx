@@ -71,7 +71,12 @@ export function EventForm({
     try {
       await onSubmit(payload, String(form.get(EFFECTIVE_ON) ?? ukToday()));
     } catch (caught) {
-      setError(formError(caught as Error, [...properties.map(([name]) => name), EFFECTIVE_ON]));
+      setError(
+        formError(caught as Error, [
+          ...properties.map(([name, property]) => ({ name, label: property.title ?? name })),
+          { name: EFFECTIVE_ON, label: 'Date it happened' },
+        ]),
+      );
     }
   }
   const problemOf = (name: string) => error?.fields.find((f) => f.name === name)?.message;
@@ -139,15 +144,18 @@ interface FormError {
 }
 
 /** The api's refusal, its field paths ("input.payload.answers[0]", "effectiveOn") matched to the form's fields. */
-function formError(error: Error, names: string[]): FormError {
+function formError(error: Error, names: { name: string; label: string }[]): FormError {
   const listed =
     error instanceof GraphQLRequestError && Array.isArray(error.extensions.fields)
       ? (error.extensions.fields as { field: string; message: string }[])
       : [];
   const fields = listed.flatMap((f) => {
     const path = f.field.split(/[.[\]]/).filter(Boolean);
-    const name = names.find((n) => path.includes(n) || (n === EFFECTIVE_ON && path.includes('effectiveOn')));
-    return name ? [{ name, message: `${f.field.split('.').at(-1)}: ${f.message}` }] : [];
+    const found = names.find(
+      (n) => path.includes(n.name) || (n.name === EFFECTIVE_ON && path.includes('effectiveOn')),
+    );
+    // Said with the field's own label, so the sentence matches what the person sees.
+    return found ? [{ name: found.name, message: `${found.label}: ${f.message}` }] : [];
   });
   return { message: error.message, fields };
 }

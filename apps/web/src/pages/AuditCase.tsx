@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { CaseFiles } from '../components/CaseFiles';
 import { CaseLetterFiles } from '../components/CaseLetters';
+import { Message } from '../components/Message';
 import { StageGraph } from '../components/StageGraph';
 import { DeadlineFlag } from '../components/StatusFlag';
 import { labelsOf, useWorkflowDefinition } from '../definitions';
@@ -235,11 +236,16 @@ export function AuditCase({ id }: { id: string }) {
           </button>
         </div>
         {verification && (
-          <p role="status" className={verification.ok ? 'notice' : 'error'} data-testid="verification">
+          <Message
+            kind="status"
+            focusKey={verification}
+            className={verification.ok ? 'notice' : 'error'}
+            testId="verification"
+          >
             {verification.ok
               ? `Verified: ${verification.eventsChecked} events; the hash chain is intact and replay gives the recorded state.`
               : `Not verified: event ${verification.firstBadSequence ?? '?'}: ${verification.reason}.`}
-          </p>
+          </Message>
         )}
       </section>
     </article>

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { Message } from '../components/Message';
 import { graphql } from '../gql';
 import { request, useQuery } from '../graphql';
 
@@ -123,14 +124,14 @@ export function AuthoritySettings() {
           <strong>{RECEIPT_RULES[settings.receiptRule] ?? settings.receiptRule}</strong>
         </p>
         {error && (
-          <p role="alert" className="error">
+          <Message kind="alert" focusKey={error}>
             {error}
-          </p>
+          </Message>
         )}
         {saved && (
-          <p role="status" className="notice">
+          <Message kind="status" focusKey={saved}>
             {saved}
-          </p>
+          </Message>
         )}
         <div className="actions">
           <button type="submit">Save</button>

@@ -172,7 +172,13 @@ export function CasePage({ id }: { id: string }) {
       {changed && (
         <p role="alert" className="warning-banner">
           This case was changed by {changed.by} ({changed.what}, {changed.at}) since you opened it.{' '}
-          <button type="button" onClick={reload}>
+          <button
+            type="button"
+            onClick={() => {
+              setNotice(null);
+              reload();
+            }}
+          >
             Reload the case
           </button>
         </p>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Message } from '../components/Message';
 import { humanize } from '../format';
 import { graphql } from '../gql';
 import { request, useQuery } from '../graphql';
@@ -135,9 +136,9 @@ export function Letters() {
           Save the template
         </button>
         {saved && (
-          <span role="status" className="notice">
+          <Message kind="status" focusKey={saved}>
             {saved}
-          </span>
+          </Message>
         )}
       </div>
     </>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Message } from '../components/Message';
 import { showDateTime } from '../format';
 import { graphql } from '../gql';
 import { request, useQuery } from '../graphql';
@@ -136,9 +137,9 @@ function MailTemplateForm({ template }: { template: { subject: string; body: str
       </label>
       <button type="submit">Save the e-mail template</button>
       {note && (
-        <p role={note.error ? 'alert' : 'status'} className={note.error ? 'error' : undefined}>
+        <Message kind={note.error ? 'alert' : 'status'} focusKey={note}>
           {note.text}
-        </p>
+        </Message>
       )}
     </form>
   );

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { Message } from '../components/Message';
 import { graphql } from '../gql';
 import { request } from '../graphql';
 import { useSession } from '../session';
@@ -57,9 +58,9 @@ export function SignIn() {
           />
         </label>
         {error && (
-          <p role="alert" className="error">
+          <Message kind="alert" focusKey={error}>
             {error}
-          </p>
+          </Message>
         )}
         <button type="submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
