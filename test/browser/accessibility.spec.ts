@@ -103,6 +103,11 @@ describe('in Chromium: every page of every role passes axe-core (WCAG 2.2 AA)', 
     await page.getByRole('button', { name: 'Set my password' }).click();
     await page.getByRole('alert').waitFor();
     await expectAccessible('set-password, refused');
+
+    // The public disclosure log, which anyone reads without signing in.
+    await page.goto(`${api.url}/disclosure-log`);
+    await page.getByRole('heading').first().waitFor();
+    await expectAccessible('disclosure log');
   });
 
   it('an officer: the case list, the new request form, a case with an event form open, the dashboard', async () => {
@@ -398,6 +403,17 @@ describe('in Chromium: every page of every role passes axe-core (WCAG 2.2 AA)', 
     expect(download.suggestedFilename()).toMatch(/^FOI-2026-\d{6}-response\.pdf$/);
     const bytes = await readFile(await download.path());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    // The bundle carries what was asked, never who asked.
+    const [bundleDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export the bundle' }).click(),
+    ]);
+    const bundle = JSON.parse(await readFile(await bundleDownload.path(), 'utf8')) as {
+      case: { requestText: string };
+    };
+    expect(bundle.case.requestText).toMatch(/^Please can you tell me how many CCTV cameras/);
+    expect(JSON.stringify(bundle)).not.toContain('requester@example.net');
+    expect(JSON.stringify(bundle)).not.toContain('A. Requester');
     await screenshot(page, SHOTS, 'auditor-case');
     await signOut();
   });

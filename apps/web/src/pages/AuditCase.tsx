@@ -95,15 +95,20 @@ export function AuditCase({ id }: { id: string }) {
   }
 
   async function exportBundle() {
-    const { exportCaseBundle } = await request(ExportCaseBundleQuery, { id });
-    const url = URL.createObjectURL(
-      new Blob([JSON.stringify(exportCaseBundle, null, 2)], { type: 'application/json' }),
-    );
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${result.state === 'ready' ? result.data.case.reference : 'case'}-bundle.json`;
-    link.click();
-    URL.revokeObjectURL(url);
+    setError(null);
+    try {
+      const { exportCaseBundle } = await request(ExportCaseBundleQuery, { id });
+      const url = URL.createObjectURL(
+        new Blob([JSON.stringify(exportCaseBundle, null, 2)], { type: 'application/json' }),
+      );
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `${result.state === 'ready' ? result.data.case.reference : 'case'}-bundle.json`;
+      link.click();
+      URL.revokeObjectURL(url);
+    } catch (e) {
+      setError((e as Error).message);
+    }
   }
 
   const changed =
@@ -117,9 +122,9 @@ export function AuditCase({ id }: { id: string }) {
         History of {result.data.case.reference}: {result.data.case.subject}
       </h1>
       {error && (
-        <p role="alert" className="error">
+        <Message kind="alert" focusKey={error}>
           {error}
-        </p>
+        </Message>
       )}
       <section className="panel" aria-labelledby="case-now">
         <h2 id="case-now">The case now (read only)</h2>
