@@ -94,7 +94,7 @@ export function CaseList() {
       {creating && <NewCaseForm onCancel={() => setCreating(false)} />}
       {late && (
         <p role="status" className="notice">
-          Answered late, received {late.receivedFrom} to {late.receivedTo}.{' '}
+          Answered late, received {showDate(late.receivedFrom)} to {showDate(late.receivedTo)}.{' '}
           <Link href="/cases">Show all open cases</Link>
         </p>
       )}
