@@ -295,25 +295,41 @@ describe('in Chromium: every page of every role passes axe-core (WCAG 2.2 AA)', 
   });
 
   it('a case changed by someone else while open says who changed it, and reloads on request', async () => {
+    const me = await api.signIn(['officer'], 'olu.officer@example.org');
     const other = await api.signIn(['officer'], 'oona.other@example.org');
     const fresh = await createCase(api, other, { receivedOn: '2026-01-14', subject: 'Changed underneath' });
     await page.goto(`${api.url}/cases/${fresh.id}`);
     await expect.poll(() => page.getByTestId('stage').textContent()).toBe('Received (Assessing)');
-    const sent = await api.graphql(
-      'mutation($input: SendCaseEventInput!) { sendCaseEvent(input: $input) { case { version } } }',
-      { input: { caseId: fresh.id, type: 'START_RESPONSE', payload: {}, effectiveOn: '2026-01-15' } },
-      other,
-    );
-    expect(sent.errors).toBeUndefined();
+    const send = (token: string, type: string, payload: Record<string, unknown>) =>
+      api.graphql(
+        'mutation($input: SendCaseEventInput!) { sendCaseEvent(input: $input) { case { version } } }',
+        { input: { caseId: fresh.id, type, payload, effectiveOn: '2026-01-15' } },
+        token,
+      );
     const banner = page.getByRole('alert').filter({ hasText: 'This case was changed by' });
+
+    // What the person on the page did elsewhere (another tab, an upload) is simply shown.
+    expect(
+      (await send(me, 'REQUEST_CLARIFICATION', { clarificationQuestion: 'Which?' })).errors,
+    ).toBeUndefined();
+    await expect
+      .poll(() => page.getByTestId('stage').textContent())
+      .toBe('Clarification (Waiting for the requester)');
+    expect(await banner.count()).toBe(0);
+
+    // Someone else's change is named, and the page waits for the reader to reload.
+    expect(
+      (await send(other, 'CLARIFICATION_RECEIVED', { clarification: 'Street ones.' })).errors,
+    ).toBeUndefined();
     await expect
       .poll(() => banner.textContent())
       .toMatch(
-        /^This case was changed by Test officer <oona\.other@example\.org> \(Start response, \w{3} \d+ \w{3} \d{4}, \d\d:\d\d (GMT|BST)\)/,
+        /^This case was changed by Test officer <oona\.other@example\.org> \(Clarification received, \w{3} \d+ \w{3} \d{4}, \d\d:\d\d (GMT|BST)\)/,
       );
+    expect(await page.getByTestId('stage').textContent()).toBe('Clarification (Waiting for the requester)');
     await screenshot(page, SHOTS, 'changed-underneath');
     await banner.getByRole('button', { name: 'Reload the case' }).click();
-    await expect.poll(() => page.getByTestId('stage').textContent()).not.toBe('Received (Assessing)');
+    await expect.poll(() => page.getByTestId('stage').textContent()).toBe('Received (Assessing)');
     expect(await banner.count()).toBe(0);
   });
 

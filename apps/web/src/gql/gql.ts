@@ -53,7 +53,7 @@ type Documents = {
     "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText channel receivedOn status stage stageLabel stepLabel version\n      dueDate overdue dueSoon outcome workflowId workflowVersion regime\n      assignee { id name }\n      team { id name }\n      requester { name email }\n      deadlines { name label due statutory }\n      deadlineExplanation { summary skipped { date reason } }\n      allowedEvents { type label inputSchema }\n      state\n      history { sequence type actorLabel recordedAt effectiveOn stageAfter }\n    }\n  }\n": typeof types.CasePageDocument,
     "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) { case { version } }\n  }\n": typeof types.SendCaseEventDocument,
     "\n  query CaseVersion($id: ID!) {\n    case(id: $id) { version }\n  }\n": typeof types.CaseVersionDocument,
-    "\n  query CaseLastChange($id: ID!) {\n    case(id: $id) { version history { sequence type actorLabel recordedAt } }\n  }\n": typeof types.CaseLastChangeDocument,
+    "\n  query CaseLastChange($id: ID!) {\n    case(id: $id) { version history { sequence type actorLabel recordedAt actor { id } } }\n  }\n": typeof types.CaseLastChangeDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n": typeof types.AssignCaseDocument,
     "\n  query Dashboard($from: LocalDate!, $to: LocalDate!) {\n    statistics(from: $from, to: $to, groupBy: MONTH) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n": typeof types.DashboardDocument,
     "\n  query Holidays {\n    holidays { date title divisions removed createdAt }\n    nations { nation name }\n  }\n": typeof types.HolidaysDocument,
@@ -120,7 +120,7 @@ const documents: Documents = {
     "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText channel receivedOn status stage stageLabel stepLabel version\n      dueDate overdue dueSoon outcome workflowId workflowVersion regime\n      assignee { id name }\n      team { id name }\n      requester { name email }\n      deadlines { name label due statutory }\n      deadlineExplanation { summary skipped { date reason } }\n      allowedEvents { type label inputSchema }\n      state\n      history { sequence type actorLabel recordedAt effectiveOn stageAfter }\n    }\n  }\n": types.CasePageDocument,
     "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) { case { version } }\n  }\n": types.SendCaseEventDocument,
     "\n  query CaseVersion($id: ID!) {\n    case(id: $id) { version }\n  }\n": types.CaseVersionDocument,
-    "\n  query CaseLastChange($id: ID!) {\n    case(id: $id) { version history { sequence type actorLabel recordedAt } }\n  }\n": types.CaseLastChangeDocument,
+    "\n  query CaseLastChange($id: ID!) {\n    case(id: $id) { version history { sequence type actorLabel recordedAt actor { id } } }\n  }\n": types.CaseLastChangeDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n": types.AssignCaseDocument,
     "\n  query Dashboard($from: LocalDate!, $to: LocalDate!) {\n    statistics(from: $from, to: $to, groupBy: MONTH) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n": types.DashboardDocument,
     "\n  query Holidays {\n    holidays { date title divisions removed createdAt }\n    nations { nation name }\n  }\n": types.HolidaysDocument,
@@ -304,7 +304,7 @@ export function graphql(source: "\n  query CaseVersion($id: ID!) {\n    case(id:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CaseLastChange($id: ID!) {\n    case(id: $id) { version history { sequence type actorLabel recordedAt } }\n  }\n"): typeof import('./graphql').CaseLastChangeDocument;
+export function graphql(source: "\n  query CaseLastChange($id: ID!) {\n    case(id: $id) { version history { sequence type actorLabel recordedAt actor { id } } }\n  }\n"): typeof import('./graphql').CaseLastChangeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

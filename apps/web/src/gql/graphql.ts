@@ -480,7 +480,7 @@ export type CaseLastChangeQueryVariables = Exact<{
 }>;
 
 
-export type CaseLastChangeQuery = { case: { version: number, history: Array<{ sequence: number, type: string, actorLabel: string, recordedAt: string }> } };
+export type CaseLastChangeQuery = { case: { version: number, history: Array<{ sequence: number, type: string, actorLabel: string, recordedAt: string, actor: { id: string } | null }> } };
 
 export type AssignCaseMutationVariables = Exact<{
   input: AssignCaseInput;
@@ -1222,6 +1222,9 @@ export const CaseLastChangeDocument = new TypedDocumentString(`
       type
       actorLabel
       recordedAt
+      actor {
+        id
+      }
     }
   }
 }

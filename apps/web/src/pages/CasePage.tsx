@@ -46,7 +46,7 @@ const CaseVersionQuery = graphql(`
 
 const CaseLastChangeQuery = graphql(`
   query CaseLastChange($id: ID!) {
-    case(id: $id) { version history { sequence type actorLabel recordedAt } }
+    case(id: $id) { version history { sequence type actorLabel recordedAt actor { id } } }
   }
 `);
 
@@ -54,8 +54,17 @@ const VERSION_POLL_MS = 4000;
 
 type Notice = { kind: 'error' | 'conflict' | 'done'; text: string };
 
-/** Who changed the case since it was shown, by its latest event; null while it is as shown. */
-function useChangedUnderneath(id: string, shownVersion: number | null, busy: boolean) {
+/**
+ * Who changed the case since it was shown, by its latest event; null while it is as shown. What this
+ * person did on this page (a document uploaded, a letter e-mailed) is simply shown (`onOwnChange`).
+ */
+function useChangedUnderneath(
+  id: string,
+  shownVersion: number | null,
+  busy: boolean,
+  meId: string | undefined,
+  onOwnChange: () => void,
+) {
   const [change, setChange] = useState<{ version: number; by: string; what: string; at: string } | null>(
     null,
   );
@@ -70,6 +79,12 @@ function useChangedUnderneath(id: string, shownVersion: number | null, busy: boo
         if (stopped || now.version === shownVersion) return;
         const { case: detail } = await request(CaseLastChangeQuery, { id });
         const last = detail.history.at(-1);
+        // A case's version is the sequence of its latest event: the changes are the events after it.
+        const since = detail.history.filter((e) => e.sequence > shownVersion);
+        if (!stopped && since.length > 0 && since.every((e) => e.actor?.id === meId)) {
+          onOwnChange();
+          return;
+        }
         if (!stopped && last && detail.version !== shownVersion) {
           setChange({
             version: detail.version,
@@ -86,7 +101,7 @@ function useChangedUnderneath(id: string, shownVersion: number | null, busy: boo
       stopped = true;
       clearInterval(timer);
     };
-  }, [id, shownVersion, busy]);
+  }, [id, shownVersion, busy, meId, onOwnChange]);
   return change;
 }
 
@@ -108,7 +123,7 @@ export function CasePage({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const noticeRef = useRef<HTMLParagraphElement>(null);
   const ready = result.state === 'ready' ? result.data.case : null;
-  const changed = useChangedUnderneath(id, ready?.version ?? null, busy);
+  const changed = useChangedUnderneath(id, ready?.version ?? null, busy, me?.id, reload);
   const definition = useWorkflowDefinition(ready?.workflowId ?? '', ready?.workflowVersion ?? 0);
   const labels = labelsOf(definition.state === 'ready' ? definition.definition : undefined);
 
