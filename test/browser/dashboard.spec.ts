@@ -91,4 +91,40 @@ describe('in Chromium: the reporting dashboard and the public disclosure log', (
     await screenshot(fresh, SHOTS, '03-disclosure-log');
     await fresh.close();
   });
+
+  it('lets an administrator choose the period and team, and publish a response from the Disclosure log page', async () => {
+    const admin = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await admin.goto(api.url);
+    await admin.getByLabel('E-mail').fill('ann.admin@example.org');
+    await admin.getByLabel('Password').fill(TEST_PASSWORD);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.getByRole('link', { name: 'Dashboard' }).click();
+    await admin.getByLabel('Per').selectOption('QUARTER');
+    await admin.getByRole('heading', { name: 'Volume per quarter' }).waitFor();
+    await admin.getByLabel('Received from').fill('2020-01-01');
+    await admin.getByLabel('to', { exact: true }).fill('2020-03-31');
+    await admin.getByText(/received 2020-01-01 to 2020-03-31: 0 received/).waitFor();
+
+    await admin.getByRole('link', { name: 'Disclosure log' }).click();
+    await admin.getByRole('heading', { name: 'Disclosure log', level: 1 }).waitFor();
+    const candidates = admin.getByRole('region', { name: /Answered, not published/ });
+    await candidates
+      .getByRole('row', { name: /Library opening hours/ })
+      .getByRole('button', { name: 'Publish…' })
+      .click();
+    await admin.getByLabel('Summary for the public (optional)').fill('Opening hours of every library.');
+    await admin.getByRole('button', { name: /^Publish FOI-/ }).click();
+    await admin.getByRole('status').filter({ hasText: 'is published in the disclosure log' }).waitFor();
+    await admin
+      .getByRole('region', { name: /^Published/ })
+      .getByRole('row', { name: /Library opening hours/ })
+      .waitFor();
+    await screenshot(admin, SHOTS, '04-publishing');
+
+    const fresh = await browser.newPage();
+    await fresh.goto(`${api.url}/disclosure-log`);
+    await fresh.getByText('Opening hours of every library.').waitFor();
+    await fresh.close();
+    await admin.close();
+  });
 });

@@ -53,7 +53,7 @@ describe('recordflow user', () => {
     const bad = await recordflow(['user', 'add', '--email', 'nope', '--name', 'X', '--role', 'wizard'], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe(
-      '"nope" is not an e-mail address.\nUnknown role wizard: the roles are admin, auditor, officer.\n',
+      '"nope" is not an e-mail address.\nUnknown role wizard: the roles are admin, auditor, contributor, officer.\n',
     );
     const taken = await recordflow(
       ['user', 'add', '--email', 'head.of.ig@council.gov.uk', '--name', 'Y', '--role', 'officer'],

@@ -68,6 +68,42 @@ describe('the disclosure log', () => {
   }, 120_000);
   afterAll(() => api?.close());
 
+  it('lists the answered responses an administrator may publish, to administrators only', async () => {
+    const CANDIDATES = '{ disclosureCandidates { reference subject outcome respondedOn } }';
+    const listed = await api.graphql<{ disclosureCandidates: { subject: string }[] }>(CANDIDATES, {}, admin);
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data?.disclosureCandidates).toEqual([
+      expect.objectContaining({
+        subject: 'Pothole repairs in 2025',
+        outcome: 'granted-in-full',
+        respondedOn: '2026-01-16',
+      }),
+    ]);
+    const asOfficer = await api.graphql(CANDIDATES, {}, officer);
+    expect(asOfficer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it("never publishes a subject access request: its response is the requester's personal data", async () => {
+    const sar = await api.graphql<{ createCase: { id: string } }>(
+      `mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }`,
+      {
+        input: {
+          workflowId: 'sar',
+          receivedOn: '2026-01-14',
+          channel: 'email',
+          subject: 'My records',
+          requestText: 'Please send me a copy of my personal data.',
+          requester: REQUESTER,
+        },
+      },
+      officer,
+    );
+    expect(sar.errors).toBeUndefined();
+    const refused = await api.graphql(PUBLISH, { caseId: sar.data?.createCase.id }, admin);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('EVENT_NOT_ALLOWED');
+    expect(refused.errors?.[0]?.message).toContain('subject access request');
+  });
+
   it('publishes a response as an event in its history, for administrators only', async () => {
     const asOfficer = await api.graphql(PUBLISH, { caseId: answered }, officer);
     expect(asOfficer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

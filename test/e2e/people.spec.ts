@@ -81,7 +81,13 @@ describe('people: users, teams, roles, sessions', () => {
       {},
       officer,
     );
-    expect(roles.data?.roles.map((r) => r.name)).toEqual(['admin', 'auditor', 'officer', 'approver']);
+    expect(roles.data?.roles.map((r) => r.name)).toEqual([
+      'admin',
+      'auditor',
+      'contributor',
+      'officer',
+      'approver',
+    ]);
 
     const created = await createUser({
       email: 'Priya@Example.org',
@@ -212,7 +218,7 @@ describe('people: users, teams, roles, sessions', () => {
       password: 'long enough',
     });
     expect(unknownRole.errors?.[0]).toMatchObject({
-      message: 'Unknown role wizard: the roles are admin, auditor, officer, approver.',
+      message: 'Unknown role wizard: the roles are admin, auditor, contributor, officer, approver.',
       extensions: { code: 'VALIDATION_FAILED' },
     });
     const unknownTeam = await createUser({

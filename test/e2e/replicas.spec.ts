@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf, CasesService } from '../../apps/api/src/cases/cases.service';
 import { AuditService } from '../../apps/api/src/history/audit.service';
 import { createApp, DatabaseMode, type RecordflowApp } from '../../apps/api/src/index';
+import { TaskClock } from '../../apps/api/src/tasks/task-clock.service';
+import { TasksService } from '../../apps/api/src/tasks/tasks.service';
 import { startTestApi, type TestApi } from '../support/api';
 import { createCase, sendEvent } from '../support/cases';
 
@@ -110,5 +112,44 @@ describe('two api replicas moving the same case in turn', () => {
       [created.id],
     );
     expect(n).toBe(1);
+  });
+
+  it('a task is reminded, marked overdue and answered once when both replicas act at the same moment', async () => {
+    const created = await createCase(api, officer);
+    const [user] = await api.dataSource.query(
+      `SELECT id, email, name, roles FROM "user" WHERE 'officer' = ANY(roles) LIMIT 1`,
+    );
+    const here = api.app.get(TasksService);
+    const task = await here.raise(user, {
+      caseId: created.id,
+      question: 'Figures?',
+      assigneeId: user.id,
+      workingDays: 2,
+    });
+    const clocks = [api.app.get(TaskClock), other.app.get(TaskClock)];
+    const dayAfter = new Date(Date.parse(`${task.dueOn}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const marks = await Promise.all([...clocks, ...clocks].map((clock) => clock.markDue(dayAfter)));
+    expect(marks.reduce((a, b) => a + b, 0)).toBe(2);
+    const kinds = await api.dataSource.query(
+      `SELECT kind FROM case_task_event WHERE task_id = $1 ORDER BY id`,
+      [task.id],
+    );
+    expect(kinds.map((k: { kind: string }) => k.kind)).toEqual(['raised', 'reminded', 'overdue']);
+
+    const answers = await Promise.allSettled(
+      [here, other.app.get(TasksService)].map((service, i) =>
+        service.answer(user, { taskId: task.id, answer: `Answer ${i}` }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = answers.find((a) => a.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'EVENT_NOT_ALLOWED' });
+    const [{ n }] = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM case_event WHERE case_id = $1 AND type = 'TASK_ANSWERED'`,
+      [created.id],
+    );
+    expect(n).toBe(1);
+    const verified = await api.app.get(AuditService).verify(created.id);
+    expect(verified.ok).toBe(true);
   });
 });

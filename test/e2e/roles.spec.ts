@@ -89,6 +89,25 @@ const MUTATION_CALLS: Record<string, { query: string; variables?: Record<string,
   publishToDisclosureLog: {
     query: 'mutation { publishToDisclosureLog(caseId: "00000000-0000-0000-0000-000000000000") { sequence } }',
   },
+  raiseTask: {
+    query:
+      'mutation { raiseTask(input: { caseId: "00000000-0000-0000-0000-000000000000", question: "q", teamId: "00000000-0000-0000-0000-000000000000", workingDays: 5 }) { id } }',
+  },
+  chaseTask: {
+    query: 'mutation { chaseTask(input: { taskId: "00000000-0000-0000-0000-000000000000" }) { id } }',
+  },
+  answerTask: {
+    query:
+      'mutation { answerTask(input: { taskId: "00000000-0000-0000-0000-000000000000", answer: "a" }) { id } }',
+  },
+  cancelTask: {
+    query:
+      'mutation { cancelTask(input: { taskId: "00000000-0000-0000-0000-000000000000", reason: "r" }) { id } }',
+  },
+  addCaseNote: {
+    query:
+      'mutation { addCaseNote(input: { caseId: "00000000-0000-0000-0000-000000000000", text: "t" }) { id } }',
+  },
   withdrawFromDisclosureLog: {
     query:
       'mutation { withdrawFromDisclosureLog(caseId: "00000000-0000-0000-0000-000000000000", reason: "r") { sequence } }',
@@ -145,6 +164,14 @@ describe('who may do what', () => {
     expect(auditorMutations.sort()).toEqual(['login', 'setPassword']);
   });
 
+  it('lets contributors call only what their tasks need', () => {
+    const contributorOperations = [...queries, ...mutations].filter((name) => {
+      const rule = rules.get(name);
+      return Array.isArray(rule) && rule.includes('contributor');
+    });
+    expect(contributorOperations.sort()).toEqual(['answerTask', 'me', 'task', 'tasks']);
+  });
+
   it('has a type-correct call for every mutation in this test', () => {
     expect(Object.keys(MUTATION_CALLS).sort()).toEqual([...mutations].sort());
   });
@@ -178,6 +205,10 @@ describe('who may do what', () => {
       'user_team',
       'role',
       'user_audit',
+      'case_task',
+      'case_task_event',
+      'case_task_attachment',
+      'case_note',
     ];
     const counts = async () =>
       Promise.all(
@@ -187,10 +218,11 @@ describe('who may do what', () => {
       admin: await api.signIn(['admin']),
       officer: await api.signIn(['officer']),
       auditor: await api.signIn(['auditor']),
+      contributor: await api.signIn(['contributor']),
     };
     const before = await counts();
     let refused = 0;
-    for (const role of ['admin', 'officer', 'auditor'] as const) {
+    for (const role of ['admin', 'officer', 'auditor', 'contributor'] as const) {
       const token = tokens[role];
       for (const name of mutations) {
         const rule = rules.get(name);
@@ -217,12 +249,13 @@ describe('who may do what', () => {
         path: `/api/documents/${none}/redaction-log.csv`,
         roles: ['admin', 'officer', 'auditor'],
       },
+      { method: 'POST', path: `/api/tasks/${none}/files`, roles: ['officer', 'contributor'] },
     ];
     for (const route of routes) {
       const anonymous = await fetch(`${api.url}${route.path}`, { method: route.method });
       expect(anonymous.status, route.path).toBe(401);
       expect(await anonymous.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
-      for (const role of ['admin', 'officer', 'auditor'] as const) {
+      for (const role of ['admin', 'officer', 'auditor', 'contributor'] as const) {
         const response = await fetch(`${api.url}${route.path}`, {
           method: route.method,
           headers: { authorization: `Bearer ${await api.signIn([role])}` },

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StatisticsService } from '../../apps/api/src/reporting/statistics.service';
 import { startTestApi, type TestApi } from '../support/api';
 import { createCase, sendEvent } from '../support/cases';
 
@@ -197,6 +198,31 @@ describe('statistics over GraphQL', () => {
     ]);
   });
 
+  it('gives the same figures from the monthly totals, part-months and unfolded differences', async () => {
+    const FIGURES = `query($from: LocalDate!, $to: LocalDate!) {
+      statistics(from: $from, to: $to, regime: "foi", groupBy: QUARTER) {
+        received answered inTime inTimeExtended late lateWorkingDays { key count } outcomes { key count }
+        exemptions { key count } reviews { requested decided outcomes { key count } }
+      }
+    }`;
+    const read = async (from: string, to: string) =>
+      (await api.graphql<{ statistics: Record<string, unknown> }>(FIGURES, { from, to }, officer)).data
+        ?.statistics;
+    const quarter = await read('2026-01-01', '2026-03-31');
+    // 14 January is the first day with requests: a part-month from it reads the cases, and agrees.
+    expect(await read('2026-01-14', '2026-03-31')).toEqual(quarter);
+    expect(await read('2026-01-14', '2026-03-20')).toEqual(quarter);
+    // Without 14 January: the requests of 20 January and 3 February.
+    expect((await read('2026-01-15', '2026-03-31'))?.received).toBe(2);
+    await api.app.get(StatisticsService).foldDeltas();
+    const [{ pending }] = await api.dataSource.query(
+      'SELECT count(*)::int AS pending FROM case_report_delta',
+    );
+    expect(pending).toBe(0);
+    expect(await read('2026-01-01', '2026-03-31')).toEqual(quarter);
+    expect(await read('2026-01-14', '2026-03-20')).toEqual(quarter);
+  });
+
   it('refuses a period that ends before it starts, or an unknown regime', async () => {
     const backwards = await api.graphql(STATISTICS, { from: '2026-03-01', to: '2026-01-01' }, officer);
     expect(backwards.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
@@ -313,5 +339,60 @@ describe('statistics over GraphQL', () => {
       { headers: { authorization: `Bearer ${officer}` } },
     );
     expect((await csv.text()).trimEnd().split('\r\n')).toHaveLength(2);
+  });
+
+  it("counts only a team's cases when a team is named", async () => {
+    const admin = await api.signIn(['admin']);
+    const team = await api.graphql<{ createTeam: { id: string } }>(
+      'mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }',
+      { input: { name: 'Highways' } },
+      admin,
+    );
+    const teamId = team.data?.createTeam.id;
+    const highways = await createCase(api, officer, { receivedOn: '2026-02-02' });
+    const assigned = await api.graphql(
+      'mutation($input: AssignCaseInput!) { assignCase(input: $input) { id } }',
+      { input: { caseId: highways.id, teamId } },
+      officer,
+    );
+    expect(assigned.errors).toBeUndefined();
+    const TEAM = `query($teamId: ID) { statistics(from: "2026-01-01", to: "2026-03-31", teamId: $teamId) { received periods { period received } } }`;
+    const result = await api.graphql<{
+      statistics: { received: number; periods: { period: string; received: number }[] };
+    }>(TEAM, { teamId }, officer);
+    expect(result.data?.statistics.received).toBe(1);
+    expect(result.data?.statistics.periods.map((p) => [p.period, p.received])).toEqual([
+      ['2026-01', 0],
+      ['2026-02', 1],
+      ['2026-03', 0],
+    ]);
+    const unknown = await api.graphql(TEAM, { teamId: 'not-a-team' }, officer);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('counts working days late with a holiday added later, before and after the totals are recounted', async () => {
+    const LATE = `{ statistics(from: "2026-01-01", to: "2026-03-31", regime: "foi") { lateWorkingDays { key count } } }`;
+    const lateDays = async () =>
+      (await api.graphql<{ statistics: { lateWorkingDays: unknown } }>(LATE, {}, officer)).data?.statistics
+        .lateWorkingDays;
+    await api.app.get(StatisticsService).foldDeltas();
+    expect(await lateDays()).toEqual([{ key: '2', count: 1 }]);
+    const admin = await api.signIn(['admin']);
+    const added = await api.graphql(
+      'mutation($input: AddHolidayInput!) { addHoliday(input: $input) { __typename } }',
+      {
+        input: {
+          date: '2026-02-12',
+          title: 'A day of mourning',
+          divisions: ['england-and-wales', 'scotland', 'northern-ireland'],
+        },
+      },
+      admin,
+    );
+    expect(added.errors).toBeUndefined();
+    // Answered on Fri 13 Feb, due Wed 11 Feb: only the Friday is a working day late now.
+    expect(await lateDays()).toEqual([{ key: '1', count: 1 }]);
+    await api.app.get(StatisticsService).foldDeltas();
+    expect(await lateDays()).toEqual([{ key: '1', count: 1 }]);
   });
 });

@@ -29,8 +29,23 @@ const officers = values.reuse
   ? await dataSource.query(`SELECT id FROM "user" WHERE email LIKE '%@large.example.org' ORDER BY email`)
   : await generate();
 
+// Each officer in one team (kept databases from before teams existed get them here).
+await dataSource.query(
+  `INSERT INTO user_team (user_id, team_id)
+   SELECT u.id, t.id FROM (SELECT id, row_number() OVER (ORDER BY email) AS n FROM "user" WHERE email LIKE '%@large.example.org') u
+     JOIN (SELECT id, row_number() OVER (ORDER BY name) AS n FROM team) t ON t.n = 1 + u.n % 5
+   ON CONFLICT DO NOTHING`,
+);
+const [{ id: teamId }] = await dataSource.query(`SELECT id FROM team ORDER BY name LIMIT 1`);
+
 const { CasesQuery } = await import('../../apps/api/dist/cases/cases.query.js');
+const { StatisticsService } = await import('../../apps/api/dist/reporting/statistics.service.js');
 const query = app.get(CasesQuery);
+const statistics = app.get(StatisticsService);
+// What a running api does every few seconds: fold reporting's differences into the monthly totals.
+const foldStarted = Date.now();
+await statistics.foldDeltas();
+console.log(`report totals folded in ${((Date.now() - foldStarted) / 1000).toFixed(1)} s`);
 const actor = { id: officers[7].id, email: '', name: '', roles: ['officer'] };
 // What the case list screen runs: the first page of 25, then (as GraphQL resolves it) the count shown beside it.
 const screen = (filter) => async () => {
@@ -42,13 +57,18 @@ const measures = {
   'due within 5 working days': screen({ dueSoon: true }),
   'by assignee and stage': screen({ assigneeId: officers[3].id, stage: 'response' }),
   'mine, all open': screen({ mine: true }),
+  'team queue (my teams, open)': screen({ teamQueue: true }),
   'text search on reference and subject': screen({ text: 'pothole repairs request 4214', status: 'all' }),
   'text search, one common word (1 case in 8)': screen({ text: 'pothole' }),
   'text search, a reference as typed': screen({ text: 'FOI-2024-0000424', status: 'all' }),
-  "a year's statistics (closed 2025 by outcome)": () =>
-    dataSource.query(
-      `SELECT outcome, count(*)::int AS n FROM "case" WHERE status = 'closed' AND received_on >= '2025-01-01' AND received_on < '2026-01-01' GROUP BY outcome`,
-    ),
+  "a quarter's statistics (2025-Q2, per month)": () =>
+    statistics.statistics({ from: '2025-04-01', to: '2025-06-30', groupBy: 'MONTH' }),
+  "a quarter's statistics, one team": () =>
+    statistics.statistics({ from: '2025-04-01', to: '2025-06-30', groupBy: 'QUARTER', teamId }),
+  'the dashboard (twelve months, per month)': () =>
+    statistics.statistics({ from: '2025-01-01', to: '2025-12-31', groupBy: 'MONTH' }),
+  'the dashboard, FOI only': () =>
+    statistics.statistics({ from: '2025-01-01', to: '2025-12-31', groupBy: 'MONTH', regime: 'foi' }),
 };
 for (const [label, run] of Object.entries(measures)) {
   await run();
@@ -79,9 +99,16 @@ async function generate() {
       }),
     );
   }
-  const [{ id: versionId }] = await dataSource.query(
-    `SELECT id FROM workflow_version WHERE workflow_id = 'foi' AND status = 'published'`,
+  const versions = Object.fromEntries(
+    (
+      await dataSource.query(
+        `SELECT workflow_id, id FROM workflow_version WHERE workflow_id IN ('foi', 'eir', 'sar') AND status = 'published'`,
+      )
+    ).map((row) => [row.workflow_id, row.id]),
   );
+  const teams = [];
+  for (const name of ['Information Governance', 'Highways', 'Housing', 'Planning', 'Data Protection'])
+    teams.push((await dataSource.query(`INSERT INTO team (name) VALUES ($1) RETURNING id`, [name]))[0].id);
   const stages = ['received', 'clarification', 'response', 'review-window', 'internal-review'];
   const topics = [
     'parking fines',
@@ -99,25 +126,29 @@ async function generate() {
   // topics independent of due date (i / 7), so no search finds its matches bunched at the list's head.
   await dataSource.query(
     `INSERT INTO "case" (reference, regime, workflow_id, workflow_version_id, subject, request_text, channel, received_on, status, stage, step,
-                         snapshot, version, due_on, assignee_id, outcome, closed_at)
-     SELECT 'FOI-' || (2020 + i % 7) || '-' || lpad(i::text, 7, '0'), 'foi', 'foi', $1,
+                         snapshot, version, due_on, assignee_id, outcome, closed_at, team_id)
+     SELECT 'FOI-' || (2020 + i % 7) || '-' || lpad(i::text, 7, '0'), w.regime, w.regime, (($1::jsonb)->>w.regime)::uuid,
             ($2::text[])[1 + (i / 7) % 8] || ' request ' || i, 'Generated request ' || i, 'email',
-            date '2020-01-01' + (i % 2500),
+            date '2020-01-01' + (i::bigint * 2500 / $5)::int,
             CASE WHEN i % 10 < 7 THEN 'closed' ELSE 'open' END,
             CASE WHEN i % 10 < 7 THEN 'closed' ELSE ($3::text[])[1 + i % 5] END, 'drafting',
             '{}'::jsonb, 20,
             CASE WHEN i % 10 < 7 THEN NULL ELSE current_date - 60 + (i % 120) END,
             ($4::uuid[])[1 + i % 50],
             CASE WHEN i % 10 < 7 THEN (ARRAY['granted-in-full','granted-in-part','refused-in-full','not-held'])[1 + i % 4] END,
-            CASE WHEN i % 10 < 7 THEN now() END
-       FROM generate_series(1, $5::int) i`,
-    [versionId, topics, stages, officers.map((o) => o.id), CASES],
+            CASE WHEN i % 10 < 7 THEN now() END,
+            ($6::uuid[])[1 + (i / 10) % 5]
+       FROM generate_series(1, $5::int) i
+      CROSS JOIN LATERAL (SELECT CASE WHEN i % 20 = 0 THEN 'sar' WHEN i % 10 = 1 THEN 'eir' ELSE 'foi' END AS regime) w`,
+    [JSON.stringify(versions), topics, stages, officers.map((o) => o.id), CASES, teams],
   );
   console.log(
     `${CASES.toLocaleString('en-GB')} cases generated in ${((Date.now() - started) / 1000).toFixed(0)} s`,
   );
   started = Date.now();
   await dataSource.query('ALTER TABLE case_event DISABLE TRIGGER case_event_append_only');
+  // The events are placeholders: reporting's rows are generated below as the trigger would have left them.
+  await dataSource.query('ALTER TABLE case_event DISABLE TRIGGER case_report_project');
   await dataSource.query(
     `INSERT INTO case_event (case_id, sequence, type, payload, actor_id, actor_label, recorded_at, effective_on, workflow_version_id, stage_after, prev_hash, hash)
      SELECT c.id, s, 'GENERATED', jsonb_build_object('n', s), NULL, 'generator', now(), c.received_on, c.workflow_version_id, c.stage,
@@ -125,6 +156,8 @@ async function generate() {
        FROM "case" c CROSS JOIN generate_series(1, 20) s`,
   );
   await dataSource.query('ALTER TABLE case_event ENABLE TRIGGER case_event_append_only');
+  await dataSource.query('ALTER TABLE case_event ENABLE TRIGGER case_report_project');
+  await generateReports();
   // As autovacuum would after a bulk load: statistics, and a visibility map so index-only scans stay in the index.
   await dataSource.query('VACUUM (ANALYZE)');
   const [{ events }] = await dataSource.query('SELECT count(*)::int AS events FROM case_event');
@@ -132,4 +165,38 @@ async function generate() {
     `${events.toLocaleString('en-GB')} events generated in ${((Date.now() - started) / 1000).toFixed(0)} s`,
   );
   return officers;
+}
+
+/**
+ * Reporting's row per case, as the event trigger would have left it: closed cases answered 5 to 34 days after
+ * receipt against a 28-day deadline (one in five late), one in 23 extended, exemptions on partial and
+ * full refusals, one in 30 reviewed (a third overturned) and one in 200 taken to the regulator.
+ */
+async function generateReports() {
+  const started = Date.now();
+  await dataSource.query(
+    `INSERT INTO case_report (case_id, regime, workflow_id, received_on, response_due, answered_on, timeliness, extended,
+                              first_outcome, outcome, exemptions, review_requested_on, review_decided_on, review_outcome,
+                              review_timeliness, complaint_on, decision, decision_on, closed_on, last_sequence)
+     SELECT c.id, c.regime, c.workflow_id, c.received_on, c.received_on + 28, a.answered,
+            CASE WHEN a.answered IS NULL THEN NULL WHEN a.answered <= c.received_on + 28 THEN 'in-time' ELSE 'late' END,
+            n % 23 = 0, c.outcome, c.outcome,
+            CASE c.outcome WHEN 'granted-in-part' THEN ARRAY['s.40(2)']
+                           WHEN 'refused-in-full' THEN CASE n % 3 WHEN 0 THEN ARRAY['s.43(2)', 's.31(1)(a)']
+                                                                  WHEN 1 THEN ARRAY['s.21'] ELSE ARRAY['s.40(2)', 's.41'] END
+                           ELSE '{}' END,
+            CASE WHEN a.answered IS NOT NULL AND n % 30 = 0 THEN a.answered + 10 END,
+            CASE WHEN a.answered IS NOT NULL AND n % 30 = 0 THEN a.answered + 10 + 15 + n % 20 END,
+            CASE WHEN a.answered IS NOT NULL AND n % 30 = 0 THEN CASE WHEN n % 90 = 0 THEN 'overturned' ELSE 'upheld' END END,
+            CASE WHEN a.answered IS NOT NULL AND n % 30 = 0 THEN CASE WHEN n % 20 < 18 THEN 'in-time' ELSE 'late' END END,
+            CASE WHEN a.answered IS NOT NULL AND n % 200 = 0 THEN a.answered + 60 END,
+            CASE WHEN a.answered IS NOT NULL AND n % 400 = 0 THEN 'complaint-upheld' END,
+            CASE WHEN a.answered IS NOT NULL AND n % 400 = 0 THEN a.answered + 200 END,
+            a.answered, 20
+       FROM "case" c
+      CROSS JOIN LATERAL (SELECT hashtext(c.id::text) & 2147483647 AS n) h
+      CROSS JOIN LATERAL (SELECT CASE WHEN c.status = 'closed' THEN c.received_on + 5 + n % 30 END AS answered) a`,
+  );
+  await dataSource.query('VACUUM (ANALYZE) case_report');
+  console.log(`reporting rows generated in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }

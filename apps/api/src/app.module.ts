@@ -22,11 +22,13 @@ import { HolidaysModule } from './holidays/holidays.module';
 import { LettersModule } from './letters/letters.module';
 import { MailModule } from './mail/mail.module';
 import { loadMailSettings, type MailSettings } from './mail/mail-settings';
+import { NotesModule } from './notes/notes.module';
 import { PeopleModule } from './people/people.module';
 import { ReportingModule } from './reporting/reporting.module';
 import { SettingsModule } from './settings/settings.module';
 import { SystemModule } from './system/system.module';
 import { RUNTIME, type Runtime } from './system/system.service';
+import { TasksModule } from './tasks/tasks.module';
 import { TimersModule } from './timers/timers.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 
@@ -126,6 +128,8 @@ export class AppModule {
         MailModule.register(mail ?? loadMailSettings(process.env)),
         SettingsModule,
         ReportingModule,
+        TasksModule.register(timerIntervalMs),
+        NotesModule,
       ],
     };
   }

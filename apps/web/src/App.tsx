@@ -8,8 +8,11 @@ import { CasePage } from './pages/CasePage';
 import { Holidays } from './pages/Holidays';
 import { Letters } from './pages/Letters';
 import { Outbox } from './pages/Outbox';
+import { Publishing } from './pages/Publishing';
 import { SetPassword } from './pages/SetPassword';
 import { SignIn } from './pages/SignIn';
+import { TaskPage } from './pages/TaskPage';
+import { Tasks } from './pages/Tasks';
 import { Teams } from './pages/Teams';
 import { Users } from './pages/Users';
 import { Workflows } from './pages/Workflows';
@@ -56,6 +59,7 @@ function Header({ user }: { user: SessionUser }) {
       <span className="brand">Recordflow</span>
       <nav aria-label="Main">
         {hasRole(user, 'officer') && link('/cases', 'Cases')}
+        {(hasRole(user, 'officer') || hasRole(user, 'contributor')) && link('/tasks', 'Tasks')}
         {hasRole(user, 'auditor') && link('/audit', 'Audit')}
         {hasRole(user, 'admin') && link('/workflows', 'Workflows')}
         {hasRole(user, 'admin') && link('/letters', 'Letters')}
@@ -64,7 +68,9 @@ function Header({ user }: { user: SessionUser }) {
         {hasRole(user, 'admin') && link('/settings', 'Authority settings')}
         {hasRole(user, 'admin') && link('/users', 'Users')}
         {hasRole(user, 'admin') && link('/teams', 'Teams')}
-        {link('/dashboard', 'Dashboard')}
+        {hasRole(user, 'admin') && link('/publishing', 'Disclosure log')}
+        {['officer', 'admin', 'auditor'].some((role) => hasRole(user, role)) &&
+          link('/dashboard', 'Dashboard')}
       </nav>
       <span className="who">
         {user.name} ({user.roles.join(', ')})
@@ -94,6 +100,8 @@ export function App() {
           {/* Keyed by id: another case is a fresh page, with none of the last one's messages. */}
           <Route path="/cases/:id">{(params) => <CasePage key={params.id} id={params.id} />}</Route>
           <Route path="/cases" component={CaseList} />
+          <Route path="/tasks/:id">{(params) => <TaskPage key={params.id} id={params.id} />}</Route>
+          <Route path="/tasks" component={Tasks} />
           <Route path="/audit/:id">{(params) => <AuditCase key={params.id} id={params.id} />}</Route>
           <Route path="/audit" component={AuditList} />
           <Route path="/workflows/:id">
@@ -110,6 +118,7 @@ export function App() {
           <Route path="/settings" component={AuthoritySettings} />
           <Route path="/users" component={Users} />
           <Route path="/teams" component={Teams} />
+          <Route path="/publishing" component={Publishing} />
           <Route path="/dashboard">
             <Suspense fallback={<p aria-live="polite">Opening the dashboard…</p>}>
               <Dashboard />

@@ -21,10 +21,12 @@ function load(): StoredSession | null {
 
 export const hasRole = (user: SessionUser | undefined, role: string) => Boolean(user?.roles.includes(role));
 
-/** Each role's own page: officers their cases, auditors the audit list, administrators the workflows. */
+/** Each role's own page: officers their cases, auditors the audit list, contributors their tasks, administrators the workflows. */
 export function homeFor(user: SessionUser): string {
   if (hasRole(user, 'officer')) return '/cases';
   if (hasRole(user, 'auditor')) return '/audit';
+  // A contributor in a service area answers tasks; an administrator who is one too still lands on the workflows.
+  if (hasRole(user, 'contributor') && !hasRole(user, 'admin')) return '/tasks';
   if (hasRole(user, 'admin')) return '/workflows';
   return '/dashboard';
 }

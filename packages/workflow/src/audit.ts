@@ -30,8 +30,20 @@ export const DOCUMENT_ADDED = 'DOCUMENT_ADDED';
 export const DOCUMENT_REDACTED = 'DOCUMENT_REDACTED';
 /** The release bundle (letter and released documents in one PDF) was built; its SHA-256 is in the payload. */
 export const RELEASE_BUNDLE_BUILT = 'RELEASE_BUNDLE_BUILT';
+/** A task to a service area was raised, chased, answered or cancelled; texts are in the payload only as SHA-256. */
+export const TASK_RAISED = 'TASK_RAISED';
+export const TASK_CHASED = 'TASK_CHASED';
+export const TASK_ANSWERED = 'TASK_ANSWERED';
+export const TASK_CANCELLED = 'TASK_CANCELLED';
+/** An internal note was added to the case; the payload has the SHA-256 of its text, never the text. */
+export const NOTE_ADDED = 'NOTE_ADDED';
 /** Events that record a fact beside the workflow and leave its state as it was. */
 export const RECORD_ONLY_EVENTS: readonly string[] = [
+  TASK_RAISED,
+  TASK_CHASED,
+  TASK_ANSWERED,
+  TASK_CANCELLED,
+  NOTE_ADDED,
   CASE_ASSIGNED,
   LETTER_SENT,
   DOCUMENT_ADDED,

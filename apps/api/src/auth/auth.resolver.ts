@@ -75,8 +75,8 @@ export class AuthResolver {
     return true;
   }
 
-  @Roles('admin', 'officer', 'auditor')
-  @Query(() => UserModel, { description: 'The signed-in user. Roles: admin, officer, auditor.' })
+  @Roles('admin', 'officer', 'auditor', 'contributor')
+  @Query(() => UserModel, { description: 'The signed-in user. Roles: admin, officer, auditor, contributor.' })
   me(@CurrentUser() actor: Actor): UserModel {
     return toUserModel(actor);
   }

@@ -27,6 +27,7 @@ export type CaseStatus = 'open' | 'closed';
 @Index('case_received_stats', { synchronize: false })
 @Index('case_stage', ['stage', 'status'])
 @Index('case_team', ['teamId', 'status'])
+@Index('case_team_order', { synchronize: false })
 export class Case {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -8,12 +8,14 @@ import { CaseDocument } from '../letters/case-document.entity';
 import { LetterTemplate } from '../letters/letter-template.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { OutgoingMail } from '../mail/outgoing-mail.entity';
+import { CaseNote } from '../notes/case-note.entity';
 import { RoleDefinition } from '../people/role.entity';
 import { SignInEvent } from '../people/sign-in-event.entity';
 import { Team, UserTeam } from '../people/team.entity';
 import { UserAudit } from '../people/user-audit.entity';
 import { CalendarSetting } from '../settings/calendar-setting.entity';
 import { Setting } from '../settings/setting.entity';
+import { CaseTask, CaseTaskAttachment, CaseTaskEvent } from '../tasks/task.entity';
 import { Timer } from '../timers/timer.entity';
 import { User } from '../users/user.entity';
 import { Workflow } from '../workflows/workflow.entity';
@@ -26,6 +28,10 @@ export const entities = [
   Case,
   CaseDocument,
   CaseEvent,
+  CaseNote,
+  CaseTask,
+  CaseTaskAttachment,
+  CaseTaskEvent,
   Holiday,
   LetterTemplate,
   OutboxMessage,

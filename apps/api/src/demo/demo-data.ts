@@ -4,10 +4,12 @@ import { createUser } from '../users/users.service';
 
 export const DEMO_PASSWORD = 'recordflow';
 
-export const DEMO_USERS: { email: string; name: string; roles: Role[] }[] = [
+export const DEMO_USERS: { email: string; name: string; roles: Role[]; team?: string }[] = [
   { email: 'admin@example.org', name: 'Ada Administrator', roles: ['admin'] },
   { email: 'officer@example.org', name: 'Olu Officer', roles: ['officer'] },
   { email: 'auditor@example.org', name: 'Aud Auditor', roles: ['auditor'] },
+  // A service area to send tasks to.
+  { email: 'highways@example.org', name: 'Hana Highways', roles: ['contributor'], team: 'Highways' },
 ];
 
 const MARKER = 'demo.loaded-at';
@@ -21,7 +23,17 @@ export async function loadDemoData(dataSource: DataSource): Promise<{ loaded: bo
       [MARKER],
     );
     if (!claimed) return { loaded: false };
-    for (const user of DEMO_USERS) await createUser(manager, { ...user, password: DEMO_PASSWORD });
+    for (const { team, ...user } of DEMO_USERS) {
+      const teamIds: string[] = [];
+      if (team) {
+        const [row] = await manager.query(
+          `INSERT INTO team (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+          [team],
+        );
+        teamIds.push(row.id);
+      }
+      await createUser(manager, { ...user, teamIds, password: DEMO_PASSWORD });
+    }
     return { loaded: true };
   });
 }

@@ -47,7 +47,7 @@ function restRefusal(error: unknown): { status: number; body: Record<string, unk
 
 /** Refusals over REST carry the same code, message and details as over GraphQL: `{ code, message, ... }`. */
 @Catch()
-class RestRefusalFilter extends BaseExceptionFilter {
+export class RestRefusalFilter extends BaseExceptionFilter {
   override catch(error: unknown, host: ArgumentsHost) {
     const refused = restRefusal(error);
     if (!refused) return super.catch(error, host);

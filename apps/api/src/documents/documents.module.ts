@@ -17,6 +17,6 @@ import { BLOB_STORE, DOCUMENT_SETTINGS, DocumentsService } from './documents.ser
     DocumentsService,
     DocumentsResolver,
   ],
-  exports: [BLOB_STORE],
+  exports: [BLOB_STORE, DocumentsService],
 })
 export class DocumentsModule {}

@@ -101,19 +101,30 @@ export class DocumentsService {
     return normalised as DocumentKind;
   }
 
-  /** Stores an uploaded file (checked by checkUpload) as a new document, or a new version of one with its name. */
-  async add(user: Actor, caseId: string, kind: DocumentKind, file: ReceivedFile) {
+  /**
+   * Stores an uploaded file (checked by checkUpload) as a new document, or a new version of one with its
+   * name; `within` runs in the same transaction after it (a task links its answer's file there).
+   */
+  async add(
+    user: Actor,
+    caseId: string,
+    kind: DocumentKind,
+    file: ReceivedFile,
+    within?: (manager: EntityManager, saved: Attachment) => Promise<void>,
+  ) {
     await this.blobs.putFile(file.sha256, file.path, file.size);
-    const saved = await this.dataSource.transaction((manager) =>
-      this.addVersion(manager, user, caseId, {
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const version = await this.addVersion(manager, user, caseId, {
         kind,
         filename: file.filename,
         mimeType: file.mimeType,
         size: file.size,
         sha256: file.sha256,
         redactedFrom: null,
-      }),
-    );
+      });
+      await within?.(manager, version);
+      return version;
+    });
     return this.withName(saved);
   }
 

@@ -22,6 +22,7 @@ import { notFound, refusal } from '../common/errors';
 import type { BlobStore } from '../documents/blob-store';
 import { BLOB_STORE } from '../documents/documents.service';
 import { checkStoredDocuments } from '../documents/stored-check';
+import { checkStoredTexts } from '../tasks/stored-texts';
 import { WorkflowVersion } from '../workflows/workflow-version.entity';
 import { VerifierPool } from './verifier-pool';
 
@@ -171,11 +172,14 @@ export class AuditService {
     return { record, snapshots: replayEvents(record, toSequence) };
   }
 
-  /** The history's hash chain and replay, then each stored document's bytes hashed again. */
+  /** The history's hash chain and replay, then the notes' and tasks' texts and each stored document's bytes hashed again. */
   async verify(caseId: string): Promise<VerificationResult> {
     const record = await this.record(caseId);
     const result = verifyHistory({ ...record, storedSnapshot: record.row.snapshot as CaseSnapshot });
-    if (!result.ok || !this.blobs) return result;
+    if (!result.ok) return result;
+    const texts = await checkStoredTexts(this.dataSource, caseId, record.events);
+    if (texts) return { ...result, ok: false, firstBadSequence: texts.sequence, reason: texts.reason };
+    if (!this.blobs) return result;
     const changed = await checkStoredDocuments(this.dataSource, this.blobs, caseId, record.events);
     return changed
       ? { ...result, ok: false, firstBadSequence: changed.sequence, reason: changed.reason }
@@ -239,6 +243,7 @@ export class AuditService {
     const inFlight: Promise<{ batch: CaseBatch; results: VerificationResult[] }>[] = [];
     const settle = async () => {
       const { batch, results } = await (inFlight.shift() as (typeof inFlight)[number]);
+      await this.checkBatchTexts(batch, results);
       await this.checkBatchDocuments(batch, results);
       results.forEach((result, i) => {
         const row = batch.rows[i] as CaseBatch['rows'][number];
@@ -278,6 +283,24 @@ export class AuditService {
     }
     failures.sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0));
     return { casesChecked: progress.casesChecked, failures };
+  }
+
+  /** Hashes again the notes' and tasks' texts of the batch's cases whose history verified (one query finds them). */
+  private async checkBatchTexts(batch: CaseBatch, results: VerificationResult[]): Promise<void> {
+    const withTexts: { case_id: string }[] = await this.dataSource.query(
+      `SELECT case_id FROM case_note WHERE case_id = ANY($1::uuid[])
+       UNION SELECT case_id FROM case_task WHERE case_id = ANY($1::uuid[])`,
+      [batch.rows.map((r) => r.id)],
+    );
+    const ids = new Set(withTexts.map((r) => r.case_id));
+    for (const [i, row] of batch.rows.entries()) {
+      const result = results[i];
+      const events = batch.cases[i]?.events;
+      if (!result?.ok || !events || !ids.has(row.id)) continue;
+      const changed = await checkStoredTexts(this.dataSource, row.id, events);
+      if (changed)
+        results[i] = { ...result, ok: false, firstBadSequence: changed.sequence, reason: changed.reason };
+    }
   }
 
   /** Hashes again the stored documents of the batch's cases whose history verified (one query finds them). */

@@ -28,3 +28,13 @@ export class DisclosureLogChange {
   @Field(() => Int, { description: "The event's sequence in the case history." }) sequence!: number;
   @Field({ description: 'Whether the response is now in the disclosure log.' }) published!: boolean;
 }
+
+@ObjectType({ description: 'An answered response an administrator may publish in the disclosure log.' })
+export class DisclosureCandidate {
+  @Field(() => ID) caseId!: string;
+  @Field() reference!: string;
+  @Field() regime!: string;
+  @Field() subject!: string;
+  @Field(() => String, { nullable: true, description: 'The outcome that stands.' }) outcome!: string | null;
+  @Field(() => GraphQLLocalDate, { description: 'When the response was sent.' }) respondedOn!: string;
+}

@@ -1,7 +1,7 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type Actor, CurrentUser } from '../auth/current-user';
 import { Public, Roles } from '../auth/roles.decorator';
-import { DisclosureLogChange, DisclosureLogEntry } from './disclosure-log.model';
+import { DisclosureCandidate, DisclosureLogChange, DisclosureLogEntry } from './disclosure-log.model';
 import { DisclosureLogService } from './disclosure-log.service';
 
 @Resolver()
@@ -14,6 +14,17 @@ export class DisclosureLogResolver {
   })
   disclosureLog(): Promise<DisclosureLogEntry[]> {
     return this.log.entries();
+  }
+
+  @Roles('admin')
+  @Query(() => [DisclosureCandidate], {
+    description:
+      'Answered responses not yet in the disclosure log, most recently answered first; subject access requests are never listed. Role: admin.',
+  })
+  disclosureCandidates(
+    @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
+  ): Promise<DisclosureCandidate[]> {
+    return this.log.candidates(first);
   }
 
   @Roles('admin')

@@ -9,7 +9,7 @@ import { invalid, isUuid, notFound, refusal } from '../common/errors';
 import { letterData } from '../letters/letter-data';
 import { fillTemplate } from '../letters/letter-template';
 import { LettersService } from '../letters/letters.service';
-import type { DisclosureLogChange, DisclosureLogEntry } from './disclosure-log.model';
+import type { DisclosureCandidate, DisclosureLogChange, DisclosureLogEntry } from './disclosure-log.model';
 
 const MAX_TEXT = 4000;
 
@@ -61,6 +61,12 @@ export class DisclosureLogService {
       DISCLOSURE_PUBLISHED,
       { summary: text },
       async (manager, row: Case) => {
+        // A subject access response is the requester's own personal data: it is never published.
+        if (row.regime === 'sar')
+          throw refusal(
+            'EVENT_NOT_ALLOWED',
+            `${row.reference} is a subject access request: its response is the requester's personal data and is never published.`,
+          );
         const state = await this.published(manager, row.id);
         if (!state.answered)
           throw refusal(
@@ -90,6 +96,27 @@ export class DisclosureLogService {
       },
     );
     return { caseId, sequence, published: false };
+  }
+
+  /** Answered responses not in the log (subject access requests never are), most recently answered first. */
+  async candidates(first: number): Promise<DisclosureCandidate[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 500) throw invalid('first', 'must be from 1 to 500');
+    const rows = await this.dataSource.query(
+      `SELECT r.case_id, c.reference, c.regime, c.subject, r.outcome, to_char(r.answered_on, 'YYYY-MM-DD') AS responded_on
+         FROM case_report r JOIN "case" c ON c.id = r.case_id
+        WHERE r.answered_on IS NOT NULL AND r.published_on IS NULL AND r.regime <> 'sar'
+        ORDER BY r.answered_on DESC, c.reference DESC
+        LIMIT $1`,
+      [first],
+    );
+    return rows.map((row: Record<string, string>) => ({
+      caseId: row.case_id,
+      reference: row.reference,
+      regime: row.regime,
+      subject: row.subject,
+      outcome: row.outcome,
+      respondedOn: row.responded_on,
+    }));
   }
 
   /** Every published response, newest first. */

@@ -4,7 +4,7 @@ import { type Actor, CurrentUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { CasesQuery } from '../cases/cases.query';
 import type { CasesFilter } from '../cases/dto/cases-filter.input';
-import { invalid } from '../common/errors';
+import { invalid, isUuid } from '../common/errors';
 import { HttpRefusalFilter } from './http-refusal.filter';
 import { StatisticsPeriod } from './statistics.model';
 import { StatisticsService } from './statistics.service';
@@ -38,12 +38,21 @@ const text = (params: Params, name: string): string | undefined => {
   return value;
 };
 
+const id = (params: Params, name: string): string | undefined => {
+  const value = text(params, name);
+  if (value !== undefined && !isUuid(value))
+    throw invalid(name, 'must be an id as the API gives it (a UUID)');
+  return value;
+};
+
 /** The case list's filters, from query parameters named as in GraphQL's CasesFilter. */
 export function filterFrom(params: Params): CasesFilter {
   return {
     stage: text(params, 'stage'),
     regime: text(params, 'regime'),
-    assigneeId: text(params, 'assigneeId'),
+    assigneeId: id(params, 'assigneeId'),
+    teamId: id(params, 'teamId'),
+    teamQueue: flag(params, 'teamQueue'),
     mine: flag(params, 'mine'),
     status: text(params, 'status'),
     overdue: flag(params, 'overdue'),
@@ -137,6 +146,7 @@ export class ExportsController {
       to,
       regime: text(params, 'regime') ?? null,
       workflowId: text(params, 'workflowId') ?? null,
+      teamId: id(params, 'teamId') ?? null,
       groupBy: groupBy as StatisticsPeriod,
     });
     const out = writerFor(format, response, 'statistics');

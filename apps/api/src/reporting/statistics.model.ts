@@ -1,4 +1,4 @@
-import { ArgsType, Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 
 export enum StatisticsPeriod {
@@ -90,6 +90,9 @@ export class StatisticsArgs {
   regime?: string | null;
   @Field(() => StatisticsPeriod, { defaultValue: StatisticsPeriod.MONTH }) groupBy!: StatisticsPeriod;
   @Field(() => String, { nullable: true, description: "Only this workflow's cases." }) workflowId?:
+    | string
+    | null;
+  @Field(() => ID, { nullable: true, description: 'Only the cases assigned to this team.' }) teamId?:
     | string
     | null;
 }

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** The roles Recordflow itself knows; administrators define more (table role). */
-export const ROLES = ['admin', 'officer', 'auditor'] as const;
+/** The roles Recordflow itself knows (contributor: a service area answering tasks); administrators define more (table role). */
+export const ROLES = ['admin', 'officer', 'auditor', 'contributor'] as const;
 export type Role = (typeof ROLES)[number];
 
 @Entity('user')

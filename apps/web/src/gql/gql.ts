@@ -31,6 +31,13 @@ type Documents = {
     "\n  mutation SendLetter($id: ID!) { sendLetter(documentId: $id) { id } }\n": typeof types.SendLetterDocument,
     "\n  query CaseMails($id: ID!) {\n    caseMails(caseId: $id) { id documentIds toAddress status attempts lastError nextAttemptAt sentSequence }\n    case(id: $id) { requester { email } }\n  }\n": typeof types.CaseMailsDocument,
     "\n  mutation EmailLetter($id: ID!, $to: String, $withDocx: Boolean) {\n    emailLetter(documentId: $id, to: $to, withDocx: $withDocx) { id status }\n  }\n": typeof types.EmailLetterDocument,
+    "\n  query CaseTasks($id: ID!) {\n    case(id: $id) {\n      id\n      tasks {\n        id question status dueOn workingDays overdue remindedAt chasers answer cancelReason\n        team { name }\n        assignee { name }\n        raisedBy { name }\n        closedBy { name }\n        files { id filename }\n      }\n      notes { id text createdAt author { name } }\n    }\n  }\n": typeof types.CaseTasksDocument,
+    "\n  query TeamsForTasks {\n    teams { id name }\n  }\n": typeof types.TeamsForTasksDocument,
+    "\n  query TaskAssignees($teamId: ID) {\n    taskAssignees(teamId: $teamId) { id name }\n  }\n": typeof types.TaskAssigneesDocument,
+    "\n  mutation RaiseTask($input: RaiseTaskInput!) {\n    raiseTask(input: $input) { id dueOn }\n  }\n": typeof types.RaiseTaskDocument,
+    "\n  mutation ChaseTask($input: ChaseTaskInput!) {\n    chaseTask(input: $input) { id chasers }\n  }\n": typeof types.ChaseTaskDocument,
+    "\n  mutation CancelTask($input: CancelTaskInput!) {\n    cancelTask(input: $input) { id status }\n  }\n": typeof types.CancelTaskDocument,
+    "\n  mutation AddCaseNote($input: AddCaseNoteInput!) {\n    addCaseNote(input: $input) { id }\n  }\n": typeof types.AddCaseNoteDocument,
     "\n  query WorkflowDefinitions($id: ID!) {\n    workflow(id: $id) { versions { version definition } }\n  }\n": typeof types.WorkflowDefinitionsDocument,
     "\n  query SimulatorHolidays { holidays { date title divisions } }\n": typeof types.SimulatorHolidaysDocument,
     "\n  query EditorWorkflow($id: ID!) {\n    workflow(id: $id) {\n      id\n      name\n      regime\n      published { version definition }\n      draft { revision definition savedAt savedBy { name } }\n      versions { id version status publishedAt publishedBy { name } definition definitionHash }\n    }\n  }\n": typeof types.EditorWorkflowDocument,
@@ -55,7 +62,8 @@ type Documents = {
     "\n  query CaseVersion($id: ID!) {\n    case(id: $id) { version }\n  }\n": typeof types.CaseVersionDocument,
     "\n  query CaseLastChange($id: ID!) {\n    case(id: $id) { version history { sequence type actorLabel recordedAt actor { id } } }\n  }\n": typeof types.CaseLastChangeDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n": typeof types.AssignCaseDocument,
-    "\n  query Dashboard($from: LocalDate!, $to: LocalDate!) {\n    statistics(from: $from, to: $to, groupBy: MONTH) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  query Dashboard($from: LocalDate!, $to: LocalDate!, $groupBy: StatisticsPeriod!, $regime: String, $teamId: ID) {\n    statistics(from: $from, to: $to, groupBy: $groupBy, regime: $regime, teamId: $teamId) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  query DashboardChoices {\n    regimes { regime law }\n    teams { id name }\n  }\n": typeof types.DashboardChoicesDocument,
     "\n  query Holidays {\n    holidays { date title divisions removed createdAt }\n    nations { nation name }\n  }\n": typeof types.HolidaysDocument,
     "\n  query HolidayChangePreview($changes: [HolidayChangeInput!]!) {\n    holidayChangePreview(changes: $changes) { caseId reference changes { name label from to } }\n  }\n": typeof types.HolidayChangePreviewDocument,
     "\n  mutation AddHoliday($input: AddHolidayInput!) {\n    addHoliday(input: $input) { casesRecomputed }\n  }\n": typeof types.AddHolidayDocument,
@@ -67,8 +75,15 @@ type Documents = {
     "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n": typeof types.OutboxDocument,
     "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": typeof types.OutboxMessageDocument,
     "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": typeof types.SaveMailTemplateDocument,
+    "\n  query Publishing {\n    disclosureCandidates(first: 100) { caseId reference regime subject outcome respondedOn }\n    disclosureLog { caseId reference regime subject outcome respondedOn publishedOn summary }\n  }\n": typeof types.PublishingDocument,
+    "\n  mutation PublishToDisclosureLog($caseId: ID!, $summary: String) {\n    publishToDisclosureLog(caseId: $caseId, summary: $summary) { caseId published }\n  }\n": typeof types.PublishToDisclosureLogDocument,
+    "\n  mutation WithdrawFromDisclosureLog($caseId: ID!, $reason: String!) {\n    withdrawFromDisclosureLog(caseId: $caseId, reason: $reason) { caseId published }\n  }\n": typeof types.WithdrawFromDisclosureLogDocument,
     "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n": typeof types.SetPasswordDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n": typeof types.SignInDocument,
+    "\n  query TaskPage($id: ID!) {\n    task(id: $id) {\n      id question status workingDays raisedOn dueOn overdue remindedAt answer closedAt cancelReason\n      team { name }\n      assignee { id name }\n      raisedBy { name }\n      closedBy { name }\n      case { id reference subject regime receivedOn requestText }\n      files { id filename size }\n      activity { at kind actorName message }\n    }\n  }\n": typeof types.TaskPageDocument,
+    "\n  mutation AnswerTask($input: AnswerTaskInput!) {\n    answerTask(input: $input) { id status }\n  }\n": typeof types.AnswerTaskDocument,
+    "\n  query TeamsForQueue {\n    teams { id name }\n  }\n": typeof types.TeamsForQueueDocument,
+    "\n  query TaskQueue($filter: TasksFilter) {\n    tasks(filter: $filter, first: 100) {\n      id question status dueOn overdue remindedAt chasers\n      team { id name }\n      assignee { id name }\n      case { id reference subject }\n    }\n  }\n": typeof types.TaskQueueDocument,
     "\n  query Teams {\n    teams { id name members { id name disabled } }\n  }\n": typeof types.TeamsDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name }\n  }\n": typeof types.CreateTeamDocument,
     "\n  query Users {\n    users { id email name roles disabled invited teams { id name } }\n    teams { id name }\n    roles { name description builtIn }\n  }\n": typeof types.UsersDocument,
@@ -98,6 +113,13 @@ const documents: Documents = {
     "\n  mutation SendLetter($id: ID!) { sendLetter(documentId: $id) { id } }\n": types.SendLetterDocument,
     "\n  query CaseMails($id: ID!) {\n    caseMails(caseId: $id) { id documentIds toAddress status attempts lastError nextAttemptAt sentSequence }\n    case(id: $id) { requester { email } }\n  }\n": types.CaseMailsDocument,
     "\n  mutation EmailLetter($id: ID!, $to: String, $withDocx: Boolean) {\n    emailLetter(documentId: $id, to: $to, withDocx: $withDocx) { id status }\n  }\n": types.EmailLetterDocument,
+    "\n  query CaseTasks($id: ID!) {\n    case(id: $id) {\n      id\n      tasks {\n        id question status dueOn workingDays overdue remindedAt chasers answer cancelReason\n        team { name }\n        assignee { name }\n        raisedBy { name }\n        closedBy { name }\n        files { id filename }\n      }\n      notes { id text createdAt author { name } }\n    }\n  }\n": types.CaseTasksDocument,
+    "\n  query TeamsForTasks {\n    teams { id name }\n  }\n": types.TeamsForTasksDocument,
+    "\n  query TaskAssignees($teamId: ID) {\n    taskAssignees(teamId: $teamId) { id name }\n  }\n": types.TaskAssigneesDocument,
+    "\n  mutation RaiseTask($input: RaiseTaskInput!) {\n    raiseTask(input: $input) { id dueOn }\n  }\n": types.RaiseTaskDocument,
+    "\n  mutation ChaseTask($input: ChaseTaskInput!) {\n    chaseTask(input: $input) { id chasers }\n  }\n": types.ChaseTaskDocument,
+    "\n  mutation CancelTask($input: CancelTaskInput!) {\n    cancelTask(input: $input) { id status }\n  }\n": types.CancelTaskDocument,
+    "\n  mutation AddCaseNote($input: AddCaseNoteInput!) {\n    addCaseNote(input: $input) { id }\n  }\n": types.AddCaseNoteDocument,
     "\n  query WorkflowDefinitions($id: ID!) {\n    workflow(id: $id) { versions { version definition } }\n  }\n": types.WorkflowDefinitionsDocument,
     "\n  query SimulatorHolidays { holidays { date title divisions } }\n": types.SimulatorHolidaysDocument,
     "\n  query EditorWorkflow($id: ID!) {\n    workflow(id: $id) {\n      id\n      name\n      regime\n      published { version definition }\n      draft { revision definition savedAt savedBy { name } }\n      versions { id version status publishedAt publishedBy { name } definition definitionHash }\n    }\n  }\n": types.EditorWorkflowDocument,
@@ -122,7 +144,8 @@ const documents: Documents = {
     "\n  query CaseVersion($id: ID!) {\n    case(id: $id) { version }\n  }\n": types.CaseVersionDocument,
     "\n  query CaseLastChange($id: ID!) {\n    case(id: $id) { version history { sequence type actorLabel recordedAt actor { id } } }\n  }\n": types.CaseLastChangeDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n": types.AssignCaseDocument,
-    "\n  query Dashboard($from: LocalDate!, $to: LocalDate!) {\n    statistics(from: $from, to: $to, groupBy: MONTH) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n": types.DashboardDocument,
+    "\n  query Dashboard($from: LocalDate!, $to: LocalDate!, $groupBy: StatisticsPeriod!, $regime: String, $teamId: ID) {\n    statistics(from: $from, to: $to, groupBy: $groupBy, regime: $regime, teamId: $teamId) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n": types.DashboardDocument,
+    "\n  query DashboardChoices {\n    regimes { regime law }\n    teams { id name }\n  }\n": types.DashboardChoicesDocument,
     "\n  query Holidays {\n    holidays { date title divisions removed createdAt }\n    nations { nation name }\n  }\n": types.HolidaysDocument,
     "\n  query HolidayChangePreview($changes: [HolidayChangeInput!]!) {\n    holidayChangePreview(changes: $changes) { caseId reference changes { name label from to } }\n  }\n": types.HolidayChangePreviewDocument,
     "\n  mutation AddHoliday($input: AddHolidayInput!) {\n    addHoliday(input: $input) { casesRecomputed }\n  }\n": types.AddHolidayDocument,
@@ -134,8 +157,15 @@ const documents: Documents = {
     "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n": types.OutboxDocument,
     "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": types.OutboxMessageDocument,
     "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": types.SaveMailTemplateDocument,
+    "\n  query Publishing {\n    disclosureCandidates(first: 100) { caseId reference regime subject outcome respondedOn }\n    disclosureLog { caseId reference regime subject outcome respondedOn publishedOn summary }\n  }\n": types.PublishingDocument,
+    "\n  mutation PublishToDisclosureLog($caseId: ID!, $summary: String) {\n    publishToDisclosureLog(caseId: $caseId, summary: $summary) { caseId published }\n  }\n": types.PublishToDisclosureLogDocument,
+    "\n  mutation WithdrawFromDisclosureLog($caseId: ID!, $reason: String!) {\n    withdrawFromDisclosureLog(caseId: $caseId, reason: $reason) { caseId published }\n  }\n": types.WithdrawFromDisclosureLogDocument,
     "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n": types.SetPasswordDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n": types.SignInDocument,
+    "\n  query TaskPage($id: ID!) {\n    task(id: $id) {\n      id question status workingDays raisedOn dueOn overdue remindedAt answer closedAt cancelReason\n      team { name }\n      assignee { id name }\n      raisedBy { name }\n      closedBy { name }\n      case { id reference subject regime receivedOn requestText }\n      files { id filename size }\n      activity { at kind actorName message }\n    }\n  }\n": types.TaskPageDocument,
+    "\n  mutation AnswerTask($input: AnswerTaskInput!) {\n    answerTask(input: $input) { id status }\n  }\n": types.AnswerTaskDocument,
+    "\n  query TeamsForQueue {\n    teams { id name }\n  }\n": types.TeamsForQueueDocument,
+    "\n  query TaskQueue($filter: TasksFilter) {\n    tasks(filter: $filter, first: 100) {\n      id question status dueOn overdue remindedAt chasers\n      team { id name }\n      assignee { id name }\n      case { id reference subject }\n    }\n  }\n": types.TaskQueueDocument,
     "\n  query Teams {\n    teams { id name members { id name disabled } }\n  }\n": types.TeamsDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { id name }\n  }\n": types.CreateTeamDocument,
     "\n  query Users {\n    users { id email name roles disabled invited teams { id name } }\n    teams { id name }\n    roles { name description builtIn }\n  }\n": types.UsersDocument,
@@ -213,6 +243,34 @@ export function graphql(source: "\n  query CaseMails($id: ID!) {\n    caseMails(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EmailLetter($id: ID!, $to: String, $withDocx: Boolean) {\n    emailLetter(documentId: $id, to: $to, withDocx: $withDocx) { id status }\n  }\n"): typeof import('./graphql').EmailLetterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseTasks($id: ID!) {\n    case(id: $id) {\n      id\n      tasks {\n        id question status dueOn workingDays overdue remindedAt chasers answer cancelReason\n        team { name }\n        assignee { name }\n        raisedBy { name }\n        closedBy { name }\n        files { id filename }\n      }\n      notes { id text createdAt author { name } }\n    }\n  }\n"): typeof import('./graphql').CaseTasksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamsForTasks {\n    teams { id name }\n  }\n"): typeof import('./graphql').TeamsForTasksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TaskAssignees($teamId: ID) {\n    taskAssignees(teamId: $teamId) { id name }\n  }\n"): typeof import('./graphql').TaskAssigneesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RaiseTask($input: RaiseTaskInput!) {\n    raiseTask(input: $input) { id dueOn }\n  }\n"): typeof import('./graphql').RaiseTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChaseTask($input: ChaseTaskInput!) {\n    chaseTask(input: $input) { id chasers }\n  }\n"): typeof import('./graphql').ChaseTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelTask($input: CancelTaskInput!) {\n    cancelTask(input: $input) { id status }\n  }\n"): typeof import('./graphql').CancelTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddCaseNote($input: AddCaseNoteInput!) {\n    addCaseNote(input: $input) { id }\n  }\n"): typeof import('./graphql').AddCaseNoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -312,7 +370,11 @@ export function graphql(source: "\n  mutation AssignCase($input: AssignCaseInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Dashboard($from: LocalDate!, $to: LocalDate!) {\n    statistics(from: $from, to: $to, groupBy: MONTH) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n"): typeof import('./graphql').DashboardDocument;
+export function graphql(source: "\n  query Dashboard($from: LocalDate!, $to: LocalDate!, $groupBy: StatisticsPeriod!, $regime: String, $teamId: ID) {\n    statistics(from: $from, to: $to, groupBy: $groupBy, regime: $regime, teamId: $teamId) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n"): typeof import('./graphql').DashboardDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardChoices {\n    regimes { regime law }\n    teams { id name }\n  }\n"): typeof import('./graphql').DashboardChoicesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -360,11 +422,39 @@ export function graphql(source: "\n  mutation SaveMailTemplate($subject: String!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Publishing {\n    disclosureCandidates(first: 100) { caseId reference regime subject outcome respondedOn }\n    disclosureLog { caseId reference regime subject outcome respondedOn publishedOn summary }\n  }\n"): typeof import('./graphql').PublishingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishToDisclosureLog($caseId: ID!, $summary: String) {\n    publishToDisclosureLog(caseId: $caseId, summary: $summary) { caseId published }\n  }\n"): typeof import('./graphql').PublishToDisclosureLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawFromDisclosureLog($caseId: ID!, $reason: String!) {\n    withdrawFromDisclosureLog(caseId: $caseId, reason: $reason) { caseId published }\n  }\n"): typeof import('./graphql').WithdrawFromDisclosureLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n"): typeof import('./graphql').SetPasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { id email name roles } }\n  }\n"): typeof import('./graphql').SignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TaskPage($id: ID!) {\n    task(id: $id) {\n      id question status workingDays raisedOn dueOn overdue remindedAt answer closedAt cancelReason\n      team { name }\n      assignee { id name }\n      raisedBy { name }\n      closedBy { name }\n      case { id reference subject regime receivedOn requestText }\n      files { id filename size }\n      activity { at kind actorName message }\n    }\n  }\n"): typeof import('./graphql').TaskPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AnswerTask($input: AnswerTaskInput!) {\n    answerTask(input: $input) { id status }\n  }\n"): typeof import('./graphql').AnswerTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamsForQueue {\n    teams { id name }\n  }\n"): typeof import('./graphql').TeamsForQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TaskQueue($filter: TasksFilter) {\n    tasks(filter: $filter, first: 100) {\n      id question status dueOn overdue remindedAt chasers\n      team { id name }\n      assignee { id name }\n      case { id reference subject }\n    }\n  }\n"): typeof import('./graphql').TaskQueueDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

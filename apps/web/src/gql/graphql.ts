@@ -4,12 +4,23 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AddCaseNoteInput = {
+  caseId: string | number;
+  text: string;
+};
+
 export type AddHolidayInput = {
   date: string;
   /** Where it is a bank holiday: england-and-wales, scotland, northern-ireland. */
   divisions: Array<string>;
   /** e.g. "State Funeral of Queen Elizabeth II" */
   title: string;
+};
+
+export type AnswerTaskInput = {
+  /** The service area's answer (files are uploaded first to /api/tasks/{id}/files). */
+  answer: string;
+  taskId: string | number;
 };
 
 export type AssignCaseInput = {
@@ -33,6 +44,11 @@ export type AuthoritySettingsInput = {
   sector?: string | null | undefined;
   /** The team that answers requests. */
   team: string;
+};
+
+export type CancelTaskInput = {
+  reason: string;
+  taskId: string | number;
 };
 
 /** Every field narrows the list; omit a field to not filter on it. */
@@ -63,6 +79,12 @@ export type CasesFilter = {
   teamQueue?: boolean | null | undefined;
   /** Words of the reference or subject, in any order; the last may be half typed ("FOI-2026-0001", "parking fin"). */
   text?: string | null | undefined;
+};
+
+export type ChaseTaskInput = {
+  /** A few words to go with the chaser. */
+  message?: string | null | undefined;
+  taskId: string | number;
 };
 
 export type CreateCaseInput = {
@@ -140,6 +162,18 @@ export type PublishWorkflowInput = {
   workflowId: string | number;
 };
 
+export type RaiseTaskInput = {
+  /** The person asked (an officer or contributor; a member of the team when teamId is given). */
+  assigneeId?: string | number | null | undefined;
+  caseId: string | number;
+  /** What the service area is asked. */
+  question: string;
+  /** The team whose task queue holds it. */
+  teamId?: string | number | null | undefined;
+  /** The internal deadline: 1 to 60 working days from today. */
+  workingDays: number;
+};
+
 export type RedactDocumentInput = {
   /** The version to redact (a PDF). */
   documentId: string | number;
@@ -203,6 +237,28 @@ export type SendCaseEventInput = {
   payload?: Record<string, unknown> | null | undefined;
   /** One of the case's allowedEvents, e.g. "REQUEST_CLARIFICATION". */
   type: string;
+};
+
+/** How the statistics are broken down. */
+export type StatisticsPeriod =
+  | 'MONTH'
+  | 'QUARTER'
+  | 'YEAR';
+
+export type TaskStatusFilter =
+  | 'ALL'
+  | 'ANSWERED'
+  | 'CANCELLED'
+  | 'OPEN';
+
+export type TasksFilter = {
+  caseId?: string | number | null | undefined;
+  /** Only tasks given to you or to a team of yours (always so for contributors). */
+  mine?: boolean | null | undefined;
+  /** Only tasks marked overdue. */
+  overdue?: boolean | null | undefined;
+  status?: TaskStatusFilter | null | undefined;
+  teamId?: string | number | null | undefined;
 };
 
 /** Omit a field to leave it as it is. */
@@ -330,6 +386,53 @@ export type EmailLetterMutationVariables = Exact<{
 
 
 export type EmailLetterMutation = { emailLetter: { id: string, status: string } };
+
+export type CaseTasksQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseTasksQuery = { case: { id: string, tasks: Array<{ id: string, question: string, status: string, dueOn: string, workingDays: number, overdue: boolean, remindedAt: string | null, chasers: number, answer: string | null, cancelReason: string | null, team: { name: string } | null, assignee: { name: string } | null, raisedBy: { name: string }, closedBy: { name: string } | null, files: Array<{ id: string, filename: string }> }>, notes: Array<{ id: string, text: string, createdAt: string, author: { name: string } }> } };
+
+export type TeamsForTasksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamsForTasksQuery = { teams: Array<{ id: string, name: string }> };
+
+export type TaskAssigneesQueryVariables = Exact<{
+  teamId?: string | number | null | undefined;
+}>;
+
+
+export type TaskAssigneesQuery = { taskAssignees: Array<{ id: string, name: string }> };
+
+export type RaiseTaskMutationVariables = Exact<{
+  input: RaiseTaskInput;
+}>;
+
+
+export type RaiseTaskMutation = { raiseTask: { id: string, dueOn: string } };
+
+export type ChaseTaskMutationVariables = Exact<{
+  input: ChaseTaskInput;
+}>;
+
+
+export type ChaseTaskMutation = { chaseTask: { id: string, chasers: number } };
+
+export type CancelTaskMutationVariables = Exact<{
+  input: CancelTaskInput;
+}>;
+
+
+export type CancelTaskMutation = { cancelTask: { id: string, status: string } };
+
+export type AddCaseNoteMutationVariables = Exact<{
+  input: AddCaseNoteInput;
+}>;
+
+
+export type AddCaseNoteMutation = { addCaseNote: { id: string } };
 
 export type WorkflowDefinitionsQueryVariables = Exact<{
   id: string | number;
@@ -492,10 +595,18 @@ export type AssignCaseMutation = { assignCase: { version: number } };
 export type DashboardQueryVariables = Exact<{
   from: string;
   to: string;
+  groupBy: StatisticsPeriod;
+  regime?: string | null | undefined;
+  teamId?: string | number | null | undefined;
 }>;
 
 
 export type DashboardQuery = { statistics: { received: number, answered: number, inTime: number, inTimeExtended: number, late: number, lateWorkingDaysAverage: number | null, periods: Array<{ period: string, from: string, to: string, received: number, answered: number, inTime: number, inTimeExtended: number, late: number, outcomes: Array<{ key: string, count: number }>, exemptions: Array<{ key: string, count: number }> }> } };
+
+export type DashboardChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardChoicesQuery = { regimes: Array<{ regime: string, law: string }>, teams: Array<{ id: string, name: string }> };
 
 export type HolidaysQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -572,6 +683,27 @@ export type SaveMailTemplateMutationVariables = Exact<{
 
 export type SaveMailTemplateMutation = { saveMailTemplate: { subject: string, body: string, builtIn: boolean } };
 
+export type PublishingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublishingQuery = { disclosureCandidates: Array<{ caseId: string, reference: string, regime: string, subject: string, outcome: string | null, respondedOn: string }>, disclosureLog: Array<{ caseId: string, reference: string, regime: string, subject: string, outcome: string | null, respondedOn: string | null, publishedOn: string, summary: string | null }> };
+
+export type PublishToDisclosureLogMutationVariables = Exact<{
+  caseId: string | number;
+  summary?: string | null | undefined;
+}>;
+
+
+export type PublishToDisclosureLogMutation = { publishToDisclosureLog: { caseId: string, published: boolean } };
+
+export type WithdrawFromDisclosureLogMutationVariables = Exact<{
+  caseId: string | number;
+  reason: string;
+}>;
+
+
+export type WithdrawFromDisclosureLogMutation = { withdrawFromDisclosureLog: { caseId: string, published: boolean } };
+
 export type SetPasswordMutationVariables = Exact<{
   token: string;
   password: string;
@@ -587,6 +719,32 @@ export type SignInMutationVariables = Exact<{
 
 
 export type SignInMutation = { login: { token: string, expiresAt: string, user: { id: string, email: string, name: string, roles: Array<string> } } };
+
+export type TaskPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TaskPageQuery = { task: { id: string, question: string, status: string, workingDays: number, raisedOn: string, dueOn: string, overdue: boolean, remindedAt: string | null, answer: string | null, closedAt: string | null, cancelReason: string | null, team: { name: string } | null, assignee: { id: string, name: string } | null, raisedBy: { name: string }, closedBy: { name: string } | null, case: { id: string, reference: string, subject: string, regime: string, receivedOn: string, requestText: string }, files: Array<{ id: string, filename: string, size: number }>, activity: Array<{ at: string, kind: string, actorName: string, message: string | null }> } };
+
+export type AnswerTaskMutationVariables = Exact<{
+  input: AnswerTaskInput;
+}>;
+
+
+export type AnswerTaskMutation = { answerTask: { id: string, status: string } };
+
+export type TeamsForQueueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamsForQueueQuery = { teams: Array<{ id: string, name: string }> };
+
+export type TaskQueueQueryVariables = Exact<{
+  filter?: TasksFilter | null | undefined;
+}>;
+
+
+export type TaskQueueQuery = { tasks: Array<{ id: string, question: string, status: string, dueOn: string, overdue: boolean, remindedAt: string | null, chasers: number, team: { id: string, name: string } | null, assignee: { id: string, name: string } | null, case: { id: string, reference: string, subject: string } }> };
 
 export type TeamsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -836,6 +994,96 @@ export const EmailLetterDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EmailLetterMutation, EmailLetterMutationVariables>;
+export const CaseTasksDocument = new TypedDocumentString(`
+    query CaseTasks($id: ID!) {
+  case(id: $id) {
+    id
+    tasks {
+      id
+      question
+      status
+      dueOn
+      workingDays
+      overdue
+      remindedAt
+      chasers
+      answer
+      cancelReason
+      team {
+        name
+      }
+      assignee {
+        name
+      }
+      raisedBy {
+        name
+      }
+      closedBy {
+        name
+      }
+      files {
+        id
+        filename
+      }
+    }
+    notes {
+      id
+      text
+      createdAt
+      author {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseTasksQuery, CaseTasksQueryVariables>;
+export const TeamsForTasksDocument = new TypedDocumentString(`
+    query TeamsForTasks {
+  teams {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<TeamsForTasksQuery, TeamsForTasksQueryVariables>;
+export const TaskAssigneesDocument = new TypedDocumentString(`
+    query TaskAssignees($teamId: ID) {
+  taskAssignees(teamId: $teamId) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<TaskAssigneesQuery, TaskAssigneesQueryVariables>;
+export const RaiseTaskDocument = new TypedDocumentString(`
+    mutation RaiseTask($input: RaiseTaskInput!) {
+  raiseTask(input: $input) {
+    id
+    dueOn
+  }
+}
+    `) as unknown as TypedDocumentString<RaiseTaskMutation, RaiseTaskMutationVariables>;
+export const ChaseTaskDocument = new TypedDocumentString(`
+    mutation ChaseTask($input: ChaseTaskInput!) {
+  chaseTask(input: $input) {
+    id
+    chasers
+  }
+}
+    `) as unknown as TypedDocumentString<ChaseTaskMutation, ChaseTaskMutationVariables>;
+export const CancelTaskDocument = new TypedDocumentString(`
+    mutation CancelTask($input: CancelTaskInput!) {
+  cancelTask(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CancelTaskMutation, CancelTaskMutationVariables>;
+export const AddCaseNoteDocument = new TypedDocumentString(`
+    mutation AddCaseNote($input: AddCaseNoteInput!) {
+  addCaseNote(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddCaseNoteMutation, AddCaseNoteMutationVariables>;
 export const WorkflowDefinitionsDocument = new TypedDocumentString(`
     query WorkflowDefinitions($id: ID!) {
   workflow(id: $id) {
@@ -1237,8 +1485,14 @@ export const AssignCaseDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AssignCaseMutation, AssignCaseMutationVariables>;
 export const DashboardDocument = new TypedDocumentString(`
-    query Dashboard($from: LocalDate!, $to: LocalDate!) {
-  statistics(from: $from, to: $to, groupBy: MONTH) {
+    query Dashboard($from: LocalDate!, $to: LocalDate!, $groupBy: StatisticsPeriod!, $regime: String, $teamId: ID) {
+  statistics(
+    from: $from
+    to: $to
+    groupBy: $groupBy
+    regime: $regime
+    teamId: $teamId
+  ) {
     received
     answered
     inTime
@@ -1266,6 +1520,18 @@ export const DashboardDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+export const DashboardChoicesDocument = new TypedDocumentString(`
+    query DashboardChoices {
+  regimes {
+    regime
+    law
+  }
+  teams {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardChoicesQuery, DashboardChoicesQueryVariables>;
 export const HolidaysDocument = new TypedDocumentString(`
     query Holidays {
   holidays {
@@ -1392,6 +1658,44 @@ export const SaveMailTemplateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SaveMailTemplateMutation, SaveMailTemplateMutationVariables>;
+export const PublishingDocument = new TypedDocumentString(`
+    query Publishing {
+  disclosureCandidates(first: 100) {
+    caseId
+    reference
+    regime
+    subject
+    outcome
+    respondedOn
+  }
+  disclosureLog {
+    caseId
+    reference
+    regime
+    subject
+    outcome
+    respondedOn
+    publishedOn
+    summary
+  }
+}
+    `) as unknown as TypedDocumentString<PublishingQuery, PublishingQueryVariables>;
+export const PublishToDisclosureLogDocument = new TypedDocumentString(`
+    mutation PublishToDisclosureLog($caseId: ID!, $summary: String) {
+  publishToDisclosureLog(caseId: $caseId, summary: $summary) {
+    caseId
+    published
+  }
+}
+    `) as unknown as TypedDocumentString<PublishToDisclosureLogMutation, PublishToDisclosureLogMutationVariables>;
+export const WithdrawFromDisclosureLogDocument = new TypedDocumentString(`
+    mutation WithdrawFromDisclosureLog($caseId: ID!, $reason: String!) {
+  withdrawFromDisclosureLog(caseId: $caseId, reason: $reason) {
+    caseId
+    published
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawFromDisclosureLogMutation, WithdrawFromDisclosureLogMutationVariables>;
 export const SetPasswordDocument = new TypedDocumentString(`
     mutation SetPassword($token: String!, $password: String!) {
   setPassword(token: $token, password: $password)
@@ -1411,6 +1715,97 @@ export const SignInDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const TaskPageDocument = new TypedDocumentString(`
+    query TaskPage($id: ID!) {
+  task(id: $id) {
+    id
+    question
+    status
+    workingDays
+    raisedOn
+    dueOn
+    overdue
+    remindedAt
+    answer
+    closedAt
+    cancelReason
+    team {
+      name
+    }
+    assignee {
+      id
+      name
+    }
+    raisedBy {
+      name
+    }
+    closedBy {
+      name
+    }
+    case {
+      id
+      reference
+      subject
+      regime
+      receivedOn
+      requestText
+    }
+    files {
+      id
+      filename
+      size
+    }
+    activity {
+      at
+      kind
+      actorName
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TaskPageQuery, TaskPageQueryVariables>;
+export const AnswerTaskDocument = new TypedDocumentString(`
+    mutation AnswerTask($input: AnswerTaskInput!) {
+  answerTask(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AnswerTaskMutation, AnswerTaskMutationVariables>;
+export const TeamsForQueueDocument = new TypedDocumentString(`
+    query TeamsForQueue {
+  teams {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<TeamsForQueueQuery, TeamsForQueueQueryVariables>;
+export const TaskQueueDocument = new TypedDocumentString(`
+    query TaskQueue($filter: TasksFilter) {
+  tasks(filter: $filter, first: 100) {
+    id
+    question
+    status
+    dueOn
+    overdue
+    remindedAt
+    chasers
+    team {
+      id
+      name
+    }
+    assignee {
+      id
+      name
+    }
+    case {
+      id
+      reference
+      subject
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TaskQueueQuery, TaskQueueQueryVariables>;
 export const TeamsDocument = new TypedDocumentString(`
     query Teams {
   teams {

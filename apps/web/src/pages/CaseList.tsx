@@ -64,7 +64,16 @@ function lateFilterFrom(search: string): CasesFilter | null {
   const from = params.get('receivedFrom');
   const to = params.get('receivedTo');
   if (params.get('answeredLate') !== 'true' || !from || !to) return null;
-  return { status: 'all', answeredLate: true, receivedFrom: from, receivedTo: to };
+  const regime = params.get('regime');
+  const teamId = params.get('teamId');
+  return {
+    status: 'all',
+    answeredLate: true,
+    receivedFrom: from,
+    receivedTo: to,
+    ...(regime ? { regime } : {}),
+    ...(teamId ? { teamId } : {}),
+  };
 }
 
 export function CaseList() {

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { AssignmentPicker } from '../components/AssignmentPicker';
 import { CaseFiles } from '../components/CaseFiles';
 import { CaseLetters } from '../components/CaseLetters';
+import { CaseTasks } from '../components/CaseTasks';
 import { type AllowedEvent, EventForm } from '../components/EventForm';
 import { StageGraph } from '../components/StageGraph';
 import { DeadlineFlag } from '../components/StatusFlag';
@@ -337,6 +338,7 @@ export function CasePage({ id }: { id: string }) {
         </section>
       </div>
       <CaseFiles caseId={c.id} regime={c.regime} />
+      <CaseTasks caseId={c.id} open={c.status === 'open'} onChanged={reload} />
       <section className="panel" aria-labelledby="graph">
         <h2 id="graph">The workflow</h2>
         <StageGraph workflowId={c.workflowId} version={c.workflowVersion} current={c.stage} />

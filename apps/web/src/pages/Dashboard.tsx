@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   Bar,
   BarChart,
@@ -14,11 +15,12 @@ import {
 import { useLocation } from 'wouter';
 import { humanize, showDate, showPeriod } from '../format';
 import { graphql } from '../gql';
+import type { StatisticsPeriod } from '../gql/graphql';
 import { useQuery } from '../graphql';
 
 const DashboardQuery = graphql(`
-  query Dashboard($from: LocalDate!, $to: LocalDate!) {
-    statistics(from: $from, to: $to, groupBy: MONTH) {
+  query Dashboard($from: LocalDate!, $to: LocalDate!, $groupBy: StatisticsPeriod!, $regime: String, $teamId: ID) {
+    statistics(from: $from, to: $to, groupBy: $groupBy, regime: $regime, teamId: $teamId) {
       received answered inTime inTimeExtended late lateWorkingDaysAverage
       periods {
         period from to received answered inTime inTimeExtended late
@@ -28,6 +30,15 @@ const DashboardQuery = graphql(`
     }
   }
 `);
+
+const DashboardChoicesQuery = graphql(`
+  query DashboardChoices {
+    regimes { regime law }
+    teams { id name }
+  }
+`);
+
+const PER: Record<StatisticsPeriod, string> = { MONTH: 'month', QUARTER: 'quarter', YEAR: 'year' };
 
 /** The Code of Practice expects most requests answered in time; 90% is the usual target. */
 const TARGET_PERCENT = 90;
@@ -63,11 +74,104 @@ function byKey(periods: { period: string; counts: { key: string; count: number }
 }
 
 export function Dashboard() {
+  const [range, setRange] = useState(lastYear);
+  const [groupBy, setGroupBy] = useState<StatisticsPeriod>('MONTH' as StatisticsPeriod);
+  const [regime, setRegime] = useState('');
+  const [teamId, setTeamId] = useState('');
+  const { result: choices } = useQuery(DashboardChoicesQuery);
+  const rangeProblem =
+    !range.from || !range.to
+      ? 'Give both dates.'
+      : range.from > range.to
+        ? 'The first date must be on or before the last.'
+        : null;
+  const regimes = choices.state === 'ready' ? choices.data.regimes : [];
+  const teams = choices.state === 'ready' ? choices.data.teams : [];
+  return (
+    <>
+      <h1>Dashboard</h1>
+      <form className="filters" aria-label="What the dashboard shows" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Received from{' '}
+          <input
+            type="date"
+            value={range.from}
+            onChange={(e) => setRange({ ...range, from: e.target.value })}
+          />
+        </label>
+        <label>
+          to{' '}
+          <input type="date" value={range.to} onChange={(e) => setRange({ ...range, to: e.target.value })} />
+        </label>
+        <label>
+          Per{' '}
+          <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as StatisticsPeriod)}>
+            {Object.entries(PER).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Regime{' '}
+          <select value={regime} onChange={(e) => setRegime(e.target.value)}>
+            <option value="">All regimes</option>
+            {regimes.map((r) => (
+              <option key={r.regime} value={r.regime} title={r.law}>
+                {r.regime.toUpperCase()}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Team{' '}
+          <select value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+            <option value="">All teams</option>
+            {teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      {rangeProblem ? (
+        <p role="alert">{rangeProblem}</p>
+      ) : (
+        <Figures
+          range={range}
+          groupBy={groupBy}
+          regime={regime || null}
+          teamId={teamId || null}
+          regimeName={regime ? regime.toUpperCase() : undefined}
+          teamName={teams.find((t) => t.id === teamId)?.name}
+        />
+      )}
+    </>
+  );
+}
+
+function Figures({
+  range,
+  groupBy,
+  regime,
+  teamId,
+  regimeName,
+  teamName,
+}: {
+  range: { from: string; to: string };
+  groupBy: StatisticsPeriod;
+  regime: string | null;
+  teamId: string | null;
+  regimeName?: string;
+  teamName?: string;
+}) {
   const [, navigate] = useLocation();
-  const range = lastYear();
-  const { result } = useQuery(DashboardQuery, range);
+  const { result } = useQuery(DashboardQuery, { ...range, groupBy, regime, teamId });
   if (result.state === 'loading') return <p>Loading…</p>;
   if (result.state === 'error') return <p role="alert">{result.message}</p>;
+  const per = PER[groupBy];
   const statistics = result.data.statistics;
   const periods = statistics.periods;
   const timeliness = periods.map((p) => ({
@@ -78,22 +182,29 @@ export function Dashboard() {
   const exemptions = byKey(periods.map((p) => ({ period: p.period, counts: p.exemptions })));
   const openLate = (index: number) => {
     const period = periods[index];
-    if (period) navigate(`/cases?answeredLate=true&receivedFrom=${period.from}&receivedTo=${period.to}`);
+    const scope = new URLSearchParams({
+      answeredLate: 'true',
+      receivedFrom: period?.from ?? '',
+      receivedTo: period?.to ?? '',
+    });
+    if (regime) scope.set('regime', regime);
+    if (teamId) scope.set('teamId', teamId);
+    if (period) navigate(`/cases?${scope}`);
   };
 
   return (
     <>
-      <h1>Dashboard</h1>
       <p>
-        Requests received {showDate(range.from)} to {showDate(range.to)}: {statistics.received} received,{' '}
-        {statistics.answered} answered, {statistics.inTime} in time, {statistics.inTimeExtended} in time after
-        an extension, {statistics.late} late
+        {regimeName ?? 'All'} requests{teamName ? ` assigned to ${teamName}` : ''} received{' '}
+        {showDate(range.from)} to {showDate(range.to)}: {statistics.received} received, {statistics.answered}{' '}
+        answered, {statistics.inTime} in time, {statistics.inTimeExtended} in time after an extension,{' '}
+        {statistics.late} late
         {statistics.lateWorkingDaysAverage !== null &&
           ` (on average ${statistics.lateWorkingDaysAverage.toFixed(1)} working days late)`}
-        . Figures by the month a request was received.
+        . Figures by the {per} a request was received.
       </p>
-      <section aria-label="Volume per month" className="chart">
-        <h2>Volume per month</h2>
+      <section aria-label={`Volume per ${per}`} className="chart">
+        <h2>Volume per {per}</h2>
         <ResponsiveContainer width="100%" height={260}>
           <BarChart data={periods}>
             <CartesianGrid strokeDasharray="3 3" />

@@ -8,6 +8,9 @@ import { Mail1764000000006 } from './1764000000006-mail';
 import { CalendarSettings1764000000007 } from './1764000000007-calendar-settings';
 import { People1764000000008 } from './1764000000008-people';
 import { CaseReport1764000000009 } from './1764000000009-case-report';
+import { Tasks1764000000200 } from './1764000000200-tasks';
+import { ReportTally1764000000800 } from './1764000000800-report-tally';
+import { TeamQueueOrder1764000000801 } from './1764000000801-team-queue-order';
 
 /** Every migration, oldest first; they run at start inside one advisory lock. */
 export const migrations = [
@@ -21,4 +24,7 @@ export const migrations = [
   CalendarSettings1764000000007,
   People1764000000008,
   CaseReport1764000000009,
+  Tasks1764000000200,
+  ReportTally1764000000800,
+  TeamQueueOrder1764000000801,
 ];

@@ -1,0 +1,48 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { Case } from '../cases/case.entity';
+import { User } from '../users/user.entity';
+
+/**
+ * An internal note on a case, for staff only and never in a letter. The text may name people, so it
+ * stays here; the case history's NOTE_ADDED carries its SHA-256. Append-only (a trigger refuses changes).
+ */
+@Entity('case_note')
+@Index('case_note_case', ['caseId', 'createdAt'])
+export class CaseNote {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'case_id' })
+  caseId: string;
+
+  @ManyToOne(() => Case, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'case_id' })
+  case?: Case;
+
+  @Column('text')
+  text: string;
+
+  @Column('text', { name: 'text_sha256' })
+  textSha256: string;
+
+  @Column('uuid', { name: 'created_by' })
+  createdBy: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by' })
+  author?: User;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column('integer', { name: 'event_sequence' })
+  eventSequence: number;
+}

@@ -1,0 +1,199 @@
+import { useRef, useState } from 'react';
+import { Link } from 'wouter';
+import { graphql } from '../gql';
+import { request, useQuery } from '../graphql';
+
+const PublishingQuery = graphql(`
+  query Publishing {
+    disclosureCandidates(first: 100) { caseId reference regime subject outcome respondedOn }
+    disclosureLog { caseId reference regime subject outcome respondedOn publishedOn summary }
+  }
+`);
+
+const PublishMutation = graphql(`
+  mutation PublishToDisclosureLog($caseId: ID!, $summary: String) {
+    publishToDisclosureLog(caseId: $caseId, summary: $summary) { caseId published }
+  }
+`);
+
+const WithdrawMutation = graphql(`
+  mutation WithdrawFromDisclosureLog($caseId: ID!, $reason: String!) {
+    withdrawFromDisclosureLog(caseId: $caseId, reason: $reason) { caseId published }
+  }
+`);
+
+/** "granted-in-part" → "Granted in part". */
+const outcomeLabel = (outcome: string | null) =>
+  outcome ? outcome.charAt(0).toUpperCase() + outcome.slice(1).replaceAll('-', ' ') : 'No outcome';
+
+type Choice = { caseId: string; reference: string; action: 'publish' | 'withdraw' };
+
+/** Administrators choose which responses the public disclosure log shows, and withdraw them. */
+export function Publishing() {
+  const { result, reload } = useQuery(PublishingQuery);
+  const [choice, setChoice] = useState<Choice | null>(null);
+  const [text, setText] = useState('');
+  const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
+  const messageRef = useRef<HTMLParagraphElement>(null);
+
+  const say = (kind: 'status' | 'alert', said: string) => {
+    setMessage({ kind, text: said });
+    requestAnimationFrame(() => messageRef.current?.focus());
+  };
+  const confirm = async () => {
+    if (!choice) return;
+    try {
+      if (choice.action === 'publish')
+        await request(PublishMutation, { caseId: choice.caseId, summary: text.trim() || null });
+      else await request(WithdrawMutation, { caseId: choice.caseId, reason: text });
+      say(
+        'status',
+        choice.action === 'publish'
+          ? `${choice.reference} is published in the disclosure log.`
+          : `${choice.reference} is withdrawn from the disclosure log.`,
+      );
+      setChoice(null);
+      setText('');
+      reload();
+    } catch (error) {
+      say('alert', (error as Error).message);
+    }
+  };
+
+  if (result.state === 'loading') return <p>Loading…</p>;
+  if (result.state === 'error') return <p role="alert">{result.message}</p>;
+  const { disclosureCandidates: candidates, disclosureLog: published } = result.data;
+  const form = (row: { caseId: string; reference: string }) =>
+    choice?.caseId === row.caseId && (
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void confirm();
+        }}
+      >
+        <label>
+          {choice.action === 'publish' ? 'Summary for the public (optional)' : 'Why it is withdrawn'}
+          <textarea
+            value={text}
+            required={choice.action === 'withdraw'}
+            onChange={(e) => setText(e.target.value)}
+            rows={2}
+          />
+        </label>
+        <button type="submit">
+          {choice.action === 'publish' ? `Publish ${row.reference}` : `Withdraw ${row.reference}`}
+        </button>
+        <button type="button" onClick={() => setChoice(null)}>
+          Cancel
+        </button>
+      </form>
+    );
+
+  return (
+    <>
+      <h1>Disclosure log</h1>
+      <p>
+        Published responses appear on the <a href="/disclosure-log">public disclosure log</a> (also as{' '}
+        <a href="/disclosure-log.json">JSON</a> and <a href="/disclosure-log.rss">RSS</a>) with the request
+        text and the response, never the requester's name or address. Publishing and withdrawing are recorded
+        in each case's history. Subject access requests are never published.
+      </p>
+      {message && (
+        <p ref={messageRef} tabIndex={-1} role={message.kind} className="notice">
+          {message.text}
+        </p>
+      )}
+      <section aria-labelledby="candidates-heading">
+        <h2 id="candidates-heading">Answered, not published ({candidates.length})</h2>
+        {candidates.length === 0 ? (
+          <p>No answered response waits to be published.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Reference</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">Responded</th>
+                <th scope="col">
+                  <span className="visually-hidden">Action</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {candidates.map((row) => (
+                <tr key={row.caseId}>
+                  <td>
+                    <Link href={`/cases/${row.caseId}`}>{row.reference}</Link>
+                  </td>
+                  <td>{row.subject}</td>
+                  <td>{outcomeLabel(row.outcome)}</td>
+                  <td>{row.respondedOn}</td>
+                  <td>
+                    {form(row) || (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          setChoice({ caseId: row.caseId, reference: row.reference, action: 'publish' });
+                          setText('');
+                        }}
+                      >
+                        Publish…
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="published-heading">
+        <h2 id="published-heading">Published ({published.length})</h2>
+        {published.length === 0 ? (
+          <p>Nothing is published yet.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Reference</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">Published</th>
+                <th scope="col">
+                  <span className="visually-hidden">Action</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {published.map((row) => (
+                <tr key={row.caseId}>
+                  <td>
+                    <Link href={`/cases/${row.caseId}`}>{row.reference}</Link>
+                  </td>
+                  <td>{row.subject}</td>
+                  <td>{outcomeLabel(row.outcome)}</td>
+                  <td>{row.publishedOn}</td>
+                  <td>
+                    {form(row) || (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          setChoice({ caseId: row.caseId, reference: row.reference, action: 'withdraw' });
+                          setText('');
+                        }}
+                      >
+                        Withdraw…
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
