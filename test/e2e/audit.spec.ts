@@ -244,7 +244,7 @@ describe('auditors: replay and tamper evidence', () => {
       ?.exportCaseBundle as CaseBundle;
     expect(bundle.case.subject).toBe('Street lighting');
     expect(bundle.case.requestText).toBe(
-      'How many street lights did the council replace in 2025?\n\nYours, [requester]\n[requester], [requester]\n[requester]',
+      'How many street lights did the council replace in 2025?\n\nYours, [the requester]\n[the requester], [the requester]\n[the requester]',
     );
     for (const personal of ['Samira', 'Okafor', 'Mill Lane', 'samira.okafor@example.net', 'EN5 1AA']) {
       expect(JSON.stringify(bundle)).not.toContain(personal);

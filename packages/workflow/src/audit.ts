@@ -328,7 +328,7 @@ export interface CaseBundle {
     reference: string;
     regime: string;
     workflowId: string;
-    /** What was asked, as registered, with the requester's name, e-mail and address taken out (absent in older bundles). */
+    /** What was asked, as registered, with the requester's name, e-mail and address replaced by [the requester] (absent in older bundles). */
     subject?: string;
     requestText?: string;
   };

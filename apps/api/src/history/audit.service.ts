@@ -22,6 +22,7 @@ import { notFound, refusal } from '../common/errors';
 import type { BlobStore } from '../documents/blob-store';
 import { BLOB_STORE } from '../documents/documents.service';
 import { checkStoredDocuments } from '../documents/stored-check';
+import { withoutRequester } from '../tasks/request-text';
 import { checkStoredTexts } from '../tasks/stored-texts';
 import { WorkflowVersion } from '../workflows/workflow-version.entity';
 import { VerifierPool } from './verifier-pool';
@@ -49,35 +50,6 @@ export const toRecorded = (event: CaseEvent): RecordedEvent => ({
   prevHash: event.prevHash,
   hash: event.hash,
 });
-
-/**
- * The text with the requester's name (whole and each word of it), e-mail and address (each line or
- * part of it) replaced by "[requester]", as whole words and whatever their case: a request is often
- * signed, and a bundle leaves the authority.
- */
-export function withoutPersonalData(
-  text: string,
-  requester: { name?: string | null; email?: string | null; address?: string | null } | null,
-): string {
-  const name = requester?.name?.trim() ?? '';
-  const pieces = [
-    name,
-    ...name.split(/\s+/),
-    requester?.email ?? '',
-    ...(requester?.address ?? '').split(/\r?\n|,/),
-  ]
-    .map((piece) => piece.trim().replace(/[.,;]+$/, ''))
-    .filter((piece) => piece.replace(/\W/g, '').length >= 3)
-    // Longest first, so a whole name goes before a part of it.
-    .sort((a, b) => b.length - a.length);
-  return pieces.reduce((result, piece) => {
-    const escaped = piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return result.replace(
-      new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu'),
-      '[requester]',
-    );
-  }, text);
-}
 
 /** Auditors' reads: a case's record as stored, its replay, its verification and its bundle. */
 @Injectable()
@@ -200,8 +172,8 @@ export class AuditService {
         regime: record.row.regime,
         workflowId: record.row.workflowId,
         // What was asked, for the auditor to judge the answer by; never who asked.
-        subject: withoutPersonalData(record.row.subject, requester),
-        requestText: withoutPersonalData(record.row.requestText, requester),
+        subject: requester ? withoutRequester(record.row.subject, requester) : record.row.subject,
+        requestText: requester ? withoutRequester(record.row.requestText, requester) : record.row.requestText,
       },
       events: record.events,
       definitions: Object.fromEntries(
