@@ -46,6 +46,33 @@ describe('in Chromium: every page of every role passes axe-core (WCAG 2.2 AA)', 
       admin,
     );
     openCaseId = (await createCase(api, officer, { receivedOn: '2026-01-14' })).id;
+    // A contributor in a service area, with a task raised to them on the open case.
+    const contributor = await api.signIn(['contributor'], 'hana.highways@example.org');
+    const team = await api.graphql<{ createTeam: { id: string } }>(
+      'mutation { createTeam(input: { name: "Highways" }) { id } }',
+      {},
+      admin,
+    );
+    const hana = await api.graphql<{ me: { id: string } }>('{ me { id } }', {}, contributor);
+    await api.graphql(
+      'mutation($id: ID!, $teams: [ID!]) { updateUser(input: { id: $id, teamIds: $teams }) { id } }',
+      { id: hana.data?.me.id, teams: [team.data?.createTeam.id] },
+      admin,
+    );
+    const raised = await api.graphql(
+      'mutation($input: RaiseTaskInput!) { raiseTask(input: $input) { id } }',
+      {
+        input: {
+          caseId: openCaseId,
+          question: 'Which roads were gritted last winter?',
+          teamId: team.data?.createTeam.id,
+          assigneeId: hana.data?.me.id,
+          workingDays: 3,
+        },
+      },
+      officer,
+    );
+    expect(raised.errors).toBeUndefined();
     answeredCaseId = (await responseLetter(api, officer)).caseId;
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -69,6 +96,9 @@ describe('in Chromium: every page of every role passes axe-core (WCAG 2.2 AA)', 
   });
 
   async function signIn(email: string) {
+    // A test that failed half-way leaves its user signed in: the next one starts from the sign-in page.
+    const signOutButton = page.getByRole('button', { name: 'Sign out' });
+    if ((await signOutButton.count()) > 0) await signOutButton.click();
     await page.getByLabel('E-mail').fill(email);
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -133,6 +163,11 @@ describe('in Chromium: every page of every role passes axe-core (WCAG 2.2 AA)', 
     await page.getByRole('button', { name: /-response\.pdf$/ }).waitFor();
     await expectAccessible('officer: answered case with its letters');
 
+    await nav().getByRole('link', { name: 'Tasks' }).click();
+    await page.getByRole('button', { name: 'All open' }).click();
+    await page.getByRole('table', { name: 'Task queue' }).waitFor();
+    await expectAccessible('officer: tasks');
+
     await nav().getByRole('link', { name: 'Dashboard' }).click();
     await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
     await page.locator('.recharts-surface').first().waitFor();
@@ -148,6 +183,19 @@ describe('in Chromium: every page of every role passes axe-core (WCAG 2.2 AA)', 
     await page.goto(`${api.url}/cases/${answeredCaseId}`);
     await page.getByTestId('stage').waitFor();
     await expectAccessible('approver: case page');
+    await signOut();
+  });
+
+  it('a contributor: their task list and a task with its answer form', async () => {
+    await signIn('hana.highways@example.org');
+    await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/tasks');
+    const queue = page.getByRole('table', { name: 'Task queue' });
+    await queue.waitFor();
+    await expectAccessible('contributor: tasks');
+    await queue.getByRole('link').first().click();
+    await page.getByRole('form', { name: 'Answer the task' }).waitFor();
+    await expectAccessible('contributor: task page');
     await signOut();
   });
 
@@ -209,6 +257,10 @@ describe('in Chromium: every page of every role passes axe-core (WCAG 2.2 AA)', 
     await nav().getByRole('link', { name: 'Teams' }).click();
     await page.getByRole('form', { name: 'Add a team' }).waitFor();
     await expectAccessible('admin: teams');
+
+    await nav().getByRole('link', { name: 'Disclosure log' }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible('admin: disclosure log publishing');
 
     await nav().getByRole('link', { name: 'Dashboard' }).click();
     await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
