@@ -169,7 +169,7 @@ describe('in Chromium: an officer handles a request, an auditor checks it', () =
     await expect
       .poll(() => page.locator('.stage-node[aria-current="step"] strong').textContent())
       .toBe('Clarification');
-    await page.getByRole('button', { name: /^3\. clarification received/ }).click();
+    await page.getByRole('button', { name: /^3\. Clarification received/ }).click();
     await expect.poll(() => page.getByTestId('stage-then').textContent()).toBe('Received (Assessing)');
     await expect
       .poll(() => page.getByTestId('deadlines-then').textContent())

@@ -143,8 +143,8 @@ describe('in Chromium: an officer asks Highways, and Highways answers', () => {
       .getByText('Highways figures checked against the winter log.')
       .waitFor();
     const timeline = page.locator('.timeline');
-    await expect.poll(() => timeline.textContent(), { timeout: 15_000 }).toContain('note added');
-    expect(await timeline.textContent()).toMatch(/task raised[\s\S]*document added[\s\S]*task answered/);
+    await expect.poll(() => timeline.textContent(), { timeout: 15_000 }).toContain('Note added');
+    expect(await timeline.textContent()).toMatch(/Task raised[\s\S]*Document added[\s\S]*Task answered/);
     await screenshot(page, SHOTS, '04-answer-on-case');
     expect(errors).toEqual([]);
   });

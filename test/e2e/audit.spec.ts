@@ -219,6 +219,44 @@ describe('auditors: replay and tamper evidence', () => {
     );
   });
 
+  it('puts the request text in the bundle without the requester’s name, e-mail or address, and it still verifies offline', async () => {
+    const created = await api.graphql<{ createCase: { id: string; reference: string } }>(
+      'mutation($input: CreateCaseInput!) { createCase(input: $input) { id reference } }',
+      {
+        input: {
+          workflowId: 'foi',
+          receivedOn: '2026-01-14',
+          channel: 'post',
+          subject: 'Street lighting',
+          requestText:
+            'How many street lights did the council replace in 2025?\n\nYours, Samira Okafor\n12 Mill Lane, Barnet\nsamira.okafor@example.net',
+          requester: {
+            name: 'Samira Okafor',
+            email: 'samira.okafor@example.net',
+            address: '12 Mill Lane\nBarnet\nEN5 1AA',
+          },
+        },
+      },
+      officer,
+    );
+    if (!created.data) throw new Error(JSON.stringify(created.errors));
+    const { id, reference } = created.data.createCase;
+    const bundle = (await api.graphql<{ exportCaseBundle: CaseBundle }>(BUNDLE, { id }, auditor)).data
+      ?.exportCaseBundle as CaseBundle;
+    expect(bundle.case.subject).toBe('Street lighting');
+    expect(bundle.case.requestText).toBe(
+      'How many street lights did the council replace in 2025?\n\nYours, [the requester]\n[the requester], [the requester]\n[the requester]',
+    );
+    for (const personal of ['Samira', 'Okafor', 'Mill Lane', 'samira.okafor@example.net', 'EN5 1AA']) {
+      expect(JSON.stringify(bundle)).not.toContain(personal);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'recordflow-bundle-'));
+    const file = join(dir, 'with-request.json');
+    writeFileSync(file, JSON.stringify(bundle));
+    const verified = await run(process.execPath, [cli, 'audit', 'verify', file]);
+    expect(verified.stdout).toMatch(new RegExp(`^OK ${reference}: 1 events`));
+  });
+
   it('is read-only and for auditors and administrators: an officer is refused', async () => {
     const { id } = await exampleCase();
     const result = await api.graphql(VERIFY, { id }, officer);

@@ -21,7 +21,7 @@ import { Tasks } from './pages/Tasks';
 import { Teams } from './pages/Teams';
 import { Users } from './pages/Users';
 import { Workflows } from './pages/Workflows';
-import { hasRole, type SessionUser, useSession } from './session';
+import { hasRole, homeFor, type SessionUser, useSession } from './session';
 
 // The dashboard's charting library loads only when the dashboard is opened.
 const Dashboard = lazy(() => import('./pages/Dashboard').then((m) => ({ default: m.Dashboard })));
@@ -49,13 +49,6 @@ class ErrorBoundary extends Component<{ children: ReactNode }, { message: string
       </main>
     );
   }
-}
-
-function homeFor(user: SessionUser): string {
-  if (hasRole(user, 'officer')) return '/cases';
-  if (hasRole(user, 'auditor')) return '/audit';
-  if (hasRole(user, 'contributor') && !hasRole(user, 'admin')) return '/tasks';
-  return '/workflows';
 }
 
 /** The notifications link with the unread count, looked at each minute. */
@@ -124,11 +117,12 @@ export function App() {
       <Header user={user} />
       <main className="page">
         <Switch>
-          <Route path="/cases/:id">{(params) => <CasePage id={params.id} />}</Route>
+          {/* Keyed by id: another case is a fresh page, with none of the last one's messages. */}
+          <Route path="/cases/:id">{(params) => <CasePage key={params.id} id={params.id} />}</Route>
           <Route path="/cases" component={CaseList} />
-          <Route path="/tasks/:id">{(params) => <TaskPage id={params.id} />}</Route>
+          <Route path="/tasks/:id">{(params) => <TaskPage key={params.id} id={params.id} />}</Route>
           <Route path="/tasks" component={Tasks} />
-          <Route path="/audit/:id">{(params) => <AuditCase id={params.id} />}</Route>
+          <Route path="/audit/:id">{(params) => <AuditCase key={params.id} id={params.id} />}</Route>
           <Route path="/audit" component={AuditList} />
           <Route path="/workflows/:id">
             {(params) => (

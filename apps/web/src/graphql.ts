@@ -38,7 +38,7 @@ export async function request<T, V>(
   const first = body?.errors?.[0];
   if (first) {
     if (first.extensions?.code === 'UNAUTHENTICATED' && token) {
-      useSession.getState().signOut('Your session ended; sign in again.');
+      useSession.getState().signOut('Your session ended; sign in again.', { expired: true });
     }
     throw new GraphQLRequestError(first.message, first.extensions?.code, first.extensions ?? {});
   }

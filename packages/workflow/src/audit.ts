@@ -436,7 +436,15 @@ export function createVerifier(): (batch: VerificationBatch) => VerificationResu
 export interface CaseBundle {
   format: 'recordflow-case-bundle/1';
   exportedAt: string;
-  case: { id: string; reference: string; regime: string; workflowId: string };
+  case: {
+    id: string;
+    reference: string;
+    regime: string;
+    workflowId: string;
+    /** What was asked, as registered, with the requester's name, e-mail and address replaced by [the requester] (absent in older bundles). */
+    subject?: string;
+    requestText?: string;
+  };
   events: RecordedEvent[];
   definitions: Record<
     string,

@@ -17,10 +17,12 @@ import {
 import { DataSource, In } from 'typeorm';
 import { Case } from '../cases/case.entity';
 import { CaseEvent } from '../cases/case-event.entity';
+import { Requester } from '../cases/requester.entity';
 import { notFound, refusal } from '../common/errors';
 import type { BlobStore } from '../documents/blob-store';
 import { BLOB_STORE } from '../documents/documents.service';
 import { checkStoredDocuments } from '../documents/stored-check';
+import { withoutRequester } from '../tasks/request-text';
 import { checkStoredTexts } from '../tasks/stored-texts';
 import { WorkflowVersion } from '../workflows/workflow-version.entity';
 import { VerifierPool } from './verifier-pool';
@@ -160,6 +162,9 @@ export class AuditService {
 
   async bundle(caseId: string): Promise<CaseBundle> {
     const record = await this.record(caseId);
+    const requester = record.row.requesterId
+      ? await this.dataSource.getRepository(Requester).findOneBy({ id: record.row.requesterId })
+      : null;
     return {
       format: 'recordflow-case-bundle/1',
       exportedAt: new Date().toISOString(),
@@ -168,6 +173,9 @@ export class AuditService {
         reference: record.row.reference,
         regime: record.row.regime,
         workflowId: record.row.workflowId,
+        // What was asked, for the auditor to judge the answer by; never who asked.
+        subject: requester ? withoutRequester(record.row.subject, requester) : record.row.subject,
+        requestText: requester ? withoutRequester(record.row.requestText, requester) : record.row.requestText,
       },
       events: record.events,
       definitions: Object.fromEntries(

@@ -68,7 +68,7 @@ export class HistoryResolver {
 
   @Query(() => GraphQLJSONObject, {
     description:
-      'A self-contained bundle (events, the workflow versions used, hashes, run-time holidays) to verify offline with `recordflow audit verify`. No requester personal data. Roles: auditor, admin.',
+      "A self-contained bundle (the request's subject and text, events, the workflow versions used, hashes, run-time holidays) to verify offline with `recordflow audit verify`. No requester personal data: their name, e-mail and address are replaced by [the requester] in the request text. Roles: auditor, admin.",
   })
   async exportCaseBundle(
     @CurrentUser() actor: Actor,

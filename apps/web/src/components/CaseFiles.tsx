@@ -1,10 +1,11 @@
 import { exemptionsFor } from '@recordflow/workflow';
 import { type PointerEvent, useRef, useState } from 'react';
-import { showDate } from '../format';
+import { humanize, showDayOf } from '../format';
 import { graphql } from '../gql';
 import type { CaseAttachmentsQuery } from '../gql/graphql';
 import { request, useQuery } from '../graphql';
 import { hasRole, useSession } from '../session';
+import { Message } from './Message';
 
 const CaseAttachments = graphql(`
   query CaseAttachments($id: ID!) {
@@ -160,7 +161,9 @@ export function CaseFiles({ caseId, regime }: { caseId: string; regime: string }
             Kind
             <select value={kind} onChange={(e) => setKind(e.target.value)}>
               {KINDS.map((k) => (
-                <option key={k}>{k}</option>
+                <option key={k} value={k}>
+                  {humanize(k)}
+                </option>
               ))}
             </select>
           </label>
@@ -172,9 +175,9 @@ export function CaseFiles({ caseId, regime }: { caseId: string; regime: string }
         </div>
       )}
       {message && (
-        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : undefined}>
+        <Message kind={message.error ? 'alert' : 'status'} focusKey={message}>
           {message.text}
-        </p>
+        </Message>
       )}
       {result.state === 'error' && <p className="error">{result.message}</p>}
       {files.length === 0 ? (
@@ -189,7 +192,7 @@ export function CaseFiles({ caseId, regime }: { caseId: string; regime: string }
               <th>Size</th>
               <th>Added</th>
               <th>SHA-256</th>
-              <th />
+              <th scope="col">Actions</th>
             </tr>
           </thead>
           <tbody>
@@ -205,10 +208,10 @@ export function CaseFiles({ caseId, regime }: { caseId: string; regime: string }
                   </button>
                 </td>
                 <td>{f.version}</td>
-                <td>{f.kind}</td>
+                <td>{humanize(f.kind)}</td>
                 <td>{showSize(f.size)}</td>
                 <td>
-                  {showDate(f.createdAt.slice(0, 10))} by {f.createdByName ?? 'Recordflow'}
+                  {showDayOf(f.createdAt)} by {f.createdByName ?? 'Recordflow'}
                 </td>
                 <td>
                   <code title={f.sha256}>{f.sha256.slice(0, 12)}…</code>
@@ -384,7 +387,7 @@ function Redactor({
               <th>What</th>
               <th>Exemption</th>
               <th>Reason</th>
-              <th />
+              <th scope="col">Actions</th>
             </tr>
           </thead>
           <tbody>

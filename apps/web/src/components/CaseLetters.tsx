@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { showDate, ukToday } from '../format';
+import { humanize, showDate, showDateTime, ukToday } from '../format';
 import { graphql } from '../gql';
 import type { CaseDocumentsQuery as CaseDocuments, CaseMailsQuery as CaseMails } from '../gql/graphql';
 import { request, useQuery } from '../graphql';
+import { Message } from './Message';
 
 const CaseDocumentsQuery = graphql(`
   query CaseDocuments($id: ID!) {
@@ -41,8 +42,7 @@ const EmailLetterMutation = graphql(`
 
 type Mail = CaseMails['caseMails'][number];
 
-const time = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const time = showDateTime;
 
 /** Where one e-mail of a letter has got to, in words. */
 function mailStatus(mail: Mail): string {
@@ -424,6 +424,47 @@ export function CaseLetters({
           );
         })}
       </ul>
+      {error && (
+        <Message kind="alert" focusKey={error}>
+          {error}
+        </Message>
+      )}
+    </>
+  );
+}
+
+/** A case's generated letters, read only: each downloads; whether and when it was sent is said beside it. */
+export function CaseLetterFiles({ caseId }: { caseId: string }) {
+  const { result } = useQuery(CaseDocumentsQuery, { id: caseId });
+  const [error, setError] = useState<string | null>(null);
+  if (result.state === 'loading') return <p aria-live="polite">Loading the letters…</p>;
+  if (result.state === 'error') return <p className="error">{result.message}</p>;
+  const documents = result.data.caseDocuments;
+  return (
+    <>
+      <h3>Letters</h3>
+      {documents.length === 0 ? (
+        <p>No letters were generated for this case.</p>
+      ) : (
+        <ul className="letters">
+          {documents.map((d) => (
+            <li key={d.id}>
+              {humanize(d.template)}:{' '}
+              <button
+                type="button"
+                className="link"
+                onClick={() => download(d).catch((e: Error) => setError(e.message))}
+              >
+                {d.filename}
+              </button>{' '}
+              <span className="muted">
+                {d.sentSequence ? `sent (event ${d.sentSequence})` : 'not sent'}, SHA-256{' '}
+                <code>{d.sha256.slice(0, 12)}…</code>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
       {error && (
         <p role="alert" className="error">
           {error}

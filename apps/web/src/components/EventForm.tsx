@@ -1,5 +1,6 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ukToday } from '../format';
+import { GraphQLRequestError } from '../graphql';
 
 interface Property {
   title?: string;
@@ -33,9 +34,18 @@ export function EventForm({
   /** The request's questions, each given a row of its own to answer. */
   questions?: string[];
 }) {
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<FormError | null>(null);
   const properties = Object.entries(event.inputSchema.properties ?? {});
   const required = new Set(event.inputSchema.required ?? []);
+  const formId = useId();
+  const fieldId = (name: string) => `${formId}-${name}`;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  // Opening the form moves focus into it; a refusal moves focus to what went wrong.
+  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    if (error) summary.current?.focus();
+  }, [error]);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -57,40 +67,64 @@ export function EventForm({
         payload[name] = kind === 'number' || kind === 'money' ? Number(value) : value;
       }
     }
+    setError(null);
     try {
-      await onSubmit(payload, String(form.get('__effectiveOn') ?? ukToday()));
+      await onSubmit(payload, String(form.get(EFFECTIVE_ON) ?? ukToday()));
     } catch (caught) {
-      setError((caught as Error).message);
+      setError(
+        formError(caught as Error, [
+          ...properties.map(([name, property]) => ({ name, label: property.title ?? name })),
+          { name: EFFECTIVE_ON, label: 'Date it happened' },
+        ]),
+      );
     }
   }
+  const problemOf = (name: string) => error?.fields.find((f) => f.name === name)?.message;
 
   return (
     <form className="panel form" onSubmit={submit} aria-label={event.label}>
-      <h3>{event.label}</h3>
+      <h3 ref={heading} tabIndex={-1}>
+        {event.label}
+      </h3>
+      {error && (
+        <div role="alert" className="error error-summary" ref={summary} tabIndex={-1}>
+          <p>{error.message}</p>
+          {error.fields.length > 0 && (
+            <ul>
+              {error.fields.map((f) => (
+                <li key={`${f.name}-${f.message}`}>
+                  <a href={`#${fieldId(f.name)}`}>{f.message}</a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       {properties.map(([name, property]) => (
         <Field
           key={name}
+          id={fieldId(name)}
           name={name}
           property={property}
           required={required.has(name)}
           questions={questions}
+          problem={problemOf(name)}
         />
       ))}
       <label>
         Date it happened
         <input
+          id={fieldId(EFFECTIVE_ON)}
           type="date"
-          name="__effectiveOn"
+          name={EFFECTIVE_ON}
           defaultValue={defaultDate}
           max={latestDate || undefined}
           required
+          aria-invalid={problemOf(EFFECTIVE_ON) ? true : undefined}
+          aria-describedby={problemOf(EFFECTIVE_ON) ? `${fieldId(EFFECTIVE_ON)}-problem` : undefined}
         />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <Problem id={`${fieldId(EFFECTIVE_ON)}-problem`} text={problemOf(EFFECTIVE_ON)} />
       <div className="actions">
         <button type="submit">{event.label}</button>
         <button type="button" className="secondary" onClick={onCancel}>
@@ -101,22 +135,63 @@ export function EventForm({
   );
 }
 
+const EFFECTIVE_ON = '__effectiveOn';
+
+interface FormError {
+  message: string;
+  /** The refused inputs, by the form's field names, each with the server's sentence. */
+  fields: { name: string; message: string }[];
+}
+
+/** The api's refusal, its field paths ("input.payload.answers[0]", "effectiveOn") matched to the form's fields. */
+function formError(error: Error, names: { name: string; label: string }[]): FormError {
+  const listed =
+    error instanceof GraphQLRequestError && Array.isArray(error.extensions.fields)
+      ? (error.extensions.fields as { field: string; message: string }[])
+      : [];
+  const fields = listed.flatMap((f) => {
+    const path = f.field.split(/[.[\]]/).filter(Boolean);
+    const found = names.find(
+      (n) => path.includes(n.name) || (n.name === EFFECTIVE_ON && path.includes('effectiveOn')),
+    );
+    // Said with the field's own label, so the sentence matches what the person sees.
+    return found ? [{ name: found.name, message: `${found.label}: ${f.message}` }] : [];
+  });
+  return { message: error.message, fields };
+}
+
+/** A field's own error, read out with it (aria-describedby). */
+const Problem = ({ id, text }: { id: string; text: string | undefined }) =>
+  text ? (
+    <span id={id} className="field-problem">
+      {text}
+    </span>
+  ) : null;
+
 function Field({
+  id,
   name,
   property,
   required,
   questions,
+  problem,
 }: {
+  id: string;
   name: string;
   property: Property;
   required: boolean;
   questions: string[];
+  problem?: string;
 }) {
   const label = `${property.title ?? name}${required ? '' : ' (optional)'}`;
   const kind = property['x-input-type'];
+  const invalid = problem ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-problem` } : {};
+  const shown = <Problem id={`${id}-problem`} text={problem} />;
   if (kind === 'questionAnswers') {
     return (
       <ListField
+        id={id}
+        problem={problem}
         name={name}
         label={label}
         initial={(questions.length > 0 ? questions : ['']).map((question) => ({ question, answer: '' }))}
@@ -130,6 +205,8 @@ function Field({
   if (kind === 'sections') {
     return (
       <ListField
+        id={id}
+        problem={problem}
         name={name}
         label={label}
         initial={[]}
@@ -142,8 +219,9 @@ function Field({
   }
   if (kind === 'multiChoice' || kind === 'exemptions') {
     return (
-      <fieldset>
+      <fieldset id={id} tabIndex={-1} {...invalid}>
         <legend>{label}</legend>
+        {shown}
         <div className="checkboxes">
           {(property['x-options'] ?? []).map((option) => (
             <label key={option.value} className="inline">
@@ -156,48 +234,67 @@ function Field({
   }
   if (kind === 'choice') {
     return (
-      <label>
-        {label}
-        <select name={name} required={required} defaultValue="">
-          <option value="" disabled={required}>
-            Choose…
-          </option>
-          {(property['x-options'] ?? []).map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
+      <>
+        <label>
+          {label}
+          <select id={id} name={name} required={required} defaultValue="" {...invalid}>
+            <option value="" disabled={required}>
+              Choose…
             </option>
-          ))}
-        </select>
-      </label>
+            {(property['x-options'] ?? []).map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {shown}
+      </>
     );
   }
   if (kind === 'boolean') {
     return (
-      <label>
-        {label}
-        <select name={name} defaultValue="yes">
-          <option value="yes">Yes</option>
-          <option value="no">No</option>
-        </select>
-      </label>
+      <>
+        <label>
+          {label}
+          <select id={id} name={name} defaultValue="yes" {...invalid}>
+            <option value="yes">Yes</option>
+            <option value="no">No</option>
+          </select>
+        </label>
+        {shown}
+      </>
     );
   }
-  if (kind === 'longText') return <LabelledTextarea name={name} label={label} required={required} />;
+  if (kind === 'longText') {
+    return (
+      <>
+        <label>
+          {label}
+          <textarea id={id} name={name} required={required} rows={4} {...invalid} />
+        </label>
+        {shown}
+      </>
+    );
+  }
   const type = kind === 'date' ? 'date' : kind === 'number' || kind === 'money' ? 'number' : 'text';
   return (
-    <label>
-      {label}
-      <input name={name} type={type} required={required} step={kind === 'money' ? '0.01' : undefined} />
-    </label>
+    <>
+      <label>
+        {label}
+        <input
+          id={id}
+          name={name}
+          type={type}
+          required={required}
+          step={kind === 'money' ? '0.01' : undefined}
+          {...invalid}
+        />
+      </label>
+      {shown}
+    </>
   );
 }
-
-const LabelledTextarea = ({ name, label, required }: { name: string; label: string; required: boolean }) => (
-  <label>
-    {label}
-    <textarea name={name} required={required} rows={4} />
-  </label>
-);
 
 type Row = Record<string, string>;
 
@@ -206,6 +303,8 @@ type Row = Record<string, string>;
  * letter prints each part where it belongs, so nothing is paired up by paragraph afterwards.
  */
 function ListField({
+  id: fieldsetId,
+  problem,
   name,
   label,
   initial,
@@ -214,6 +313,8 @@ function ListField({
   addLabel,
   required,
 }: {
+  id: string;
+  problem?: string;
   name: string;
   label: string;
   initial: Row[];
@@ -229,8 +330,15 @@ function ListField({
   const update = (index: number, key: string, value: string) =>
     setRows(rows.map((row, i) => (i === index ? { ...row, [key]: value } : row)));
   return (
-    <fieldset className="list-field">
+    <fieldset
+      className="list-field"
+      id={fieldsetId}
+      tabIndex={-1}
+      aria-invalid={problem ? true : undefined}
+      aria-describedby={problem ? `${fieldsetId}-problem` : undefined}
+    >
       <legend>{label}</legend>
+      <Problem id={`${fieldsetId}-problem`} text={problem} />
       <input type="hidden" name={name} value={JSON.stringify(filled)} />
       {rows.map((row, index) => {
         const [firstLabel, secondLabel] = labels(index);

@@ -9,7 +9,7 @@ import {
 } from '@recordflow/workflow';
 import { useEffect, useMemo, useState } from 'react';
 import { EventForm } from '../components/EventForm';
-import { showDate, ukToday } from '../format';
+import { humanize, showDate, ukToday } from '../format';
 import { graphql } from '../gql';
 import { request } from '../graphql';
 import { useEditor } from './store';
@@ -155,13 +155,15 @@ export function Simulator({ valid }: { valid: boolean }) {
                 .filter(([, t]) => t.fireOn)
                 .map(([name, t]) => (
                   <li key={name}>
-                    Timer {name}: sends {t.event} on {showDate(t.fireOn)}
+                    Timer {humanize(name)}: sends {humanize(t.event)} on {showDate(t.fireOn)}
                   </li>
                 ))}
             </ul>
           )}
           {context.letters.length > 0 && (
-            <p className="muted">Letters queued: {context.letters.map((l) => l.template).join(', ')}.</p>
+            <p className="muted">
+              Letters queued: {context.letters.map((l) => humanize(l.template)).join(', ')}.
+            </p>
           )}
           {chosen ? (
             <EventForm

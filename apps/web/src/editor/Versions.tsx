@@ -1,5 +1,5 @@
 import type { WorkflowDefinition } from '@recordflow/workflow';
-import { showDate } from '../format';
+import { showDayOf } from '../format';
 import type { EditorWorkflowQuery } from '../gql/graphql';
 import { diffWorkflows } from './diff';
 import { useEditor } from './store';
@@ -25,7 +25,7 @@ export function Versions({ versions }: { versions: VersionRow[] }) {
             {v.status === 'published' ? 'new cases start on it' : 'archived'})
             <br />
             <span className="muted">
-              {v.publishedAt ? showDate(v.publishedAt.slice(0, 10)) : 'built in'}
+              {v.publishedAt ? showDayOf(v.publishedAt) : 'built in'}
               {v.publishedBy ? ` by ${v.publishedBy.name}` : ''}
             </span>
             <br />

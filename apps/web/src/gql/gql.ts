@@ -51,14 +51,14 @@ type Documents = {
     "\n  mutation CancelTask($input: CancelTaskInput!) {\n    cancelTask(input: $input) { id status }\n  }\n": typeof types.CancelTaskDocument,
     "\n  mutation AddCaseNote($input: AddCaseNoteInput!) {\n    addCaseNote(input: $input) { id }\n  }\n": typeof types.AddCaseNoteDocument,
     "\n  query DraftLetter($id: ID!) { previewLetter(caseId: $id, kind: \"response\") }\n": typeof types.DraftLetterDocument,
-    "\n  query StageGraph($id: ID!) {\n    workflow(id: $id) { versions { version definition } }\n  }\n": typeof types.StageGraphDocument,
+    "\n  query WorkflowDefinitions($id: ID!) {\n    workflow(id: $id) { versions { version definition } }\n  }\n": typeof types.WorkflowDefinitionsDocument,
     "\n  query SimulatorHolidays { holidays { date title divisions } }\n": typeof types.SimulatorHolidaysDocument,
     "\n  query EditorWorkflow($id: ID!) {\n    workflow(id: $id) {\n      id\n      name\n      regime\n      published { version definition }\n      draft { revision definition savedAt savedBy { name } }\n      versions { id version status publishedAt publishedBy { name } definition definitionHash }\n    }\n  }\n": typeof types.EditorWorkflowDocument,
     "\n  query CurrentDraft($id: ID!) {\n    workflow(id: $id) {\n      draft { revision definition savedAt savedBy { name } }\n      published { version }\n    }\n  }\n": typeof types.CurrentDraftDocument,
     "\n  mutation SaveWorkflowDraft($input: SaveWorkflowDraftInput!) {\n    saveWorkflowDraft(input: $input) { revision savedAt }\n  }\n": typeof types.SaveWorkflowDraftDocument,
     "\n  mutation PublishWorkflow($input: PublishWorkflowInput!) {\n    publishWorkflow(input: $input) { version publishedAt }\n  }\n": typeof types.PublishWorkflowDocument,
     "\n  query EditorRoles {\n    roles { name }\n  }\n": typeof types.EditorRolesDocument,
-    "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      reference subject workflowId\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash erasure { fields rule erasedAt } }\n    }\n  }\n": typeof types.AuditHistoryDocument,
+    "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText regime workflowId workflowVersion stageLabel stepLabel status receivedOn\n      dueDate overdue dueSoon outcome\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash erasure { fields rule erasedAt } }\n    }\n  }\n": typeof types.AuditHistoryDocument,
     "\n  query ReplayCase($id: ID!, $to: Int!) {\n    replayCase(caseId: $id, toSequence: $to) { stage stageLabel stepLabel deadlines { name label due } }\n  }\n": typeof types.ReplayCaseDocument,
     "\n  query VerifyCaseHistory($id: ID!) {\n    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason erasures { sequence rule erasedAt hashChecked } }\n  }\n": typeof types.VerifyCaseHistoryDocument,
     "\n  query ExportCaseBundle($id: ID!) { exportCaseBundle(caseId: $id) }\n": typeof types.ExportCaseBundleDocument,
@@ -72,10 +72,12 @@ type Documents = {
     "\n  query CaseListCounts {\n    all: cases(first: 1) { count { value exact } }\n    mine: cases(filter: { mine: true }, first: 1) { count { value exact } }\n    team: cases(filter: { teamQueue: true }, first: 1) { count { value exact } }\n    soon: cases(filter: { dueSoon: true }, first: 1) { count { value exact } }\n    overdue: cases(filter: { overdue: true }, first: 1) { count { value exact } }\n    closed: cases(filter: { status: \"closed\" }, first: 1) { count { value exact } }\n  }\n": typeof types.CaseListCountsDocument,
     "\n  query Regimes {\n    regimes { regime law }\n  }\n": typeof types.RegimesDocument,
     "\n  query PublishedWorkflows {\n    workflows { id name regime published { version } }\n  }\n": typeof types.PublishedWorkflowsDocument,
-    "\n  mutation CreateCase($input: CreateCaseInput!) {\n    createCase(input: $input) { id }\n  }\n": typeof types.CreateCaseDocument,
+    "\n  mutation CreateCase($input: CreateCaseInput!) {\n    createCase(input: $input) { id reference receivedOn dueDate }\n  }\n": typeof types.CreateCaseDocument,
     "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText channel receivedOn status stage stageLabel step stepLabel version catchingUp\n      dueDate overdue dueSoon outcome workflowId workflowVersion regime\n      assignee { id name }\n      team { id name }\n      requester { name email address }\n      deadlines { name label due statutory }\n      deadlineExplanation { summary skipped { date reason } }\n      allowedEvents { type label inputSchema unavailableReason }\n      state\n      history { sequence type actorLabel recordedAt effectiveOn stageAfter }\n    }\n  }\n": typeof types.CasePageDocument,
     "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) { case { version } }\n  }\n": typeof types.SendCaseEventDocument,
     "\n  mutation FinishCatchingUp($id: ID!, $version: Int) {\n    finishCatchingUp(caseId: $id, expectedVersion: $version) { version }\n  }\n": typeof types.FinishCatchingUpDocument,
+    "\n  query CaseVersion($id: ID!) {\n    case(id: $id) { version }\n  }\n": typeof types.CaseVersionDocument,
+    "\n  query CaseLastChange($id: ID!) {\n    case(id: $id) { version history { sequence type actorLabel recordedAt actor { id } } }\n  }\n": typeof types.CaseLastChangeDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n": typeof types.AssignCaseDocument,
     "\n  query Dashboard($from: LocalDate!, $to: LocalDate!, $groupBy: StatisticsPeriod!, $regime: String, $teamId: ID) {\n    statistics(from: $from, to: $to, groupBy: $groupBy, regime: $regime, teamId: $teamId) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n": typeof types.DashboardDocument,
     "\n  query DashboardChoices {\n    regimes { regime law }\n    teams { id name }\n  }\n": typeof types.DashboardChoicesDocument,
@@ -169,14 +171,14 @@ const documents: Documents = {
     "\n  mutation CancelTask($input: CancelTaskInput!) {\n    cancelTask(input: $input) { id status }\n  }\n": types.CancelTaskDocument,
     "\n  mutation AddCaseNote($input: AddCaseNoteInput!) {\n    addCaseNote(input: $input) { id }\n  }\n": types.AddCaseNoteDocument,
     "\n  query DraftLetter($id: ID!) { previewLetter(caseId: $id, kind: \"response\") }\n": types.DraftLetterDocument,
-    "\n  query StageGraph($id: ID!) {\n    workflow(id: $id) { versions { version definition } }\n  }\n": types.StageGraphDocument,
+    "\n  query WorkflowDefinitions($id: ID!) {\n    workflow(id: $id) { versions { version definition } }\n  }\n": types.WorkflowDefinitionsDocument,
     "\n  query SimulatorHolidays { holidays { date title divisions } }\n": types.SimulatorHolidaysDocument,
     "\n  query EditorWorkflow($id: ID!) {\n    workflow(id: $id) {\n      id\n      name\n      regime\n      published { version definition }\n      draft { revision definition savedAt savedBy { name } }\n      versions { id version status publishedAt publishedBy { name } definition definitionHash }\n    }\n  }\n": types.EditorWorkflowDocument,
     "\n  query CurrentDraft($id: ID!) {\n    workflow(id: $id) {\n      draft { revision definition savedAt savedBy { name } }\n      published { version }\n    }\n  }\n": types.CurrentDraftDocument,
     "\n  mutation SaveWorkflowDraft($input: SaveWorkflowDraftInput!) {\n    saveWorkflowDraft(input: $input) { revision savedAt }\n  }\n": types.SaveWorkflowDraftDocument,
     "\n  mutation PublishWorkflow($input: PublishWorkflowInput!) {\n    publishWorkflow(input: $input) { version publishedAt }\n  }\n": types.PublishWorkflowDocument,
     "\n  query EditorRoles {\n    roles { name }\n  }\n": types.EditorRolesDocument,
-    "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      reference subject workflowId\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash erasure { fields rule erasedAt } }\n    }\n  }\n": types.AuditHistoryDocument,
+    "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText regime workflowId workflowVersion stageLabel stepLabel status receivedOn\n      dueDate overdue dueSoon outcome\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash erasure { fields rule erasedAt } }\n    }\n  }\n": types.AuditHistoryDocument,
     "\n  query ReplayCase($id: ID!, $to: Int!) {\n    replayCase(caseId: $id, toSequence: $to) { stage stageLabel stepLabel deadlines { name label due } }\n  }\n": types.ReplayCaseDocument,
     "\n  query VerifyCaseHistory($id: ID!) {\n    verifyCaseHistory(caseId: $id) { ok eventsChecked firstBadSequence reason erasures { sequence rule erasedAt hashChecked } }\n  }\n": types.VerifyCaseHistoryDocument,
     "\n  query ExportCaseBundle($id: ID!) { exportCaseBundle(caseId: $id) }\n": types.ExportCaseBundleDocument,
@@ -190,10 +192,12 @@ const documents: Documents = {
     "\n  query CaseListCounts {\n    all: cases(first: 1) { count { value exact } }\n    mine: cases(filter: { mine: true }, first: 1) { count { value exact } }\n    team: cases(filter: { teamQueue: true }, first: 1) { count { value exact } }\n    soon: cases(filter: { dueSoon: true }, first: 1) { count { value exact } }\n    overdue: cases(filter: { overdue: true }, first: 1) { count { value exact } }\n    closed: cases(filter: { status: \"closed\" }, first: 1) { count { value exact } }\n  }\n": types.CaseListCountsDocument,
     "\n  query Regimes {\n    regimes { regime law }\n  }\n": types.RegimesDocument,
     "\n  query PublishedWorkflows {\n    workflows { id name regime published { version } }\n  }\n": types.PublishedWorkflowsDocument,
-    "\n  mutation CreateCase($input: CreateCaseInput!) {\n    createCase(input: $input) { id }\n  }\n": types.CreateCaseDocument,
+    "\n  mutation CreateCase($input: CreateCaseInput!) {\n    createCase(input: $input) { id reference receivedOn dueDate }\n  }\n": types.CreateCaseDocument,
     "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText channel receivedOn status stage stageLabel step stepLabel version catchingUp\n      dueDate overdue dueSoon outcome workflowId workflowVersion regime\n      assignee { id name }\n      team { id name }\n      requester { name email address }\n      deadlines { name label due statutory }\n      deadlineExplanation { summary skipped { date reason } }\n      allowedEvents { type label inputSchema unavailableReason }\n      state\n      history { sequence type actorLabel recordedAt effectiveOn stageAfter }\n    }\n  }\n": types.CasePageDocument,
     "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) { case { version } }\n  }\n": types.SendCaseEventDocument,
     "\n  mutation FinishCatchingUp($id: ID!, $version: Int) {\n    finishCatchingUp(caseId: $id, expectedVersion: $version) { version }\n  }\n": types.FinishCatchingUpDocument,
+    "\n  query CaseVersion($id: ID!) {\n    case(id: $id) { version }\n  }\n": types.CaseVersionDocument,
+    "\n  query CaseLastChange($id: ID!) {\n    case(id: $id) { version history { sequence type actorLabel recordedAt actor { id } } }\n  }\n": types.CaseLastChangeDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) { version }\n  }\n": types.AssignCaseDocument,
     "\n  query Dashboard($from: LocalDate!, $to: LocalDate!, $groupBy: StatisticsPeriod!, $regime: String, $teamId: ID) {\n    statistics(from: $from, to: $to, groupBy: $groupBy, regime: $regime, teamId: $teamId) {\n      received answered inTime inTimeExtended late lateWorkingDaysAverage\n      periods {\n        period from to received answered inTime inTimeExtended late\n        outcomes { key count }\n        exemptions { key count }\n      }\n    }\n  }\n": types.DashboardDocument,
     "\n  query DashboardChoices {\n    regimes { regime law }\n    teams { id name }\n  }\n": types.DashboardChoicesDocument,
@@ -398,7 +402,7 @@ export function graphql(source: "\n  query DraftLetter($id: ID!) { previewLetter
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query StageGraph($id: ID!) {\n    workflow(id: $id) { versions { version definition } }\n  }\n"): typeof import('./graphql').StageGraphDocument;
+export function graphql(source: "\n  query WorkflowDefinitions($id: ID!) {\n    workflow(id: $id) { versions { version definition } }\n  }\n"): typeof import('./graphql').WorkflowDefinitionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -426,7 +430,7 @@ export function graphql(source: "\n  query EditorRoles {\n    roles { name }\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      reference subject workflowId\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash erasure { fields rule erasedAt } }\n    }\n  }\n"): typeof import('./graphql').AuditHistoryDocument;
+export function graphql(source: "\n  query AuditHistory($id: ID!) {\n    case(id: $id) {\n      id reference subject requestText regime workflowId workflowVersion stageLabel stepLabel status receivedOn\n      dueDate overdue dueSoon outcome\n      history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash erasure { fields rule erasedAt } }\n    }\n  }\n"): typeof import('./graphql').AuditHistoryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -482,7 +486,7 @@ export function graphql(source: "\n  query PublishedWorkflows {\n    workflows {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateCase($input: CreateCaseInput!) {\n    createCase(input: $input) { id }\n  }\n"): typeof import('./graphql').CreateCaseDocument;
+export function graphql(source: "\n  mutation CreateCase($input: CreateCaseInput!) {\n    createCase(input: $input) { id reference receivedOn dueDate }\n  }\n"): typeof import('./graphql').CreateCaseDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -495,6 +499,14 @@ export function graphql(source: "\n  mutation SendCaseEvent($input: SendCaseEven
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation FinishCatchingUp($id: ID!, $version: Int) {\n    finishCatchingUp(caseId: $id, expectedVersion: $version) { version }\n  }\n"): typeof import('./graphql').FinishCatchingUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseVersion($id: ID!) {\n    case(id: $id) { version }\n  }\n"): typeof import('./graphql').CaseVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseLastChange($id: ID!) {\n    case(id: $id) { version history { sequence type actorLabel recordedAt actor { id } } }\n  }\n"): typeof import('./graphql').CaseLastChangeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

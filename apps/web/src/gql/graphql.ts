@@ -659,12 +659,12 @@ export type DraftLetterQueryVariables = Exact<{
 
 export type DraftLetterQuery = { previewLetter: string };
 
-export type StageGraphQueryVariables = Exact<{
+export type WorkflowDefinitionsQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type StageGraphQuery = { workflow: { versions: Array<{ version: number, definition: Record<string, unknown> }> } };
+export type WorkflowDefinitionsQuery = { workflow: { versions: Array<{ version: number, definition: Record<string, unknown> }> } };
 
 export type SimulatorHolidaysQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -709,7 +709,7 @@ export type AuditHistoryQueryVariables = Exact<{
 }>;
 
 
-export type AuditHistoryQuery = { case: { reference: string, subject: string, workflowId: string, history: Array<{ sequence: number, type: string, actorLabel: string, recordedAt: string, effectiveOn: string, workflowVersion: number, payload: unknown, hash: string, erasure: { fields: Array<string>, rule: string, erasedAt: string } | null }> } };
+export type AuditHistoryQuery = { case: { id: string, reference: string, subject: string, requestText: string, regime: string, workflowId: string, workflowVersion: number, stageLabel: string, stepLabel: string, status: string, receivedOn: string, dueDate: string | null, overdue: boolean, dueSoon: boolean, outcome: string | null, history: Array<{ sequence: number, type: string, actorLabel: string, recordedAt: string, effectiveOn: string, workflowVersion: number, payload: unknown, hash: string, erasure: { fields: Array<string>, rule: string, erasedAt: string } | null }> } };
 
 export type ReplayCaseQueryVariables = Exact<{
   id: string | number;
@@ -800,7 +800,7 @@ export type CreateCaseMutationVariables = Exact<{
 }>;
 
 
-export type CreateCaseMutation = { createCase: { id: string } };
+export type CreateCaseMutation = { createCase: { id: string, reference: string, receivedOn: string, dueDate: string | null } };
 
 export type CasePageQueryVariables = Exact<{
   id: string | number;
@@ -823,6 +823,20 @@ export type FinishCatchingUpMutationVariables = Exact<{
 
 
 export type FinishCatchingUpMutation = { finishCatchingUp: { version: number } };
+
+export type CaseVersionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseVersionQuery = { case: { version: number } };
+
+export type CaseLastChangeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseLastChangeQuery = { case: { version: number, history: Array<{ sequence: number, type: string, actorLabel: string, recordedAt: string, actor: { id: string } | null }> } };
 
 export type AssignCaseMutationVariables = Exact<{
   input: AssignCaseInput;
@@ -1613,8 +1627,8 @@ export const DraftLetterDocument = new TypedDocumentString(`
   previewLetter(caseId: $id, kind: "response")
 }
     `) as unknown as TypedDocumentString<DraftLetterQuery, DraftLetterQueryVariables>;
-export const StageGraphDocument = new TypedDocumentString(`
-    query StageGraph($id: ID!) {
+export const WorkflowDefinitionsDocument = new TypedDocumentString(`
+    query WorkflowDefinitions($id: ID!) {
   workflow(id: $id) {
     versions {
       version
@@ -1622,7 +1636,7 @@ export const StageGraphDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<StageGraphQuery, StageGraphQueryVariables>;
+    `) as unknown as TypedDocumentString<WorkflowDefinitionsQuery, WorkflowDefinitionsQueryVariables>;
 export const SimulatorHolidaysDocument = new TypedDocumentString(`
     query SimulatorHolidays {
   holidays {
@@ -1707,9 +1721,21 @@ export const EditorRolesDocument = new TypedDocumentString(`
 export const AuditHistoryDocument = new TypedDocumentString(`
     query AuditHistory($id: ID!) {
   case(id: $id) {
+    id
     reference
     subject
+    requestText
+    regime
     workflowId
+    workflowVersion
+    stageLabel
+    stepLabel
+    status
+    receivedOn
+    dueDate
+    overdue
+    dueSoon
+    outcome
     history {
       sequence
       type
@@ -1933,6 +1959,9 @@ export const CreateCaseDocument = new TypedDocumentString(`
     mutation CreateCase($input: CreateCaseInput!) {
   createCase(input: $input) {
     id
+    reference
+    receivedOn
+    dueDate
   }
 }
     `) as unknown as TypedDocumentString<CreateCaseMutation, CreateCaseMutationVariables>;
@@ -2019,6 +2048,29 @@ export const FinishCatchingUpDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FinishCatchingUpMutation, FinishCatchingUpMutationVariables>;
+export const CaseVersionDocument = new TypedDocumentString(`
+    query CaseVersion($id: ID!) {
+  case(id: $id) {
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CaseVersionQuery, CaseVersionQueryVariables>;
+export const CaseLastChangeDocument = new TypedDocumentString(`
+    query CaseLastChange($id: ID!) {
+  case(id: $id) {
+    version
+    history {
+      sequence
+      type
+      actorLabel
+      recordedAt
+      actor {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseLastChangeQuery, CaseLastChangeQueryVariables>;
 export const AssignCaseDocument = new TypedDocumentString(`
     mutation AssignCase($input: AssignCaseInput!) {
   assignCase(input: $input) {

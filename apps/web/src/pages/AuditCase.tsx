@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
+import { CaseFiles } from '../components/CaseFiles';
+import { CaseLetterFiles } from '../components/CaseLetters';
+import { Message } from '../components/Message';
 import { StageGraph } from '../components/StageGraph';
-import { showDate } from '../format';
+import { DeadlineFlag } from '../components/StatusFlag';
+import { labelsOf, useWorkflowDefinition } from '../definitions';
+import { humanize, showDate, showDateTime } from '../format';
 import { graphql } from '../gql';
 import type { ReplayCaseQuery as Replayed, VerifyCaseHistoryQuery as Verified } from '../gql/graphql';
 import { request, useQuery } from '../graphql';
@@ -9,7 +14,8 @@ import { request, useQuery } from '../graphql';
 const AuditHistoryQuery = graphql(`
   query AuditHistory($id: ID!) {
     case(id: $id) {
-      reference subject workflowId
+      id reference subject requestText regime workflowId workflowVersion stageLabel stepLabel status receivedOn
+      dueDate overdue dueSoon outcome
       history { sequence type actorLabel recordedAt effectiveOn workflowVersion payload hash erasure { fields rule erasedAt } }
     }
   }
@@ -43,6 +49,9 @@ export function AuditCase({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const history = result.state === 'ready' ? result.data.case.history : [];
   const sequence = at ?? history.length;
+  const shown = result.state === 'ready' ? result.data.case : null;
+  const definition = useWorkflowDefinition(shown?.workflowId ?? '', shown?.workflowVersion ?? 0);
+  const labels = labelsOf(definition.state === 'ready' ? definition.definition : undefined);
 
   useEffect(() => {
     if (sequence < 1) return;
@@ -86,15 +95,20 @@ export function AuditCase({ id }: { id: string }) {
   }
 
   async function exportBundle() {
-    const { exportCaseBundle } = await request(ExportCaseBundleQuery, { id });
-    const url = URL.createObjectURL(
-      new Blob([JSON.stringify(exportCaseBundle, null, 2)], { type: 'application/json' }),
-    );
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${result.state === 'ready' ? result.data.case.reference : 'case'}-bundle.json`;
-    link.click();
-    URL.revokeObjectURL(url);
+    setError(null);
+    try {
+      const { exportCaseBundle } = await request(ExportCaseBundleQuery, { id });
+      const url = URL.createObjectURL(
+        new Blob([JSON.stringify(exportCaseBundle, null, 2)], { type: 'application/json' }),
+      );
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `${result.state === 'ready' ? result.data.case.reference : 'case'}-bundle.json`;
+      link.click();
+      URL.revokeObjectURL(url);
+    } catch (e) {
+      setError((e as Error).message);
+    }
   }
 
   const changed =
@@ -108,10 +122,38 @@ export function AuditCase({ id }: { id: string }) {
         History of {result.data.case.reference}: {result.data.case.subject}
       </h1>
       {error && (
-        <p role="alert" className="error">
+        <Message kind="alert" focusKey={error}>
           {error}
-        </p>
+        </Message>
       )}
+      <section className="panel" aria-labelledby="case-now">
+        <h2 id="case-now">The case now (read only)</h2>
+        <dl>
+          <dt>Stage</dt>
+          <dd>
+            {result.data.case.stageLabel} ({result.data.case.stepLabel})
+          </dd>
+          <dt>Received</dt>
+          <dd>{showDate(result.data.case.receivedOn)}</dd>
+          <dt>Due</dt>
+          <dd>
+            {showDate(result.data.case.dueDate)}{' '}
+            <DeadlineFlag overdue={result.data.case.overdue} dueSoon={result.data.case.dueSoon} />
+          </dd>
+          {result.data.case.outcome && (
+            <>
+              <dt>Outcome</dt>
+              <dd>{labels.outcome(result.data.case.outcome)}</dd>
+            </>
+          )}
+        </dl>
+        <h3>The request, as written</h3>
+        <p className="request-text" data-testid="request-text">
+          {result.data.case.requestText}
+        </p>
+        <CaseLetterFiles caseId={id} />
+      </section>
+      <CaseFiles caseId={id} regime={result.data.case.regime} />
       <div className="panel">
         <label htmlFor="scrubber">
           Event {sequence} of {history.length}
@@ -123,7 +165,7 @@ export function AuditCase({ id }: { id: string }) {
           max={history.length}
           value={sequence}
           onChange={(e) => setAt(Number(e.target.value))}
-          aria-valuetext={event ? `${event.sequence}: ${event.type}` : undefined}
+          aria-valuetext={event ? `${event.sequence}: ${labels.event(event.type)}` : undefined}
         />
         <ol className="timeline compact">
           {history.map((e) => (
@@ -134,7 +176,7 @@ export function AuditCase({ id }: { id: string }) {
                 onClick={() => setAt(e.sequence)}
                 aria-current={e.sequence === sequence}
               >
-                {e.sequence}. {e.type.replace(/_/g, ' ').toLowerCase()} ({showDate(e.effectiveOn)})
+                {e.sequence}. {labels.event(e.type)} ({showDate(e.effectiveOn)})
               </button>
             </li>
           ))}
@@ -143,7 +185,7 @@ export function AuditCase({ id }: { id: string }) {
       {event && replay && (
         <section className="panel" aria-labelledby="moment">
           <h2 id="moment">
-            After event {event.sequence}: {event.type.replace(/_/g, ' ').toLowerCase()}
+            After event {event.sequence}: {labels.event(event.type)}
           </h2>
           <dl>
             <dt>Stage then</dt>
@@ -166,12 +208,12 @@ export function AuditCase({ id }: { id: string }) {
             <dd>{event.actorLabel}</dd>
             <dt>Recorded</dt>
             <dd>
-              {new Date(event.recordedAt).toLocaleString('en-GB')} (took effect {showDate(event.effectiveOn)}
-              ), workflow version {event.workflowVersion}
+              {showDateTime(event.recordedAt)} (took effect {showDate(event.effectiveOn)}), workflow version{' '}
+              {event.workflowVersion}
             </dd>
             <dt>Inputs</dt>
             <dd>
-              <pre>{JSON.stringify(event.payload, null, 2)}</pre>
+              <Inputs payload={event.payload as Record<string, unknown>} outcome={labels.outcome} />
             </dd>
             {event.erasure && (
               <>
@@ -208,11 +250,16 @@ export function AuditCase({ id }: { id: string }) {
           </button>
         </div>
         {verification && (
-          <p role="status" className={verification.ok ? 'notice' : 'error'} data-testid="verification">
+          <Message
+            kind="status"
+            focusKey={verification}
+            className={verification.ok ? 'notice' : 'error'}
+            testId="verification"
+          >
             {verification.ok
               ? `Verified: ${verification.eventsChecked} events; the hash chain is intact and replay gives the recorded state.`
               : `Not verified: event ${verification.firstBadSequence ?? '?'}: ${verification.reason}.`}
-          </p>
+          </Message>
         )}
         {verification?.erasures && verification.erasures.length > 0 && (
           <ul aria-label="Personal data erased">
@@ -229,5 +276,41 @@ export function AuditCase({ id }: { id: string }) {
         )}
       </section>
     </article>
+  );
+}
+
+/** An event's inputs as a list: names in words, choices by their labels, lists item by item. */
+function Inputs({
+  payload,
+  outcome,
+}: {
+  payload: Record<string, unknown>;
+  outcome: (value: string) => string;
+}) {
+  const entries = Object.entries(payload ?? {});
+  if (entries.length === 0) return <>none</>;
+  const show = (key: string, value: unknown): string => {
+    if (value === null || value === undefined) return '—';
+    if (key === 'outcome' && typeof value === 'string') return outcome(value);
+    if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+    // Ids such as "review-window" are said in words; free text, dates and sections stay as written.
+    if (typeof value === 'string' && /^[a-z]+(-[a-z]+)+$/.test(value)) return humanize(value);
+    if (Array.isArray(value)) return value.map((v) => show(key, v)).join('; ');
+    if (typeof value === 'object') {
+      return Object.entries(value as Record<string, unknown>)
+        .map(([k, v]) => `${humanize(k)}: ${show(k, v)}`)
+        .join(', ');
+    }
+    return String(value);
+  };
+  return (
+    <dl className="inputs">
+      {entries.map(([key, value]) => (
+        <div key={key}>
+          <dt>{humanize(key)}</dt>
+          <dd>{show(key, value)}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { Message } from '../components/Message';
 import { graphql } from '../gql';
 import { request, useQuery } from '../graphql';
 
@@ -123,11 +124,15 @@ export function AuthoritySettings() {
           <strong>{RECEIPT_RULES[settings.receiptRule] ?? settings.receiptRule}</strong>
         </p>
         {error && (
-          <p role="alert" className="error">
+          <Message kind="alert" focusKey={error}>
             {error}
-          </p>
+          </Message>
         )}
-        {saved && <p className="notice">{saved}</p>}
+        {saved && (
+          <Message kind="status" focusKey={saved}>
+            {saved}
+          </Message>
+        )}
         <div className="actions">
           <button type="submit">Save</button>
         </div>

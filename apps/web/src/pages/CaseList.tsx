@@ -1,10 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { BulkActions } from '../components/BulkActions';
+import { DeadlineFlag } from '../components/StatusFlag';
 import { showCount, showDate, ukToday } from '../format';
 import { graphql } from '../gql';
 import type { CasesFilter } from '../gql/graphql';
 import { request, useQuery } from '../graphql';
+import { leaveFlash } from '../notices';
 
 const CaseListQuery = graphql(`
   query CaseList($filter: CasesFilter, $first: Int, $after: String) {
@@ -88,7 +90,7 @@ const PublishedWorkflowsQuery = graphql(`
 
 const CreateCaseMutation = graphql(`
   mutation CreateCase($input: CreateCaseInput!) {
-    createCase(input: $input) { id }
+    createCase(input: $input) { id reference receivedOn dueDate }
   }
 `);
 
@@ -193,7 +195,7 @@ export function CaseList() {
       {creating && <NewCaseForm onCancel={() => setCreating(false)} />}
       {late && (
         <p role="status" className="notice">
-          Answered late, received {late.receivedFrom} to {late.receivedTo}.{' '}
+          Answered late, received {showDate(late.receivedFrom)} to {showDate(late.receivedTo)}.{' '}
           <Link href="/cases">Show all open cases</Link>
         </p>
       )}
@@ -346,8 +348,7 @@ export function CaseList() {
                   </td>
                   <td>
                     {showDate(node.dueDate)}
-                    {node.overdue && <span className="deadline-flag"> overdue</span>}
-                    {node.dueSoon && <span className="deadline-flag"> due soon</span>}
+                    <DeadlineFlag overdue={node.overdue} dueSoon={node.dueSoon} />
                   </td>
                   <td>{node.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
                 </tr>
@@ -393,7 +394,14 @@ function NewCaseForm({ onCancel }: { onCancel: () => void }) {
           catchingUp: receivedOn < ukToday() && form.get('catchingUp') === 'on',
         },
       });
-      navigate(`/cases/${createCase.id}`);
+      const path = `/cases/${createCase.id}`;
+      leaveFlash(
+        path,
+        `Registered as ${createCase.reference}, received ${showDate(createCase.receivedOn)}${
+          createCase.dueDate ? `: the response is due ${showDate(createCase.dueDate)}` : ''
+        }.`,
+      );
+      navigate(path);
     } catch (caught) {
       setError((caught as Error).message);
     }

@@ -1,5 +1,5 @@
 import type { CaseSnapshot } from '@recordflow/workflow';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { AssignmentPicker } from '../components/AssignmentPicker';
 import { CaseCorrections } from '../components/CaseCorrections';
@@ -10,9 +10,12 @@ import { CaseTasks } from '../components/CaseTasks';
 import { type AllowedEvent, EventForm } from '../components/EventForm';
 import { ResponseReview } from '../components/ResponseReview';
 import { StageGraph } from '../components/StageGraph';
-import { showDate } from '../format';
+import { DeadlineFlag } from '../components/StatusFlag';
+import { labelsOf, useWorkflowDefinition } from '../definitions';
+import { humanize, showDate, showDateTime } from '../format';
 import { graphql } from '../gql';
 import { GraphQLRequestError, request, useQuery } from '../graphql';
+import { takeFlash } from '../notices';
 import { useSession } from '../session';
 
 const CaseQuery = graphql(`
@@ -44,6 +47,74 @@ const FinishCatchingUpMutation = graphql(`
   }
 `);
 
+// Polled every few seconds: cheap, and says when someone else (or a timer) moved the case.
+const CaseVersionQuery = graphql(`
+  query CaseVersion($id: ID!) {
+    case(id: $id) { version }
+  }
+`);
+
+const CaseLastChangeQuery = graphql(`
+  query CaseLastChange($id: ID!) {
+    case(id: $id) { version history { sequence type actorLabel recordedAt actor { id } } }
+  }
+`);
+
+const VERSION_POLL_MS = 4000;
+
+type Notice = { kind: 'error' | 'conflict' | 'done'; text: string };
+
+/**
+ * Who changed the case since it was shown, by its latest event; null while it is as shown. What this
+ * person did on this page (a document uploaded, a letter e-mailed) is simply shown (`onOwnChange`).
+ */
+function useChangedUnderneath(
+  id: string,
+  shownVersion: number | null,
+  busy: boolean,
+  meId: string | undefined,
+  onOwnChange: () => void,
+) {
+  const [change, setChange] = useState<{ version: number; by: string; what: string; at: string } | null>(
+    null,
+  );
+  useEffect(() => {
+    if (shownVersion === null) return;
+    setChange(null);
+    let stopped = false;
+    const timer = setInterval(async () => {
+      if (busy) return;
+      try {
+        const { case: now } = await request(CaseVersionQuery, { id });
+        if (stopped || now.version === shownVersion) return;
+        const { case: detail } = await request(CaseLastChangeQuery, { id });
+        const last = detail.history.at(-1);
+        // A case's version is the sequence of its latest event: the changes are the events after it.
+        const since = detail.history.filter((e) => e.sequence > shownVersion);
+        if (!stopped && since.length > 0 && since.every((e) => e.actor?.id === meId)) {
+          onOwnChange();
+          return;
+        }
+        if (!stopped && last && detail.version !== shownVersion) {
+          setChange({
+            version: detail.version,
+            by: last.actorLabel,
+            what: humanize(last.type),
+            at: showDateTime(last.recordedAt),
+          });
+        }
+      } catch {
+        // A missed poll is tried again at the next tick.
+      }
+    }, VERSION_POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [id, shownVersion, busy, meId, onOwnChange]);
+  return change;
+}
+
 const AssignCaseMutation = graphql(`
   mutation AssignCase($input: AssignCaseInput!) {
     assignCase(input: $input) { version }
@@ -51,10 +122,25 @@ const AssignCaseMutation = graphql(`
 `);
 
 export function CasePage({ id }: { id: string }) {
-  const { result, reload } = useQuery(CaseQuery, { id }, 10_000);
+  const { result, reload } = useQuery(CaseQuery, { id });
   const me = useSession((s) => s.session?.user);
   const [open, setOpen] = useState<AllowedEvent | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'error' | 'conflict' | 'done'; text: string } | null>(null);
+  // A message left by the page that sent the officer here (registering a request), shown once.
+  const [notice, setNotice] = useState<Notice | null>(() => {
+    const flash = takeFlash(`/cases/${id}`);
+    return flash ? { kind: 'done', text: flash } : null;
+  });
+  const [busy, setBusy] = useState(false);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const ready = result.state === 'ready' ? result.data.case : null;
+  const changed = useChangedUnderneath(id, ready?.version ?? null, busy, me?.id, reload);
+  const definition = useWorkflowDefinition(ready?.workflowId ?? '', ready?.workflowVersion ?? 0);
+  const labels = labelsOf(definition.state === 'ready' ? definition.definition : undefined);
+
+  // Focus goes to what changed: the message saying what happened (it is also announced).
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
 
   if (result.state === 'loading') return <p aria-live="polite">Loading the case…</p>;
   if (result.state === 'error') {
@@ -67,6 +153,7 @@ export function CasePage({ id }: { id: string }) {
   const c = result.data.case;
 
   async function send(event: AllowedEvent, payload: Record<string, unknown>, effectiveOn: string) {
+    setBusy(true);
     try {
       await request(SendCaseEventMutation, {
         input: { caseId: c.id, type: event.type, payload, effectiveOn, expectedVersion: c.version },
@@ -81,6 +168,8 @@ export function CasePage({ id }: { id: string }) {
         return;
       }
       throw error;
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -95,10 +184,12 @@ export function CasePage({ id }: { id: string }) {
   }
 
   async function assignToMe() {
+    setNotice(null);
     try {
       await request(AssignCaseMutation, {
         input: { caseId: c.id, assigneeId: me?.id, expectedVersion: c.version },
       });
+      setNotice({ kind: 'done', text: 'The case is assigned to you.' });
       reload();
     } catch (error) {
       setNotice({ kind: 'error', text: (error as Error).message });
@@ -113,8 +204,24 @@ export function CasePage({ id }: { id: string }) {
       <h1>
         {c.reference}: {c.subject}
       </h1>
+      {changed && (
+        <p role="alert" className="warning-banner">
+          This case was changed by {changed.by} ({changed.what}, {changed.at}) since you opened it.{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setNotice(null);
+              reload();
+            }}
+          >
+            Reload the case
+          </button>
+        </p>
+      )}
       {notice && (
         <p
+          ref={noticeRef}
+          tabIndex={-1}
           role={notice.kind === 'done' ? 'status' : 'alert'}
           className={notice.kind === 'done' ? 'notice' : 'error'}
         >
@@ -145,82 +252,84 @@ export function CasePage({ id }: { id: string }) {
           </button>
         </section>
       )}
-      <div className="grid">
-        <section className="panel" aria-labelledby="where">
-          <h2 id="where">Where it stands</h2>
-          <dl>
-            <dt>Stage</dt>
-            <dd data-testid="stage">
-              {c.stageLabel} ({c.stepLabel})
-            </dd>
-            <dt>Received</dt>
-            <dd>
-              {showDate(c.receivedOn)} by {c.channel}
-            </dd>
-            <dt>Due</dt>
-            <dd>
-              <span data-testid="due">{showDate(c.dueDate)}</span>
-              {c.overdue && <strong className="deadline-flag overdue"> overdue</strong>}
-              {c.dueSoon && <strong className="deadline-flag due-soon"> due soon</strong>}
-            </dd>
-            <dt>Requester</dt>
-            <dd>{c.requester ? `${c.requester.name ?? '—'} ${c.requester.email ?? ''}` : '—'}</dd>
-            <dt>Assigned to</dt>
-            <dd>
-              {c.assignee?.name ?? 'Nobody'}
-              {c.team && ` (${c.team.name})`}{' '}
-              {c.status === 'open' && c.assignee?.id !== me?.id && (
-                <button type="button" className="secondary" onClick={assignToMe}>
-                  Assign to me
-                </button>
-              )}
-              {c.status === 'open' && (
-                <AssignmentPicker
-                  key={`${c.id}-${c.version}`}
-                  caseId={c.id}
-                  version={c.version}
-                  teamId={c.team?.id ?? null}
-                  assigneeId={c.assignee?.id ?? null}
-                  onAssigned={reload}
-                  onError={(text) => setNotice({ kind: 'error', text })}
-                />
-              )}
-            </dd>
-            {c.outcome && (
-              <>
-                <dt>Outcome</dt>
-                <dd>{c.outcome}</dd>
-              </>
+      <section className="panel standing" aria-labelledby="where">
+        <h2 id="where">Where it stands</h2>
+        <dl>
+          <dt>Stage</dt>
+          <dd data-testid="stage">
+            {c.stageLabel} ({c.stepLabel})
+          </dd>
+          <dt>Received</dt>
+          <dd>
+            {showDate(c.receivedOn)} by {humanize(c.channel).toLowerCase()}
+          </dd>
+          <dt>Due</dt>
+          <dd>
+            <span data-testid="due">{showDate(c.dueDate)}</span>{' '}
+            <DeadlineFlag overdue={c.overdue} dueSoon={c.dueSoon} />
+          </dd>
+          <dt>Requester</dt>
+          <dd>{c.requester ? `${c.requester.name ?? '—'} ${c.requester.email ?? ''}` : '—'}</dd>
+          <dt>Assigned to</dt>
+          <dd>
+            {c.assignee?.name ?? 'Nobody'}
+            {c.team && ` (${c.team.name})`}{' '}
+            {c.status === 'open' && c.assignee?.id !== me?.id && (
+              <button type="button" className="secondary" onClick={assignToMe}>
+                Assign to me
+              </button>
             )}
-          </dl>
-          <h3>Deadlines</h3>
-          {c.deadlines.length === 0 ? (
-            <p>No deadline is running.</p>
-          ) : (
+            {c.status === 'open' && (
+              <AssignmentPicker
+                key={`${c.id}-${c.version}`}
+                caseId={c.id}
+                version={c.version}
+                teamId={c.team?.id ?? null}
+                assigneeId={c.assignee?.id ?? null}
+                onAssigned={() => {
+                  setNotice({ kind: 'done', text: 'The assignment is saved.' });
+                  reload();
+                }}
+                onError={(text) => setNotice({ kind: 'error', text })}
+              />
+            )}
+          </dd>
+          {c.outcome && (
+            <>
+              <dt>Outcome</dt>
+              <dd>{labels.outcome(c.outcome)}</dd>
+            </>
+          )}
+        </dl>
+        <h3>Deadlines</h3>
+        {c.deadlines.length === 0 ? (
+          <p>No deadline is running.</p>
+        ) : (
+          <ul>
+            {c.deadlines.map((d) => (
+              <li key={d.name}>
+                {d.label}: <strong>{d.due ? showDate(d.due) : 'paused'}</strong>
+              </li>
+            ))}
+          </ul>
+        )}
+        {c.deadlineExplanation && (
+          <details open>
+            <summary>How the response deadline was counted</summary>
+            <p data-testid="explanation">{c.deadlineExplanation.summary}</p>
             <ul>
-              {c.deadlines.map((d) => (
-                <li key={d.name}>
-                  {d.label}: <strong>{d.due ? showDate(d.due) : 'paused'}</strong>
-                </li>
-              ))}
+              {c.deadlineExplanation.skipped
+                .filter((s) => s.reason !== 'Saturday' && s.reason !== 'Sunday')
+                .map((s) => (
+                  <li key={s.date}>
+                    {showDate(s.date)}: {s.reason}
+                  </li>
+                ))}
             </ul>
-          )}
-          {c.deadlineExplanation && (
-            <details open>
-              <summary>How the response deadline was counted</summary>
-              <p data-testid="explanation">{c.deadlineExplanation.summary}</p>
-              <ul>
-                {c.deadlineExplanation.skipped
-                  .filter((s) => s.reason !== 'Saturday' && s.reason !== 'Sunday')
-                  .map((s) => (
-                    <li key={s.date}>
-                      {showDate(s.date)}: {s.reason}
-                    </li>
-                  ))}
-              </ul>
-            </details>
-          )}
-        </section>
+          </details>
+        )}
+      </section>
+      <div className="work">
         <section className="panel" aria-labelledby="next">
           <h2 id="next">What to do next</h2>
           {c.allowedEvents.length === 0 && <p>Nothing: the case is {c.status}.</p>}
@@ -269,6 +378,13 @@ export function CasePage({ id }: { id: string }) {
             onSent={reload}
           />
         </section>
+        {/* Beside the forms that answer it, and kept in view while they scroll. */}
+        <section className="panel request" aria-labelledby="request">
+          <h2 id="request">The request, as written</h2>
+          <p className="request-text" data-testid="request-text">
+            {c.requestText}
+          </p>
+        </section>
       </div>
       <CaseLinks caseId={c.id} onChanged={reload} />
       <CaseCorrections
@@ -296,17 +412,12 @@ export function CasePage({ id }: { id: string }) {
         <ol className="timeline">
           {c.history.map((e) => (
             <li key={e.sequence}>
-              <strong>{e.type.replace(/_/g, ' ').toLowerCase()}</strong> — {showDate(e.effectiveOn)}, by{' '}
-              {e.actorLabel}
-              <span className="muted"> (now at {e.stageAfter})</span>
+              <strong>{labels.event(e.type)}</strong> — {showDate(e.effectiveOn)}, by {e.actorLabel}
+              <span className="muted"> (then at {labels.stage(e.stageAfter)})</span>
             </li>
           ))}
         </ol>
       </section>
-      <details>
-        <summary>The request, as written</summary>
-        <p className="request-text">{c.requestText}</p>
-      </details>
     </article>
   );
 }

@@ -13,6 +13,7 @@ import {
   YAxis,
 } from 'recharts';
 import { useLocation } from 'wouter';
+import { humanize, showDate, showPeriod } from '../format';
 import { graphql } from '../gql';
 import type { StatisticsPeriod } from '../gql/graphql';
 import { useQuery } from '../graphql';
@@ -194,9 +195,10 @@ function Figures({
   return (
     <>
       <p>
-        {regimeName ?? 'All'} requests{teamName ? ` assigned to ${teamName}` : ''} received {range.from} to{' '}
-        {range.to}: {statistics.received} received, {statistics.answered} answered, {statistics.inTime} in
-        time, {statistics.inTimeExtended} in time after an extension, {statistics.late} late
+        {regimeName ?? 'All'} requests{teamName ? ` assigned to ${teamName}` : ''} received{' '}
+        {showDate(range.from)} to {showDate(range.to)}: {statistics.received} received, {statistics.answered}{' '}
+        answered, {statistics.inTime} in time, {statistics.inTimeExtended} in time after an extension,{' '}
+        {statistics.late} late
         {statistics.lateWorkingDaysAverage !== null &&
           ` (on average ${statistics.lateWorkingDaysAverage.toFixed(1)} working days late)`}
         . Figures by the {per} a request was received.
@@ -206,9 +208,9 @@ function Figures({
         <ResponsiveContainer width="100%" height={260}>
           <BarChart data={periods}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="period" />
+            <XAxis dataKey="period" tickFormatter={showPeriod} />
             <YAxis allowDecimals={false} />
-            <Tooltip />
+            <Tooltip labelFormatter={(label) => showPeriod(String(label))} />
             <Legend />
             <Bar dataKey="received" name="Received" fill={COLOURS[0]} />
             <Bar dataKey="answered" name="Answered" fill={COLOURS[1]} />
@@ -220,9 +222,9 @@ function Figures({
         <ResponsiveContainer width="100%" height={260}>
           <LineChart data={timeliness}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="period" />
+            <XAxis dataKey="period" tickFormatter={showPeriod} />
             <YAxis domain={[0, 100]} unit="%" />
-            <Tooltip />
+            <Tooltip labelFormatter={(label) => showPeriod(String(label))} />
             <ReferenceLine y={TARGET_PERCENT} stroke={COLOURS[2]} strokeDasharray="6 3" label="Target" />
             <Line dataKey="inTimePercent" name="In time" stroke={COLOURS[0]} connectNulls />
           </LineChart>
@@ -233,9 +235,9 @@ function Figures({
         <ResponsiveContainer width="100%" height={260}>
           <BarChart data={periods}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="period" />
+            <XAxis dataKey="period" tickFormatter={showPeriod} />
             <YAxis allowDecimals={false} />
-            <Tooltip />
+            <Tooltip labelFormatter={(label) => showPeriod(String(label))} />
             <Bar
               dataKey="late"
               name="Late"
@@ -251,12 +253,18 @@ function Figures({
         <ResponsiveContainer width="100%" height={260}>
           <BarChart data={outcomes.rows}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="period" />
+            <XAxis dataKey="period" tickFormatter={showPeriod} />
             <YAxis allowDecimals={false} />
-            <Tooltip />
+            <Tooltip labelFormatter={(label) => showPeriod(String(label))} />
             <Legend />
             {outcomes.keys.map((key, i) => (
-              <Bar key={key} dataKey={key} stackId="outcomes" fill={COLOURS[i % COLOURS.length]} />
+              <Bar
+                key={key}
+                dataKey={key}
+                name={humanize(key)}
+                stackId="outcomes"
+                fill={COLOURS[i % COLOURS.length]}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>
@@ -266,9 +274,9 @@ function Figures({
         <ResponsiveContainer width="100%" height={260}>
           <BarChart data={exemptions.rows}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="period" />
+            <XAxis dataKey="period" tickFormatter={showPeriod} />
             <YAxis allowDecimals={false} />
-            <Tooltip />
+            <Tooltip labelFormatter={(label) => showPeriod(String(label))} />
             <Legend />
             {exemptions.keys.map((key, i) => (
               <Bar key={key} dataKey={key} stackId="exemptions" fill={COLOURS[i % COLOURS.length]} />

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { Message } from '../components/Message';
 import { showDate } from '../format';
 import { graphql } from '../gql';
 import type { HolidayChangeInput, HolidayChangePreviewQuery } from '../gql/graphql';
@@ -196,11 +197,15 @@ export function Holidays() {
         </div>
       </form>
       {error && (
-        <p role="alert" className="error">
+        <Message kind="alert" focusKey={error}>
           {error}
-        </p>
+        </Message>
       )}
-      {done && <p className="notice">{done}</p>}
+      {done && (
+        <Message kind="status" focusKey={done}>
+          {done}
+        </Message>
+      )}
       {preview && (
         <section className="panel" aria-label="Cases this change moves">
           <h2>Cases this change moves</h2>

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { Message } from '../components/Message';
+import { humanize } from '../format';
 import { graphql } from '../gql';
 import { request, useQuery } from '../graphql';
 
@@ -86,7 +88,7 @@ export function Letters() {
           >
             {templates.map((t) => (
               <option key={t.kind} value={t.kind}>
-                {t.kind.replace(/-/g, ' ')}
+                {humanize(t.kind)}
                 {t.builtIn ? '' : ' (edited)'}
               </option>
             ))}
@@ -106,7 +108,15 @@ export function Letters() {
       <div className="grid">
         <label className="editor">
           Template
-          <textarea value={text} onChange={(e) => setBody(e.target.value)} rows={24} spellCheck={false} />
+          <textarea
+            value={text}
+            onChange={(e) => {
+              setBody(e.target.value);
+              setSaved(null);
+            }}
+            rows={24}
+            spellCheck={false}
+          />
         </label>
         <section aria-label="Preview" className="panel">
           <h2>Preview</h2>
@@ -126,9 +136,9 @@ export function Letters() {
           Save the template
         </button>
         {saved && (
-          <span role="status" className="notice">
+          <Message kind="status" focusKey={saved}>
             {saved}
-          </span>
+          </Message>
         )}
       </div>
     </>

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { Message } from '../components/Message';
+import { showDateTime } from '../format';
 import { graphql } from '../gql';
 import { request, useQuery } from '../graphql';
 
@@ -24,8 +26,7 @@ const SaveMailTemplateMutation = graphql(`
   }
 `);
 
-const time = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const time = showDateTime;
 
 function save(attachment: { filename: string; contentType: string; base64: string }) {
   const bytes = Uint8Array.from(atob(attachment.base64), (c) => c.charCodeAt(0));
@@ -114,16 +115,31 @@ function MailTemplateForm({ template }: { template: { subject: string; body: str
         reference in the subject so replies can be matched to their case.
       </p>
       <label>
-        Subject <input value={subject} onChange={(e) => setSubject(e.target.value)} />
+        Subject{' '}
+        <input
+          value={subject}
+          onChange={(e) => {
+            setSubject(e.target.value);
+            setNote(null);
+          }}
+        />
       </label>
       <label>
-        Body <textarea rows={10} value={body} onChange={(e) => setBody(e.target.value)} />
+        Body{' '}
+        <textarea
+          rows={10}
+          value={body}
+          onChange={(e) => {
+            setBody(e.target.value);
+            setNote(null);
+          }}
+        />
       </label>
       <button type="submit">Save the e-mail template</button>
       {note && (
-        <p role={note.error ? 'alert' : 'status'} className={note.error ? 'error' : undefined}>
+        <Message kind={note.error ? 'alert' : 'status'} focusKey={note}>
           {note.text}
-        </p>
+        </Message>
       )}
     </form>
   );
@@ -150,10 +166,10 @@ export function Outbox() {
         <table>
           <thead>
             <tr>
-              <th>Kept</th>
-              <th>Case</th>
-              <th>To</th>
-              <th>Subject</th>
+              <th scope="col">Kept</th>
+              <th scope="col">Case</th>
+              <th scope="col">To</th>
+              <th scope="col">Subject</th>
             </tr>
           </thead>
           <tbody>

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { Message } from '../components/Message';
 import { graphql } from '../gql';
 import { request } from '../graphql';
 
@@ -28,9 +29,9 @@ export function SetPassword() {
     <main className="page narrow">
       <h1>Choose your password</h1>
       {state.done ? (
-        <p role="status" className="notice">
+        <Message kind="status" focusKey="done">
           Your password is set. <a href="/">Sign in</a>.
-        </p>
+        </Message>
       ) : (
         <form onSubmit={submit} className="panel form">
           <label>
@@ -45,9 +46,9 @@ export function SetPassword() {
             />
           </label>
           {state.error && (
-            <p role="alert" className="error">
+            <Message kind="alert" focusKey={state}>
               {state.error}
-            </p>
+            </Message>
           )}
           <button type="submit">Set my password</button>
         </form>

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { Message } from '../components/Message';
 import { graphql } from '../gql';
 import { request, useQuery } from '../graphql';
 import { useSession } from '../session';
@@ -111,9 +112,9 @@ export function SignIn() {
         </p>
       )}
       {error && (
-        <p role="alert" className="error">
+        <Message kind="alert" focusKey={error}>
           {error}
-        </p>
+        </Message>
       )}
     </main>
   );

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { Message } from '../components/Message';
 import { graphql } from '../gql';
 import { request, useQuery } from '../graphql';
 
@@ -57,9 +58,9 @@ export function Teams() {
     <>
       <h1>Teams</h1>
       {notice && (
-        <p role={notice.kind} className={notice.kind === 'alert' ? 'error' : 'notice'}>
+        <Message kind={notice.kind} focusKey={notice}>
           {notice.text}
-        </p>
+        </Message>
       )}
       <table>
         <thead>

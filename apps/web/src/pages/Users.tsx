@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { Message } from '../components/Message';
 import { graphql } from '../gql';
 import { request, useQuery } from '../graphql';
 
@@ -145,9 +146,9 @@ export function Users() {
     <>
       <h1>Users</h1>
       {notice && (
-        <p role={notice.kind} className={notice.kind === 'alert' ? 'error' : 'notice'}>
+        <Message kind={notice.kind} focusKey={notice}>
           {notice.text} {notice.link && <code>{notice.link}</code>}
-        </p>
+        </Message>
       )}
       <table>
         <thead>

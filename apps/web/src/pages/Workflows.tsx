@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { showDate } from '../format';
+import { showDayOf } from '../format';
 import { graphql } from '../gql';
 import type { WorkflowListQuery as WorkflowList } from '../gql/graphql';
 import { GraphQLRequestError, request, useQuery } from '../graphql';
@@ -107,7 +107,7 @@ function WorkflowTable({ rows }: { rows: WorkflowList['workflows'] }) {
               <td>{w.regime.toUpperCase()}</td>
               <td>
                 {w.published
-                  ? `version ${w.published.version}${w.published.publishedAt ? `, ${showDate(w.published.publishedAt.slice(0, 10))}` : ''}`
+                  ? `version ${w.published.version}${w.published.publishedAt ? `, ${showDayOf(w.published.publishedAt)}` : ''}`
                   : 'never'}
               </td>
               <td>
