@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api';
+import { createCase, sendEvent } from '../support/cases';
+
+// Each test is named after the statutory review item it proves, driven through GraphQL on the built-in workflows.
+
+const SAVE = `mutation($settings: AuthoritySettingsInput!) {
+  saveAuthoritySettings(settings: $settings) { casesRecomputed settings { sector appropriateLimit } }
+}`;
+const LINK = `mutation($input: LinkCasesInput!) { linkCases(input: $input) { id } }`;
+const PREVIEW =
+  'query($id: ID!, $kind: String!, $on: LocalDate) { previewLetter(caseId: $id, kind: $kind, dated: $on) }';
+const CASE = `query($id: ID!) { case(id: $id) { stage step history { type payload } } }`;
+const VERIFY = 'query($id: ID!) { verifyCaseHistory(caseId: $id) { ok eventsChecked } }';
+
+const AUTHORITY = {
+  name: 'Example Council',
+  team: 'Information Governance',
+  email: 'foi@example.gov.uk',
+  address: 'Town Hall, Example, EX1 1AA',
+};
+const ADVICE = { adviceAndAssistance: 'Narrowing the request to one year would bring it within the limit.' };
+
+describe('statutory correctness, as a practitioner checks it', () => {
+  let api: TestApi;
+  let officer: string;
+  let admin: string;
+  let auditor: string;
+  beforeAll(async () => {
+    api = await startTestApi('statutory');
+    officer = await api.signIn(['officer']);
+    admin = await api.signIn(['admin']);
+    auditor = await api.signIn(['auditor']);
+  });
+  afterAll(() => api?.close());
+
+  const setSector = async (sector: string | null) => {
+    const saved = await api.graphql(SAVE, { settings: { ...AUTHORITY, sector } }, admin);
+    expect(saved.errors).toBeUndefined();
+  };
+  const letter = async (id: string, kind: string, on: string) => {
+    const result = await api.graphql<{ previewLetter: string }>(PREVIEW, { id, kind, on }, officer);
+    if (!result.data) throw new Error(JSON.stringify(result.errors));
+    return result.data.previewLetter;
+  };
+  const caseOf = async (id: string) => {
+    const result = await api.graphql<{
+      case: { stage: string; step: string; history: { type: string; payload: Record<string, unknown> }[] };
+    }>(CASE, { id }, officer);
+    if (!result.data) throw new Error(JSON.stringify(result.errors));
+    return result.data.case;
+  };
+  const verified = async (id: string) =>
+    (await api.graphql<{ verifyCaseHistory: { ok: boolean } }>(VERIFY, { id }, auditor)).data
+      ?.verifyCaseHistory.ok;
+  const estimate = async (caseId: string, estimatedHours: number, effectiveOn: string) => {
+    const result = await sendEvent(api, officer, {
+      caseId,
+      type: 'EXCEEDS_COST_LIMIT',
+      payload: { estimatedHours, costEstimate: 'Each file located and read by hand.' },
+      effectiveOn,
+    });
+    expect(result.errors).toBeUndefined();
+  };
+  const refuse = (caseId: string, effectiveOn: string, extra: Record<string, unknown> = {}) =>
+    sendEvent(api, officer, {
+      caseId,
+      type: 'SEND_COST_LIMIT_REFUSAL',
+      payload: { ...ADVICE, ...extra },
+      effectiveOn,
+    });
+
+  describe('s.12 cost limit', () => {
+    it("F9: a s.12 refusal is refused for an estimate under the authority's appropriate limit (£450) and sent, with the cost and limit in the letter, above it", async () => {
+      await setSector('other-public-authority');
+      const under = await createCase(api, officer, { receivedOn: '2026-01-14' });
+      await estimate(under.id, 10, '2026-01-20');
+      const refused = await refuse(under.id, '2026-01-21');
+      expect(refused.errors?.[0]?.extensions?.code).toBe('EVENT_NOT_ALLOWED');
+      expect(refused.errors?.[0]?.message).toContain(
+        '10 hours at £25 an hour is £250, which is not more than £450',
+      );
+      expect((await caseOf(under.id)).history.map((e) => e.type)).not.toContain('SEND_COST_LIMIT_REFUSAL');
+
+      const over = await createCase(api, officer, { receivedOn: '2026-01-14' });
+      await estimate(over.id, 20, '2026-01-20');
+      const sent = await refuse(over.id, '2026-01-21');
+      expect(sent.errors).toBeUndefined();
+      expect(sent.data?.sendCaseEvent.event.type).toBe('SEND_COST_LIMIT_REFUSAL');
+      const text = await letter(over.id, 'section-12-refusal', '2026-01-21');
+      expect(text).toContain('would take 20 hours. At £25 an hour that is £500');
+      expect(text).toContain('more than our appropriate limit of £450');
+      expect(await verified(over.id)).toBe(true);
+    });
+
+    it('F9: a central government body (£600) may not refuse 20 hours (£500), and an unset sector counts the higher limit', async () => {
+      await setSector('central-government');
+      const central = await createCase(api, officer, { receivedOn: '2026-01-14' });
+      await estimate(central.id, 20, '2026-01-20');
+      const refused = await refuse(central.id, '2026-01-21');
+      expect(refused.errors?.[0]?.message).toContain('is £500, which is not more than £600');
+      await setSector(null);
+      const unset = await createCase(api, officer, { receivedOn: '2026-01-14' });
+      await estimate(unset.id, 20, '2026-01-20');
+      expect((await refuse(unset.id, '2026-01-21')).errors?.[0]?.message).toContain('not more than £600');
+    });
+
+    it('F9: linked requests aggregated for s.12 are summed for the limit; the officer cannot give the aggregated hours', async () => {
+      await setSector('other-public-authority');
+      const first = await createCase(api, officer, {
+        receivedOn: '2026-01-05',
+        subject: 'Road repairs 2024',
+      });
+      const second = await createCase(api, officer, {
+        receivedOn: '2026-01-20',
+        subject: 'Road repairs 2025',
+      });
+      await estimate(first.id, 12, '2026-01-26');
+      // Alone, 12 hours (£300) is under £450, and hours the officer types in are not taken.
+      const alone = await refuse(first.id, '2026-01-27', { aggregatedHours: 100 });
+      expect(alone.errors?.[0]?.message).toContain('12 hours at £25 an hour is £300');
+
+      const linked = await api.graphql(
+        LINK,
+        { input: { caseId: second.id, otherCaseId: first.id, kind: 'AGGREGATED_S12' } },
+        officer,
+      );
+      expect(linked.errors).toBeUndefined();
+      await estimate(second.id, 10, '2026-01-26');
+      const sent = await refuse(first.id, '2026-01-27');
+      expect(sent.errors).toBeUndefined();
+      const record = (await caseOf(first.id)).history.find((e) => e.type === 'SEND_COST_LIMIT_REFUSAL');
+      expect(record?.payload).toMatchObject({ aggregatedHours: 10 });
+      const text = await letter(first.id, 'section-12-refusal', '2026-01-27');
+      expect(text).toContain(
+        'would take 12 hours, and 10 hours more for the related requests we have aggregated with it (regulation 5). At £25 an hour that is £550',
+      );
+      // The second request counts the first one's 12 hours too.
+      expect((await refuse(second.id, '2026-01-27')).errors).toBeUndefined();
+      expect(await verified(first.id)).toBe(true);
+      expect(await verified(second.id)).toBe(true);
+    });
+
+    it("S4: FOISA's cost rules: £15 an hour against £600, without the cost of determining whether held", async () => {
+      await setSector('other-public-authority');
+      const under = await createCase(api, officer, { workflowId: 'foisa', receivedOn: '2026-01-14' });
+      await estimate(under.id, 35, '2026-01-20');
+      const refused = await refuse(under.id, '2026-01-21');
+      expect(refused.errors?.[0]?.message).toContain(
+        '35 hours at £15 an hour is £525, which is not more than £600',
+      );
+
+      const over = await createCase(api, officer, { workflowId: 'foisa', receivedOn: '2026-01-14' });
+      await estimate(over.id, 41, '2026-01-20');
+      expect((await refuse(over.id, '2026-01-21')).errors).toBeUndefined();
+      const text = await letter(over.id, 'section-12-refusal', '2026-01-21');
+      expect(text).toContain('At no more than £15 an hour that is £615, which exceeds the £600 limit');
+      expect(text).toContain('costs of determining whether we hold the information are not counted');
+      expect(text).toContain('Section 15: advice and assistance');
+    });
+  });
+});
