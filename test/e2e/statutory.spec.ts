@@ -159,4 +159,68 @@ describe('statutory correctness, as a practitioner checks it', () => {
       expect(text).toContain('Section 15: advice and assistance');
     });
   });
+  describe('clarification and fees', () => {
+    it('F13: an FOI clarification letter gives the s.16 advice and assistance the officer recorded', async () => {
+      const foi = await createCase(api, officer, { receivedOn: '2026-01-14' });
+      const asked = await sendEvent(api, officer, {
+        caseId: foi.id,
+        type: 'REQUEST_CLARIFICATION',
+        payload: {
+          clarificationQuestion: 'Which car parks do you mean?',
+          clarificationAdvice: 'Our car parks are listed by ward on our website; naming a ward is enough.',
+        },
+        effectiveOn: '2026-01-16',
+      });
+      expect(asked.errors).toBeUndefined();
+      const text = await letter(foi.id, 'clarification-request', '2026-01-16');
+      expect(text).toContain('# Advice and assistance');
+      expect(text).toContain(
+        'Under section 16 of the Act we must advise and assist you. To help you describe',
+      );
+      expect(text).toContain('naming a ward is enough');
+    });
+
+    it('F13: a fees notice cannot be issued after the time for responding (s.9(1), s.10)', async () => {
+      const foi = await createCase(api, officer, { receivedOn: '2026-01-14' });
+      // 20 working days from Wed 14 Jan 2026 end on Wed 11 Feb 2026.
+      const late = await sendEvent(api, officer, {
+        caseId: foi.id,
+        type: 'ISSUE_FEES_NOTICE',
+        payload: { feeAmount: 40, feeBreakdown: 'Photocopying 400 pages at 10p.' },
+        effectiveOn: '2026-02-12',
+      });
+      expect(late.errors?.[0]?.extensions?.code).toBe('EVENT_NOT_ALLOWED');
+      expect(late.errors?.[0]?.message).toContain('on or before 2026-02-11');
+    });
+
+    it('E5: an EIR clarification is refused after 20 working days (reg 9(2)), and within them the letter offers reg 9 assistance', async () => {
+      const late = await createCase(api, officer, { workflowId: 'eir', receivedOn: '2026-01-14' });
+      const refused = await sendEvent(api, officer, {
+        caseId: late.id,
+        type: 'REQUEST_CLARIFICATION',
+        payload: { clarificationQuestion: 'Which rivers?' },
+        effectiveOn: '2026-02-12',
+      });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('EVENT_NOT_ALLOWED');
+      expect(refused.errors?.[0]?.message).toContain('within 20 working days of receipt, by 2026-02-11');
+
+      const eir = await createCase(api, officer, { workflowId: 'eir', receivedOn: '2026-01-14' });
+      const asked = await sendEvent(api, officer, {
+        caseId: eir.id,
+        type: 'REQUEST_CLARIFICATION',
+        payload: {
+          clarificationQuestion: 'Which rivers?',
+          clarificationAdvice: 'Our water quality sampling covers the Test and the Itchen.',
+        },
+        effectiveOn: '2026-02-11',
+      });
+      expect(asked.errors).toBeUndefined();
+      const text = await letter(eir.id, 'clarification-request', '2026-02-11');
+      expect(text).toContain(
+        'Under regulation 9 we must assist you in providing these particulars. To help you:',
+      );
+      expect(text).toContain('the Test and the Itchen');
+      expect(text).not.toContain('section 16');
+    });
+  });
 });

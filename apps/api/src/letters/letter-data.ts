@@ -251,6 +251,7 @@ export function letterData(
     record: Object.fromEntries(
       [
         'clarificationQuestion',
+        'clarificationAdvice',
         'identityRequested',
         'authorityRequested',
         'feeAmount',

@@ -45,6 +45,7 @@ export const LETTER_FIELDS: Record<string, readonly string[] | null> = {
   dueDate: null,
   reviewDue: null,
   'record.clarificationQuestion': null,
+  'record.clarificationAdvice': null,
   'record.identityRequested': null,
   'record.authorityRequested': null,
   'record.feeAmount': null,
