@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
-import { createCase, sendEvent } from '../support/cases';
+import { approvedAndSent, createCase, play, sendEvent } from '../support/cases';
 
 // Each test is named after the statutory review item it proves, driven through GraphQL on the built-in workflows.
 
@@ -221,6 +221,46 @@ describe('statutory correctness, as a practitioner checks it', () => {
       );
       expect(text).toContain('the Test and the Itchen');
       expect(text).not.toContain('section 16');
+    });
+  });
+  describe('EIR refusals', () => {
+    it('E4: a reg 12(4)(d) refusal needs who is completing the material and when (reg 14(4)), and the letter says so', async () => {
+      const eir = await createCase(api, officer, { workflowId: 'eir', receivedOn: '2026-01-14' });
+      await play(api, officer, eir.id, [{ type: 'START_RESPONSE', effectiveOn: '2026-01-15' }]);
+      const refusal = {
+        outcome: 'refused-in-full',
+        held: true,
+        answers: [
+          { question: 'The flood risk study for the river', answer: 'Withheld, for the reasons below.' },
+        ],
+        exemptions: ['reg 12(4)(d)'],
+        exemptionReasons: 'reg 12(4)(d): the flood risk study is a draft still being revised.',
+        publicInterestReasons:
+          'reg 12(4)(d): publishing a draft would mislead residents; the final study will be published.',
+      };
+      const incomplete = await sendEvent(api, officer, {
+        caseId: eir.id,
+        type: 'SUBMIT_FOR_APPROVAL',
+        payload: refusal,
+        effectiveOn: '2026-01-20',
+      });
+      expect(incomplete.errors?.[0]?.extensions?.code).toBe('EVENT_NOT_ALLOWED');
+      expect(incomplete.errors?.[0]?.message).toContain(
+        'reg 12(4)(d) needs completionBody and completionDate (EIR reg 14(4))',
+      );
+      await play(api, officer, eir.id, [
+        {
+          type: 'SUBMIT_FOR_APPROVAL',
+          effectiveOn: '2026-01-20',
+          payload: { ...refusal, completionBody: 'the Environment Agency', completionDate: '2026-06-30' },
+        },
+        ...approvedAndSent('2026-01-21'),
+      ]);
+      const text = await letter(eir.id, 'response', '2026-01-21');
+      expect(text).toContain(
+        'The material is still being completed by the Environment Agency, who expect to finish it by 30 June 2026 (regulation 14(4) of the Regulations).',
+      );
+      expect(await verified(eir.id)).toBe(true);
     });
   });
 });

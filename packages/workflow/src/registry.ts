@@ -629,7 +629,7 @@ export const GUARDS = {
   } satisfies GuardSpec<{ guards: { name: string; params?: Record<string, unknown> }[] }>,
   'refusal.complete': {
     description:
-      'True unless the response refuses (in part, in full, or neither confirms nor denies) without citing exemptions, the reasons for each, and the public interest reasons for each qualified one.',
+      'True unless the response refuses (in part, in full, or neither confirms nor denies) without citing exemptions, the reasons for each, the public interest reasons for each qualified one, and the particulars an exception needs (EIR reg 14(4)).',
     params: z
       .object({
         withoutExemption: z.array(z.string().min(1)).optional(),
@@ -637,6 +637,12 @@ export const GUARDS = {
         ncnd: z
           .object({ sections: z.array(z.string().min(1)).min(1), law: z.string().min(1) })
           .strict()
+          .optional(),
+        particulars: z
+          .record(
+            z.string(),
+            z.object({ fields: z.array(z.string().min(1)).min(1), law: z.string().min(1) }).strict(),
+          )
           .optional(),
       })
       .strict(),
@@ -647,6 +653,7 @@ export const GUARDS = {
     withoutExemption?: string[];
     mustCite?: Record<string, string>;
     ncnd?: { sections: string[]; law: string };
+    particulars?: Record<string, { fields: string[]; law: string }>;
   }>,
   'exemptions.qualified': {
     description:

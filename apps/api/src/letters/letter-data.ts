@@ -181,6 +181,7 @@ export function letterData(
     qualified: known.get(code)?.qualified ?? false,
     reason: reasons.get(code) ?? '',
     publicInterest: known.get(code)?.qualified ? (publicInterest.get(code) ?? '') : '',
+    particulars: completionParticulars(code, record),
   }));
   const scottish = describeRegime(regime).regulator === 'Scottish Information Commissioner';
   const reviewWorkingDays = 40;
@@ -286,3 +287,11 @@ export function letterData(
 }
 
 export type LetterData = ReturnType<typeof letterData>;
+
+/** EIR reg 14(4) / EISR reg 13(d): who is completing material withheld as unfinished, and when they expect to finish it. */
+function completionParticulars(code: string, record: Record<string, unknown>): string {
+  const law = { 'reg 12(4)(d)': 'regulation 14(4)', 'reg 10(4)(d)': 'regulation 13(d)' }[code];
+  if (!law || typeof record.completionBody !== 'string' || typeof record.completionDate !== 'string')
+    return '';
+  return `The material is still being completed by ${record.completionBody}, who expect to finish it by ${longDate(record.completionDate)} (${law} of the Regulations).`;
+}

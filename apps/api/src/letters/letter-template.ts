@@ -88,7 +88,7 @@ export const LETTER_FIELDS: Record<string, readonly string[] | null> = {
   'requester.addressLines': ['this'],
   questions: ['question', 'answer'],
   sections: ['title', 'text'],
-  exemptions: ['code', 'title', 'reason', 'publicInterest', 'qualified', 'length'],
+  exemptions: ['code', 'title', 'reason', 'publicInterest', 'qualified', 'particulars', 'length'],
 };
 
 /** The regimes each letter kind exists under; a letter the law does not provide for is refused, not improvised. */
