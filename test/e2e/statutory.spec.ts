@@ -263,4 +263,59 @@ describe('statutory correctness, as a practitioner checks it', () => {
       expect(await verified(eir.id)).toBe(true);
     });
   });
+  describe('EIR reconsideration', () => {
+    it('E6: a reconsideration that finds a failure states it, the action and when (reg 11(5)), in the letter', async () => {
+      const eir = await createCase(api, officer, { workflowId: 'eir', receivedOn: '2026-01-14' });
+      await play(api, officer, eir.id, [
+        { type: 'START_RESPONSE', effectiveOn: '2026-01-15' },
+        {
+          type: 'SUBMIT_FOR_APPROVAL',
+          effectiveOn: '2026-01-20',
+          payload: {
+            outcome: 'granted-in-full',
+            held: true,
+            answers: [{ question: 'Air quality readings for 2025', answer: 'Attached.' }],
+          },
+        },
+        ...approvedAndSent('2026-01-21'),
+        {
+          type: 'REQUEST_RECONSIDERATION',
+          effectiveOn: '2026-02-02',
+          payload: { reviewGrounds: 'December is missing.' },
+        },
+      ]);
+      const decided = {
+        reviewOutcome: 'partly-overturned',
+        reviewReasons: 'The December readings were left out.',
+      };
+      const bare = await sendEvent(api, officer, {
+        caseId: eir.id,
+        type: 'REVIEW_DECIDED',
+        payload: decided,
+        effectiveOn: '2026-02-20',
+      });
+      expect(bare.errors?.[0]?.extensions?.code).toBe('EVENT_NOT_ALLOWED');
+      expect(bare.errors?.[0]?.message).toContain(
+        'it needs failureFound and remedialAction and remedialActionBy (EIR reg 11(5))',
+      );
+      await play(api, officer, eir.id, [
+        {
+          type: 'REVIEW_DECIDED',
+          effectiveOn: '2026-02-20',
+          payload: {
+            ...decided,
+            failureFound: 'We did not provide the December readings we hold (regulation 5(1)).',
+            remedialAction: 'send you the December readings',
+            remedialActionBy: '2026-03-06',
+          },
+        },
+      ]);
+      const text = await letter(eir.id, 'internal-review-outcome', '2026-02-20');
+      expect(text).toContain('We have found that we did not comply with the Regulations (regulation 11(5)):');
+      expect(text).toContain(
+        'What we will do: send you the December readings. We will do this by 6 March 2026.',
+      );
+      expect(await verified(eir.id)).toBe(true);
+    });
+  });
 });

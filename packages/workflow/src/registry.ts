@@ -535,6 +535,9 @@ const fieldValue = z
   .object({ field: z.string().min(1), value: z.union([z.string(), z.number(), z.boolean()]) })
   .strict();
 
+const missingInputs = (fields: string[], runtime: StepRuntime) =>
+  fields.filter((field) => [undefined, null, ''].includes(runtime.payload[field] as never));
+
 const recordedOf = (context: CaseContext, fields: string[]) =>
   fields.filter((field) => context.record[field] !== undefined && context.record[field] !== null);
 
@@ -557,6 +560,14 @@ export const GUARDS = {
       return Array.isArray(value) && value.includes(params.value);
     },
   } satisfies GuardSpec<{ field: string; value: string | number | boolean }>,
+  'input.present': {
+    description:
+      "True when every named input of the event is given (e.g. a reconsideration that finds a failure says what, and what the authority will do by when: EIR reg 11(5)).",
+    params: z.object({ fields: z.array(z.string().min(1)).min(1), law: z.string().min(1).optional() }).strict(),
+    test: (_context, params, runtime) => missingInputs(params.fields, runtime).length === 0,
+    explain: (_context, params, runtime) =>
+      `it needs ${missingInputs(params.fields, runtime).join(' and ')}${params.law ? ` (${params.law})` : ''}.`,
+  } satisfies GuardSpec<{ fields: string[]; law?: string }>,
   'record.equals': {
     description: "True when the case's record has this value.",
     params: fieldValue,
