@@ -562,8 +562,10 @@ export const GUARDS = {
   } satisfies GuardSpec<{ field: string; value: string | number | boolean }>,
   'input.present': {
     description:
-      "True when every named input of the event is given (e.g. a reconsideration that finds a failure says what, and what the authority will do by when: EIR reg 11(5)).",
-    params: z.object({ fields: z.array(z.string().min(1)).min(1), law: z.string().min(1).optional() }).strict(),
+      'True when every named input of the event is given (e.g. a reconsideration that finds a failure says what, and what the authority will do by when: EIR reg 11(5)).',
+    params: z
+      .object({ fields: z.array(z.string().min(1)).min(1), law: z.string().min(1).optional() })
+      .strict(),
     test: (_context, params, runtime) => missingInputs(params.fields, runtime).length === 0,
     explain: (_context, params, runtime) =>
       `it needs ${missingInputs(params.fields, runtime).join(' and ')}${params.law ? ` (${params.law})` : ''}.`,
