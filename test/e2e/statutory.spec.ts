@@ -318,4 +318,64 @@ describe('statutory correctness, as a practitioner checks it', () => {
       expect(await verified(eir.id)).toBe(true);
     });
   });
+  describe('SAR complaints (DPA 2018 s.164A)', () => {
+    it('A3: a complaint is acknowledged within 30 days and its outcome sent, each with its letter, the outcome with ICO and court remedies', async () => {
+      const sar = await createCase(api, officer, { workflowId: 'sar', receivedOn: '2026-07-01' });
+      await play(api, officer, sar.id, [
+        { type: 'START_RESPONSE', effectiveOn: '2026-07-02' },
+        {
+          type: 'SUBMIT_FOR_APPROVAL',
+          effectiveOn: '2026-07-10',
+          payload: {
+            outcome: 'granted-in-full',
+            held: true,
+            answers: [{ question: 'My records', answer: 'A copy of your records is enclosed.' }],
+          },
+        },
+        ...approvedAndSent('2026-07-13'),
+        {
+          type: 'COMPLAINT_RECEIVED',
+          effectiveOn: '2026-07-20',
+          payload: { complaintGrounds: 'The emails about me from March are missing.' },
+        },
+      ]);
+      const due = await api.graphql<{ case: { deadlines: { name: string; due: string }[] } }>(
+        'query($id: ID!) { case(id: $id) { deadlines { name due } } }',
+        { id: sar.id },
+        officer,
+      );
+      expect(due.data?.case.deadlines).toContainEqual(
+        expect.objectContaining({ name: 'complaintAcknowledgeBy', due: '2026-08-19' }),
+      );
+      const acknowledgement = await letter(sar.id, 'complaint-acknowledgement', '2026-07-21');
+      expect(acknowledgement).toContain('The emails about me from March are missing.');
+      expect(acknowledgement).toContain('section 164A of the Data Protection Act 2018');
+      await play(api, officer, sar.id, [
+        { type: 'COMPLAINT_ACKNOWLEDGED', effectiveOn: '2026-07-21' },
+        {
+          type: 'COMPLAINT_OUTCOME_SENT',
+          effectiveOn: '2026-08-03',
+          payload: {
+            complaintOutcome: 'upheld',
+            complaintOutcomeDetails: 'We found the March emails and enclose them.',
+          },
+        },
+      ]);
+      const outcome = await letter(sar.id, 'complaint-outcome', '2026-08-03');
+      expect(outcome).toContain('We have upheld your complaint.');
+      expect(outcome).toContain('We found the March emails and enclose them.');
+      expect(outcome).toContain('the right to seek a judicial remedy by applying to a court (Article 79');
+      expect(outcome).not.toMatch(/internal review|decision notice|Tribunal/);
+      const snapshot = await api.graphql<{
+        case: { state: { context: { letters: { template: string; on: string }[] } } };
+      }>('query($id: ID!) { case(id: $id) { state } }', { id: sar.id }, officer);
+      expect(snapshot.data?.case.state.context.letters).toEqual(
+        expect.arrayContaining([
+          { template: 'complaint-acknowledgement', on: '2026-07-20' },
+          { template: 'complaint-outcome', on: '2026-08-03' },
+        ]),
+      );
+      expect(await verified(sar.id)).toBe(true);
+    });
+  });
 });

@@ -29,6 +29,8 @@ export const LETTER_TEMPLATES = [
   'review-acknowledgement',
   'internal-review-outcome',
   'lapse-notice',
+  'complaint-acknowledgement',
+  'complaint-outcome',
 ] as const;
 
 export const CLOSURE_OUTCOMES = [

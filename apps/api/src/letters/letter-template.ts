@@ -59,6 +59,10 @@ export const LETTER_FIELDS: Record<string, readonly string[] | null> = {
   'record.extensionReason': null,
   'record.reviewOutcome': null,
   'record.reviewReasons': null,
+  'record.complaintGrounds': null,
+  'record.complaintOutcomeDetails': null,
+  complaintUpheld: null,
+  complaintAcknowledgeBy: null,
   'record.failureFound': null,
   'record.remedialAction': null,
   remedialActionBy: null,
@@ -105,6 +109,9 @@ export const LETTER_REGIMES: Record<string, readonly Regime[]> = {
   // A SAR has no statutory review: complaints go to the controller and then to the ICO.
   'review-acknowledgement': ['foi', 'eir', 'foisa', 'eisr'],
   'internal-review-outcome': ['foi', 'eir', 'foisa', 'eisr'],
+  // DPA 2018 s.164A: the controller's own complaints process, for data subjects only.
+  'complaint-acknowledgement': ['sar'],
+  'complaint-outcome': ['sar'],
 };
 
 /** Refuses a letter kind the regime's law does not provide for. */
