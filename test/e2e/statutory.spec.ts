@@ -81,6 +81,14 @@ describe('statutory correctness, as a practitioner checks it', () => {
         '10 hours at £25 an hour is £250, which is not more than £450',
       );
       expect((await caseOf(under.id)).history.map((e) => e.type)).not.toContain('SEND_COST_LIMIT_REFUSAL');
+      // The request is answered after all, on the same clock.
+      const back = await sendEvent(api, officer, {
+        caseId: under.id,
+        type: 'WITHIN_COST_LIMIT',
+        payload: { withinLimitReason: 'The estimate is under the limit.' },
+        effectiveOn: '2026-01-21',
+      });
+      expect(back.data?.sendCaseEvent.case).toMatchObject({ stage: 'response', dueDate: '2026-02-11' });
 
       const over = await createCase(api, officer, { receivedOn: '2026-01-14' });
       await estimate(over.id, 20, '2026-01-20');
