@@ -386,4 +386,136 @@ describe('statutory correctness, as a practitioner checks it', () => {
       expect(await verified(sar.id)).toBe(true);
     });
   });
+  describe('review items fixed earlier, through the API', () => {
+    const deadlines = async (id: string) => {
+      const result = await api.graphql<{
+        case: { stage: string; deadlines: { name: string; due: string }[] };
+      }>('query($id: ID!) { case(id: $id) { stage deadlines { name due } } }', { id }, officer);
+      if (!result.data) throw new Error(JSON.stringify(result.errors));
+      return {
+        stage: result.data.case.stage,
+        due: Object.fromEntries(result.data.case.deadlines.map((d) => [d.name, d.due])),
+      };
+    };
+    const answer = {
+      outcome: 'granted-in-full',
+      held: true,
+      answers: [{ question: 'The request', answer: 'The figures are attached.' }],
+    };
+
+    it('C1/A1: SAR received Mon 2 Mar 2026, identity asked that day and received Mon 16 Mar: due Thu 16 Apr 2026', async () => {
+      await setSector(null);
+      const sar = await createCase(api, officer, { workflowId: 'sar', receivedOn: '2026-03-02' });
+      await play(api, officer, sar.id, [
+        {
+          type: 'REQUEST_IDENTITY',
+          effectiveOn: '2026-03-02',
+          payload: { identityRequested: 'A utility bill.' },
+        },
+      ]);
+      expect((await deadlines(sar.id)).due.response).toBeUndefined();
+      await play(api, officer, sar.id, [
+        {
+          type: 'IDENTITY_RECEIVED',
+          effectiveOn: '2026-03-16',
+          payload: { identityEvidence: 'Council tax bill.' },
+        },
+      ]);
+      expect((await deadlines(sar.id)).due.response).toBe('2026-04-16');
+      expect(await verified(sar.id)).toBe(true);
+    });
+
+    it('S1: FOISA received Wed 14 Jan 2026, answered Wed 21 Jan: review may be required until Thu 9 Apr 2026 (s.20(5))', async () => {
+      const foisa = await createCase(api, officer, { workflowId: 'foisa', receivedOn: '2026-01-14' });
+      await play(api, officer, foisa.id, [
+        { type: 'START_RESPONSE', effectiveOn: '2026-01-20' },
+        { type: 'SUBMIT_FOR_APPROVAL', effectiveOn: '2026-01-21', payload: answer },
+        ...approvedAndSent('2026-01-21'),
+      ]);
+      expect((await deadlines(foisa.id)).due).toEqual({ reviewRequestBy: '2026-04-09' });
+      expect(await letter(foisa.id, 'response', '2026-01-21')).toContain('9 April 2026');
+    });
+
+    it('S2: a Commissioner decision on Mon 2 Mar 2026 asking compliance by 6 Apr: due 13 Apr, when the Court of Session appeal period ends (s.49(7))', async () => {
+      const foisa = await createCase(api, officer, { workflowId: 'foisa', receivedOn: '2026-01-14' });
+      await play(api, officer, foisa.id, [
+        {
+          type: 'REGULATOR_COMPLAINT_RECEIVED',
+          effectiveOn: '2026-02-20',
+          payload: { regulatorReference: '202600123' },
+        },
+        {
+          type: 'DECISION_NOTICE_ISSUED',
+          effectiveOn: '2026-03-02',
+          payload: {
+            decisionNoticeReference: 'Decision 001/2026',
+            decision: 'complaint-upheld',
+            complianceDate: '2026-04-06',
+          },
+        },
+      ]);
+      expect((await deadlines(foisa.id)).due).toMatchObject({
+        appealBy: '2026-04-13',
+        complianceDue: '2026-04-13',
+      });
+    });
+
+    it('F5/F8: a refusal without exemptions is refused, and no s.10(3) extension for an absolute exemption', async () => {
+      const foi = await createCase(api, officer, { receivedOn: '2026-01-14' });
+      await play(api, officer, foi.id, [{ type: 'START_RESPONSE', effectiveOn: '2026-01-15' }]);
+      const bare = await sendEvent(api, officer, {
+        caseId: foi.id,
+        type: 'SUBMIT_FOR_APPROVAL',
+        payload: { ...answer, outcome: 'refused-in-full' },
+        effectiveOn: '2026-01-20',
+      });
+      expect(bare.errors?.[0]?.message).toContain(
+        'a refusal must cite the exemptions it relies on (FOIA s.17(1))',
+      );
+      const absolute = await sendEvent(api, officer, {
+        caseId: foi.id,
+        type: 'EXTEND_FOR_PUBLIC_INTEREST',
+        payload: { exemptions: ['s.41(1)'], extensionReason: 'Confidence.' },
+        effectiveOn: '2026-01-20',
+      });
+      expect(absolute.errors?.[0]?.message).toContain(
+        'more time to consider the public interest is only for qualified exemptions, and s.41(1) is absolute.',
+      );
+    });
+
+    it('F1/F2: no response by Wed 11 Feb 2026, review asked Mon 16 Feb and overturned Mon 2 Mar: a fresh response due Tue 31 Mar', async () => {
+      const foi = await createCase(api, officer, { receivedOn: '2026-01-14' });
+      await play(api, officer, foi.id, [
+        { type: 'START_RESPONSE', effectiveOn: '2026-01-15' },
+        {
+          type: 'REQUEST_INTERNAL_REVIEW',
+          effectiveOn: '2026-02-16',
+          payload: { reviewGrounds: 'No answer.' },
+        },
+      ]);
+      expect(await deadlines(foi.id)).toMatchObject({
+        stage: 'internal-review',
+        due: { reviewDue: '2026-03-16' },
+      });
+      await play(api, officer, foi.id, [
+        {
+          type: 'REVIEW_DECIDED',
+          effectiveOn: '2026-03-02',
+          payload: { reviewOutcome: 'overturned', reviewReasons: 'We failed to respond.' },
+        },
+      ]);
+      expect(await deadlines(foi.id)).toMatchObject({
+        stage: 'fresh-response',
+        due: { freshResponseDue: '2026-03-31' },
+      });
+      expect(await verified(foi.id)).toBe(true);
+    });
+
+    it('E7: EISR received Mon 9 Mar 2026 counts Scottish working days only (Easter Monday and 17 Mar count): due Tue 7 Apr 2026', async () => {
+      const eisr = await createCase(api, officer, { workflowId: 'eisr', receivedOn: '2026-03-09' });
+      expect(eisr.dueDate).toBe('2026-04-07');
+      const eir = await createCase(api, officer, { workflowId: 'eir', receivedOn: '2026-03-09' });
+      expect(eir.dueDate).toBe('2026-04-09');
+    });
+  });
 });
