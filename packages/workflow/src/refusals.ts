@@ -8,6 +8,7 @@ export interface RefusalPayload {
   exemptions?: unknown;
   exemptionReasons?: unknown;
   publicInterestReasons?: unknown;
+  [field: string]: unknown;
 }
 
 export interface RefusalRules {
@@ -17,6 +18,8 @@ export interface RefusalRules {
   mustCite?: Record<string, string>;
   /** The only exemptions (by section) that may neither confirm nor deny, and the law that says so (FOISA s.18(1)). */
   ncnd?: { sections: readonly string[]; law: string };
+  /** Inputs an exception needs filled in, and the law that says so (EIR reg 14(4): who completes material under reg 12(4)(d), and when). */
+  particulars?: Record<string, { fields: readonly string[]; law: string }>;
 }
 
 const REFUSING_OUTCOMES = ['granted-in-part', 'refused-in-full'];
@@ -66,6 +69,10 @@ export function refusalProblems(regime: Regime, payload: RefusalPayload, rules: 
       problems.push(
         `neither confirm nor deny is only for exemptions under ${sections.join(', ')} (${ncndLaw}), not ${outside.join(', ')}`,
       );
+  }
+  for (const [code, { fields, law: particularsLaw }] of Object.entries(rules.particulars ?? {})) {
+    const missing = cited.includes(code) ? fields.filter((field) => !payload[field]) : [];
+    if (missing.length > 0) problems.push(`${code} needs ${missing.join(' and ')} (${particularsLaw})`);
   }
   const known = new Map(exemptionsFor(regime).map((e) => [e.code, e]));
   const unweighed = cited.filter(

@@ -29,6 +29,8 @@ export const LETTER_TEMPLATES = [
   'review-acknowledgement',
   'internal-review-outcome',
   'lapse-notice',
+  'complaint-acknowledgement',
+  'complaint-outcome',
 ] as const;
 
 export const CLOSURE_OUTCOMES = [
@@ -136,6 +138,34 @@ function startOf(
   if (from === 'response-due' && responseDue && responseDue > runtime.at) return responseDue;
   return runtime.at;
 }
+
+/** The s.12 figures of an event: the officer's hours (the event's or the record's), the linked requests' aggregated hours, the cost and the limit. */
+export function costEstimateOf(
+  context: CaseContext,
+  params: { hoursField: string; aggregatedField: string; hourlyRate: number; limit?: number },
+  runtime: Pick<StepRuntime, 'payload' | 'calendar'>,
+) {
+  const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+  const hours = number(runtime.payload[params.hoursField] ?? context.record[params.hoursField]);
+  // The links as they stand at this event (the API fills the input in), never an earlier event's.
+  const aggregatedHours = number(runtime.payload[params.aggregatedField]);
+  const cost = Math.round((hours + aggregatedHours) * params.hourlyRate * 100) / 100;
+  // Sector unset: the higher limit (£600), the reading that never gives a requester less.
+  const limit = params.limit ?? runtime.calendar.appropriateLimit ?? 600;
+  return { hours, aggregatedHours, cost, limit };
+}
+
+const costParams = z
+  .object({
+    hoursField: z.string().min(1).default('estimatedHours'),
+    aggregatedField: z.string().min(1).default('aggregatedHours'),
+    hourlyRate: z.number().positive().max(1000),
+    limit: z.number().positive().max(100000).optional(),
+  })
+  .strict();
+type CostParams = z.infer<typeof costParams>;
+
+const pounds = (value: number) => `£${Number.isInteger(value) ? value : value.toFixed(2)}`;
 
 /** Every action a definition may name, with its parameters. */
 export const ACTIONS = {
@@ -464,6 +494,25 @@ export const ACTIONS = {
       return { ...context, record: { ...context.record, [params.field]: value } };
     },
   } satisfies ActionSpec<{ field: string; deadline: string }>,
+  'cost.estimate': {
+    description:
+      "Records the s.12 estimate: the cost (the officer's hours plus the aggregated requests' hours, at the hourly rate) and the appropriate limit (given, or the authority's from its sector).",
+    params: costParams,
+    run: (context, params, runtime) => {
+      const { aggregatedHours, cost, limit } = costEstimateOf(context, params, runtime);
+      const { aggregatedHours: _earlier, ...record } = context.record;
+      // Recorded only when requests are aggregated, so a letter says so only then.
+      return {
+        ...context,
+        record: {
+          ...record,
+          ...(aggregatedHours > 0 ? { aggregatedHours } : {}),
+          estimatedCost: cost,
+          appropriateLimit: limit,
+        },
+      };
+    },
+  } satisfies ActionSpec<CostParams>,
   'case.close': {
     description:
       'Records the closure outcome (given, or the outcome already recorded), stops every clock and cancels every timer.',
@@ -488,6 +537,9 @@ const fieldValue = z
   .object({ field: z.string().min(1), value: z.union([z.string(), z.number(), z.boolean()]) })
   .strict();
 
+const missingInputs = (fields: string[], runtime: StepRuntime) =>
+  fields.filter((field) => [undefined, null, ''].includes(runtime.payload[field] as never));
+
 const recordedOf = (context: CaseContext, fields: string[]) =>
   fields.filter((field) => context.record[field] !== undefined && context.record[field] !== null);
 
@@ -510,6 +562,16 @@ export const GUARDS = {
       return Array.isArray(value) && value.includes(params.value);
     },
   } satisfies GuardSpec<{ field: string; value: string | number | boolean }>,
+  'input.present': {
+    description:
+      'True when every named input of the event is given (e.g. a reconsideration that finds a failure says what, and what the authority will do by when: EIR reg 11(5)).',
+    params: z
+      .object({ fields: z.array(z.string().min(1)).min(1), law: z.string().min(1).optional() })
+      .strict(),
+    test: (_context, params, runtime) => missingInputs(params.fields, runtime).length === 0,
+    explain: (_context, params, runtime) =>
+      `it needs ${missingInputs(params.fields, runtime).join(' and ')}${params.law ? ` (${params.law})` : ''}.`,
+  } satisfies GuardSpec<{ fields: string[]; law?: string }>,
   'record.equals': {
     description: "True when the case's record has this value.",
     params: fieldValue,
@@ -582,7 +644,7 @@ export const GUARDS = {
   } satisfies GuardSpec<{ guards: { name: string; params?: Record<string, unknown> }[] }>,
   'refusal.complete': {
     description:
-      'True unless the response refuses (in part, in full, or neither confirms nor denies) without citing exemptions, the reasons for each, and the public interest reasons for each qualified one.',
+      'True unless the response refuses (in part, in full, or neither confirms nor denies) without citing exemptions, the reasons for each, the public interest reasons for each qualified one, and the particulars an exception needs (EIR reg 14(4)).',
     params: z
       .object({
         withoutExemption: z.array(z.string().min(1)).optional(),
@@ -590,6 +652,12 @@ export const GUARDS = {
         ncnd: z
           .object({ sections: z.array(z.string().min(1)).min(1), law: z.string().min(1) })
           .strict()
+          .optional(),
+        particulars: z
+          .record(
+            z.string(),
+            z.object({ fields: z.array(z.string().min(1)).min(1), law: z.string().min(1) }).strict(),
+          )
           .optional(),
       })
       .strict(),
@@ -600,6 +668,7 @@ export const GUARDS = {
     withoutExemption?: string[];
     mustCite?: Record<string, string>;
     ncnd?: { sections: string[]; law: string };
+    particulars?: Record<string, { fields: string[]; law: string }>;
   }>,
   'exemptions.qualified': {
     description:
@@ -618,6 +687,22 @@ export const GUARDS = {
     explain: (context, params, runtime) =>
       `it must be done within ${params.workingDays} working days of receipt, by ${addWorkingDays(context.regime, context.receivedOn, params.workingDays, runtime.calendar)}.`,
   } satisfies GuardSpec<{ workingDays: number }>,
+  'cost.overLimit': {
+    description:
+      "True when the s.12 estimate (the officer's hours plus the aggregated requests' hours, at the hourly rate) is more than the appropriate limit (given, or the authority's from its sector; £600 when unset).",
+    params: costParams,
+    test: (context, params, runtime) => {
+      const { cost, limit } = costEstimateOf(context, params, runtime);
+      return cost > limit;
+    },
+    explain: (context, params, runtime) => {
+      const { hours, aggregatedHours, cost, limit } = costEstimateOf(context, params, runtime);
+      const counted = aggregatedHours
+        ? `${hours} hours, with ${aggregatedHours} hours of the requests aggregated with it,`
+        : `${hours} hours`;
+      return `a cost-limit refusal needs an estimate above the appropriate limit: ${counted} at ${pounds(params.hourlyRate)} an hour is ${pounds(cost)}, which is not more than ${pounds(limit)}.`;
+    },
+  } satisfies GuardSpec<CostParams>,
 } as const;
 
 /** The listed guards that refuse, with their parsed parameters. */

@@ -107,6 +107,22 @@ export class CaseRepository {
     return manager.getRepository(CaseEvent).findOneBy({ id });
   }
 
+  /**
+   * The estimated hours recorded on the cases linked to this one as aggregated for s.12 (Fees
+   * Regulations reg 5 / FOISA reg 7): they count towards this request's appropriate limit.
+   */
+  async aggregatedHours(manager: EntityManager, caseId: string): Promise<number> {
+    const [row] = await manager.query(
+      `SELECT COALESCE(SUM((c.snapshot->'context'->'record'->>'estimatedHours')::numeric), 0) AS hours
+         FROM case_link l
+         JOIN "case" c ON c.id = CASE WHEN l.case_id = $1 THEN l.other_case_id ELSE l.case_id END
+        WHERE $1 IN (l.case_id, l.other_case_id) AND l.kind = 'aggregated-s12' AND l.removed_at IS NULL
+          AND jsonb_typeof(c.snapshot->'context'->'record'->'estimatedHours') = 'number'`,
+      [caseId],
+    );
+    return Number(row?.hours ?? 0);
+  }
+
   openCaseIds(): Promise<string[]> {
     return this.dataSource
       .query(`SELECT id FROM "case" WHERE status = 'open'`)

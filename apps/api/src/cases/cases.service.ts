@@ -279,10 +279,10 @@ export class CasesService {
         return { case: row, event: earlier, replayed: true };
       }
     }
-    const { definition, next, effectiveOn } = await this.judge(manager, actor, input, read, today);
+    const { definition, next, effectiveOn, payload } = await this.judge(manager, actor, input, read, today);
     const event = await this.record(manager, row, {
       type: input.type,
-      payload: input.payload ?? {},
+      payload,
       effectiveOn,
       actor,
       calendar,
@@ -327,16 +327,39 @@ export class CasesService {
       );
     }
     const definition = await definitionOf(manager, row.workflowVersionId);
+    const payload = await this.withAggregatedHours(manager, row.id, definition, input);
     const next = run(() =>
       step(
         definition,
         row.snapshot as CaseSnapshot,
-        { type: input.type, payload: input.payload ?? {}, at: effectiveOn },
+        { type: input.type, payload, at: effectiveOn },
         effectiveOn,
         { calendar: calendar.options, roles: actor.roles, actor: actor.id },
       ),
     );
-    return { definition, next, effectiveOn };
+    return { definition, next, effectiveOn, payload };
+  }
+
+  /**
+   * An event whose transition declares the aggregatedHours input gets it from the case's links, never
+   * from the officer: the hours of the requests aggregated with this one for s.12.
+   */
+  private async withAggregatedHours(
+    manager: EntityManager,
+    caseId: string,
+    definition: WorkflowDefinition,
+    input: SendCaseEventInput,
+  ): Promise<Record<string, unknown>> {
+    const payload = { ...(input.payload ?? {}) };
+    delete payload.aggregatedHours;
+    const declares = definition.stages.some((stage) =>
+      stage.transitions.some(
+        (t) => t.event === input.type && t.inputs.some((i) => i.name === 'aggregatedHours'),
+      ),
+    );
+    if (!declares) return payload;
+    const hours = await this.cases.aggregatedHours(manager, caseId);
+    return hours > 0 ? { ...payload, aggregatedHours: hours } : payload;
   }
 
   /**

@@ -181,6 +181,7 @@ export function letterData(
     qualified: known.get(code)?.qualified ?? false,
     reason: reasons.get(code) ?? '',
     publicInterest: known.get(code)?.qualified ? (publicInterest.get(code) ?? '') : '',
+    particulars: completionParticulars(code, record),
   }));
   const scottish = describeRegime(regime).regulator === 'Scottish Information Commissioner';
   const reviewWorkingDays = 40;
@@ -251,16 +252,24 @@ export function letterData(
     record: Object.fromEntries(
       [
         'clarificationQuestion',
+        'clarificationAdvice',
         'identityRequested',
         'authorityRequested',
         'feeAmount',
         'feeBreakdown',
         'estimatedHours',
         'costEstimate',
+        'aggregatedHours',
+        'estimatedCost',
+        'appropriateLimit',
         'adviceAndAssistance',
         'extensionReason',
         'reviewOutcome',
         'reviewReasons',
+        'failureFound',
+        'complaintGrounds',
+        'complaintOutcomeDetails',
+        'remedialAction',
         'exemptionReasons',
         'publicInterestReasons',
         'processingPurposes',
@@ -275,6 +284,9 @@ export function letterData(
     ),
     reviewOutcomeLabel: REVIEW_OUTCOME_LABELS[text('reviewOutcome')] ?? '',
     reviewRequestBy: longDate(reviewRequestBy),
+    complaintUpheld: record.complaintOutcome === 'upheld',
+    complaintAcknowledgeBy: due('complaintAcknowledgeBy'),
+    remedialActionBy: typeof record.remedialActionBy === 'string' ? longDate(record.remedialActionBy) : '',
     authority,
     regulator: scottish ? SCOTTISH_COMMISSIONER : ICO,
     ico: scottish ? SCOTTISH_COMMISSIONER : ICO,
@@ -282,3 +294,11 @@ export function letterData(
 }
 
 export type LetterData = ReturnType<typeof letterData>;
+
+/** EIR reg 14(4) / EISR reg 13(d): who is completing material withheld as unfinished, and when they expect to finish it. */
+function completionParticulars(code: string, record: Record<string, unknown>): string {
+  const law = { 'reg 12(4)(d)': 'regulation 14(4)', 'reg 10(4)(d)': 'regulation 13(d)' }[code];
+  if (!law || typeof record.completionBody !== 'string' || typeof record.completionDate !== 'string')
+    return '';
+  return `The material is still being completed by ${record.completionBody}, who expect to finish it by ${longDate(record.completionDate)} (${law} of the Regulations).`;
+}

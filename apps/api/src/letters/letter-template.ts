@@ -45,16 +45,27 @@ export const LETTER_FIELDS: Record<string, readonly string[] | null> = {
   dueDate: null,
   reviewDue: null,
   'record.clarificationQuestion': null,
+  'record.clarificationAdvice': null,
   'record.identityRequested': null,
   'record.authorityRequested': null,
   'record.feeAmount': null,
   'record.feeBreakdown': null,
   'record.estimatedHours': null,
   'record.costEstimate': null,
+  'record.aggregatedHours': null,
+  'record.estimatedCost': null,
+  'record.appropriateLimit': null,
   'record.adviceAndAssistance': null,
   'record.extensionReason': null,
   'record.reviewOutcome': null,
   'record.reviewReasons': null,
+  'record.complaintGrounds': null,
+  'record.complaintOutcomeDetails': null,
+  complaintUpheld: null,
+  complaintAcknowledgeBy: null,
+  'record.failureFound': null,
+  'record.remedialAction': null,
+  remedialActionBy: null,
   'record.exemptionReasons': null,
   'record.publicInterestReasons': null,
   'record.processingPurposes': null,
@@ -84,7 +95,7 @@ export const LETTER_FIELDS: Record<string, readonly string[] | null> = {
   'requester.addressLines': ['this'],
   questions: ['question', 'answer'],
   sections: ['title', 'text'],
-  exemptions: ['code', 'title', 'reason', 'publicInterest', 'qualified', 'length'],
+  exemptions: ['code', 'title', 'reason', 'publicInterest', 'qualified', 'particulars', 'length'],
 };
 
 /** The regimes each letter kind exists under; a letter the law does not provide for is refused, not improvised. */
@@ -98,6 +109,9 @@ export const LETTER_REGIMES: Record<string, readonly Regime[]> = {
   // A SAR has no statutory review: complaints go to the controller and then to the ICO.
   'review-acknowledgement': ['foi', 'eir', 'foisa', 'eisr'],
   'internal-review-outcome': ['foi', 'eir', 'foisa', 'eisr'],
+  // DPA 2018 s.164A: the controller's own complaints process, for data subjects only.
+  'complaint-acknowledgement': ['sar'],
+  'complaint-outcome': ['sar'],
 };
 
 /** Refuses a letter kind the regime's law does not provide for. */
