@@ -19,6 +19,7 @@ import { BulkJobs1764000000602 } from './1764000000602-bulk-jobs';
 import { CaseLifecycle1764000000700 } from './1764000000700-case-lifecycle';
 import { ReportTally1764000000800 } from './1764000000800-report-tally';
 import { TeamQueueOrder1764000000801 } from './1764000000801-team-queue-order';
+import { OpenCaseSearch1764000000900 } from './1764000000900-open-case-search';
 
 /** Every migration, oldest first; they run at start inside one advisory lock. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   CaseLifecycle1764000000700,
   ReportTally1764000000800,
   TeamQueueOrder1764000000801,
+  OpenCaseSearch1764000000900,
 ];
