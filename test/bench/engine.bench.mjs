@@ -80,6 +80,7 @@ export default async function run() {
         channel: 'email',
         subject: 'Benchmark',
         requestText: 'Benchmark request',
+        requester: { name: 'Bench Requester', email: 'bench.requester@example.net' },
       });
       await cases.send(actor, { caseId: created.id, type: 'START_RESPONSE', effectiveOn: '2026-01-15' });
       return created.id;

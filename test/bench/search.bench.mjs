@@ -1,5 +1,6 @@
 // Full-text search over request text at a million cases: the case list's first page and its count as the
-// api runs them (CasesQuery), beside a raw-SQL baseline (the same statements on a bare pg client).
+// api runs them (CasesQuery: the page, then the count beside it, which a page that sorted every match
+// already holds), beside a raw-SQL baseline (the same statements on a bare pg client).
 //   pnpm bench search                 1,000,000 cases generated on a scratch database (about 10 min)
 //   BENCH_CASES=100000 pnpm bench search
 //   BENCH_KEEP=1 … keeps the database and prints its url; BENCH_REUSE=<url> measures one kept earlier.
@@ -69,19 +70,22 @@ export default async function run() {
     for (const [label, filter] of searches) {
       const matches = (await query.count(actor, filter)).value;
       // What the case list screen runs: the first page of 25, then the count shown beside it.
+      let counted = true;
       const service = await timed(async () => {
-        await query.page(actor, filter, 25, null);
-        await query.count(actor, filter, 1000);
+        const page = await query.page(actor, filter, 25, null);
+        counted = page.matches === undefined;
+        await query.countBeside(page, actor, filter, 1000);
       });
       // The same two statements as the api sends them, on a bare client: what the database alone costs.
       const [pageSql, pageParameters] = await statementsOf(query, actor, filter);
       const baseline = await timed(async () => {
         await client.query(pageSql.page, pageParameters.page);
-        await client.query(pageSql.count, pageParameters.count);
+        // As the api: no count statement when the page counted its matches.
+        if (counted) await client.query(pageSql.count, pageParameters.count);
       });
       const ms = (n) => `${n.toFixed(1)} ms`.padStart(8);
       console.log(
-        `${label.padEnd(42)} ${fmt(matches).padStart(9)}   ${ms(service.p50)} ${ms(service.p95)}   ${ms(baseline.p50)} ${ms(baseline.p95)}`,
+        `${label.padEnd(42)} ${fmt(matches).padStart(9)}   ${ms(service.p50)} ${ms(service.p95)}   ${ms(baseline.p50)} ${ms(baseline.p95)}   ${counted ? 'walked, counted apart' : 'sorted, counted by the page'}`,
       );
       if (service.p95 >= GOAL_MS) failures.push(`${label}: p95 ${service.p95.toFixed(1)} ms`);
     }

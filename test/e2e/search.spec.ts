@@ -174,6 +174,58 @@ describe('searching the case list', () => {
     expect(new Set(seen).size).toBe(23);
   });
 
+  it('counts a search alike whether the first page counted its matches or a count ran apart', async () => {
+    const COUNTS = `query($filter: CasesFilter, $first: Int, $after: String) {
+      cases(filter: $filter, first: $first, after: $after) {
+        edges { node { reference } } pageInfo { endCursor }
+        capped: count(upTo: 3) { value exact } count { value exact } totalCount
+      }
+    }`;
+    type Counts = {
+      cases: ListResult['cases'] & { capped: { value: number; exact: boolean }; totalCount: number };
+    };
+    let last: CreatedCase | undefined;
+    for (let i = 0; i < 6; i++) {
+      last = await createCase(api, officer, {
+        subject: `Drains ${i}`,
+        requestText: 'Sewage sludge spread on fields.',
+      });
+    }
+    // A closed case with the word: in an "all" search, in no search of open cases.
+    await sendEvent(api, officer, {
+      caseId: (last as CreatedCase).id,
+      type: 'WITHDRAW',
+      effectiveOn: '2026-01-15',
+    });
+    const run = async (filter: Record<string, unknown>, first: number, after: string | null = null) => {
+      const result = await api.graphql<Counts>(COUNTS, { filter, first, after }, officer);
+      if (!result.data) throw new Error(JSON.stringify(result.errors));
+      return result.data.cases;
+    };
+    for (const [status, n] of [
+      ['open', 5],
+      ['all', 6],
+    ] as const) {
+      // First page (counted by the page), a later page (counted apart), a page holding every match.
+      const first = await run({ text: 'sludge', status }, 2);
+      const later = await run({ text: 'sludge', status }, 2, first.pageInfo.endCursor);
+      const whole = await run({ text: 'sludge', status }, 50);
+      for (const page of [first, later, whole]) {
+        expect(page.count).toEqual({ value: n, exact: true });
+        expect(page.capped).toEqual({ value: 3, exact: false });
+        expect(page.totalCount).toBe(n);
+      }
+      expect(whole.edges.map((edge) => edge.node.reference)).toEqual(
+        [...first.edges, ...later.edges]
+          .map((edge) => edge.node.reference)
+          .concat(whole.edges.slice(4).map((edge) => edge.node.reference)),
+      );
+    }
+    const none = await run({ text: 'zeppelin', status: 'all' }, 5);
+    expect(none.count).toEqual({ value: 0, exact: true });
+    expect(none.totalCount).toBe(0);
+  });
+
   it("keeps each user's saved filters on the server", async () => {
     const SAVE = `mutation($input: SaveFilterInput!) { saveFilter(input: $input) { id name filter } }`;
     const saved = await api.graphql<{ saveFilter: { id: string; name: string; filter: unknown } }>(

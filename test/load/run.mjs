@@ -292,6 +292,7 @@ async function openLoop(rate, seconds, tokens) {
             channel: 'email',
             subject: `Open loop ${n}`,
             requestText: 'Load test request',
+            requester: { name: 'Load Requester', email: 'load.requester@example.net' },
           },
         };
         onData = (data) => {

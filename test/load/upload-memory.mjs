@@ -78,7 +78,8 @@ try {
   );
   const { createCase } = await graphql(
     `mutation { createCase(input: { workflowId: "foi", receivedOn: "2026-01-14", channel: "email",
-      subject: "Large file", requestText: "A large upload" }) { id } }`,
+      subject: "Large file", requestText: "A large upload",
+      requester: { name: "Upload Requester", email: "upload.requester@example.net" } }) { id } }`,
     undefined,
     login.token,
   );

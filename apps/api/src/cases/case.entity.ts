@@ -30,6 +30,7 @@ export type CaseStatus = 'open' | 'closed' | 'void';
 @Index('case_stage', ['stage', 'status'])
 @Index('case_team', ['teamId', 'status'])
 @Index('case_team_order', { synchronize: false })
+@Index('case_open_search_words', { synchronize: false })
 @Index('case_requester', ['requesterId'])
 export class Case {
   @PrimaryGeneratedColumn('uuid')

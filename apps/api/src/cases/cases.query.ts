@@ -77,14 +77,33 @@ export class CasesQuery {
   }
 
   async page(actor: Actor, filter: CasesFilter, first: number, after: string | null) {
-    const rows = await (await this.pageQuery(actor, filter, first, after)).getMany();
+    const { raw, entities: rows } = await (
+      await this.pageQuery(actor, filter, first, after)
+    ).getRawAndEntities();
     const hasNextPage = rows.length > first;
     const pageRows = rows.slice(0, first);
+    const matches: unknown = raw[0]?.matches;
     return {
       rows: pageRows,
       cursors: pageRows.map((row) => encode({ due: row.dueOn ?? NO_DUE_DATE, reference: row.reference })),
       hasNextPage,
+      // Known without counting: the page sorted every match, or a first page holds them all.
+      matches: matches !== undefined ? Number(matches) : !after && !hasNextPage ? pageRows.length : undefined,
     };
+  }
+
+  /** The count shown beside a first page: the page's own when it counted every match, else counted apart. */
+  countBeside(
+    page: { matches?: number },
+    actor: Actor,
+    filter: CasesFilter,
+    upTo?: number,
+  ): Promise<{ value: number; exact: boolean }> {
+    if (page.matches === undefined) return this.count(actor, filter, upTo);
+    this.checkUpTo(upTo);
+    if (upTo === undefined || page.matches <= upTo)
+      return Promise.resolve({ value: page.matches, exact: true });
+    return Promise.resolve({ value: upTo, exact: false });
   }
 
   /** The page's query, one row past it (whether there is a next page); the search benchmark runs its SQL bare. */
@@ -94,10 +113,39 @@ export class CasesQuery {
       const cursor = decode(after);
       query.andWhere(`(${SORT_KEY}, c.reference) > (:due::date, :reference)`, cursor);
     }
+    const sorts = await this.sortsMatches(actor, filter, query, first + 1);
+    // Every match is read to sort them: the first page counts them too, sparing the count a second search.
+    if (sorts && !after) query.addSelect('count(*) OVER ()', 'matches');
+    // "+ 0" keeps the order but matches no index: the planner then sorts the word index's matches.
+    const sortKey = sorts ? `${SORT_KEY} + 0` : SORT_KEY;
     return query
-      .orderBy(SORT_KEY, 'ASC')
+      .orderBy(sortKey, 'ASC')
       .addOrderBy('c.reference', 'ASC')
       .limit(first + 1);
+  }
+
+  /**
+   * Whether a text search's page is cheaper sorted from the word index's matches than found by walking the
+   * list's order: walking visits about rows × listed / matches cases, sorting visits every match. The
+   * planner's estimates say which; left to itself it walks far too long for a few thousand matches.
+   */
+  private async sortsMatches(
+    actor: Actor,
+    filter: CasesFilter,
+    query: Awaited<ReturnType<CasesQuery['filtered']>>,
+    rows: number,
+  ): Promise<boolean> {
+    if (!filter.text?.trim() || wordsOf(filter.text).length === 0) return false;
+    const matches = await this.estimate(query.clone());
+    const listed = await this.estimate(await this.filtered(actor, { ...filter, text: undefined }));
+    return matches * matches < rows * listed;
+  }
+
+  /** The planner's estimate of a query's rows (planning only: nothing is read). */
+  private async estimate(query: Awaited<ReturnType<CasesQuery['filtered']>>): Promise<number> {
+    const [sql, parameters] = query.select('1').getQueryAndParameters();
+    const [{ 'QUERY PLAN': plan }] = await this.dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, parameters);
+    return plan[0].Plan['Plan Rows'];
   }
 
   /** How many cases match: exactly, or (given upTo) counting no further than upTo. */
@@ -112,14 +160,18 @@ export class CasesQuery {
   async countStatement(actor: Actor, filter: CasesFilter, upTo?: number): Promise<[string, unknown[]]> {
     const query = await this.filtered(actor, filter);
     if (upTo === undefined) return query.select('count(*)::int', 'n').getQueryAndParameters();
-    if (!Number.isInteger(upTo) || upTo < 1 || upTo > MAX_COUNT_UP_TO) {
-      throw refusal('BAD_USER_INPUT', `upTo must be between 1 and ${MAX_COUNT_UP_TO}, not ${upTo}.`);
-    }
+    this.checkUpTo(upTo);
     const [sql, parameters] = query
       .select('1')
       .limit(upTo + 1)
       .getQueryAndParameters();
     return [`SELECT count(*)::int AS n FROM (${sql}) capped`, parameters];
+  }
+
+  private checkUpTo(upTo?: number) {
+    if (upTo !== undefined && (!Number.isInteger(upTo) || upTo < 1 || upTo > MAX_COUNT_UP_TO)) {
+      throw refusal('BAD_USER_INPUT', `upTo must be between 1 and ${MAX_COUNT_UP_TO}, not ${upTo}.`);
+    }
   }
 
   private async filtered(actor: Actor, filter: CasesFilter) {

@@ -89,7 +89,7 @@ export class CasesResolver {
     return {
       edges: models.map((node, i) => ({ node, cursor: page.cursors[i] as string })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
-      counter: (upTo) => this.query.count(actor, filter ?? {}, upTo),
+      counter: (upTo) => this.query.countBeside(page, actor, filter ?? {}, upTo),
     };
   }
 
