@@ -21,6 +21,7 @@ import { CaseLifecycle1764000000700 } from './1764000000700-case-lifecycle';
 import { ReportTally1764000000800 } from './1764000000800-report-tally';
 import { TeamQueueOrder1764000000801 } from './1764000000801-team-queue-order';
 import { UserSessionNotify1764000000900 } from './1764000000900-user-session-notify';
+import { TaskNotices1764000000980 } from './1764000000980-task-notices';
 
 /** Every migration, oldest first; they run at start inside one advisory lock. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   ReportTally1764000000800,
   TeamQueueOrder1764000000801,
   UserSessionNotify1764000000900,
+  TaskNotices1764000000980,
 ];
