@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, DatabaseMode, type RecordflowApp } from '../../apps/api/src/index';
 import { NotificationsService } from '../../apps/api/src/notifications/notifications.service';
+import { TaskClock } from '../../apps/api/src/tasks/task-clock.service';
 import { startTestApi, type TestApi } from '../support/api';
 import { createCase } from '../support/cases';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
@@ -235,7 +236,81 @@ describe('notices from two api replicas: each made, and e-mailed, exactly once',
       { kind: 'overdue', email: false, inApp: false },
       { kind: 'digest', email: true, inApp: true },
       { kind: 'team-digest', email: true, inApp: true },
+      { kind: 'task', email: true, inApp: true },
     ]);
+  });
+
+  it('a task to a team: each member told once when raised, reminded and overdue; the raiser once when answered', async () => {
+    const created = await createCase(api, lead, { subject: 'Street lighting budget' });
+    const question =
+      'How much did the council spend on replacing street lights with LEDs in each of the last three years?';
+    const raised = await api.graphql<{ raiseTask: { id: string; dueOn: string; remindOn: string } }>(
+      'mutation($input: RaiseTaskInput!) { raiseTask(input: $input) { id dueOn remindOn } }',
+      { input: { caseId: created.id, question, teamId, workingDays: 5 } },
+      lead,
+    );
+    expect(raised.errors).toBeUndefined();
+    const task = raised.data?.raiseTask as { id: string; dueOn: string; remindOn: string };
+    const members = ['olu@test.example.org', 'colleague@test.example.org'];
+    const taskMails = (address: string) => mailsTo(address, new RegExp(`task on ${created.reference}`));
+
+    // Raised: both replicas run twice; each member gets one notice and one e-mail, the raiser none.
+    await bothRun({});
+    await bothRun({});
+    const title = `A task on ${created.reference}: How much did the council spend on replacing street lights…`;
+    for (const address of members) {
+      const mails = await waitForMails(address, new RegExp(`^A task on ${created.reference}: `), 1);
+      expect(mails.map((m) => m.parsed.subject)).toEqual([`${title} — due ${task.dueOn}`]);
+      // The requester is never named in a notice.
+      expect(mails[0]?.parsed.text).not.toMatch(/Requester|requester@example\.net/);
+    }
+    const olu = (await notices(officer)).notifications.filter((n) => n.kind === 'task');
+    expect(olu.map((n) => [n.title, n.caseId, n.emailed])).toEqual([
+      [`${title} — due ${task.dueOn}`, created.id, true],
+    ]);
+
+    // The remind day, then the day after the deadline: the task clock marks each once (on both
+    // replicas at once), and each member is told once of each.
+    const clocks = [api.app.get(TaskClock), other.app.get(TaskClock)];
+    await Promise.all(clocks.map((clock) => clock.markDue(task.remindOn)));
+    await bothRun({});
+    await bothRun({});
+    for (const address of members) {
+      expect(await waitForMails(address, /^Reminder: a task on/, 1)).toHaveLength(1);
+    }
+    await Promise.all(clocks.map((clock) => clock.markDue(dayAfter(task.dueOn))));
+    await bothRun({});
+    await bothRun({});
+    for (const address of members) {
+      expect(
+        await waitForMails(address, new RegExp(`^A task on ${created.reference} is overdue$`), 1),
+      ).toHaveLength(1);
+      expect(taskMails(address).map((m) => m.parsed.subject)).toHaveLength(3);
+    }
+    expect(mailsTo('lead@test.example.org', /./)).toHaveLength(0);
+
+    // Answered by a member: the raiser is told once; the members nothing more.
+    const answered = await api.graphql(
+      'mutation($input: AnswerTaskInput!) { answerTask(input: $input) { id status } }',
+      { input: { taskId: task.id, answer: 'About £120,000 a year; the figures are attached.' } },
+      officer,
+    );
+    expect(answered.errors).toBeUndefined();
+    await bothRun({});
+    await bothRun({});
+    const answer = await waitForMails('lead@test.example.org', /is answered$/, 1);
+    expect(answer.map((m) => m.parsed.subject)).toEqual([`Your task on ${created.reference} is answered`]);
+    expect(mailsTo('lead@test.example.org', /./)).toHaveLength(1);
+    const leadNotices = (await notices(lead)).notifications;
+    expect(leadNotices.map((n) => [n.kind, n.title])).toEqual([
+      ['task', `Your task on ${created.reference} is answered`],
+    ]);
+    for (const address of members) expect(taskMails(address)).toHaveLength(3);
+    const [rows] = await api.dataSource.query(
+      `SELECT count(*)::int AS notices, count(DISTINCT key)::int AS keys, count(DISTINCT outgoing_mail_id)::int AS mails
+         FROM notification WHERE kind = 'task'`,
+    );
+    expect(rows).toEqual({ notices: 7, keys: 7, mails: 7 });
   });
 });
 

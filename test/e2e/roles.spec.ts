@@ -235,12 +235,22 @@ describe('who may do what', () => {
     ]);
   });
 
-  it('lets contributors call only what their tasks need', () => {
+  it('lets contributors call only what their tasks need, and their own notices', () => {
     const contributorOperations = [...queries, ...mutations].filter((name) => {
       const rule = rules.get(name);
       return Array.isArray(rule) && rule.includes('contributor');
     });
-    expect(contributorOperations.sort()).toEqual(['answerTask', 'me', 'task', 'tasks']);
+    expect(contributorOperations.sort()).toEqual([
+      'answerTask',
+      'markNotificationsRead',
+      'me',
+      'notificationPreferences',
+      'notifications',
+      'setNotificationPreference',
+      'task',
+      'tasks',
+      'unreadNotificationCount',
+    ]);
   });
 
   it('has a type-correct call for every mutation in this test', () => {

@@ -14,7 +14,14 @@ import {
 import { Case } from '../cases/case.entity';
 import { User } from '../users/user.entity';
 
-export const NOTIFICATION_KINDS = ['assignment', 'due-soon', 'overdue', 'digest', 'team-digest'] as const;
+export const NOTIFICATION_KINDS = [
+  'assignment',
+  'due-soon',
+  'overdue',
+  'digest',
+  'team-digest',
+  'task',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 const KINDS_SQL = NOTIFICATION_KINDS.map((k) => `'${k}'`).join(', ');
 

@@ -1,13 +1,13 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('Notification', {
-  description: 'A notice to the signed-in user: an assignment, a deadline, a digest.',
+  description: 'A notice to the signed-in user: an assignment, a deadline, a digest, a task.',
 })
 export class NotificationModel {
   @Field(() => ID)
   id: string;
 
-  @Field({ description: 'assignment, due-soon, overdue, digest or team-digest.' })
+  @Field({ description: 'assignment, due-soon, overdue, digest, team-digest or task.' })
   kind: string;
 
   @Field(() => ID, { nullable: true, description: 'The case it is about (none for a digest).' })
@@ -31,7 +31,7 @@ export class NotificationModel {
 
 @ObjectType('NotificationPreference', { description: 'How the signed-in user wants one kind of notice.' })
 export class NotificationPreferenceModel {
-  @Field({ description: 'assignment, due-soon, overdue, digest or team-digest.' })
+  @Field({ description: 'assignment, due-soon, overdue, digest, team-digest or task.' })
   kind: string;
 
   @Field()
@@ -43,7 +43,7 @@ export class NotificationPreferenceModel {
 
 @InputType()
 export class NotificationPreferenceInput {
-  @Field({ description: 'assignment, due-soon, overdue, digest or team-digest.' })
+  @Field({ description: 'assignment, due-soon, overdue, digest, team-digest or task.' })
   kind: string;
 
   @Field()

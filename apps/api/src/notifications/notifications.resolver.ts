@@ -13,9 +13,10 @@ import { NotificationsService } from './notifications.service';
 export class NotificationsResolver {
   constructor(private readonly service: NotificationsService) {}
 
-  @Roles('officer', 'admin', 'auditor')
+  @Roles('officer', 'admin', 'auditor', 'contributor')
   @Query(() => [NotificationModel], {
-    description: 'Your notices in the web app, newest first, at most 100. Roles: officer, admin, auditor.',
+    description:
+      'Your notices in the web app, newest first, at most 100. Roles: officer, admin, auditor, contributor.',
   })
   async notifications(
     @CurrentUser() actor: Actor,
@@ -34,25 +35,27 @@ export class NotificationsResolver {
     }));
   }
 
-  @Roles('officer', 'admin', 'auditor')
-  @Query(() => Int, { description: 'How many of your notices are unread. Roles: officer, admin, auditor.' })
+  @Roles('officer', 'admin', 'auditor', 'contributor')
+  @Query(() => Int, {
+    description: 'How many of your notices are unread. Roles: officer, admin, auditor, contributor.',
+  })
   unreadNotificationCount(@CurrentUser() actor: Actor): Promise<number> {
     return this.service.unreadCount(actor);
   }
 
-  @Roles('officer', 'admin', 'auditor')
+  @Roles('officer', 'admin', 'auditor', 'contributor')
   @Query(() => [NotificationPreferenceModel], {
     description:
-      'How you want each kind of notice (e-mail, in the app, both or neither). Roles: officer, admin, auditor.',
+      'How you want each kind of notice (e-mail, in the app, both or neither). Roles: officer, admin, auditor, contributor.',
   })
   notificationPreferences(@CurrentUser() actor: Actor) {
     return this.service.preferences(actor);
   }
 
-  @Roles('officer', 'admin')
+  @Roles('officer', 'admin', 'contributor')
   @Mutation(() => Int, {
     description:
-      'Marks your notices read (all unread ones when no ids are given); returns how many. Roles: officer, admin.',
+      'Marks your notices read (all unread ones when no ids are given); returns how many. Roles: officer, admin, contributor.',
   })
   markNotificationsRead(
     @CurrentUser() actor: Actor,
@@ -61,9 +64,10 @@ export class NotificationsResolver {
     return this.service.markRead(actor, ids);
   }
 
-  @Roles('officer', 'admin')
+  @Roles('officer', 'admin', 'contributor')
   @Mutation(() => [NotificationPreferenceModel], {
-    description: 'Sets how you want one kind of notice; both false turns it off. Roles: officer, admin.',
+    description:
+      'Sets how you want one kind of notice; both false turns it off. Roles: officer, admin, contributor.',
   })
   setNotificationPreference(@CurrentUser() actor: Actor, @Args('input') input: NotificationPreferenceInput) {
     return this.service.setPreference(actor, {

@@ -25,6 +25,19 @@ const NOTIFIER: Actor = {
 /** Assignments older than this are never noticed (a new replica does not mail last year's). */
 const ASSIGNMENT_LOOKBACK_DAYS = 7;
 
+/** Task events older than this are never noticed, as for assignments. */
+const TASK_LOOKBACK_DAYS = 7;
+
+/** Shortens officer-written text for a notice; the task's page has the whole of it. */
+const short = (text: string, length: number) => {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= length) return line;
+  const cut = line.slice(0, length - 1);
+  // At a word's end when there is one in the second half.
+  const space = cut.lastIndexOf(' ');
+  return `${(space > length / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+};
+
 /** One notice to make: its key makes it once. */
 interface Notice {
   key: string;
@@ -54,7 +67,7 @@ interface OpenCase {
 }
 
 /**
- * Finds what officers should be told (assignments, cases due soon or overdue, the day's digests) and
+ * Finds what officers should be told (assignments, cases due soon or overdue, tasks, the day's digests) and
  * makes each notice once: the notice's key is unique, so two replicas running the same round store
  * (and queue the e-mail of) each notice once; the loser's insert waits for the winner and does nothing.
  */
@@ -71,7 +84,11 @@ export class NotificationsService {
   /** One round: every notice due on `today` (the digests only from `digestHour` UK time); returns how many were made. */
   async run(options: { today?: string; digests?: boolean } = {}): Promise<number> {
     const today = options.today ?? ukToday();
-    const notices = [...(await this.assignments()), ...(await this.deadlines(today))];
+    const notices = [
+      ...(await this.assignments()),
+      ...(await this.deadlines(today)),
+      ...(await this.tasks()),
+    ];
     if (options.digests) notices.push(...(await this.digests(today)));
     let made = 0;
     for (const notice of notices) if (await this.make(notice)) made++;
@@ -138,6 +155,74 @@ export class NotificationsService {
       title: `${r.reference} is assigned to you`,
       body: `${r.actor_label} assigned case ${r.reference} (${r.subject}) to you.${r.due_on ? ` It is due on ${r.due_on}.` : ''}`,
     }));
+  }
+
+  /**
+   * Tasks raised, reminded (on their remind day) and overdue, to the person asked or else each enabled
+   * member of the team; tasks answered, to the one who raised them. Read from the task log (the task
+   * clock marks reminders and overdue once), never the requester: only the case reference and question.
+   */
+  private async tasks(): Promise<Notice[]> {
+    const rows: {
+      task_id: string;
+      event: 'raised' | 'reminded' | 'overdue' | 'answered';
+      case_id: string;
+      reference: string;
+      question: string;
+      due_on: string;
+      user_id: string;
+      email: string;
+      actor_name: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT t.id AS task_id, e.kind AS event, t.case_id, c.reference, t.question,
+              to_char(t.due_on, 'YYYY-MM-DD') AS due_on, u.id AS user_id, u.email, a.name AS actor_name
+         FROM case_task_event e
+         JOIN case_task t ON t.id = e.task_id
+         JOIN "case" c ON c.id = t.case_id
+         JOIN "user" u ON CASE
+                WHEN e.kind = 'answered' THEN u.id = t.raised_by
+                WHEN t.assignee_id IS NOT NULL THEN u.id = t.assignee_id
+                ELSE u.id IN (SELECT m.user_id FROM user_team m WHERE m.team_id = t.team_id) END
+         LEFT JOIN "user" a ON a.id = e.actor_id
+        WHERE e.kind IN ('raised', 'reminded', 'overdue', 'answered')
+          AND e.at > now() - make_interval(days => $1)
+          AND (e.kind = 'answered' OR t.status = 'open')
+          AND e.actor_id IS DISTINCT FROM u.id AND NOT u.disabled
+          AND ('officer' = ANY(u.roles) OR 'contributor' = ANY(u.roles))
+          AND NOT EXISTS (SELECT 1 FROM notification n
+                           WHERE n.key = 'task:' || t.id || ':' || e.kind || ':' || u.id)
+        ORDER BY e.id`,
+      [TASK_LOOKBACK_DAYS],
+    );
+    return rows.map((r) => {
+      const question = short(r.question, 60);
+      const text = {
+        raised: {
+          title: `A task on ${r.reference}: ${question} — due ${r.due_on}`,
+          body: `${r.actor_name ?? 'An officer'} asked you (or your team) about case ${r.reference}: "${short(r.question, 200)}". Please answer by ${r.due_on}.`,
+        },
+        reminded: {
+          title: `Reminder: a task on ${r.reference} is due on ${r.due_on}`,
+          body: `The task on case ${r.reference} ("${question}") is due on ${r.due_on} and is not answered yet.`,
+        },
+        overdue: {
+          title: `A task on ${r.reference} is overdue`,
+          body: `The task on case ${r.reference} ("${question}") was due on ${r.due_on} and is not answered yet.`,
+        },
+        answered: {
+          title: `Your task on ${r.reference} is answered`,
+          body: `${r.actor_name ?? 'Someone'} answered your task on case ${r.reference} ("${question}").`,
+        },
+      }[r.event];
+      return {
+        key: `task:${r.task_id}:${r.event}:${r.user_id}`,
+        userId: r.user_id,
+        email: r.email,
+        kind: 'task' as const,
+        caseId: r.case_id,
+        ...text,
+      };
+    });
   }
 
   /** Each assigned open case due soon or overdue, once per due date (a new due date is a new notice). */

@@ -252,7 +252,7 @@ export type MoveHolidayInput = {
 export type NotificationPreferenceInput = {
   email: boolean;
   inApp: boolean;
-  /** assignment, due-soon, overdue, digest or team-digest. */
+  /** assignment, due-soon, overdue, digest, team-digest or task. */
   kind: string;
 };
 

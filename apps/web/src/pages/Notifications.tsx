@@ -34,6 +34,7 @@ const KIND_LABELS: Record<string, string> = {
   overdue: 'A case of mine overdue',
   digest: 'Daily digest of my cases',
   'team-digest': "Daily digest of my teams' cases",
+  task: 'Tasks asked of me or my teams, and answers to tasks I raised',
 };
 
 const time = (iso: string) =>

@@ -22,6 +22,7 @@ import { ReportTally1764000000800 } from './1764000000800-report-tally';
 import { TeamQueueOrder1764000000801 } from './1764000000801-team-queue-order';
 import { UserSessionNotify1764000000900 } from './1764000000900-user-session-notify';
 import { OpenCaseSearch1764000000902 } from './1764000000902-open-case-search';
+import { TaskNotices1764000000980 } from './1764000000980-task-notices';
 
 /** Every migration, oldest first; they run at start inside one advisory lock. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   TeamQueueOrder1764000000801,
   UserSessionNotify1764000000900,
   OpenCaseSearch1764000000902,
+  TaskNotices1764000000980,
 ];
