@@ -40,7 +40,9 @@ describe('in Chromium: an officer corrects a case registered with the wrong date
     await form.getByRole('button', { name: 'Record the correction' }).click();
     await expect.poll(() => page.getByTestId('due').textContent()).toBe('Tue 31 Mar 2026');
     await expect
-      .poll(() => page.getByRole('heading', { name: 'Timeline' }).locator('..').textContent())
+      .poll(async () =>
+        (await page.getByRole('heading', { name: 'Timeline' }).locator('..').textContent())?.toLowerCase(),
+      )
       .toContain('case corrected');
     expect(await page.getByRole('heading', { name: 'Timeline' }).locator('..').textContent()).toContain(
       'olu.officer@example.org',

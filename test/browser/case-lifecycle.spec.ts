@@ -75,7 +75,9 @@ describe('in Chromium: an officer links related requests and acts on many cases 
     const linked = page.getByRole('list', { name: 'Linked cases' });
     await expect.poll(() => linked.textContent()).toContain(`Repeat of ${earlier.reference}`);
     await expect.poll(() => page.getByRole('list', { name: 'Possibly related cases' }).count()).toBe(0);
-    await expect.poll(() => page.locator('.timeline').textContent()).toContain('case linked');
+    await expect
+      .poll(async () => (await page.locator('.timeline').textContent())?.toLowerCase())
+      .toContain('case linked');
     await screenshot(page, SHOTS, '02-linked');
 
     const [link] = await api.dataSource.query(

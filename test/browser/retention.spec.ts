@@ -73,7 +73,7 @@ describe('in Chromium: an administrator approves a disposal and the audit view s
 
     await page.goto(`${api.url}/audit/${created.id}`);
     await page.getByRole('heading', { name: /^History of FOI-2026-/ }).waitFor();
-    await page.getByRole('button', { name: /^3\. submit for approval/ }).click();
+    await page.getByRole('button', { name: /^3\. submit for approval/i }).click();
     await expect
       .poll(() => page.getByTestId('erasure').textContent())
       .toMatch(new RegExp(`^answers erased on .* under ${RULE}$`));
