@@ -110,6 +110,18 @@ describe('searching the case list', () => {
     expect(await references({ text: 'kaleidoscope' })).toEqual([letter.reference]);
   });
 
+  it("finds words of a case's internal notes", async () => {
+    const noted = await createCase(api, officer, { subject: 'Street trees' });
+    expect(await references({ text: 'arboriculturist' })).toEqual([]);
+    const note = await api.graphql(
+      'mutation($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id } }',
+      { input: { caseId: noted.id, text: 'Ask the arboriculturist in Parks for the survey dates.' } },
+      officer,
+    );
+    expect(note.errors).toBeUndefined();
+    expect(await references({ text: 'arboriculturist' })).toEqual([noted.reference]);
+  });
+
   it('finds the requester by part of a name or e-mail, for officers only', async () => {
     expect(await references({ requester: 'shah' })).toEqual([potholes.reference]);
     expect(await references({ requester: 'TOM@EXAMPLE' })).toEqual([libraries.reference]);

@@ -23,6 +23,7 @@ import { TeamQueueOrder1764000000801 } from './1764000000801-team-queue-order';
 import { UserSessionNotify1764000000900 } from './1764000000900-user-session-notify';
 import { OpenCaseSearch1764000000902 } from './1764000000902-open-case-search';
 import { TaskNotices1764000000980 } from './1764000000980-task-notices';
+import { SearchNotesAndMail1764000000990 } from './1764000000990-search-notes-and-mail';
 
 /** Every migration, oldest first; they run at start inside one advisory lock. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   UserSessionNotify1764000000900,
   OpenCaseSearch1764000000902,
   TaskNotices1764000000980,
+  SearchNotesAndMail1764000000990,
 ];
