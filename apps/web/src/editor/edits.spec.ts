@@ -59,7 +59,12 @@ describe('stage edits', () => {
   it('renaming a stage renames every route into it, and the workflow stays valid', () => {
     const foi = builtIn('foi');
     const before = routesInto(foi, 'response');
-    expect(before).toEqual(['received:accepted', 'fees:paid', 'public-interest:decided']);
+    expect(before).toEqual([
+      'received:accepted',
+      'fees:paid',
+      'cost-limit:within-limit',
+      'public-interest:decided',
+    ]);
 
     const renamed = renameStage(foi, 'response', 'reply');
     expect(routesInto(renamed, 'reply')).toEqual(before);
