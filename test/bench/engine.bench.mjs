@@ -60,7 +60,8 @@ export default async function run() {
       email: 'bench@example.org',
       name: 'Bench Officer',
       password: 'bench password',
-      roles: ['officer'],
+      // Drafts and sends back (REQUEST_CHANGES is the approver's): the loop toggles between the two.
+      roles: ['officer', 'approver'],
     });
     const login = await fetch(`${url}/graphql`, {
       method: 'POST',
@@ -72,7 +73,12 @@ export default async function run() {
     const token = login.data.login.token;
     const { CasesService, actorOf } = await import('../../apps/api/dist/cases/cases.service.js');
     const cases = app.get(CasesService);
-    const actor = actorOf({ id: user.id, email: user.email, name: user.name, roles: ['officer'] });
+    const actor = actorOf({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      roles: ['officer', 'approver'],
+    });
     const newCase = async () => {
       const created = await cases.create(actor, {
         workflowId: 'foi',
