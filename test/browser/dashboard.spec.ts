@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +78,34 @@ describe('in Chromium: the reporting dashboard and the public disclosure log', (
     await page.getByText('Gritting routes this winter').waitFor();
     expect(await page.getByText('Library opening hours').count()).toBe(0);
     await screenshot(page, SHOTS, '02-late-cases');
+  });
+
+  it('downloads the cases shown and the statistics tables, saying how much has arrived', async () => {
+    // Still on the late cases the bar opened: the download is of this very filter.
+    const cases = page.getByText('Download these cases:').locator('..');
+    const [casesFile] = await Promise.all([
+      page.waitForEvent('download'),
+      cases.getByRole('button', { name: 'CSV' }).click(),
+    ]);
+    const casesCsv = await readFile((await casesFile.path()) as string, 'utf8');
+    expect(casesCsv.split('\r\n')[0]).toContain('reference');
+    expect(casesCsv).toContain('Gritting routes this winter');
+    expect(casesCsv).not.toContain('Library opening hours');
+    await cases
+      .getByRole('status')
+      .filter({ hasText: /^ ?Downloaded cases\.csv \(\d+ kB\)\.$/ })
+      .waitFor();
+
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    const tables = page.getByText('Download the statistics tables:').locator('..');
+    const [statisticsFile] = await Promise.all([
+      page.waitForEvent('download'),
+      tables.getByRole('button', { name: 'XLSX' }).click(),
+    ]);
+    expect(statisticsFile.suggestedFilename()).toBe('statistics.xlsx');
+    const bytes = await readFile((await statisticsFile.path()) as string);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK'); // an XLSX is a zip
+    await tables.getByRole('status').filter({ hasText: 'Downloaded statistics.xlsx' }).waitFor();
   });
 
   it('shows the disclosure log without signing in, with no requester name', async () => {

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { BulkActions } from '../components/BulkActions';
+import { ExportDownload } from '../components/ExportDownload';
 import { DeadlineFlag } from '../components/StatusFlag';
 import { showCount, showDate, ukToday } from '../format';
 import { graphql } from '../gql';
@@ -105,6 +106,16 @@ const SAVED_FILTERS: { id: SavedFilter; label: string; filter: CasesFilter }[] =
   { id: 'overdue', label: 'Overdue', filter: { overdue: true } },
   { id: 'closed', label: 'Closed', filter: { status: 'closed' } },
 ];
+
+/** The case list's filter as the export route's query parameters (named as in GraphQL; one exemption). */
+function exportParams(filter: CasesFilter): Record<string, string | number | boolean | null> {
+  const params: Record<string, string | number | boolean | null> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (Array.isArray(value)) params.exemption = value.join(',');
+    else if (value !== undefined) params[key] = value as string | number | boolean | null;
+  }
+  return params;
+}
 
 function lateFilterFrom(search: string): CasesFilter | null {
   const params = new URLSearchParams(search);
@@ -293,6 +304,13 @@ export function CaseList() {
       {result.state === 'ready' && rows.length === 0 && <p>No cases match.</p>}
       {result.state === 'ready' && rows.length > 0 && (
         <>
+          <ExportDownload
+            label="Download these cases"
+            target={{
+              table: 'cases',
+              params: exportParams(filter),
+            }}
+          />
           <BulkActions
             selection={[...selected].map(([id, version]) => ({ id, version }))}
             filter={filter}

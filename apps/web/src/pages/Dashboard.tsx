@@ -13,6 +13,7 @@ import {
   YAxis,
 } from 'recharts';
 import { useLocation } from 'wouter';
+import { ExportDownload } from '../components/ExportDownload';
 import { humanize, showDate, showPeriod } from '../format';
 import { graphql } from '../gql';
 import type { StatisticsPeriod } from '../gql/graphql';
@@ -203,6 +204,10 @@ function Figures({
           ` (on average ${statistics.lateWorkingDaysAverage.toFixed(1)} working days late)`}
         . Figures by the {per} a request was received.
       </p>
+      <ExportDownload
+        label="Download the statistics tables"
+        target={{ table: 'statistics', params: { ...range, groupBy, regime, teamId } }}
+      />
       <section aria-label={`Volume per ${per}`} className="chart">
         <h2>Volume per {per}</h2>
         <ResponsiveContainer width="100%" height={260}>
