@@ -160,7 +160,10 @@ describe('incoming mail from a real IMAP server (Dovecot)', () => {
     const registered = confirmed.data?.confirmIncomingMail;
     expect(registered).toMatchObject({ status: 'registered', eventSequence: 3 });
     expect(registered?.caseReference).toMatch(/^FOI-2026-\d{6}$/);
-    expect(registered?.attachments[0]?.attachmentId).toBeTruthy();
+    expect(registered?.attachments[0]).toMatchObject({
+      accepted: true,
+      attachmentId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+    });
     expect(registered?.attachments[1]).toMatchObject({ accepted: false, attachmentId: null });
 
     const shown = await api.graphql<{

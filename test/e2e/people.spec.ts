@@ -407,8 +407,9 @@ describe('people: users, teams, roles, sessions', () => {
     );
     expect(reset.data?.resetUserPassword.invited).toBe(true);
     expect(
-      (await api.graphql(LOGIN, { email: 'forgot@example.org', password: TEST_PASSWORD })).errors,
-    ).toBeDefined();
+      (await api.graphql(LOGIN, { email: 'forgot@example.org', password: TEST_PASSWORD })).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('UNAUTHENTICATED');
     await api.graphql('mutation($t: String!) { setPassword(token: $t, password: "remembered now") }', {
       t: reset.data?.resetUserPassword.invitation?.token,
     });
