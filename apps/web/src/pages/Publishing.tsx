@@ -1,5 +1,6 @@
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { Link } from 'wouter';
+import { humanize, showDate } from '../format';
 import { graphql } from '../gql';
 import { request, useQuery } from '../graphql';
 
@@ -21,10 +22,6 @@ const WithdrawMutation = graphql(`
     withdrawFromDisclosureLog(caseId: $caseId, reason: $reason) { caseId published }
   }
 `);
-
-/** "granted-in-part" → "Granted in part". */
-const outcomeLabel = (outcome: string | null) =>
-  outcome ? outcome.charAt(0).toUpperCase() + outcome.slice(1).replaceAll('-', ' ') : 'No outcome';
 
 type Choice = { caseId: string; reference: string; action: 'publish' | 'withdraw' };
 
@@ -90,6 +87,18 @@ export function Publishing() {
       </form>
     );
 
+  const choose = (row: Row, action: Choice['action'], label: string) => (
+    <button
+      type="button"
+      onClick={() => {
+        setChoice({ caseId: row.caseId, reference: row.reference, action });
+        setText('');
+      }}
+    >
+      {label}
+    </button>
+  );
+
   return (
     <>
       <h1>Disclosure log</h1>
@@ -104,96 +113,72 @@ export function Publishing() {
           {message.text}
         </p>
       )}
-      <section aria-labelledby="candidates-heading">
-        <h2 id="candidates-heading">Answered, not published ({candidates.length})</h2>
-        {candidates.length === 0 ? (
-          <p>No answered response waits to be published.</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Reference</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Responded</th>
-                <th scope="col">
-                  <span className="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {candidates.map((row) => (
-                <tr key={row.caseId}>
-                  <td>
-                    <Link href={`/cases/${row.caseId}`}>{row.reference}</Link>
-                  </td>
-                  <td>{row.subject}</td>
-                  <td>{outcomeLabel(row.outcome)}</td>
-                  <td>{row.respondedOn}</td>
-                  <td>
-                    {form(row) || (
-                      <button
-                        type="button"
-                        onClick={() => {
-                          setChoice({ caseId: row.caseId, reference: row.reference, action: 'publish' });
-                          setText('');
-                        }}
-                      >
-                        Publish…
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-      <section aria-labelledby="published-heading">
-        <h2 id="published-heading">Published ({published.length})</h2>
-        {published.length === 0 ? (
-          <p>Nothing is published yet.</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Reference</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Published</th>
-                <th scope="col">
-                  <span className="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {published.map((row) => (
-                <tr key={row.caseId}>
-                  <td>
-                    <Link href={`/cases/${row.caseId}`}>{row.reference}</Link>
-                  </td>
-                  <td>{row.subject}</td>
-                  <td>{outcomeLabel(row.outcome)}</td>
-                  <td>{row.publishedOn}</td>
-                  <td>
-                    {form(row) || (
-                      <button
-                        type="button"
-                        onClick={() => {
-                          setChoice({ caseId: row.caseId, reference: row.reference, action: 'withdraw' });
-                          setText('');
-                        }}
-                      >
-                        Withdraw…
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <ResponseTable
+        id="candidates"
+        heading="Answered, not published"
+        empty="No answered response waits to be published."
+        dateHeading="Responded"
+        rows={candidates.map((row) => ({ ...row, on: row.respondedOn }))}
+        action={(row) => form(row) || choose(row, 'publish', 'Publish…')}
+      />
+      <ResponseTable
+        id="published"
+        heading="Published"
+        empty="Nothing is published yet."
+        dateHeading="Published"
+        rows={published.map((row) => ({ ...row, on: row.publishedOn }))}
+        action={(row) => form(row) || choose(row, 'withdraw', 'Withdraw…')}
+      />
     </>
+  );
+}
+
+type Row = { caseId: string; reference: string; subject: string; outcome: string | null; on: string };
+
+/** One list of responses: the answered ones to publish, or the published ones to withdraw. */
+function ResponseTable(props: {
+  id: string;
+  heading: string;
+  empty: string;
+  dateHeading: string;
+  rows: Row[];
+  action: (row: Row) => ReactNode;
+}) {
+  return (
+    <section aria-labelledby={`${props.id}-heading`}>
+      <h2 id={`${props.id}-heading`}>
+        {props.heading} ({props.rows.length})
+      </h2>
+      {props.rows.length === 0 ? (
+        <p>{props.empty}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Reference</th>
+              <th scope="col">Subject</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">{props.dateHeading}</th>
+              <th scope="col">
+                <span className="visually-hidden">Action</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((row) => (
+              <tr key={row.caseId}>
+                <td>
+                  <Link href={`/cases/${row.caseId}`}>{row.reference}</Link>
+                </td>
+                <td>{row.subject}</td>
+                <td>{row.outcome ? humanize(row.outcome) : 'No outcome'}</td>
+                <td>{showDate(row.on)}</td>
+                <td>{props.action(row)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }
