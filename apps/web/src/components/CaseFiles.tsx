@@ -4,6 +4,7 @@ import { humanize, showDayOf } from '../format';
 import { graphql } from '../gql';
 import type { CaseAttachmentsQuery } from '../gql/graphql';
 import { request, useQuery } from '../graphql';
+import { saveFile } from '../save-file';
 import { hasRole, useSession } from '../session';
 import { Message } from './Message';
 
@@ -63,12 +64,7 @@ async function download(path: string, filename: string) {
     const body = (await response.json().catch(() => null)) as { message?: string } | null;
     throw new Error(body?.message ?? `The server answered ${response.status}.`);
   }
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(await response.blob(), filename);
 }
 
 /** Sends one file with XMLHttpRequest, the only browser API that reports upload progress. */

@@ -3,6 +3,7 @@ import { humanize, showDate, showDateTime, ukToday } from '../format';
 import { graphql } from '../gql';
 import type { CaseDocumentsQuery as CaseDocuments, CaseMailsQuery as CaseMails } from '../gql/graphql';
 import { request, useQuery } from '../graphql';
+import { base64Blob, saveFile } from '../save-file';
 import { Message } from './Message';
 
 const CaseDocumentsQuery = graphql(`
@@ -277,13 +278,7 @@ function numbered(queued: { template: string; on: string }[]) {
 
 async function download(document: CaseDocuments['caseDocuments'][number]) {
   const { documentFile } = await request(DocumentFileQuery, { id: document.id });
-  const bytes = Uint8Array.from(atob(documentFile.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: documentFile.mimeType }));
-  const link = window.document.createElement('a');
-  link.href = url;
-  link.download = document.filename;
-  link.click();
-  URL.revokeObjectURL(url);
+  saveFile(base64Blob(documentFile.base64, documentFile.mimeType), document.filename);
 }
 
 /** The letters the workflow queued for a case: generate them, download them, record them as sent. */

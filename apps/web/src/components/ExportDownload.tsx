@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { saveFile } from '../save-file';
 import { useSession } from '../session';
 
 /** The api's export route and query parameters, e.g. `cases` with the case list's filter. */
@@ -46,14 +47,7 @@ export function ExportDownload({ target, label }: { target: ExportTarget; label:
       const name =
         /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
         `${target.table}.${format}`;
-      const url = URL.createObjectURL(
-        new Blob(chunks as BlobPart[], { type: response.headers.get('content-type') ?? '' }),
-      );
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      link.click();
-      URL.revokeObjectURL(url);
+      saveFile(new Blob(chunks as BlobPart[], { type: response.headers.get('content-type') ?? '' }), name);
       setStatus(`Downloaded ${name} (${kilobytes(received)}).`);
     } catch (error) {
       setStatus((error as Error).message);

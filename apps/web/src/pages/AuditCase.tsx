@@ -10,6 +10,7 @@ import { humanize, showDate, showDateTime } from '../format';
 import { graphql } from '../gql';
 import type { ReplayCaseQuery as Replayed, VerifyCaseHistoryQuery as Verified } from '../gql/graphql';
 import { request, useQuery } from '../graphql';
+import { saveFile } from '../save-file';
 
 const AuditHistoryQuery = graphql(`
   query AuditHistory($id: ID!) {
@@ -98,14 +99,10 @@ export function AuditCase({ id }: { id: string }) {
     setError(null);
     try {
       const { exportCaseBundle } = await request(ExportCaseBundleQuery, { id });
-      const url = URL.createObjectURL(
+      saveFile(
         new Blob([JSON.stringify(exportCaseBundle, null, 2)], { type: 'application/json' }),
+        `${result.state === 'ready' ? result.data.case.reference : 'case'}-bundle.json`,
       );
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `${result.state === 'ready' ? result.data.case.reference : 'case'}-bundle.json`;
-      link.click();
-      URL.revokeObjectURL(url);
     } catch (e) {
       setError((e as Error).message);
     }

@@ -3,6 +3,7 @@ import { Message } from '../components/Message';
 import { showDateTime } from '../format';
 import { graphql } from '../gql';
 import { request, useQuery } from '../graphql';
+import { base64Blob, saveFile } from '../save-file';
 
 const OutboxQuery = graphql(`
   query Outbox {
@@ -29,13 +30,7 @@ const SaveMailTemplateMutation = graphql(`
 const time = showDateTime;
 
 function save(attachment: { filename: string; contentType: string; base64: string }) {
-  const bytes = Uint8Array.from(atob(attachment.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: attachment.contentType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = attachment.filename;
-  link.click();
-  URL.revokeObjectURL(url);
+  saveFile(base64Blob(attachment.base64, attachment.contentType), attachment.filename);
 }
 
 /** One outbox message as it would have gone out: headers, text, attachments and the source. */

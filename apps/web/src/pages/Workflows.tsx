@@ -4,6 +4,7 @@ import { showDayOf } from '../format';
 import { graphql } from '../gql';
 import type { WorkflowListQuery as WorkflowList } from '../gql/graphql';
 import { GraphQLRequestError, request, useQuery } from '../graphql';
+import { saveFile } from '../save-file';
 
 const WorkflowListQuery = graphql(`
   query WorkflowList {
@@ -72,11 +73,7 @@ async function download(workflowId: string, version: number) {
   const found = workflow.versions.find((v) => v.version === version);
   if (!found) throw new Error(`Version ${version} of ${workflowId} is not there any more.`);
   const blob = new Blob([`${JSON.stringify(found.definition, null, 2)}\n`], { type: 'application/json' });
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = `${workflowId}-v${version}.json`;
-  link.click();
-  URL.revokeObjectURL(link.href);
+  saveFile(blob, `${workflowId}-v${version}.json`);
 }
 
 function WorkflowTable({ rows }: { rows: WorkflowList['workflows'] }) {
