@@ -355,7 +355,8 @@ describe('hostile input is harmless and answered clearly', () => {
     await run(calls);
     expect(needsSignIn.size).toBeGreaterThan(10);
     expect(calls.length).toBeGreaterThan(1000);
-    expect(faults).toEqual([]);
+    // A fault shows with what the server logged for it.
+    expect(faults.length === 0 ? [] : [...faults, ...api.serverErrors]).toEqual([]);
 
     // Still standing, and nothing it refused left a case it cannot verify.
     const after = await api.graphql<{

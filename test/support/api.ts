@@ -25,6 +25,8 @@ export interface TestApi {
   ): Promise<GraphQLResult<T>>;
   /** Creates a user with these roles (once per e-mail) and signs in; returns the token. */
   signIn(roles: (Role | 'approver')[], email?: string): Promise<string>;
+  /** The api's own error log lines so far, so a test that sees a fault can say what the server logged. */
+  serverErrors: string[];
   close(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function startTestApi(
   } = {},
 ): Promise<TestApi> {
   const database = await createScratchDatabase(label);
+  const serverErrors: string[] = [];
   const { app, dataSource } = await createApp({
     databaseUrl: database.url,
     database: DatabaseMode.SERVER,
@@ -60,8 +63,16 @@ export async function startTestApi(
     notifyIntervalMs: 0,
     mail: options.mail,
     signIn: options.signIn ?? { password: true, oidc: null },
-    // LOG_LEVEL=error shows the api's own log while debugging a test.
-    logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
+    // LOG_LEVEL=error shows the api's own log while debugging a test; errors are always kept for the test to show.
+    logger: pino(
+      { level: process.env.LOG_LEVEL ?? 'error' },
+      pino.multistream([
+        { level: 'error', stream: { write: (line: string) => void serverErrors.push(line) } },
+        ...(process.env.LOG_LEVEL
+          ? [{ level: process.env.LOG_LEVEL as pino.Level, stream: process.stdout }]
+          : []),
+      ]),
+    ),
   });
   await app.listen(options.port ?? 0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -80,6 +91,7 @@ export async function startTestApi(
     databaseUrl: database.url,
     dataSource,
     graphql,
+    serverErrors,
     async signIn(roles, email = `${roles.join('-')}@test.example.org`) {
       if (!created.has(email.toLowerCase())) {
         await createUser(dataSource.manager, {

@@ -130,8 +130,8 @@ export class CasesService {
     return this.cases.requesters(ids);
   }
 
-  calendarNow(): Promise<CalendarAt> {
-    return this.cases.calendar();
+  calendarNow(manager?: EntityManager): Promise<CalendarAt> {
+    return this.cases.calendar(manager);
   }
 
   /** Registers a request on its workflow's published version: the clock starts at the date of receipt. */

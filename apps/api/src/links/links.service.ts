@@ -80,7 +80,7 @@ export class LinksService {
           'input.kind',
           `${one.reference} and ${other.reference} are already linked as ${input.kind}.`,
         );
-      if (input.kind === 'aggregated-s12') await this.checkAggregation(one, other);
+      if (input.kind === 'aggregated-s12') await this.checkAggregation(manager, one, other);
       const link = await manager.getRepository(CaseLink).save({
         caseId: one.id,
         otherCaseId: other.id,
@@ -270,7 +270,7 @@ export class LinksService {
   }
 
   /** Both received within 60 consecutive working days on their regime's calendar, and a regime with a cost limit. */
-  private async checkAggregation(one: Case, other: Case): Promise<void> {
+  private async checkAggregation(manager: EntityManager, one: Case, other: Case): Promise<void> {
     if (one.regime !== other.regime || !AGGREGATING_REGIMES.includes(one.regime)) {
       throw invalid(
         'input.kind',
@@ -278,7 +278,7 @@ export class LinksService {
       );
     }
     const [earlier, later] = one.receivedOn <= other.receivedOn ? [one, other] : [other, one];
-    const calendar = await this.casesService.calendarNow();
+    const calendar = await this.casesService.calendarNow(manager);
     const days = workingDaysBetween(
       one.regime as Regime,
       earlier.receivedOn,

@@ -138,8 +138,9 @@ export class TasksService {
         throw refusal('EVENT_NOT_ALLOWED', 'The case is closed: tasks are raised on open cases only.');
       }
       await this.checkGivenTo(manager, teamId, assigneeId);
-      // Working days of the authority's own nation and its run-time holidays (a SAR controller's calendar).
-      const calendar = await this.cases.calendarNow();
+      // Working days of the authority's own nation and its run-time holidays (a SAR controller's calendar),
+      // read on this transaction's connection: asking the pool for a second one while the case is locked can starve it.
+      const calendar = await this.cases.calendarNow(manager);
       const raisedOn = ukToday();
       const dueOn = addWorkingDays('sar', raisedOn, input.workingDays, calendar.options);
       const remindOn =
