@@ -41,6 +41,7 @@ export {
 export { compileWorkflow } from './compile';
 export type { CaseContext, DeadlineEntry, TimerEntry } from './context';
 export { type Exemption, exemptionsFor } from './exemptions';
+export { type FeeBands, type FeeEstimate, type FeeWorking, feeProblems, feeWorking } from './fees';
 export { checkPayload, payloadJsonSchema } from './inputs';
 export {
   CASE_ANONYMISED,
@@ -64,7 +65,15 @@ export {
   type StateMapping,
 } from './lifecycle';
 export { absoluteExemptions, type RefusalRules, refusalProblems } from './refusals';
-export { ACTIONS, CLOSURE_OUTCOMES, GUARDS, LETTER_TEMPLATES, registryDescription } from './registry';
+export {
+  ACTIONS,
+  CLOSURE_OUTCOMES,
+  GUARDS,
+  LETTER_TEMPLATES,
+  registryDescription,
+  type Timeliness,
+  timelinessOf,
+} from './registry';
 export {
   APPROVER_ROLE,
   INPUT_TYPES,

@@ -15,6 +15,7 @@ import {
   type StepRuntime,
   type TimerEntry,
 } from './context';
+import { type FeeBands, feeProblems, feeWorking, pounds } from './fees';
 import { absoluteExemptions, refusalProblems } from './refusals';
 
 export const LETTER_TEMPLATES = [
@@ -165,7 +166,47 @@ const costParams = z
   .strict();
 type CostParams = z.infer<typeof costParams>;
 
-const pounds = (value: number) => `£${Number.isInteger(value) ? value : value.toFixed(2)}`;
+/** How an answer on this day stands against a deadline, as statistics count it. */
+export type Timeliness = 'in-time' | 'in-time-extended' | 'late';
+
+/**
+ * Late after the deadline; otherwise in time, and "in time with a permitted extension" when the deadline is the
+ * response clock and an extension was taken on it (statistics count both as in time, and show the second apart).
+ */
+export function timelinessOf(context: CaseContext, deadline: string, at: string): Timeliness {
+  const due = context.deadlines[deadline]?.due;
+  if (due && at > due) return 'late';
+  const extended =
+    deadline === RESPONSE_DEADLINE && context.clock.events.some((e) => e.type === 'extend' && e.date <= at);
+  return extended ? 'in-time-extended' : 'in-time';
+}
+
+const feeParams = z
+  .object({
+    hoursField: z.string().min(1).default('feeHours'),
+    rateField: z.string().min(1).default('feeHourlyRate'),
+    disbursementsField: z.string().min(1).default('feeDisbursements'),
+    feeField: z.string().min(1).default('feeAmount'),
+    maxHourlyRate: z.number().positive().max(1000),
+    freeUpTo: z.number().min(0).max(100000),
+    percentAbove: z.number().positive().max(100),
+    costLimit: z.number().positive().max(100000),
+  })
+  .strict();
+type FeeParams = z.infer<typeof feeParams>;
+
+/** The fee estimate an event gives: staff hours, the hourly rate and other costs of providing the information. */
+function feeEstimateOf(params: FeeParams, runtime: Pick<StepRuntime, 'payload'>) {
+  const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+  return {
+    estimate: {
+      hours: number(runtime.payload[params.hoursField]),
+      hourlyRate: number(runtime.payload[params.rateField]),
+      disbursements: number(runtime.payload[params.disbursementsField]),
+    },
+    fee: number(runtime.payload[params.feeField]),
+  };
+}
 
 /** Every action a definition may name, with its parameters. */
 export const ACTIONS = {
@@ -484,13 +525,12 @@ export const ACTIONS = {
   } satisfies ActionSpec<{ field: string }>,
   'record.timeliness': {
     description:
-      'Records "in-time" or "late" in a field of the record: whether the event is on or before the named deadline.',
+      'Records "in-time", "in-time-extended" or "late" in a field of the record: whether the event is on or before the named deadline, and for the response clock whether that deadline was extended (FOIA s.10(3), EIR reg 7, UK GDPR Art 12(3)).',
     params: z
       .object({ field: z.string().regex(/^[a-z][a-zA-Z0-9]*$/), deadline: z.string().min(1) })
       .strict(),
     run: (context, params, runtime) => {
-      const due = context.deadlines[params.deadline]?.due;
-      const value = due && runtime.at > due ? 'late' : 'in-time';
+      const value = timelinessOf(context, params.deadline, runtime.at);
       return { ...context, record: { ...context.record, [params.field]: value } };
     },
   } satisfies ActionSpec<{ field: string; deadline: string }>,
@@ -513,6 +553,29 @@ export const ACTIONS = {
       };
     },
   } satisfies ActionSpec<CostParams>,
+  'fee.estimate': {
+    description:
+      'Records how a FOISA fee was worked out (Fees for Required Disclosure (Scotland) Regulations 2004): the staff hours and hourly rate, any other costs of providing the information, the projected costs and the most the fee may be.',
+    params: feeParams,
+    run: (context, params, runtime) => {
+      const { estimate } = feeEstimateOf(params, runtime);
+      const working = feeWorking(estimate, params satisfies FeeBands);
+      const { feeDisbursements: _earlier, ...record } = context.record;
+      // Other costs are recorded only when there are some, so a letter mentions them only then.
+      return {
+        ...context,
+        record: {
+          ...record,
+          feeHours: working.hours,
+          feeHourlyRate: working.hourlyRate,
+          ...(working.disbursements > 0 ? { feeDisbursements: working.disbursements } : {}),
+          feeStaffCost: working.staffCost,
+          feeProjectedCosts: working.projectedCosts,
+          feeMaximum: working.maximumFee,
+        },
+      };
+    },
+  } satisfies ActionSpec<FeeParams>,
   'case.close': {
     description:
       'Records the closure outcome (given, or the outcome already recorded), stops every clock and cancels every timer.',
@@ -703,6 +766,19 @@ export const GUARDS = {
       return `a cost-limit refusal needs an estimate above the appropriate limit: ${counted} at ${pounds(params.hourlyRate)} an hour is ${pounds(cost)}, which is not more than ${pounds(limit)}.`;
     },
   } satisfies GuardSpec<CostParams>,
+  'fee.withinMaximum': {
+    description:
+      'True when a FOISA fee is lawful (Fees for Required Disclosure (Scotland) Regulations 2004): staff time at no more than the hourly cap, projected costs above the free band and not above the cost limit, and a fee of more than £0 and at most the given percentage of the projected costs above the free band.',
+    params: feeParams,
+    test: (_context, params, runtime) => {
+      const { estimate, fee } = feeEstimateOf(params, runtime);
+      return feeProblems(estimate, fee, params).length === 0;
+    },
+    explain: (_context, params, runtime) => {
+      const { estimate, fee } = feeEstimateOf(params, runtime);
+      return `the fee is not lawful: ${feeProblems(estimate, fee, params).join('; ')}.`;
+    },
+  } satisfies GuardSpec<FeeParams>,
 } as const;
 
 /** The listed guards that refuse, with their parsed parameters. */

@@ -366,3 +366,123 @@ describe('a s.12 refusal is recorded as such, with its timeliness (R1, F10)', ()
     expect(now().context.record).toMatchObject({ outcome: 'cost-limit-refusal', timeliness: 'late' });
   });
 });
+
+describe('F10: in time, in time with a permitted extension, or late', () => {
+  const sar = builtIn('sar');
+  const answered = (j: ReturnType<typeof journey>, on: string) => {
+    j.send('SUBMIT_FOR_APPROVAL', on, granted);
+    j.send('APPROVE_RESPONSE', on, {}, ['approver']);
+    j.send('RESPONSE_SENT', on, { letter: 'response', channel: 'email' }, ['system']);
+    return j.now().context.record.timeliness;
+  };
+  const extendedForPublicInterest = () => {
+    const j = journey(foi);
+    j.send('START_RESPONSE', '2026-01-15');
+    j.send('EXTEND_FOR_PUBLIC_INTEREST', '2026-02-02', {
+      exemptions: ['s.43(2)'],
+      extensionReason: 'The balance needs the contractor’s views.',
+    });
+    j.send('PUBLIC_INTEREST_DECIDED', '2026-02-20', { publicInterestDecision: 'Favours disclosure.' });
+    return j;
+  };
+
+  it('FOI received Wed 14 Jan 2026: answered Mon 2 Mar after a s.10(3) extension to Wed 11 Mar is in time with a permitted extension', () => {
+    const j = extendedForPublicInterest();
+    expect(j.now().context.deadlines.response?.due).toBe('2026-03-11');
+    expect(answered(j, '2026-03-02')).toBe('in-time-extended');
+  });
+
+  it('FOI: on the extended deadline, Wed 11 Mar, still in time with the extension; Thu 12 Mar is late', () => {
+    expect(answered(extendedForPublicInterest(), '2026-03-11')).toBe('in-time-extended');
+    expect(answered(extendedForPublicInterest(), '2026-03-12')).toBe('late');
+  });
+
+  it('FOI without an extension: Wed 11 Feb is in time, Thu 12 Feb late', () => {
+    const inTime = journey(foi);
+    inTime.send('START_RESPONSE', '2026-01-15');
+    expect(answered(inTime, '2026-02-11')).toBe('in-time');
+    const late = journey(foi);
+    late.send('START_RESPONSE', '2026-01-15');
+    expect(answered(late, '2026-02-12')).toBe('late');
+  });
+
+  it('EIR: a reg 7 extension on Mon 9 Feb 2026 to 40 working days, answered Mon 2 Mar: in time with a permitted extension', () => {
+    const j = journey(eir);
+    j.send('START_RESPONSE', '2026-01-15');
+    j.send('EXTEND_COMPLEX_AND_VOLUMINOUS', '2026-02-09', { extensionReason: 'Ten years of readings.' });
+    expect(j.now().context.deadlines.response?.due).toBe('2026-03-11');
+    expect(answered(j, '2026-03-02')).toBe('in-time-extended');
+  });
+
+  it('SAR received Mon 2 Mar 2026 (due Thu 2 Apr), extended by two months (Art 12(3)) to Tue 2 Jun, answered Wed 20 May: in time with the extension', () => {
+    const j = journey(sar, '2026-03-02');
+    j.send('START_RESPONSE', '2026-03-03');
+    expect(j.now().context.deadlines.response?.due).toBe('2026-04-02');
+    j.send('EXTEND_COMPLEX', '2026-03-20', { extensionReason: 'Records held in five systems.' });
+    expect(j.now().context.deadlines.response?.due).toBe('2026-06-02');
+    expect(answered(j, '2026-05-20')).toBe('in-time-extended');
+  });
+
+  it('FOISA has no extension: answered on day 20, Wed 11 Feb 2026, in time', () => {
+    const j = journey(foisa);
+    j.send('START_RESPONSE', '2026-01-15');
+    expect(answered(j, '2026-02-11')).toBe('in-time');
+  });
+
+  it('s.17(5): a s.12 refusal sent on day 20 (Wed 11 Feb 2026) is in time, judged like any answer', () => {
+    const { send, now } = journey(foi);
+    send('EXCEEDS_COST_LIMIT', '2026-01-20', { estimatedHours: 40, costEstimate: 'Forty files.' });
+    send('SEND_COST_LIMIT_REFUSAL', '2026-02-11', { adviceAndAssistance: 'Narrow it to one year.' });
+    expect(now().context.record).toMatchObject({ outcome: 'cost-limit-refusal', timeliness: 'in-time' });
+  });
+});
+
+describe('S4 fees: a FOISA fees notice charges no more than the Fees for Required Disclosure (Scotland) Regulations 2004 allow', () => {
+  const fee = {
+    feeHours: 20,
+    feeHourlyRate: 15,
+    feeDisbursements: 20,
+    feeBreakdown: 'Copying the 2025 inspection reports held on paper.',
+  };
+
+  it('20 hours at £15 and £20 of copies (£320): £40 is refused naming the £22 maximum; £22 is issued with the working recorded', () => {
+    const { send, now, where } = journey(foisa);
+    expect(() => send('ISSUE_FEES_NOTICE', '2026-01-20', { ...fee, feeAmount: 40 })).toThrow(
+      '"ISSUE_FEES_NOTICE" is not allowed now: the fee is not lawful: 20 hours at £15 an hour (£300) and £20 of other costs come to £320; the fee may be at most £22, 10% of the £220 above £100 (reg 4), not £40.',
+    );
+    expect(where().stage).toBe('received');
+    send('ISSUE_FEES_NOTICE', '2026-01-20', { ...fee, feeAmount: 22 });
+    expect(where().stage).toBe('fees');
+    expect(now().context.record).toMatchObject({
+      feeAmount: 22,
+      feeHours: 20,
+      feeHourlyRate: 15,
+      feeDisbursements: 20,
+      feeStaffCost: 300,
+      feeProjectedCosts: 320,
+      feeMaximum: 22,
+    });
+  });
+
+  it('refuses £20 an hour, a fee on £100 or less, and a fee where s.12 applies', () => {
+    const { send } = journey(foisa);
+    expect(() =>
+      send('ISSUE_FEES_NOTICE', '2026-01-20', { ...fee, feeHourlyRate: 20, feeAmount: 10 }),
+    ).toThrow('staff time is costed at no more than £15 an hour (reg 3(2)), not £20');
+    expect(() =>
+      send('ISSUE_FEES_NOTICE', '2026-01-20', { ...fee, feeHours: 5, feeDisbursements: 0, feeAmount: 1 }),
+    ).toThrow('£75, not more than £100, so no fee may be charged (reg 4)');
+    expect(() => send('ISSUE_FEES_NOTICE', '2026-01-20', { ...fee, feeHours: 40, feeAmount: 50 })).toThrow(
+      'come to £620, more than £600 (reg 5): the request is over the cost limit (s.12)',
+    );
+  });
+
+  it('FOI and EIR fees keep their own rules: no FOISA bands', () => {
+    const fois = journey(foi);
+    fois.send('ISSUE_FEES_NOTICE', '2026-01-20', { feeAmount: 40, feeBreakdown: 'Photocopying 400 pages.' });
+    expect(fois.where().stage).toBe('fees');
+    const eirs = journey(eir);
+    eirs.send('ISSUE_FEES_NOTICE', '2026-01-20', { feeAmount: 400, feeBreakdown: 'Map printing.' });
+    expect(eirs.where().stage).toBe('fees');
+  });
+});
