@@ -167,8 +167,9 @@ export class ExportsController {
       'received',
       'answered',
       'in time',
-      'in time (extended)',
+      'in time with a permitted extension',
       'late',
+      'answered in time (%)',
       'average working days late',
     ]);
     for (const p of periods)
@@ -181,6 +182,7 @@ export class ExportsController {
         p.inTime,
         p.inTimeExtended,
         p.late,
+        p.inTimePercent,
         p.lateWorkingDaysAverage,
       ]);
     const keys = (pick: (p: (typeof periods)[number]) => { key: string }[]) => [

@@ -38,10 +38,19 @@ export class RegulatorStatistics {
 export class StatisticsFigures {
   @Field(() => Int, { description: 'Requests received.' }) received!: number;
   @Field(() => Int, { description: 'Requests answered (a response or a refusal sent).' }) answered!: number;
-  @Field(() => Int, { description: 'Answered within the time limit, not extended.' }) inTime!: number;
-  @Field(() => Int, { description: 'Answered within a lawfully extended time limit.' })
+  @Field(() => Int, { description: 'Answered within the time limit, no extension taken.' }) inTime!: number;
+  @Field(() => Int, {
+    description:
+      'Answered in time with a permitted extension: within the limit as extended (FOIA s.10(3), EIR/EISR reg 7, UK GDPR Art 12(3)).',
+  })
   inTimeExtended!: number;
   @Field(() => Int, { description: 'Answered after the time limit.' }) late!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'The percentage of answers in time (one decimal place), counting those in time with a permitted extension as the ICO does; null when none was answered.',
+  })
+  inTimePercent!: number | null;
   @Field(() => Float, {
     nullable: true,
     description: 'Average working days late of the late answers whose deadline is known.',

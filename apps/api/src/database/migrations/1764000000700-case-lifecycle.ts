@@ -85,7 +85,7 @@ export class CaseLifecycle1764000000700 implements MigrationInterface {
 }
 
 /** The report trigger of 1764000000009 with a voided case's row removed and a corrected received date followed. */
-const FUNCTION = `CREATE OR REPLACE FUNCTION "case_report_project"() RETURNS trigger LANGUAGE plpgsql AS $$
+export const FUNCTION = `CREATE OR REPLACE FUNCTION "case_report_project"() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         c record;
         ctx jsonb;

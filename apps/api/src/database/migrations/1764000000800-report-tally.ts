@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** What a case_report row counts towards: the (dimension, key) pairs the statistics add up. */
-const CONTRIBUTIONS = `CREATE FUNCTION "case_report_contributions"(r case_report)
+export const CONTRIBUTIONS = `CREATE FUNCTION "case_report_contributions"(r case_report)
   RETURNS TABLE (dimension text, key text) LANGUAGE sql IMMUTABLE AS $$
     SELECT 'received', ''
     UNION ALL SELECT 'answered', '' WHERE r.answered_on IS NOT NULL
