@@ -68,6 +68,19 @@ const longDate = (iso: string) =>
     timeZone: 'UTC',
   });
 
+/** Amounts of money in the record, printed as "22" or "22.50" (never "22.5"). */
+const MONEY_FIELDS = new Set([
+  'feeAmount',
+  'feeHourlyRate',
+  'feeDisbursements',
+  'feeStaffCost',
+  'feeProjectedCosts',
+  'feeMaximum',
+  'estimatedCost',
+  'appropriateLimit',
+]);
+const money = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2));
+
 const paragraphs = (text: string) =>
   text
     .split(/\n\s*\n/)
@@ -190,7 +203,12 @@ export function letterData(
     const date = deadline(name);
     return date ? longDate(date) : 'a date we will confirm';
   };
-  const text = (field: string) => (record[field] === undefined ? '' : String(record[field]));
+  const text = (field: string) =>
+    record[field] === undefined || record[field] === null
+      ? ''
+      : MONEY_FIELDS.has(field) && typeof record[field] === 'number'
+        ? money(record[field])
+        : String(record[field]);
   const subject = subjectOf(letter);
   // The case's own deadline (FOISA counts it from the end of the 20 working days, s.20(5)); else 40 working days from the letter.
   const reviewRequestBy =
@@ -257,6 +275,12 @@ export function letterData(
         'authorityRequested',
         'feeAmount',
         'feeBreakdown',
+        'feeHours',
+        'feeHourlyRate',
+        'feeDisbursements',
+        'feeStaffCost',
+        'feeProjectedCosts',
+        'feeMaximum',
         'estimatedHours',
         'costEstimate',
         'aggregatedHours',
