@@ -53,6 +53,13 @@ export function showPeriod(period: string): string {
   return period;
 }
 
+/** How an answer stood against its deadline, as the statistics count it. */
+export const TIMELINESS: Record<string, string> = {
+  'in-time': 'In time',
+  'in-time-extended': 'In time with a permitted extension',
+  late: 'Late',
+};
+
 export const ukToday = () => inLondon(new Date()).day;
 
 /** A list's count as the api gives it: "1,000+" when counting stopped before the end. */

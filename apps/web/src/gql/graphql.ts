@@ -854,7 +854,7 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { statistics: { received: number, answered: number, inTime: number, inTimeExtended: number, late: number, lateWorkingDaysAverage: number | null, periods: Array<{ period: string, from: string, to: string, received: number, answered: number, inTime: number, inTimeExtended: number, late: number, outcomes: Array<{ key: string, count: number }>, exemptions: Array<{ key: string, count: number }> }> } };
+export type DashboardQuery = { statistics: { received: number, answered: number, inTime: number, inTimeExtended: number, late: number, inTimePercent: number | null, lateWorkingDaysAverage: number | null, periods: Array<{ period: string, from: string, to: string, received: number, answered: number, inTime: number, inTimeExtended: number, late: number, inTimePercent: number | null, outcomes: Array<{ key: string, count: number }>, exemptions: Array<{ key: string, count: number }> }> } };
 
 export type DashboardChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2092,6 +2092,7 @@ export const DashboardDocument = new TypedDocumentString(`
     inTime
     inTimeExtended
     late
+    inTimePercent
     lateWorkingDaysAverage
     periods {
       period
@@ -2102,6 +2103,7 @@ export const DashboardDocument = new TypedDocumentString(`
       inTime
       inTimeExtended
       late
+      inTimePercent
       outcomes {
         key
         count

@@ -12,7 +12,7 @@ import { ResponseReview } from '../components/ResponseReview';
 import { StageGraph } from '../components/StageGraph';
 import { DeadlineFlag } from '../components/StatusFlag';
 import { labelsOf, useWorkflowDefinition } from '../definitions';
-import { humanize, showDate, showDateTime } from '../format';
+import { humanize, showDate, showDateTime, TIMELINESS } from '../format';
 import { graphql } from '../gql';
 import { GraphQLRequestError, request, useQuery } from '../graphql';
 import { takeFlash } from '../notices';
@@ -196,6 +196,8 @@ export function CasePage({ id }: { id: string }) {
     }
   }
 
+  const answered = timelinessOf((c.state as unknown as CaseSnapshot | null)?.context);
+
   return (
     <article>
       <p>
@@ -298,6 +300,12 @@ export function CasePage({ id }: { id: string }) {
             <>
               <dt>Outcome</dt>
               <dd>{labels.outcome(c.outcome)}</dd>
+            </>
+          )}
+          {answered && (
+            <>
+              <dt>Answered</dt>
+              <dd>{answered}</dd>
             </>
           )}
         </dl>
@@ -428,4 +436,13 @@ function requestQuestions(requestText: string): string[] {
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p !== '' && !(/section 12/i.test(p) && /section 16/i.test(p)));
+}
+
+/** Whether the answer was in time, in time with a permitted extension, or late; null before an answer. */
+function timelinessOf(context: CaseSnapshot['context'] | undefined): string | null {
+  const recorded = context?.record.timeliness;
+  if (typeof recorded !== 'string') return null;
+  // A workflow version from before recorded an answer in time after an extension as plain "in-time".
+  const extended = recorded === 'in-time' && context?.clock.events.some((e) => e.type === 'extend');
+  return TIMELINESS[extended ? 'in-time-extended' : recorded] ?? humanize(recorded);
 }

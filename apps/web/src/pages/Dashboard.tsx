@@ -14,7 +14,7 @@ import {
 } from 'recharts';
 import { useLocation } from 'wouter';
 import { ExportDownload } from '../components/ExportDownload';
-import { humanize, showDate, showPeriod } from '../format';
+import { humanize, showDate, showPeriod, TIMELINESS } from '../format';
 import { graphql } from '../gql';
 import type { StatisticsPeriod } from '../gql/graphql';
 import { useQuery } from '../graphql';
@@ -22,9 +22,9 @@ import { useQuery } from '../graphql';
 const DashboardQuery = graphql(`
   query Dashboard($from: LocalDate!, $to: LocalDate!, $groupBy: StatisticsPeriod!, $regime: String, $teamId: ID) {
     statistics(from: $from, to: $to, groupBy: $groupBy, regime: $regime, teamId: $teamId) {
-      received answered inTime inTimeExtended late lateWorkingDaysAverage
+      received answered inTime inTimeExtended late inTimePercent lateWorkingDaysAverage
       periods {
-        period from to received answered inTime inTimeExtended late
+        period from to received answered inTime inTimeExtended late inTimePercent
         outcomes { key count }
         exemptions { key count }
       }
@@ -175,10 +175,6 @@ function Figures({
   const per = PER[groupBy];
   const statistics = result.data.statistics;
   const periods = statistics.periods;
-  const timeliness = periods.map((p) => ({
-    period: p.period,
-    inTimePercent: p.answered ? Math.round(((p.inTime + p.inTimeExtended) / p.answered) * 1000) / 10 : null,
-  }));
   const outcomes = byKey(periods.map((p) => ({ period: p.period, counts: p.outcomes })));
   const exemptions = byKey(periods.map((p) => ({ period: p.period, counts: p.exemptions })));
   const openLate = (index: number) => {
@@ -198,10 +194,12 @@ function Figures({
       <p>
         {regimeName ?? 'All'} requests{teamName ? ` assigned to ${teamName}` : ''} received{' '}
         {showDate(range.from)} to {showDate(range.to)}: {statistics.received} received, {statistics.answered}{' '}
-        answered, {statistics.inTime} in time, {statistics.inTimeExtended} in time after an extension,{' '}
+        answered: {statistics.inTime} in time, {statistics.inTimeExtended} in time with a permitted extension,{' '}
         {statistics.late} late
         {statistics.lateWorkingDaysAverage !== null &&
           ` (on average ${statistics.lateWorkingDaysAverage.toFixed(1)} working days late)`}
+        {statistics.inTimePercent !== null &&
+          `; ${statistics.inTimePercent}% answered in time, counting those with a permitted extension`}
         . Figures by the {per} a request was received.
       </p>
       <ExportDownload
@@ -225,14 +223,39 @@ function Figures({
       <section aria-label="Timeliness" className="chart">
         <h2>Answered in time (target {TARGET_PERCENT}%)</h2>
         <ResponsiveContainer width="100%" height={260}>
-          <LineChart data={timeliness}>
+          <LineChart data={periods}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="period" tickFormatter={showPeriod} />
             <YAxis domain={[0, 100]} unit="%" />
             <Tooltip labelFormatter={(label) => showPeriod(String(label))} />
             <ReferenceLine y={TARGET_PERCENT} stroke={COLOURS[2]} strokeDasharray="6 3" label="Target" />
-            <Line dataKey="inTimePercent" name="In time" stroke={COLOURS[0]} connectNulls />
+            <Line
+              dataKey="inTimePercent"
+              name="In time, with permitted extensions"
+              stroke={COLOURS[0]}
+              connectNulls
+            />
           </LineChart>
+        </ResponsiveContainer>
+      </section>
+      <section aria-label="Answers by timeliness" className="chart">
+        <h2>Answers by timeliness</h2>
+        <ResponsiveContainer width="100%" height={260}>
+          <BarChart data={periods}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="period" tickFormatter={showPeriod} />
+            <YAxis allowDecimals={false} />
+            <Tooltip labelFormatter={(label) => showPeriod(String(label))} />
+            <Legend />
+            <Bar dataKey="inTime" name={TIMELINESS['in-time']} stackId="timeliness" fill={COLOURS[1]} />
+            <Bar
+              dataKey="inTimeExtended"
+              name={TIMELINESS['in-time-extended']}
+              stackId="timeliness"
+              fill={COLOURS[0]}
+            />
+            <Bar dataKey="late" name={TIMELINESS.late} stackId="timeliness" fill={COLOURS[2]} />
+          </BarChart>
         </ResponsiveContainer>
       </section>
       <section aria-label="Late answers" className="chart">
