@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TimelinessExtended1764000001300 } from '../../apps/api/src/database/migrations/1764000001300-timeliness-extended';
+import { StatisticsService } from '../../apps/api/src/reporting/statistics.service';
 import { startTestApi, type TestApi } from '../support/api';
-import { approvedAndSent, createCase, play, sendEvent } from '../support/cases';
+import { approvedAndSent, createCase, play, type Step, sendEvent } from '../support/cases';
 
 // Each test is named after the statutory review item it proves, driven through GraphQL on the built-in workflows.
 
@@ -384,6 +388,297 @@ describe('statutory correctness, as a practitioner checks it', () => {
         ]),
       );
       expect(await verified(sar.id)).toBe(true);
+    });
+  });
+  describe('F10: in time, in time with a permitted extension, late', () => {
+    const STATISTICS = `query($from: LocalDate!, $to: LocalDate!) {
+      statistics(from: $from, to: $to) { received answered inTime inTimeExtended late inTimePercent lateWorkingDays { key count } }
+    }`;
+    const MAY = { from: '2026-05-01', to: '2026-05-31' };
+    const may = async () =>
+      (await api.graphql<{ statistics: Record<string, unknown> }>(STATISTICS, MAY, officer)).data?.statistics;
+    const granted = (on: string): Step[] => [
+      {
+        type: 'SUBMIT_FOR_APPROVAL',
+        effectiveOn: on,
+        payload: {
+          outcome: 'granted-in-full',
+          held: true,
+          answers: [{ question: 'The request', answer: 'The figures are attached.' }],
+        },
+      },
+      ...approvedAndSent(on),
+    ];
+    const timeliness = async (id: string) =>
+      (
+        await api.graphql<{ case: { state: { context: { record: { timeliness?: string } } } } }>(
+          'query($id: ID!) { case(id: $id) { state } }',
+          { id },
+          officer,
+        )
+      ).data?.case.state.context.record.timeliness;
+    const reported = async (id: string) =>
+      (
+        await api.dataSource.query(`SELECT timeliness, extended FROM case_report WHERE case_id = $1`, [id])
+      )[0];
+    const publicInterest: Step[] = [
+      { type: 'START_RESPONSE', effectiveOn: '2026-05-05' },
+      {
+        type: 'EXTEND_FOR_PUBLIC_INTEREST',
+        effectiveOn: '2026-06-01',
+        payload: { exemptions: ['s.43(2)'], extensionReason: 'The balance needs the contractor’s views.' },
+      },
+      {
+        type: 'PUBLIC_INTEREST_DECIDED',
+        effectiveOn: '2026-06-15',
+        payload: { publicInterestDecision: 'Favours disclosure.' },
+      },
+    ];
+    const ids: Record<string, string> = {};
+
+    // Received Fri 1 May 2026: 20 working days end Tue 2 Jun (4 and 25 May are bank holidays), 40 end Tue 30 Jun.
+    it('F10: May 2026 counts 1 in time, 2 in time with a permitted extension (s.10(3), reg 7) and 2 late (one a s.12 refusal); 60% answered in time', async () => {
+      await setSector(null);
+      const inTime = await createCase(api, officer, { receivedOn: '2026-05-01' });
+      await play(api, officer, inTime.id, [
+        { type: 'START_RESPONSE', effectiveOn: '2026-05-05' },
+        ...granted('2026-05-28'),
+      ]);
+      const extended = await createCase(api, officer, { receivedOn: '2026-05-01' });
+      await play(api, officer, extended.id, [...publicInterest, ...granted('2026-06-22')]);
+      const eir = await createCase(api, officer, { workflowId: 'eir', receivedOn: '2026-05-01' });
+      await play(api, officer, eir.id, [
+        { type: 'START_RESPONSE', effectiveOn: '2026-05-05' },
+        {
+          type: 'EXTEND_COMPLEX_AND_VOLUMINOUS',
+          effectiveOn: '2026-05-20',
+          payload: { extensionReason: 'Ten years of river readings.' },
+        },
+        ...granted('2026-06-29'),
+      ]);
+      const costLimit = await createCase(api, officer, { receivedOn: '2026-05-01' });
+      await estimate(costLimit.id, 30, '2026-05-20');
+      expect((await refuse(costLimit.id, '2026-06-03')).errors).toBeUndefined();
+      const late = await createCase(api, officer, { receivedOn: '2026-05-01' });
+      await play(api, officer, late.id, [
+        { type: 'START_RESPONSE', effectiveOn: '2026-05-05' },
+        ...granted('2026-06-03'),
+      ]);
+      Object.assign(ids, { extended: extended.id, eir: eir.id });
+
+      expect(await timeliness(inTime.id)).toBe('in-time');
+      expect(await timeliness(extended.id)).toBe('in-time-extended');
+      expect(await timeliness(eir.id)).toBe('in-time-extended');
+      // s.17(5): the s.12 notice was due with the response, on Tue 2 Jun.
+      expect(await timeliness(costLimit.id)).toBe('late');
+      expect(await timeliness(late.id)).toBe('late');
+      const figures = {
+        received: 5,
+        answered: 5,
+        inTime: 1,
+        inTimeExtended: 2,
+        late: 2,
+        inTimePercent: 60,
+        lateWorkingDays: [{ key: '1', count: 2 }],
+      };
+      expect(await may()).toEqual(figures);
+      await api.app.get(StatisticsService).foldDeltas();
+      expect(await may()).toEqual(figures);
+
+      const csv = await fetch(`${api.url}/api/export/statistics.csv?from=2026-05-01&to=2026-05-31`, {
+        headers: { authorization: `Bearer ${officer}` },
+      });
+      const lines = (await csv.text()).split('\r\n');
+      expect(lines[0]).toBe(
+        'period,from,to,received,answered,in time,in time with a permitted extension,late,answered in time (%),average working days late',
+      );
+      expect(lines[1]).toBe('2026-05,2026-05-01,2026-05-31,5,5,1,2,2,60,1');
+    });
+
+    it('F10: an answer on a workflow version that recorded plain "in-time" after an extension is counted as in time with the extension', async () => {
+      // The response transition as the built-in FOI workflow had it before: a fixed "in-time".
+      const definition = JSON.parse(readFileSync(join(__dirname, '../../workflows/foi.json'), 'utf8'));
+      const send = definition.stages
+        .flatMap((stage: { transitions: { id: string }[] }) => stage.transitions)
+        .find((t: { id: string }) => t.id === 'send-response-in-time');
+      send.actions = send.actions.map((action: { name: string }) =>
+        action.name === 'record.timeliness'
+          ? { name: 'record.set', params: { field: 'timeliness', value: 'in-time' } }
+          : action,
+      );
+      const created = await api.graphql<{ createWorkflow: { draft: { revision: number } } }>(
+        'mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { draft { revision } } }',
+        { input: { id: 'foi-2025', name: 'FOI as published in 2025', regime: 'foi', definition } },
+        admin,
+      );
+      expect(created.errors).toBeUndefined();
+      const published = await api.graphql(
+        'mutation($input: PublishWorkflowInput!) { publishWorkflow(input: $input) { version } }',
+        { input: { workflowId: 'foi-2025', revision: created.data?.createWorkflow.draft.revision } },
+        admin,
+      );
+      expect(published.errors).toBeUndefined();
+      const old = await createCase(api, officer, { workflowId: 'foi-2025', receivedOn: '2026-05-01' });
+      await play(api, officer, old.id, [...publicInterest, ...granted('2026-06-22')]);
+      expect(await timeliness(old.id)).toBe('in-time');
+      expect(await reported(old.id)).toEqual({ timeliness: 'in-time-extended', extended: true });
+      expect(await may()).toMatchObject({ received: 6, inTimeExtended: 3, inTimePercent: 66.7 });
+      expect(await verified(old.id)).toBe(true);
+    });
+
+    it('F10: the migration reclassifies answers stored in time after an extension, counts the totals again, and reverts', async () => {
+      const migration = new TimelinessExtended1764000001300();
+      const runner = api.dataSource.createQueryRunner();
+      const inTransaction = async (change: 'up' | 'down') => {
+        await runner.startTransaction();
+        await migration[change](runner);
+        await runner.commitTransaction();
+      };
+      try {
+        // As stored before: plain "in-time", told apart only by the extended flag.
+        await inTransaction('down');
+        expect(await reported(ids.extended as string)).toEqual({ timeliness: 'in-time', extended: true });
+        expect(await reported(ids.eir as string)).toEqual({ timeliness: 'in-time', extended: true });
+        expect(await may()).toMatchObject({ inTime: 1, inTimeExtended: 3, late: 2 });
+        await inTransaction('up');
+      } finally {
+        await runner.release();
+      }
+      expect(await reported(ids.extended as string)).toEqual({
+        timeliness: 'in-time-extended',
+        extended: true,
+      });
+      expect(await reported(ids.eir as string)).toEqual({ timeliness: 'in-time-extended', extended: true });
+      const [{ pending }] = await api.dataSource.query(
+        'SELECT count(*)::int AS pending FROM case_report_delta',
+      );
+      expect(pending).toBe(0);
+      const [{ n }] = await api.dataSource.query(
+        `SELECT sum(n)::int AS n FROM case_report_tally WHERE month = '2026-05-01' AND dimension = 'in-time-extended'`,
+      );
+      expect(n).toBe(3);
+      expect(await may()).toMatchObject({
+        received: 6,
+        inTime: 1,
+        inTimeExtended: 3,
+        late: 2,
+        inTimePercent: 66.7,
+      });
+      // The working days late are counted again by the next fold.
+      await api.app.get(StatisticsService).foldDeltas();
+      expect(await may()).toMatchObject({ lateWorkingDays: [{ key: '1', count: 2 }] });
+    });
+  });
+  describe('S4 fees: FOISA fees for required disclosure (SSI 2004/467)', () => {
+    const FEE = {
+      feeHours: 20,
+      feeHourlyRate: 15,
+      feeDisbursements: 20,
+      feeBreakdown: 'Copying the 2025 school inspection reports held on paper.',
+    };
+    const due = async (id: string) =>
+      (
+        await api.graphql<{ case: { dueDate: string | null; stage: string } }>(
+          'query($id: ID!) { case(id: $id) { dueDate stage } }',
+          { id },
+          officer,
+        )
+      ).data?.case;
+
+    it('S4 fees: 20 hours at £15 and £20 of copies (£320 projected): a £40 fee is refused naming the £22 maximum; £22 goes out with its working in the letter', async () => {
+      const foisa = await createCase(api, officer, { workflowId: 'foisa', receivedOn: '2026-01-14' });
+      const tooMuch = await sendEvent(api, officer, {
+        caseId: foisa.id,
+        type: 'ISSUE_FEES_NOTICE',
+        payload: { ...FEE, feeAmount: 40 },
+        effectiveOn: '2026-01-20',
+      });
+      expect(tooMuch.errors?.[0]?.extensions?.code).toBe('EVENT_NOT_ALLOWED');
+      expect(tooMuch.errors?.[0]?.message).toContain(
+        '20 hours at £15 an hour (£300) and £20 of other costs come to £320; the fee may be at most £22, 10% of the £220 above £100 (reg 4), not £40',
+      );
+      expect((await caseOf(foisa.id)).history.map((e) => e.type)).not.toContain('ISSUE_FEES_NOTICE');
+      expect(await due(foisa.id)).toEqual({ dueDate: '2026-02-11', stage: 'received' });
+
+      await play(api, officer, foisa.id, [
+        { type: 'ISSUE_FEES_NOTICE', effectiveOn: '2026-01-20', payload: { ...FEE, feeAmount: 22 } },
+      ]);
+      expect(await due(foisa.id)).toEqual({ dueDate: null, stage: 'fees' });
+      const text = await letter(foisa.id, 'fees-notice', '2026-01-20');
+      expect(text).toContain('there is a fee of £22 (section 9 of the Act)');
+      expect(text).toContain(
+        'We estimate that locating, retrieving and providing the information will take 20 hours of staff time at £15 an hour, £300, with £20 of other costs of providing it (such as copies and postage): projected costs of £320.',
+      );
+      expect(text).toContain(
+        'Nothing may be charged for the first £100 of projected costs, and the fee may be no more than 10% of the costs above £100 (regulation 4): at most £22 for this request. Our fee is £22.',
+      );
+      expect(text).toContain('The time spent determining whether we hold the information is not counted');
+      // Paid Mon 2 Feb: the 10 working days from the notice to the payment, both inclusive, are disregarded.
+      await play(api, officer, foisa.id, [{ type: 'FEE_PAID', effectiveOn: '2026-02-02' }]);
+      expect(await due(foisa.id)).toEqual({ dueDate: '2026-02-25', stage: 'response' });
+      expect(await verified(foisa.id)).toBe(true);
+    });
+
+    it('S4 fees: staff time above £15 an hour, a fee on £100 or less, and a fee where s.12 applies are refused', async () => {
+      const foisa = await createCase(api, officer, { workflowId: 'foisa', receivedOn: '2026-01-14' });
+      const issue = (payload: Record<string, unknown>) =>
+        sendEvent(api, officer, {
+          caseId: foisa.id,
+          type: 'ISSUE_FEES_NOTICE',
+          payload: { ...FEE, ...payload },
+          effectiveOn: '2026-01-20',
+        });
+      const dearer = await issue({ feeHourlyRate: 25, feeAmount: 10 });
+      expect(dearer.errors?.[0]?.extensions?.code).toBe('EVENT_NOT_ALLOWED');
+      expect(dearer.errors?.[0]?.message).toContain(
+        'staff time is costed at no more than £15 an hour (reg 3(2)), not £25',
+      );
+      const small = await issue({ feeHours: 5, feeDisbursements: 10, feeAmount: 1 });
+      expect(small.errors?.[0]?.message).toContain(
+        '5 hours at £15 an hour (£75) and £10 of other costs come to £85, not more than £100, so no fee may be charged (reg 4)',
+      );
+      const over = await issue({ feeHours: 40, feeAmount: 50 });
+      expect(over.errors?.[0]?.message).toContain(
+        'come to £620, more than £600 (reg 5): the request is over the cost limit (s.12), so no fee can be charged',
+      );
+      const missing = await issue({ feeHours: undefined, feeAmount: 10 });
+      expect(missing.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+      expect(await due(foisa.id)).toEqual({ dueDate: '2026-02-11', stage: 'received' });
+    });
+
+    it('S4 fees: FOI and EIR fees keep their own rules (EIR reg 8: paid within 60 working days)', async () => {
+      const foi = await createCase(api, officer, { receivedOn: '2026-01-14' });
+      await play(api, officer, foi.id, [
+        {
+          type: 'ISSUE_FEES_NOTICE',
+          effectiveOn: '2026-01-20',
+          payload: { feeAmount: 40, feeBreakdown: 'Photocopying 400 pages at 10p.' },
+        },
+      ]);
+      const foiLetter = await letter(foi.id, 'fees-notice', '2026-01-20');
+      expect(foiLetter).toContain('there is a charge of £40 (section 9 of the Act)');
+      expect(foiLetter).not.toContain('How the fee was worked out');
+      const eir = await createCase(api, officer, { workflowId: 'eir', receivedOn: '2026-01-14' });
+      await play(api, officer, eir.id, [
+        {
+          type: 'ISSUE_FEES_NOTICE',
+          effectiveOn: '2026-01-20',
+          payload: { feeAmount: 400, feeBreakdown: 'Printing 40 flood maps at the published rate.' },
+        },
+      ]);
+      const deadlines = await api.graphql<{ case: { deadlines: { name: string; due: string }[] } }>(
+        'query($id: ID!) { case(id: $id) { deadlines { name due } } }',
+        { id: eir.id },
+        officer,
+      );
+      // The response deadline waits, unknown, until the charge is paid.
+      expect(deadlines.data?.case.deadlines).toEqual([
+        { name: 'response', due: null },
+        { name: 'chargePaymentBy', due: '2026-04-17' },
+      ]);
+      expect(await letter(eir.id, 'fees-notice', '2026-01-20')).toContain(
+        'If the charge is not paid within 60 working days of the date of this notice',
+      );
     });
   });
   describe('review items fixed earlier, through the API', () => {
