@@ -16,6 +16,7 @@ describe('in Chromium: the reporting dashboard and the public disclosure log', (
   let browser: Browser;
   let page: Page;
   let officer: string;
+  let extendedId: string;
   beforeAll(async () => {
     api = await startTestApi('dashboard', { webDir: join(__dirname, '../../apps/web/dist') });
     officer = await api.signIn(['officer'], 'olu.officer@example.org');
@@ -48,6 +49,35 @@ describe('in Chromium: the reporting dashboard and the public disclosure log', (
     );
     if (published.errors) throw new Error(JSON.stringify(published.errors));
     await answer('Library opening hours', ago(60), ago(58));
+    // Extended for the public interest on day 10 (to 40 working days), answered on day 25: in time with the extension.
+    const extended = await createCase(api, officer, {
+      receivedOn: ago(60),
+      subject: 'Bus shelter contracts',
+    });
+    await play(api, officer, extended.id, [
+      { type: 'START_RESPONSE', effectiveOn: ago(60) },
+      {
+        type: 'EXTEND_FOR_PUBLIC_INTEREST',
+        effectiveOn: ago(50),
+        payload: { exemptions: ['s.43(2)'], extensionReason: 'The supplier’s views are needed.' },
+      },
+      {
+        type: 'PUBLIC_INTEREST_DECIDED',
+        effectiveOn: ago(40),
+        payload: { publicInterestDecision: 'Favours disclosure.' },
+      },
+      {
+        type: 'SUBMIT_FOR_APPROVAL',
+        effectiveOn: ago(35),
+        payload: {
+          outcome: 'granted-in-full',
+          answers: [{ question: 'The request', answer: 'The contracts are attached.' }],
+          held: true,
+        },
+      },
+      ...approvedAndSent(ago(35)),
+    ]);
+    extendedId = extended.id;
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   }, 120_000);
@@ -64,7 +94,14 @@ describe('in Chromium: the reporting dashboard and the public disclosure log', (
     await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-    for (const chart of ['Volume per month', 'Timeliness', 'Late answers', 'Outcomes', 'Exemptions'])
+    for (const chart of [
+      'Volume per month',
+      'Timeliness',
+      'Answers by timeliness',
+      'Late answers',
+      'Outcomes',
+      'Exemptions',
+    ])
       await page.getByRole('region', { name: chart }).locator('svg.recharts-surface').first().waitFor();
     await expect
       .poll(() =>
@@ -106,6 +143,25 @@ describe('in Chromium: the reporting dashboard and the public disclosure log', (
     const bytes = await readFile((await statisticsFile.path()) as string);
     expect(bytes.subarray(0, 2).toString()).toBe('PK'); // an XLSX is a zip
     await tables.getByRole('status').filter({ hasText: 'Downloaded statistics.xlsx' }).waitFor();
+  });
+
+  it('shows answers in time with a permitted extension apart, and counts them in the in-time share', async () => {
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page
+      .getByText(
+        /3 received, 3 answered: 1 in time, 1 in time with a permitted extension, 1 late \(on average [\d.]+ working days late\); 66\.7% answered in time, counting those with a permitted extension\./,
+      )
+      .waitFor();
+    const bars = page.getByRole('region', { name: 'Answers by timeliness' });
+    for (const legend of ['In time', 'In time with a permitted extension', 'Late'])
+      await bars.locator('.recharts-legend-item-text', { hasText: new RegExp(`^${legend}$`) }).waitFor();
+    await page.goto(`${api.url}/cases/${extendedId}`);
+    const answered = page.locator('dt', { hasText: /^Answered$/ });
+    await answered.waitFor();
+    expect(await answered.locator('xpath=following-sibling::dd[1]').textContent()).toBe(
+      'In time with a permitted extension',
+    );
+    await screenshot(page, SHOTS, '02b-answered-with-extension');
   });
 
   it('shows the disclosure log without signing in, with no requester name', async () => {

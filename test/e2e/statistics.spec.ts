@@ -93,11 +93,11 @@ const FOI_CASES: { receivedOn: string; steps: Step[] }[] = [
 
 const STATISTICS = `query($from: LocalDate!, $to: LocalDate!, $regime: String, $groupBy: StatisticsPeriod) {
   statistics(from: $from, to: $to, regime: $regime, groupBy: $groupBy) {
-    from to regime groupBy received answered inTime inTimeExtended late lateWorkingDaysAverage
+    from to regime groupBy received answered inTime inTimeExtended late inTimePercent lateWorkingDaysAverage
     lateWorkingDays { key count } outcomes { key count } exemptions { key count }
     reviews { requested decided inTime late outcomes { key count } }
     regulator { complaints decisions { key count } }
-    periods { period from to received answered inTime inTimeExtended late }
+    periods { period from to received answered inTime inTimeExtended late inTimePercent }
   }
 }`;
 
@@ -133,6 +133,8 @@ describe('statistics over GraphQL', () => {
       inTime: 1,
       inTimeExtended: 1,
       late: 1,
+      // The extended answer counts as in time: two of three.
+      inTimePercent: 66.7,
       lateWorkingDaysAverage: 2,
       lateWorkingDays: [{ key: '2', count: 1 }],
       // The overturned refusal counts as the fresh response's outcome.
@@ -157,6 +159,7 @@ describe('statistics over GraphQL', () => {
           inTime: 1,
           inTimeExtended: 1,
           late: 1,
+          inTimePercent: 66.7,
         },
         {
           period: '2026-02',
@@ -167,6 +170,7 @@ describe('statistics over GraphQL', () => {
           inTime: 0,
           inTimeExtended: 0,
           late: 0,
+          inTimePercent: null,
         },
         {
           period: '2026-03',
@@ -177,6 +181,7 @@ describe('statistics over GraphQL', () => {
           inTime: 0,
           inTimeExtended: 0,
           late: 0,
+          inTimePercent: null,
         },
       ],
     });
@@ -286,11 +291,11 @@ describe('statistics over GraphQL', () => {
     expect(csv.status).toBe(200);
     const lines = (await csv.text()).split('\r\n');
     expect(lines.slice(0, 6)).toEqual([
-      'period,from,to,received,answered,in time,in time (extended),late,average working days late',
-      '2026-01,2026-01-01,2026-01-31,4,3,1,1,1,2',
-      '2026-02,2026-02-01,2026-02-28,1,0,0,0,0,',
-      '2026-03,2026-03-01,2026-03-31,0,0,0,0,0,',
-      'Total,2026-01-01,2026-03-31,5,3,1,1,1,2',
+      'period,from,to,received,answered,in time,in time with a permitted extension,late,answered in time (%),average working days late',
+      '2026-01,2026-01-01,2026-01-31,4,3,1,1,1,66.7,2',
+      '2026-02,2026-02-01,2026-02-28,1,0,0,0,0,,',
+      '2026-03,2026-03-01,2026-03-31,0,0,0,0,0,,',
+      'Total,2026-01-01,2026-03-31,5,3,1,1,1,66.7,2',
       '',
     ]);
     expect(lines).toContain('Total,2,1,1');
@@ -317,6 +322,7 @@ describe('statistics over GraphQL', () => {
       1,
       1,
       1,
+      66.7,
       2,
     ]);
   });
