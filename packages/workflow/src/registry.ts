@@ -561,7 +561,8 @@ export const ACTIONS = {
       const { estimate } = feeEstimateOf(params, runtime);
       const working = feeWorking(estimate, params satisfies FeeBands);
       const { feeDisbursements: _earlier, ...record } = context.record;
-      // Other costs are recorded only when there are some, so a letter mentions them only then.
+      // Recorded under the names the fees letter reads, whatever the inputs are called; other costs only when
+      // there are some, so the letter mentions them only then.
       return {
         ...context,
         record: {
