@@ -15,7 +15,7 @@ import type { MailSettings } from './mail/mail-settings';
 import { loadNotifierSettings } from './notifications/notifier-settings';
 import { recordReceiptRule } from './settings/receipt-rule';
 import { DatabaseMode } from './system/about.model';
-import { loadBuiltInWorkflows } from './workflows/built-in-workflows';
+import { type BuiltInWorkflowsLoad, loadBuiltInWorkflows } from './workflows/built-in-workflows';
 
 export interface CreateAppOptions {
   databaseUrl: string;
@@ -62,8 +62,8 @@ export interface RecordflowApp {
   dataSource: DataSource;
   /** Migrations applied by this start, oldest first. */
   appliedMigrations: string[];
-  /** Built-in workflows published by this start (the first). */
-  loadedWorkflows: string[];
+  /** Built-in workflows this start published, first or again, and those it left as an administrator published them. */
+  loadedWorkflows: BuiltInWorkflowsLoad;
 }
 
 /** Opens and migrates the database, then builds the Nest application (not yet listening). */

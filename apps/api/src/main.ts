@@ -64,8 +64,19 @@ async function main(): Promise<void> {
       timerIntervalMs: config.timerIntervalMs,
     });
     app = created.app;
-    if (created.loadedWorkflows.length > 0) {
-      logger.info({ workflows: created.loadedWorkflows }, 'Built-in workflows published');
+    const { loaded, updated, customised } = created.loadedWorkflows;
+    if (loaded.length > 0) logger.info({ workflows: loaded }, 'Built-in workflows published');
+    if (updated.length > 0) {
+      logger.info(
+        { workflows: updated },
+        'Built-in workflows corrected by this release published as new versions; running cases keep theirs until migrated',
+      );
+    }
+    if (customised.length > 0) {
+      logger.warn(
+        { workflows: customised },
+        'This release corrects built-in workflows you have published your own versions of: compare them in the workflow editor',
+      );
     }
     if (created.appliedMigrations.length > 0) {
       logger.info({ migrations: created.appliedMigrations }, 'Database schema brought up to date');
