@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,11 +7,13 @@ import { promisify } from 'node:util';
 import { GENESIS_HASH, hashEvent, type RecordedEvent } from '@recordflow/workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../apps/api/src/config/recordflow-config';
+import { NotificationsService } from '../../apps/api/src/notifications/notifications.service';
 import { startTestApi, type TestApi } from '../support/api';
 import { approvedAndSent, createCase, play, sendEvent } from '../support/cases';
 import { uploadFile } from '../support/documents';
 
 const run = promisify(execFile);
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const cli = join(__dirname, '../../apps/cli/dist/main.js');
 const foi = () => JSON.parse(readFileSync(join(__dirname, '../../workflows/foi.json'), 'utf8'));
 
@@ -61,6 +64,15 @@ describe('case lifecycle: corrections, voiding, moving versions, retention and a
   const verify = async (id: string) =>
     (await api.graphql<{ verifyCaseHistory: Record<string, unknown> }>(VERIFY, { id }, auditor)).data
       ?.verifyCaseHistory;
+  /** A change made with the append-only triggers off, as the database's owner could make it. */
+  const beneathTriggers = (sql: string, params: unknown[]) =>
+    api.dataSource.transaction(async (manager) => {
+      await manager.query('ALTER TABLE case_note DISABLE TRIGGER case_note_append_only');
+      await manager.query('ALTER TABLE case_task_event DISABLE TRIGGER case_task_event_append_only');
+      await manager.query(sql, params);
+      await manager.query('ALTER TABLE case_note ENABLE TRIGGER case_note_append_only');
+      await manager.query('ALTER TABLE case_task_event ENABLE TRIGGER case_task_event_append_only');
+    });
   const read = async (id: string) =>
     (
       await api.graphql<{
@@ -72,7 +84,13 @@ describe('case lifecycle: corrections, voiding, moving versions, retention and a
           receivedOn: string;
           subject: string;
           requester: { name: string | null; email: string | null } | null;
-          history: { type: string; payload: Record<string, unknown>; actorLabel: string; erasure: unknown }[];
+          history: {
+            sequence: number;
+            type: string;
+            payload: Record<string, unknown>;
+            actorLabel: string;
+            erasure: unknown;
+          }[];
         };
       }>(CASE, { id }, admin)
     ).data?.case;
@@ -166,11 +184,12 @@ describe('case lifecycle: corrections, voiding, moving versions, retention and a
     expect(await verify(created.id)).toMatchObject({ ok: true, eventsChecked: 4 });
     // A voided case's personal data can be erased on request, at once.
     const erased = await api.graphql<{ anonymiseCase: { sequence: number } }>(
-      'mutation($id: ID!) { anonymiseCase(caseId: $id, reason: "Registered in error; erased on request") { sequence } }',
+      `mutation($id: ID!) { anonymiseCase(caseId: $id, reason: "Registered in error; erased on request") {
+        sequence erasedEvents erasedDocuments erasedNotes erasedTaskTexts } }`,
       { id: created.id },
       admin,
     );
-    expect(erased.data?.anonymiseCase.sequence).toBe(5);
+    expect(erased.data?.anonymiseCase).toMatchObject({ sequence: 5, erasedNotes: 0, erasedTaskTexts: 0 });
     expect(await verify(created.id)).toMatchObject({ ok: true, eventsChecked: 5 });
     const again = await api.graphql(
       'mutation($id: ID!) { anonymiseCase(caseId: $id, reason: "again") { sequence } }',
@@ -303,6 +322,57 @@ describe('case lifecycle: corrections, voiding, moving versions, retention and a
       WHERE id = (SELECT requester_id FROM "case" WHERE id = $1)`,
       [created.id, name, email],
     );
+    // Staff write the requester's name and e-mail into a note and into tasks, and notices quote them.
+    const colleague = await api.signIn(['officer'], 'colleague@test.example.org');
+    const contributor = await api.signIn(['contributor'], 'cora.contributor@test.example.org');
+    const idOf = async (token: string) =>
+      (await api.graphql<{ me: { id: string } }>('{ me { id } }', {}, token)).data?.me.id as string;
+    const assigned = await api.graphql(
+      'mutation($input: AssignCaseInput!) { assignCase(input: $input) { id } }',
+      { input: { caseId: created.id, assigneeId: await idOf(officer) } },
+      colleague,
+    );
+    expect(assigned.errors).toBeUndefined();
+    const note = await api.graphql(
+      'mutation($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id } }',
+      { input: { caseId: created.id, text: `${name} phoned; replies go to ${email}.` } },
+      officer,
+    );
+    expect(note.errors).toBeUndefined();
+    const raise = async (question: string) => {
+      const raised = await api.graphql<{ raiseTask: { id: string } }>(
+        'mutation($input: RaiseTaskInput!) { raiseTask(input: $input) { id } }',
+        { input: { caseId: created.id, question, assigneeId: await idOf(contributor), workingDays: 5 } },
+        officer,
+      );
+      expect(raised.errors).toBeUndefined();
+      return raised.data?.raiseTask.id as string;
+    };
+    const permitTask = await raise(`Which permits does ${name} hold?`);
+    const openTask = await raise(`Any complaints about ${name}?`);
+    const notices = api.app.get(NotificationsService);
+    expect(await notices.run({ digests: true })).toBeGreaterThanOrEqual(3);
+    for (const [mutation, input, token] of [
+      ['chaseTask', { taskId: permitTask, message: `Needed for ${name} (${email}) by Friday.` }, officer],
+      ['answerTask', { taskId: permitTask, answer: `${name} holds two permits.` }, contributor],
+    ] as const) {
+      const done = await api.graphql(
+        `mutation($input: ${mutation === 'chaseTask' ? 'ChaseTaskInput' : 'AnswerTaskInput'}!) { ${mutation}(input: $input) { id } }`,
+        { input },
+        token,
+      );
+      expect(done.errors).toBeUndefined();
+    }
+    await notices.run();
+    const search = async (text: string) =>
+      (
+        await api.graphql<{ cases: { edges: { node: { id: string } }[] } }>(
+          'query($text: String!) { cases(filter: { text: $text, status: "all" }) { edges { node { id } } } }',
+          { text },
+          officer,
+        )
+      ).data?.cases.edges.map((e) => e.node.id);
+    expect(await search('Zebedee')).toContain(created.id);
     await sendEvent(api, officer, { caseId: created.id, type: 'START_RESPONSE' });
     const answered = await sendEvent(api, officer, {
       caseId: created.id,
@@ -345,6 +415,36 @@ describe('case lifecycle: corrections, voiding, moving versions, retention and a
       [created.id],
     );
     expect(row).toMatchObject({ status: 'closed', outcome: 'granted-in-full' });
+    // A task still open would take an answer after its question was erased: settled first.
+    const early = await api.graphql(
+      'mutation($id: ID!) { anonymiseCase(caseId: $id, reason: "Erasure requested") { sequence } }',
+      { id: created.id },
+      admin,
+    );
+    expect(early.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('has an open task'),
+      extensions: { code: 'EVENT_NOT_ALLOWED' },
+    });
+    const cancelled = await api.graphql(
+      'mutation($input: CancelTaskInput!) { cancelTask(input: $input) { id } }',
+      { input: { taskId: openTask, reason: `${name} withdrew this part.` } },
+      officer,
+    );
+    expect(cancelled.errors).toBeUndefined();
+    // Notice mail goes out (to the local outbox) before the erasure, as it would in service.
+    const until = Date.now() + 30_000;
+    for (;;) {
+      const [{ waiting }] = await api.dataSource.query(
+        `SELECT count(*)::int AS waiting FROM outgoing_mail WHERE kind = 'notice' AND status <> 'sent'`,
+      );
+      if (waiting === 0 || Date.now() > until) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const [noticed] = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_message m JOIN outgoing_mail o ON o.id = m.outgoing_mail_id
+        WHERE o.kind = 'notice' AND (o.subject || o.body) ILIKE '%quaxley%'`,
+    );
+    expect(noticed.n).toBeGreaterThanOrEqual(2);
 
     // Retention: a rule for FOI answered in full with no period after closure, so the case is due now.
     const rule = await api.graphql<{ saveRetentionRule: { id: string } }>(
@@ -385,6 +485,14 @@ describe('case lifecycle: corrections, voiding, moving versions, retention and a
 
     const verified = await verify(created.id);
     expect(verified).toMatchObject({ ok: true, firstBadSequence: null });
+    const all = await api.graphql<{ verifyAllCases: { failures: unknown[] } }>(
+      '{ verifyAllCases { casesChecked failures { caseId reason } } }',
+      {},
+      auditor,
+    );
+    expect(all.data?.verifyAllCases.failures).toEqual([]);
+    expect(await search('Zebedee')).toEqual([]);
+    expect(await search(email)).toEqual([]);
     expect(verified?.erasures).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ rule: 'FOI, granted-in-full: 0 months after closure', hashChecked: true }),
@@ -407,6 +515,78 @@ describe('case lifecycle: corrections, voiding, moving versions, retention and a
     expect(after?.history.find((e) => e.type === 'SUBMIT_FOR_APPROVAL')?.erasure).toMatchObject({
       fields: ['answers'],
     });
+    // The note and the tasks keep who, when and what kind; every text they held is erased, and the event says how many.
+    const textEvents = (after?.history ?? []).filter((e) =>
+      ['NOTE_ADDED', 'TASK_RAISED', 'TASK_CHASED', 'TASK_ANSWERED', 'TASK_CANCELLED'].includes(e.type),
+    );
+    expect(textEvents.map((e) => e.type).sort()).toEqual([
+      'NOTE_ADDED',
+      'TASK_ANSWERED',
+      'TASK_CANCELLED',
+      'TASK_CHASED',
+      'TASK_RAISED',
+      'TASK_RAISED',
+    ]);
+    expect(after?.history.at(-1)?.payload).toMatchObject({
+      notes: 1,
+      taskTexts: 5,
+      erasedTexts: textEvents.map((e) => e.sequence),
+    });
+    const [erasure] = await api.dataSource.query('SELECT erased FROM case_erasure WHERE case_id = $1', [
+      created.id,
+    ]);
+    expect(erasure.erased).toMatchObject({ notes: 1, taskTexts: 5 });
+    const kept = await api.graphql<{
+      case: {
+        notes: { text: string; author: { name: string } }[];
+        tasks: {
+          question: string;
+          answer: string | null;
+          cancelReason: string | null;
+          status: string;
+          dueOn: string;
+          activity: { kind: string; message: string | null }[];
+        }[];
+      };
+    }>(
+      `query($id: ID!) { case(id: $id) { notes { text author { name } }
+        tasks { question answer cancelReason status dueOn activity { kind message } } } }`,
+      { id: created.id },
+      officer,
+    );
+    expect(kept.data?.case.notes).toEqual([{ text: '[erased]', author: { name: 'Test officer' } }]);
+    expect(kept.data?.case.tasks).toEqual([
+      expect.objectContaining({
+        question: '[erased]',
+        answer: '[erased]',
+        cancelReason: null,
+        status: 'answered',
+      }),
+      expect.objectContaining({
+        question: '[erased]',
+        answer: null,
+        cancelReason: '[erased]',
+        status: 'cancelled',
+      }),
+    ]);
+    expect(kept.data?.case.tasks[0]?.activity.find((a) => a.kind === 'chased')?.message).toBe('[erased]');
+    const later = await api.graphql(
+      'mutation($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id } }',
+      { input: { caseId: created.id, text: `Called ${name} again.` } },
+      officer,
+    );
+    expect(later.errors?.[0]?.extensions?.code).toBe('EVENT_NOT_ALLOWED');
+    // Erased once and for all: the erased note takes no further change, and a change beneath the trigger is found.
+    await expect(
+      api.dataSource.query(`UPDATE case_note SET text = 'put back' WHERE case_id = $1`, [created.id]),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      api.dataSource.query('DELETE FROM case_note WHERE case_id = $1', [created.id]),
+    ).rejects.toThrow(/append-only/);
+    await beneathTriggers(`UPDATE case_note SET text = 'put back' WHERE case_id = $1`, [created.id]);
+    expect(await verify(created.id)).toMatchObject({ ok: false, firstBadSequence: textEvents[0]?.sequence });
+    await beneathTriggers(`UPDATE case_note SET text = '[erased]' WHERE case_id = $1`, [created.id]);
+    expect(await verify(created.id)).toMatchObject({ ok: true });
 
     // Every text and JSON column of every table: neither the name nor the e-mail address anywhere.
     const columns: { table_name: string; column_name: string; data_type: string }[] =
@@ -438,6 +618,94 @@ describe('case lifecycle: corrections, voiding, moving versions, retention and a
     expect(leaking).toEqual([]);
   });
 
+  it('erases notes and task texts only by anonymising: elsewhere the triggers refuse it and verification finds it', async () => {
+    const created = await createCase(api, officer);
+    const added = await api.graphql<{ addCaseNote: { id: string; eventSequence: number } }>(
+      'mutation($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id eventSequence } }',
+      { input: { caseId: created.id, text: 'Olwen Tamper asked for a call back.' } },
+      officer,
+    );
+    const { id: noteId, eventSequence } = added.data?.addCaseNote ?? { id: '', eventSequence: 0 };
+    const raised = await api.graphql<{ raiseTask: { id: string } }>(
+      'mutation($input: RaiseTaskInput!) { raiseTask(input: $input) { id } }',
+      {
+        input: {
+          caseId: created.id,
+          question: 'Did Olwen Tamper call?',
+          assigneeId: (await api.graphql<{ me: { id: string } }>('{ me { id } }', {}, officer)).data?.me.id,
+          workingDays: 3,
+        },
+      },
+      officer,
+    );
+    const taskId = raised.data?.raiseTask.id as string;
+    await api.graphql(
+      'mutation($input: ChaseTaskInput!) { chaseTask(input: $input) { id } }',
+      { input: { taskId, message: 'Olwen Tamper is waiting.' } },
+      officer,
+    );
+    expect(await verify(created.id)).toMatchObject({ ok: true });
+    // Ordinary changes are refused, and so is the erasure's own change on a case not anonymised.
+    for (const sql of [
+      `UPDATE case_note SET text = 'changed' WHERE id = $1`,
+      `UPDATE case_note SET created_by = created_by WHERE id = $1`,
+      `DELETE FROM case_note WHERE id = $1`,
+      `UPDATE case_note SET text = '[erased]', text_salt = NULL, erased_at = now() WHERE id = $1`,
+    ])
+      await expect(api.dataSource.query(sql, [noteId]), sql).rejects.toThrow(/case_note is append-only/);
+    for (const sql of [
+      `UPDATE case_task_event SET message = 'changed' WHERE task_id = $1`,
+      `DELETE FROM case_task_event WHERE task_id = $1`,
+      `UPDATE case_task_event SET message = CASE WHEN message IS NULL THEN NULL ELSE '[erased]' END,
+              message_salt = NULL, erased_at = now() WHERE task_id = $1`,
+    ])
+      await expect(api.dataSource.query(sql, [taskId]), sql).rejects.toThrow(
+        /case_task_event is append-only/,
+      );
+    // Changed beneath the trigger (as the database's owner could): found, and found again when made to look erased.
+    const [original] = await api.dataSource.query('SELECT text, text_salt FROM case_note WHERE id = $1', [
+      noteId,
+    ]);
+    await beneathTriggers(`UPDATE case_note SET text = 'Nobody called.' WHERE id = $1`, [noteId]);
+    const altered = {
+      ok: false,
+      firstBadSequence: eventSequence,
+      reason: `The note recorded by event ${eventSequence} has been changed or removed.`,
+    };
+    expect(await verify(created.id)).toMatchObject(altered);
+    const all = await api.graphql<{
+      verifyAllCases: { failures: { caseId: string; firstBadSequence: number }[] };
+    }>('{ verifyAllCases { failures { caseId firstBadSequence } } }', {}, auditor);
+    expect(all.data?.verifyAllCases.failures).toEqual([
+      { caseId: created.id, firstBadSequence: eventSequence },
+    ]);
+    await beneathTriggers(
+      `UPDATE case_note SET text = '[erased]', text_salt = NULL, erased_at = now() WHERE id = $1`,
+      [noteId],
+    );
+    expect(await verify(created.id)).toMatchObject(altered);
+    await beneathTriggers(`UPDATE case_note SET text = $2, text_salt = $3, erased_at = NULL WHERE id = $1`, [
+      noteId,
+      original.text,
+      original.text_salt,
+    ]);
+    expect(await verify(created.id)).toMatchObject({ ok: true });
+    // A chaser made to look erased is found too.
+    const [chaser] = await api.dataSource.query(
+      `SELECT case_sequence FROM case_task_event WHERE task_id = $1 AND kind = 'chased'`,
+      [taskId],
+    );
+    await beneathTriggers(
+      `UPDATE case_task_event SET message = '[erased]', message_salt = NULL, erased_at = now() WHERE task_id = $1 AND kind = 'chased'`,
+      [taskId],
+    );
+    expect(await verify(created.id)).toMatchObject({
+      ok: false,
+      firstBadSequence: chaser.case_sequence,
+      reason: `The chaser recorded by event ${chaser.case_sequence} has been changed or removed.`,
+    });
+  });
+
   it('erases an event recorded before commitments: verification says erased under the rule, not altered', async () => {
     const created = await createCase(api, officer);
     await sendEvent(api, officer, { caseId: created.id, type: 'START_RESPONSE' });
@@ -450,7 +718,43 @@ describe('case lifecycle: corrections, voiding, moving versions, retention and a
         held: false,
       },
     });
+    // A note and a task, as recorded before their texts had commitments: the history has each text's plain SHA-256.
+    const texts: Record<string, [string, string]> = {
+      NOTE_ADDED: ['text', 'Olwen Legacy rang about this.'],
+      TASK_RAISED: ['question', 'Has Olwen Legacy written before?'],
+      TASK_ANSWERED: ['answer', 'Olwen Legacy wrote twice.'],
+    };
+    await api.graphql(
+      'mutation($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id } }',
+      { input: { caseId: created.id, text: texts.NOTE_ADDED?.[1] } },
+      officer,
+    );
+    const officerId = (await api.graphql<{ me: { id: string } }>('{ me { id } }', {}, officer)).data?.me.id;
+    const raised = await api.graphql<{ raiseTask: { id: string } }>(
+      'mutation($input: RaiseTaskInput!) { raiseTask(input: $input) { id } }',
+      {
+        input: {
+          caseId: created.id,
+          question: texts.TASK_RAISED?.[1],
+          assigneeId: officerId,
+          workingDays: 3,
+        },
+      },
+      officer,
+    );
+    const answered = await api.graphql(
+      'mutation($input: AnswerTaskInput!) { answerTask(input: $input) { id } }',
+      { input: { taskId: raised.data?.raiseTask.id, answer: texts.TASK_ANSWERED?.[1] } },
+      officer,
+    );
+    expect(answered.errors).toBeUndefined();
     await sendEvent(api, officer, { caseId: created.id, type: 'WITHDRAW' });
+    const legacyPayload = (type: string, payload: unknown) => {
+      const text = texts[type];
+      if (!text) return payload;
+      const { [`${text[0]}Commitment`]: _, ...rest } = payload as Record<string, unknown>;
+      return { ...rest, [`${text[0]}Sha256`]: sha256(text[1]) };
+    };
     // As a database from before commitments holds it: every event hashed with its text, no private fields.
     const rows: (RecordedEvent & { id: string })[] = (
       await api.dataSource.query(
@@ -463,7 +767,7 @@ describe('case lifecycle: corrections, voiding, moving versions, retention and a
       caseId: r.case_id,
       sequence: r.sequence,
       type: r.type,
-      payload: r.payload,
+      payload: legacyPayload(r.type, r.payload),
       actorId: r.actor_id,
       recordedAt: r.recorded_at.toISOString(),
       effectiveOn: r.effective_on,
@@ -478,14 +782,27 @@ describe('case lifecycle: corrections, voiding, moving versions, retention and a
         const { id, ...fields } = row;
         const hash = hashEvent({ ...fields, prevHash });
         await manager.query(
-          'UPDATE case_event SET private_fields = NULL, payload_salt = NULL, prev_hash = $2, hash = $3 WHERE id = $1',
-          [id, prevHash, hash],
+          'UPDATE case_event SET payload = $4, private_fields = NULL, payload_salt = NULL, prev_hash = $2, hash = $3 WHERE id = $1',
+          [id, prevHash, hash, JSON.stringify(fields.payload)],
         );
         prevHash = hash;
       }
       await manager.query('ALTER TABLE case_event ENABLE TRIGGER case_event_append_only');
+      await manager.query('UPDATE case_task SET text_salt = NULL WHERE case_id = $1', [created.id]);
     });
-    expect(await verify(created.id)).toMatchObject({ ok: true, eventsChecked: 4, erasures: null });
+    await beneathTriggers('UPDATE case_note SET text_salt = NULL, text_sha256 = $2 WHERE case_id = $1', [
+      created.id,
+      sha256(texts.NOTE_ADDED?.[1] as string),
+    ]);
+    expect(await verify(created.id)).toMatchObject({ ok: true, eventsChecked: 7, erasures: null });
+    // A changed legacy text is still found.
+    await beneathTriggers(`UPDATE case_note SET text = 'Nobody rang.' WHERE case_id = $1`, [created.id]);
+    expect(await verify(created.id)).toMatchObject({ ok: false, firstBadSequence: 4 });
+    await beneathTriggers('UPDATE case_note SET text = $2 WHERE case_id = $1', [
+      created.id,
+      texts.NOTE_ADDED?.[1],
+    ]);
+    expect(await verify(created.id)).toMatchObject({ ok: true });
 
     const erased = await api.graphql(
       'mutation($id: ID!) { anonymiseCase(caseId: $id, reason: "Erasure requested under Art 17") { sequence } }',
@@ -495,14 +812,16 @@ describe('case lifecycle: corrections, voiding, moving versions, retention and a
     expect(erased.errors).toBeUndefined();
     expect(await verify(created.id)).toMatchObject({
       ok: true,
-      eventsChecked: 5,
+      eventsChecked: 8,
       erasures: [{ sequence: 3, rule: 'on request', hashChecked: false }],
     });
     const [{ n }] = await api.dataSource.query(
-      `SELECT count(*)::int AS n FROM case_event WHERE case_id = $1 AND payload::text ILIKE '%Olwen%'`,
+      `SELECT (SELECT count(*) FROM case_event WHERE case_id = $1 AND payload::text ILIKE '%Olwen%')
+            + (SELECT count(*) FROM case_note WHERE case_id = $1 AND text ILIKE '%Olwen%')
+            + (SELECT count(*) FROM case_task WHERE case_id = $1 AND (question || answer) ILIKE '%Olwen%') AS n`,
       [created.id],
     );
-    expect(n).toBe(0);
+    expect(Number(n)).toBe(0);
     // Any other change to that event is still refused.
     await expect(
       api.dataSource.query(`UPDATE case_event SET stage_after = 'x' WHERE case_id = $1 AND sequence = 3`, [

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { addCalendarDays, addWorkingDays } from '@recordflow/calendar';
+import { commitment } from '@recordflow/workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TaskClock } from '../../apps/api/src/tasks/task-clock.service';
 import { startTestApi, type TestApi } from '../support/api';
 import { createCase } from '../support/cases';
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const londonToday = () =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', dateStyle: 'short' }).format(new Date());
 
@@ -119,6 +118,12 @@ describe('tasks to service areas, the contributor role and internal notes', () =
       case: { history: { type: string; payload: Record<string, unknown> }[] };
     }>('query($id: ID!) { case(id: $id) { history { type payload } } }', { id: caseId }, officer);
     const event = history.data?.case.history.at(-1);
+    // The question's salted commitment, made with the salt kept beside the text.
+    const [{ text_salt: salt }] = await api.dataSource.query(
+      'SELECT text_salt FROM case_task WHERE id = $1',
+      [task.id],
+    );
+    expect(salt).toMatch(/^[0-9a-f]{64}$/);
     expect(event).toEqual({
       type: 'TASK_RAISED',
       payload: {
@@ -127,7 +132,7 @@ describe('tasks to service areas, the contributor role and internal notes', () =
         assigneeId: null,
         workingDays: 5,
         dueOn: task.dueOn,
-        questionSha256: sha256(question),
+        questionCommitment: commitment(salt, 'question', question),
       },
     });
   });
@@ -282,15 +287,23 @@ describe('tasks to service areas, the contributor role and internal notes', () =
       ['DOCUMENT_ADDED', 'Test contributor <hal.highways@test.example.org>'],
       ['TASK_ANSWERED', 'Test contributor <hal.highways@test.example.org>'],
     ]);
+    const [{ text_salt: salt }] = await api.dataSource.query(
+      'SELECT text_salt FROM case_task WHERE id = $1',
+      [taskId],
+    );
+    const [{ message_salt: chaserSalt }] = await api.dataSource.query(
+      `SELECT message_salt FROM case_task_event WHERE task_id = $1 AND kind = 'chased'`,
+      [taskId],
+    );
     expect(history.at(-1)?.payload).toEqual({
       taskId,
-      answerSha256: sha256(answer),
+      answerCommitment: commitment(salt, 'answer', answer),
       attachmentIds: [file.id],
     });
     expect(history.at(-3)?.payload).toEqual({
       taskId,
       chaser: 1,
-      messageSha256: sha256('Needed by Friday, please.'),
+      messageCommitment: commitment(chaserSalt, 'message', 'Needed by Friday, please.'),
     });
     expect(JSON.stringify(history)).not.toMatch(/potholes did|412 potholes|Friday|Jane|Roe/);
   });
@@ -383,9 +396,13 @@ describe('tasks to service areas, the contributor role and internal notes', () =
       officer,
     );
     expect(read.data?.case.notes).toEqual([{ text, author: { name: 'Test officer' } }]);
+    const [{ text_salt: salt }] = await api.dataSource.query(
+      'SELECT text_salt FROM case_note WHERE id = $1',
+      [added.data?.addCaseNote.id],
+    );
     expect(read.data?.case.history.at(-1)).toEqual({
       type: 'NOTE_ADDED',
-      payload: { noteId: added.data?.addCaseNote.id, textSha256: sha256(text) },
+      payload: { noteId: added.data?.addCaseNote.id, textCommitment: commitment(salt, 'text', text) },
     });
     const empty = await api.graphql(
       'mutation($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id } }',

@@ -226,4 +226,10 @@ export class AnonymisationResult {
 
   @Field(() => Int)
   erasedDocuments: number;
+
+  @Field(() => Int, { description: 'Internal notes whose text was erased.' })
+  erasedNotes: number;
+
+  @Field(() => Int, { description: "Tasks' questions, chasers, answers and cancel reasons erased." })
+  erasedTaskTexts: number;
 }

@@ -154,7 +154,7 @@ export class LifecycleResolver {
   @Roles('admin')
   @Mutation(() => AnonymisationResult, {
     description:
-      "Erases the requester's personal data from a closed or voided case (details, request text, free text in the history, mail, document bytes); the history still verifies and records the erasure. Role: admin.",
+      "Erases the requester's personal data from a closed or voided case (details, request text, free text in the history, notes' and tasks' texts, mail and notices, document bytes); the history still verifies and records the erasure. Refused while the case has an open task. Role: admin.",
   })
   async anonymiseCase(
     @CurrentUser() user: Actor,

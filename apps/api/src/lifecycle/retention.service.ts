@@ -17,6 +17,7 @@ import { DomainError, isUuid, notFound, refusal } from '../common/errors';
 import type { BlobStore } from '../documents/blob-store';
 import { BLOB_STORE } from '../documents/documents.service';
 import { AuditService } from '../history/audit.service';
+import { TEXT_EVENTS } from '../tasks/stored-texts';
 import { checkCaseIds } from './lifecycle.service';
 import { RetentionRule } from './retention-rule.entity';
 
@@ -44,6 +45,15 @@ async function updated<T>(manager: EntityManager, sql: string, params: unknown[]
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** What one anonymisation erased, as its result reports it. */
+export interface AnonymisationCounts {
+  sequence: number;
+  erasedEvents: number;
+  erasedDocuments: number;
+  erasedNotes: number;
+  erasedTaskTexts: number;
+}
 
 /** Retention rules, the queue of cases due for disposal, and anonymisation (the one path both use). */
 @Injectable()
@@ -163,15 +173,16 @@ export class RetentionService {
 
   /**
    * Erases the requester's personal data from a closed or voided case: the requester's details, the
-   * request text, free text in the history (hashed as commitments, so the chain still verifies), mail,
-   * and the bytes of its documents and letters. Records the erasure as an event and in case_erasure.
+   * request text, free text in the history (hashed as commitments, so the chain still verifies), the texts
+   * of its notes and tasks, mail and notices, and the bytes of its documents and letters. Records the
+   * erasure as an event and in case_erasure.
    */
   async anonymise(
     user: Actor,
     caseId: string,
     reason: string,
     rule?: { ruleId: string; rule: string },
-  ): Promise<{ sequence: number; erasedEvents: number; erasedDocuments: number }> {
+  ): Promise<AnonymisationCounts> {
     const why = reason.trim();
     if (why === '' || why.length > 2000)
       throw refusal('VALIDATION_FAILED', 'reason: say why, in at most 2,000 characters.', {
@@ -192,11 +203,11 @@ export class RetentionService {
     caseId: string,
     why: string,
     rule?: { ruleId: string; rule: string },
-  ): Promise<{ sequence: number; erasedEvents: number; erasedDocuments: number }> {
+  ): Promise<AnonymisationCounts> {
     const ruleText = rule?.rule ?? 'on request';
     const { record } = await this.audit.replay(caseId);
     const blobs: string[] = [];
-    let counts = { events: 0, documents: 0, letters: 0, mail: 0 };
+    let counts = { events: 0, documents: 0, letters: 0, mail: 0, notes: 0, taskTexts: 0, notices: 0 };
     const { event } = await this.cases.recordLifecycle(user, caseId, undefined, async (manager, row) => {
       if (row.version !== record.events.length)
         throw refusal('VERSION_CONFLICT', `Case ${row.reference} changed meanwhile; try again.`, {
@@ -215,6 +226,17 @@ export class RetentionService {
       ]);
       if (anonymised_at)
         throw refusal('EVENT_NOT_ALLOWED', `Case ${row.reference} was already anonymised.`, { allowed: [] });
+      // An open task would take an answer after its question was erased: it is settled first.
+      const [{ open }] = await manager.query(
+        `SELECT count(*)::int AS open FROM case_task WHERE case_id = $1 AND status = 'open'`,
+        [row.id],
+      );
+      if (open > 0)
+        throw refusal(
+          'EVENT_NOT_ALLOWED',
+          `Case ${row.reference} has ${open === 1 ? 'an open task' : `${open} open tasks`}: answer or cancel ${open === 1 ? 'it' : 'them'} before erasing its personal data.`,
+          { allowed: [] },
+        );
       const erasedAt = new Date().toISOString();
       // Each event's free text: replaced by its commitment (or, on events hashed with the text, by nothing).
       const events: RecordedEvent[] = [];
@@ -294,7 +316,20 @@ export class RetentionService {
         `UPDATE outbox_message SET to_address = $2, subject = $2, raw = ''::bytea WHERE case_id = $1`,
         [row.id, ERASED_TEXT],
       );
-      counts = { ...counts, documents: attachments.length, letters: letters.length, mail: mail.length };
+      const texts = await this.eraseNotesAndTasks(manager, row.id);
+      const notices = await this.eraseNotices(
+        manager,
+        row,
+        [requester?.name, requester?.email].filter((t): t is string => Boolean(t?.trim())),
+      );
+      counts = {
+        ...counts,
+        documents: attachments.length,
+        letters: letters.length,
+        mail: mail.length,
+        ...texts,
+        notices,
+      };
       await manager.query(
         `INSERT INTO case_erasure (case_id, rule, rule_id, reason, actor_id, actor_label, erased_at, event_sequence, erased)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
@@ -319,13 +354,113 @@ export class RetentionService {
           documents: attachments.length,
           letters: letters.length,
           mail: mail.length,
+          notes: counts.notes,
+          taskTexts: counts.taskTexts,
+          notices,
+          // The events whose kept texts (notes, tasks) were erased: verification accepts those, and only those, as erased.
+          erasedTexts: record.events.filter((e) => e.type in TEXT_EVENTS).map((e) => e.sequence),
         },
         snapshot,
         subject,
       };
     });
     await this.removeBlobs(blobs);
-    return { sequence: event.sequence, erasedEvents: counts.events, erasedDocuments: counts.documents };
+    return {
+      sequence: event.sequence,
+      erasedEvents: counts.events,
+      erasedDocuments: counts.documents,
+      erasedNotes: counts.notes,
+      erasedTaskTexts: counts.taskTexts,
+    };
+  }
+
+  /**
+   * Erases the texts of the case's notes and tasks (officers' and service areas' free text may name
+   * anyone): each becomes [erased] and loses its salt, the one change the tables' triggers allow, and
+   * only once the case is anonymised. Who, when, kinds and deadlines stay. The case's search words are
+   * recomputed by the notes' trigger. Returns the notes and the task texts erased.
+   */
+  private async eraseNotesAndTasks(
+    manager: EntityManager,
+    caseId: string,
+  ): Promise<{ notes: number; taskTexts: number }> {
+    const notes = await updated<{ id: string }>(
+      manager,
+      `UPDATE case_note SET text = $2, text_salt = NULL, erased_at = now()
+        WHERE case_id = $1 AND erased_at IS NULL RETURNING id`,
+      [caseId, ERASED_TEXT],
+    );
+    const tasks = await updated<{ texts: number }>(
+      manager,
+      `UPDATE case_task SET question = $2, answer = CASE WHEN answer IS NULL THEN NULL ELSE $2 END,
+              cancel_reason = CASE WHEN cancel_reason IS NULL THEN NULL ELSE $2 END, text_salt = NULL, erased_at = now()
+        WHERE case_id = $1 AND erased_at IS NULL
+        RETURNING 1 + (answer IS NOT NULL)::int + (cancel_reason IS NOT NULL)::int AS texts`,
+      [caseId, ERASED_TEXT],
+    );
+    // Chasers' words, and the names of files added (the files themselves are erased as documents).
+    const logged = await updated<{ kind: string }>(
+      manager,
+      `UPDATE case_task_event SET message = $2, message_salt = NULL, erased_at = now()
+        WHERE task_id IN (SELECT id FROM case_task WHERE case_id = $1) AND message IS NOT NULL AND erased_at IS NULL
+        RETURNING kind`,
+      [caseId, ERASED_TEXT],
+    );
+    return {
+      notes: notes.length,
+      taskTexts:
+        tasks.reduce((sum, t) => sum + t.texts, 0) + logged.filter((e) => e.kind === 'chased').length,
+    };
+  }
+
+  /**
+   * Notices quote a case's subject and its tasks' questions, and were e-mailed: the case's own notices
+   * (and their mail) are erased, and the requester's name and e-mail are taken out of the digests that
+   * listed the case (their stored message, which may be encoded, is emptied). Returns the notices changed.
+   */
+  private async eraseNotices(
+    manager: EntityManager,
+    row: { id: string; reference: string; createdAt: Date },
+    terms: string[],
+  ): Promise<number> {
+    const own = await updated<{ outgoing_mail_id: string | null }>(
+      manager,
+      `UPDATE notification SET title = $2 || ': ' || $3, body = $3 WHERE case_id = $1 RETURNING outgoing_mail_id`,
+      [row.id, row.reference, ERASED_TEXT],
+    );
+    const ownMail = own.flatMap((n) => (n.outgoing_mail_id ? [n.outgoing_mail_id] : []));
+    await manager.query(
+      `UPDATE outgoing_mail SET subject = $2, body = $2,
+              status = CASE WHEN status IN ('queued', 'sending') THEN 'failed' ELSE status END,
+              last_error = CASE WHEN status IN ('queued', 'sending') THEN 'personal data erased' ELSE last_error END
+        WHERE id = ANY($1::uuid[])`,
+      [ownMail, ERASED_TEXT],
+    );
+    const digests = new Map<string, string | null>();
+    for (const term of terms) {
+      // The term as a whole word: a short name is not cut out of other words.
+      const pattern = `(?<![[:alnum:]_])${escapeRegExp(term.trim())}(?![[:alnum:]_])`;
+      // Digests list open cases, so only those made since the case was registered and naming it can hold it.
+      const changed = await updated<{ id: string; outgoing_mail_id: string | null }>(
+        manager,
+        `UPDATE notification SET title = regexp_replace(title, $1, $2, 'gi'), body = regexp_replace(body, $1, $2, 'gi')
+          WHERE case_id IS NULL AND created_at >= $3 AND position($4 in body) > 0 AND (title ~* $1 OR body ~* $1)
+          RETURNING id, outgoing_mail_id`,
+        [pattern, ERASED_TEXT, row.createdAt, row.reference],
+      );
+      for (const n of changed) digests.set(n.id, n.outgoing_mail_id);
+      await manager.query(
+        `UPDATE outgoing_mail SET subject = regexp_replace(subject, $2, $3, 'gi'), body = regexp_replace(body, $2, $3, 'gi')
+          WHERE id = ANY($1::uuid[])`,
+        [[...digests.values()].filter(Boolean), pattern, ERASED_TEXT],
+      );
+    }
+    await manager.query(
+      `UPDATE outbox_message m SET subject = o.subject, raw = ''::bytea FROM outgoing_mail o
+        WHERE o.id = m.outgoing_mail_id AND m.outgoing_mail_id = ANY($1::uuid[])`,
+      [[...ownMail, ...[...digests.values()].filter(Boolean)]],
+    );
+    return own.length + digests.size;
   }
 
   /** Deletes the stored bytes no other case's live document still uses (blobs are shared by hash). */

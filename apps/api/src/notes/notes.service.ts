@@ -1,20 +1,19 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NOTE_ADDED } from '@recordflow/workflow';
 import { DataSource, In } from 'typeorm';
 import type { Actor } from '../auth/current-user';
 import { CasesService } from '../cases/cases.service';
-import { invalid, isUuid, notFound } from '../common/errors';
+import { invalid, isUuid, notFound, refusal } from '../common/errors';
+import { committedText, newSalt } from '../tasks/stored-texts';
 import { User } from '../users/user.entity';
 import { CaseNote } from './case-note.entity';
 import type { CaseNoteModel } from './notes.model';
 
 const MAX_NOTE = 20_000;
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
-/** Internal notes on a case: text here, its SHA-256 in the case history (NOTE_ADDED), never in a letter. */
+/** Internal notes on a case: text here, its salted commitment in the case history (NOTE_ADDED), never in a letter. */
 @Injectable()
 export class NotesService {
   constructor(
@@ -28,17 +27,32 @@ export class NotesService {
     if (trimmed === '') throw invalid('input.text', 'is empty', 'input.text: write the note.');
     if (trimmed.length > MAX_NOTE) throw invalid('input.text', `is longer than ${MAX_NOTE} characters`);
     const id = randomUUID();
-    const textSha256 = sha256(trimmed);
+    const textSalt = newSalt();
+    const { textCommitment } = committedText(NOTE_ADDED, textSalt, trimmed);
     await this.dataSource.transaction(async (manager) => {
-      const [found] = await manager.query(`SELECT id FROM "case" WHERE id = $1 FOR UPDATE`, [caseId]);
+      const [found] = await manager.query(
+        `SELECT id, reference, anonymised_at FROM "case" WHERE id = $1 FOR UPDATE`,
+        [caseId],
+      );
       if (!found) throw notFound('case', caseId);
+      // Its free texts were erased with the requester's data; a new one would bring personal data back.
+      if (found.anonymised_at)
+        throw refusal('EVENT_NOT_ALLOWED', `Case ${found.reference} was anonymised; it takes no new notes.`, {
+          allowed: [],
+        });
       const eventSequence = await this.cases.recordFact(manager, actor, caseId, NOTE_ADDED, {
         noteId: id,
-        textSha256,
+        textCommitment,
       });
-      await manager
-        .getRepository(CaseNote)
-        .insert({ id, caseId, text: trimmed, textSha256, createdBy: actor.id, eventSequence });
+      await manager.getRepository(CaseNote).insert({
+        id,
+        caseId,
+        text: trimmed,
+        textSha256: textCommitment as string,
+        textSalt,
+        createdBy: actor.id,
+        eventSequence,
+      });
     });
     const [note] = (await this.ofCases([caseId])).get(caseId)?.filter((n) => n.id === id) ?? [];
     return note as CaseNoteModel;

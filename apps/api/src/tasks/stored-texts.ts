@@ -1,13 +1,66 @@
-import { createHash } from 'node:crypto';
-import { NOTE_ADDED, TASK_ANSWERED, TASK_CANCELLED, TASK_CHASED, TASK_RAISED } from '@recordflow/workflow';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  CASE_ANONYMISED,
+  commitment,
+  ERASED_TEXT,
+  NOTE_ADDED,
+  TASK_ANSWERED,
+  TASK_CANCELLED,
+  TASK_CHASED,
+  TASK_RAISED,
+} from '@recordflow/workflow';
 import type { DataSource } from 'typeorm';
 
-const sha256 = (text: string | null) =>
-  text === null ? null : createHash('sha256').update(text, 'utf8').digest('hex');
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** A new random salt for a text's commitment (32 bytes, as an event's payload salt). */
+export const newSalt = () => randomBytes(32).toString('hex');
 
 /**
- * Compares the texts kept beside the history (notes; tasks' questions, chasers, answers and reasons)
- * with the SHA-256 their events recorded: the first event whose text changed or went missing, or null.
+ * The events whose texts are kept beside the history (notes; tasks' questions, chasers, answers and
+ * reasons), and the field each records: `<field>Commitment`, the salted commitment of the text made as
+ * an event's private fields are (`<field>Sha256`, the text's plain SHA-256, on events recorded before).
+ */
+export const TEXT_EVENTS: Readonly<Record<string, { field: string; what: string }>> = {
+  [NOTE_ADDED]: { field: 'text', what: 'The note' },
+  [TASK_RAISED]: { field: 'question', what: "The task's question" },
+  [TASK_CHASED]: { field: 'message', what: 'The chaser' },
+  [TASK_ANSWERED]: { field: 'answer', what: "The task's answer" },
+  [TASK_CANCELLED]: { field: 'reason', what: "The task's cancel reason" },
+};
+
+/** The payload entry an event records for its text: the commitment with the salt kept beside the text. */
+export function committedText(
+  type: keyof typeof TEXT_EVENTS,
+  salt: string,
+  text: string | null,
+): Record<string, string | null> {
+  const { field } = TEXT_EVENTS[type] as { field: string };
+  return { [`${field}Commitment`]: text === null ? null : commitment(salt, field, text) };
+}
+
+/** A kept text as stored: erased when its case was anonymised (the text then [erased] and the salt gone). */
+interface Kept {
+  text: string | null;
+  salt: string | null;
+  erased: boolean;
+}
+
+/** Whether the kept text is the one the event recorded, or was erased by an anonymisation that lists the event. */
+function intact(kept: Kept | undefined, payload: Record<string, unknown>, field: string, erasable: boolean) {
+  if (!kept) return false;
+  const committed = `${field}Commitment` in payload;
+  const recorded = (payload[committed ? `${field}Commitment` : `${field}Sha256`] ?? null) as string | null;
+  if (kept.text === null || recorded === null) return kept.text === null && recorded === null;
+  if (kept.erased) return erasable && kept.text === ERASED_TEXT && kept.salt === null;
+  if (!committed) return sha256(kept.text) === recorded;
+  return kept.salt !== null && commitment(kept.salt, field, kept.text) === recorded;
+}
+
+/**
+ * Compares the texts kept beside the history with what their events recorded: the first event whose
+ * text changed or went missing, or null. A text erased by the case's anonymisation passes only when the
+ * CASE_ANONYMISED event (hashed in the chain, which the caller has verified) lists its event.
  */
 export async function checkStoredTexts(
   dataSource: DataSource,
@@ -15,47 +68,66 @@ export async function checkStoredTexts(
   events: { sequence: number; type: string; payload: unknown }[],
 ): Promise<{ sequence: number; reason: string } | null> {
   const [notes, tasks, chasers]: [
-    { id: string; text: string }[],
-    { id: string; question: string; answer: string | null; cancel_reason: string | null }[],
-    { case_sequence: number; message: string | null }[],
+    { id: string; text: string; text_salt: string | null; erased_at: Date | null }[],
+    {
+      id: string;
+      question: string;
+      answer: string | null;
+      cancel_reason: string | null;
+      text_salt: string | null;
+      erased_at: Date | null;
+    }[],
+    { case_sequence: number; message: string | null; message_salt: string | null; erased_at: Date | null }[],
   ] = await Promise.all([
-    dataSource.query('SELECT id, text FROM case_note WHERE case_id = $1', [caseId]),
-    dataSource.query('SELECT id, question, answer, cancel_reason FROM case_task WHERE case_id = $1', [
-      caseId,
-    ]),
+    dataSource.query('SELECT id, text, text_salt, erased_at FROM case_note WHERE case_id = $1', [caseId]),
     dataSource.query(
-      `SELECT e.case_sequence, e.message FROM case_task_event e JOIN case_task t ON t.id = e.task_id
+      'SELECT id, question, answer, cancel_reason, text_salt, erased_at FROM case_task WHERE case_id = $1',
+      [caseId],
+    ),
+    dataSource.query(
+      `SELECT e.case_sequence, e.message, e.message_salt, e.erased_at FROM case_task_event e JOIN case_task t ON t.id = e.task_id
         WHERE t.case_id = $1 AND e.kind = 'chased'`,
       [caseId],
     ),
   ]);
+  const erasable = new Set<number>();
   for (const event of events) {
-    const payload = (event.payload ?? {}) as Record<string, string | null | undefined>;
+    if (event.type !== CASE_ANONYMISED) continue;
+    const listed = (event.payload as { erasedTexts?: unknown } | null)?.erasedTexts;
+    // Only texts recorded before the anonymisation: nothing later can be erased by it.
+    if (Array.isArray(listed))
+      for (const s of listed) if (typeof s === 'number' && s < event.sequence) erasable.add(s);
+  }
+  for (const event of events) {
+    const spec = TEXT_EVENTS[event.type];
+    if (!spec) continue;
+    const payload = (event.payload ?? {}) as Record<string, unknown>;
     const task = tasks.find((t) => t.id === payload.taskId);
-    const check = (what: string, text: string | null | undefined, recorded: string | null | undefined) =>
-      text === undefined || sha256(text) !== recorded
-        ? {
-            sequence: event.sequence,
-            reason: `${what} recorded by event ${event.sequence} has been changed or removed.`,
-          }
-        : null;
-    const bad =
+    const ofTask = (text: string | null | undefined): Kept | undefined =>
+      task && text !== undefined
+        ? { text, salt: task.text_salt, erased: task.erased_at !== null }
+        : undefined;
+    const note = notes.find((n) => n.id === payload.noteId);
+    const chaser = chasers.find((c) => c.case_sequence === event.sequence);
+    const kept =
       event.type === NOTE_ADDED
-        ? check('The note', notes.find((n) => n.id === payload.noteId)?.text, payload.textSha256)
+        ? note && { text: note.text, salt: note.text_salt, erased: note.erased_at !== null }
         : event.type === TASK_RAISED
-          ? check("The task's question", task?.question, payload.questionSha256)
+          ? ofTask(task?.question)
           : event.type === TASK_ANSWERED
-            ? check("The task's answer", task ? task.answer : undefined, payload.answerSha256)
+            ? ofTask(task?.answer)
             : event.type === TASK_CANCELLED
-              ? check("The task's cancel reason", task ? task.cancel_reason : undefined, payload.reasonSha256)
-              : event.type === TASK_CHASED
-                ? check(
-                    'The chaser',
-                    chasers.find((c) => c.case_sequence === event.sequence)?.message,
-                    payload.messageSha256,
-                  )
-                : null;
-    if (bad) return bad;
+              ? ofTask(task?.cancel_reason)
+              : chaser && {
+                  text: chaser.message,
+                  salt: chaser.message_salt,
+                  erased: chaser.erased_at !== null,
+                };
+    if (!intact(kept, payload, spec.field, erasable.has(event.sequence)))
+      return {
+        sequence: event.sequence,
+        reason: `${spec.what} recorded by event ${event.sequence} has been changed or removed.`,
+      };
   }
   return null;
 }

@@ -18,7 +18,7 @@ export type TaskStatus = 'open' | 'answered' | 'cancelled';
 
 /**
  * A question an officer asks a service area (a team, a person or both) about a case, with an internal
- * deadline in working days. Its texts stay here; the case history has their SHA-256 only.
+ * deadline in working days. Its texts stay here; the case history has only their salted commitments.
  */
 @Entity('case_task')
 @Check('case_task_status_known', `status IN ('open', 'answered', 'cancelled')`)
@@ -106,6 +106,14 @@ export class CaseTask {
 
   @Column('text', { name: 'cancel_reason', nullable: true })
   cancelReason: string | null;
+
+  /** The salt of the question's, answer's and cancel reason's commitments; removed when they are erased. */
+  @Column('text', { name: 'text_salt', nullable: true })
+  textSalt: string | null;
+
+  /** Set when the case was anonymised: the question, answer and cancel reason are then [erased]. */
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt: Date | null;
 }
 
 /** What happened to a task, in order: raised, chased, reminded, overdue, file-added, answered, cancelled. Append-only. */
@@ -140,9 +148,17 @@ export class CaseTaskEvent {
   @JoinColumn({ name: 'actor_id' })
   actor?: User;
 
-  /** A chaser's words; null otherwise. */
+  /** A chaser's words, or the name of a file added; null otherwise. */
   @Column('text', { nullable: true })
   message: string | null;
+
+  /** The salt of a chaser's commitment; removed when the message is erased. */
+  @Column('text', { name: 'message_salt', nullable: true })
+  messageSalt: string | null;
+
+  /** Set when the case was anonymised: the message is then [erased]. The one change the log allows. */
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt: Date | null;
 
   /** The case event recording it, for what the case history records. */
   @Column('integer', { name: 'case_sequence', nullable: true })

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { addWorkingDays } from '@recordflow/calendar';
@@ -14,6 +14,7 @@ import type { ReceivedFile } from '../documents/upload';
 import { Team, UserTeam } from '../people/team.entity';
 import { User } from '../users/user.entity';
 import { withoutRequester } from './request-text';
+import { committedText, newSalt } from './stored-texts';
 import { CaseTask, CaseTaskAttachment, CaseTaskEvent } from './task.entity';
 import {
   type AnswerTaskInput,
@@ -27,8 +28,6 @@ import {
 
 export const MAX_WORKING_DAYS = 60;
 const MAX_TEXT = 20_000;
-
-export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Officers and administrators handle cases; anyone else (a contributor) sees only the tasks given to them or their team. */
 export const handlesCases = (actor: Actor) =>
@@ -52,7 +51,7 @@ function text(field: string, value: string | null | undefined, required: boolean
 
 /**
  * Tasks to service areas: raised, chased, answered (with files) and cancelled by people, each recorded
- * in the case history as a record-only event with the SHA-256 of its text; reminded and marked overdue by
+ * in the case history as a record-only event with the salted commitment of its text; reminded and marked overdue by
  * TaskClock. Contributors reach only the tasks given to them or to a team of theirs.
  */
 @Injectable()
@@ -129,6 +128,7 @@ export class TasksService {
       });
     }
     const id = randomUUID();
+    const textSalt = newSalt();
     await this.dataSource.transaction(async (manager) => {
       const [found] = await manager.query(`SELECT status FROM "case" WHERE id = $1 FOR UPDATE`, [
         input.caseId,
@@ -153,7 +153,7 @@ export class TasksService {
         assigneeId,
         workingDays: input.workingDays,
         dueOn,
-        questionSha256: sha256(question),
+        ...committedText(TASK_RAISED, textSalt, question),
       });
       await manager.getRepository(CaseTask).insert({
         id,
@@ -161,6 +161,7 @@ export class TasksService {
         teamId,
         assigneeId,
         question,
+        textSalt,
         workingDays: input.workingDays,
         raisedOn,
         dueOn,
@@ -180,12 +181,13 @@ export class TasksService {
         `SELECT count(*)::int AS n FROM case_task_event WHERE task_id = $1 AND kind = 'chased'`,
         [task.id],
       );
+      const salt = newSalt();
       const sequence = await this.cases.recordFact(manager, actor, task.caseId, TASK_CHASED, {
         taskId: task.id,
         chaser: n + 1,
-        messageSha256: message === null ? null : sha256(message),
+        ...committedText(TASK_CHASED, salt, message),
       });
-      await this.log(manager, task.id, 'chased', actor.id, message, sequence);
+      await this.log(manager, task.id, 'chased', actor.id, message, sequence, message === null ? null : salt);
     });
     return this.get(actor, input.taskId);
   }
@@ -194,14 +196,15 @@ export class TasksService {
     const answer = text('input.answer', input.answer, true) as string;
     await this.onOpenTask(actor, input.taskId, async (manager, task) => {
       const files = await manager.getRepository(CaseTaskAttachment).findBy({ taskId: task.id });
+      const textSalt = task.textSalt ?? newSalt();
       const sequence = await this.cases.recordFact(manager, actor, task.caseId, TASK_ANSWERED, {
         taskId: task.id,
-        answerSha256: sha256(answer),
+        ...committedText(TASK_ANSWERED, textSalt, answer),
         attachmentIds: files.map((f) => f.attachmentId).sort(),
       });
       await manager
         .getRepository(CaseTask)
-        .update(task.id, { status: 'answered', answer, closedBy: actor.id, closedAt: new Date() });
+        .update(task.id, { status: 'answered', answer, textSalt, closedBy: actor.id, closedAt: new Date() });
       await this.log(manager, task.id, 'answered', actor.id, null, sequence);
     });
     return this.get(actor, input.taskId);
@@ -210,13 +213,15 @@ export class TasksService {
   async cancel(actor: Actor, input: CancelTaskInput): Promise<TaskModel> {
     const reason = text('input.reason', input.reason, true) as string;
     await this.onOpenTask(actor, input.taskId, async (manager, task) => {
+      const textSalt = task.textSalt ?? newSalt();
       const sequence = await this.cases.recordFact(manager, actor, task.caseId, TASK_CANCELLED, {
         taskId: task.id,
-        reasonSha256: sha256(reason),
+        ...committedText(TASK_CANCELLED, textSalt, reason),
       });
       await manager.getRepository(CaseTask).update(task.id, {
         status: 'cancelled',
         cancelReason: reason,
+        textSalt,
         closedBy: actor.id,
         closedAt: new Date(),
       });
@@ -334,8 +339,11 @@ export class TasksService {
     actorId: string | null,
     message: string | null,
     caseSequence: number | null,
+    messageSalt: string | null = null,
   ) {
-    await manager.getRepository(CaseTaskEvent).insert({ taskId, kind, actorId, message, caseSequence });
+    await manager
+      .getRepository(CaseTaskEvent)
+      .insert({ taskId, kind, actorId, message, messageSalt, caseSequence });
   }
 
   /** Tasks as the api shows them, with their people, team, case (without the requester), files and activity. */
