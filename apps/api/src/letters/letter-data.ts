@@ -1,4 +1,10 @@
-import { addWorkingDays, type CalendarOptions, describeRegime, type Regime } from '@recordflow/calendar';
+import {
+  addWorkingDays,
+  type CalendarOptions,
+  describeRegime,
+  foisaReviewRequestBy,
+  type Regime,
+} from '@recordflow/calendar';
 import { type CaseContext, exemptionsFor } from '@recordflow/workflow';
 
 export interface AuthoritySettings {
@@ -192,10 +198,14 @@ export function letterData(
   };
   const text = (field: string) => (record[field] === undefined ? '' : String(record[field]));
   const subject = subjectOf(letter);
-  // The case's own deadline (FOISA counts it from the end of the 20 working days, s.20(5)); else 40 working days from the letter.
+  // The case's own deadline, else the one sending this letter will set: FOISA counts from the end of the 20
+  // working days (s.20(5)), so a response letter made before it is sent tells the same date; others 40 from the letter.
+  const responseDue = deadline('response');
   const reviewRequestBy =
     deadline('reviewRequestBy') ??
-    addWorkingDays(regime === 'sar' ? 'foi' : regime, letterDate, reviewWorkingDays, calendar);
+    (regime === 'foisa' && responseDue
+      ? foisaReviewRequestBy(responseDue, letterDate, calendar)
+      : addWorkingDays(regime === 'sar' ? 'foi' : regime, letterDate, reviewWorkingDays, calendar));
   return {
     letterDate: longDate(letterDate),
     reference: letter.reference,
