@@ -56,6 +56,7 @@ const REVIEW_OUTCOME_LABELS: Record<string, string> = {
   upheld: 'we uphold our original decision',
   'partly-overturned': 'we have changed part of our original decision',
   overturned: 'we have overturned our original decision',
+  'not-obliged': 'we are not obliged to carry out a review',
 };
 
 // Refusals because of the request itself, not the information: s.14 FOIA/FOISA, EIR reg 12(4)(b), Art 12(5)(b).
@@ -293,6 +294,8 @@ export function letterData(
       ].map((field) => [field, text(field)]),
     ),
     reviewOutcomeLabel: REVIEW_OUTCOME_LABELS[text('reviewOutcome')] ?? '',
+    // FOISA s.21(8)-(9): a requirement for review the authority need not comply with, and says so.
+    reviewNotObliged: record.reviewOutcome === 'not-obliged',
     reviewRequestBy: longDate(reviewRequestBy),
     complaintUpheld: record.complaintOutcome === 'upheld',
     complaintAcknowledgeBy: due('complaintAcknowledgeBy'),
