@@ -64,6 +64,7 @@ describe('stage edits', () => {
       'fees:paid',
       'cost-limit:within-limit',
       'public-interest:decided',
+      'internal-review:withdrawn-unanswered',
     ]);
 
     const renamed = renameStage(foi, 'response', 'reply');
