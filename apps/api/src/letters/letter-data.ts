@@ -50,7 +50,12 @@ const OUTCOME_LABELS: Record<string, string> = {
   'granted-in-part': 'information provided in part',
   'refused-in-full': 'refused in full',
   'not-held': 'information not held',
+  'neither-confirm-nor-deny': 'neither confirmed nor denied',
+  'vexatious-refusal': 'refused as vexatious or repeated',
 };
+
+/** Outcomes that refuse the whole request: their letter is a refusal notice (NCND and s.14 are recorded as their own). */
+export const FULL_REFUSALS = ['refused-in-full', 'neither-confirm-nor-deny', 'vexatious-refusal'];
 
 const REVIEW_OUTCOME_LABELS: Record<string, string> = {
   upheld: 'we uphold our original decision',
@@ -224,7 +229,7 @@ export function letterData(
     outcome,
     outcomeLabel: OUTCOME_LABELS[outcome] ?? '',
     refusalBasis,
-    refusedInFull: outcome === 'refused-in-full',
+    refusedInFull: FULL_REFUSALS.includes(outcome),
     refusedInPart: outcome === 'granted-in-part',
     notHeld: outcome === 'not-held' || (record.held === false && !ncnd),
     ncnd,
