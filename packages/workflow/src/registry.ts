@@ -600,6 +600,14 @@ export const GUARDS = {
     explain: (context, params) =>
       `the case already records ${recordedOf(context, params.fields).join(', ')}.`,
   } satisfies GuardSpec<{ fields: string[] }>,
+  'record.present': {
+    description:
+      "True when every named field is in the case's record (e.g. a decision notice was issued, so an appeal against it can be recorded).",
+    params: z.object({ fields: z.array(z.string().min(1)).min(1) }).strict(),
+    test: (context, params) => recordedOf(context, params.fields).length === params.fields.length,
+    explain: (context, params) =>
+      `the case does not record ${params.fields.filter((field) => recordedOf(context, [field]).length === 0).join(', ')}.`,
+  } satisfies GuardSpec<{ fields: string[] }>,
   'actor.notDrafter': {
     description:
       'True unless the sender is the person recorded in the named fields (who drafted or last changed the response): separation of duties.',
