@@ -81,7 +81,7 @@ function officerDesk(label: string) {
   beforeAll(async () => {
     desk.api = await startTestApi(label);
     desk.officer = await desk.api.signIn(['officer']);
-    // Signed in once: the approver approves every response of the group.
+    // Signed in once: the approver approves every response in the file.
     desk.approver = await approverToken(desk.api);
   });
   afterAll(() => desk.api?.close());
