@@ -113,6 +113,7 @@ describe('in Chromium: an administrator changes a workflow in the editor and pub
     ).toEqual([
       'Record a late internal review request (reopens the case) → Awaiting any internal review request (while the case records no reviewGrounds or regulatorReference)',
       'Record a late complaint to the ICO (reopens the case) → Awaiting any ICO complaint (while the case records no regulatorReference)',
+      'Record an appeal to the First-tier Tribunal against the decision notice (reopens the case) → Compliance with the decision notice (while the case records decisionNoticeReference and no appellant)',
     ]);
 
     await page.getByLabel('New stage name').fill('Legal review');

@@ -47,6 +47,9 @@ export const CLOSURE_OUTCOMES = [
   'lapsed',
 ] as const;
 
+/** Outcomes that refuse the whole request, which a refusal basis of its own may replace. */
+const WHOLE_REFUSALS = ['refused-in-full', 'not-held'];
+
 const days = z.number().int().min(0).max(400);
 const exactlyOne = (keys: string[]) => (value: Record<string, unknown>) =>
   keys.filter((k) => value[k] !== undefined).length === 1;
@@ -514,6 +517,18 @@ export const ACTIONS = {
       .strict(),
     run: (context, params) => ({ ...context, record: { ...context.record, [params.field]: params.value } }),
   } satisfies ActionSpec<{ field: string; value: string | number | boolean }>,
+  'record.refusalOutcome': {
+    description:
+      'Records a whole refusal whose basis is an outcome of its own (neither confirm nor deny; s.14 vexatious or repeated) under that outcome, so closure and statistics count it as such.',
+    params: z.object({ bases: z.record(z.string().min(1), z.enum(CLOSURE_OUTCOMES)) }).strict(),
+    run: (context, params) => {
+      const { outcome, refusalBasis } = context.record;
+      const own = typeof refusalBasis === 'string' ? params.bases[refusalBasis] : undefined;
+      // A partial refusal stays granted in part: the requester had some of the information.
+      if (!own || !WHOLE_REFUSALS.includes(outcome as string)) return context;
+      return { ...context, record: { ...context.record, outcome: own } };
+    },
+  } satisfies ActionSpec<{ bases: Record<string, (typeof CLOSURE_OUTCOMES)[number]> }>,
   'record.actor': {
     description:
       'Records who sent the event (their user id) in a field of the record (e.g. draftedBy), for separation of duties.',
@@ -648,6 +663,14 @@ export const GUARDS = {
     test: (context, params) => recordedOf(context, params.fields).length === 0,
     explain: (context, params) =>
       `the case already records ${recordedOf(context, params.fields).join(', ')}.`,
+  } satisfies GuardSpec<{ fields: string[] }>,
+  'record.present': {
+    description:
+      "True when every named field is in the case's record (e.g. a decision notice was issued, so an appeal against it can be recorded).",
+    params: z.object({ fields: z.array(z.string().min(1)).min(1) }).strict(),
+    test: (context, params) => recordedOf(context, params.fields).length === params.fields.length,
+    explain: (context, params) =>
+      `the case does not record ${params.fields.filter((field) => recordedOf(context, [field]).length === 0).join(', ')}.`,
   } satisfies GuardSpec<{ fields: string[] }>,
   'actor.notDrafter': {
     description:

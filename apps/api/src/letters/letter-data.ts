@@ -1,4 +1,10 @@
-import { addWorkingDays, type CalendarOptions, describeRegime, type Regime } from '@recordflow/calendar';
+import {
+  addWorkingDays,
+  type CalendarOptions,
+  describeRegime,
+  foisaReviewRequestBy,
+  type Regime,
+} from '@recordflow/calendar';
 import { type CaseContext, exemptionsFor } from '@recordflow/workflow';
 
 export interface AuthoritySettings {
@@ -44,12 +50,18 @@ const OUTCOME_LABELS: Record<string, string> = {
   'granted-in-part': 'information provided in part',
   'refused-in-full': 'refused in full',
   'not-held': 'information not held',
+  'neither-confirm-nor-deny': 'neither confirmed nor denied',
+  'vexatious-refusal': 'refused as vexatious or repeated',
 };
+
+/** Outcomes that refuse the whole request: their letter is a refusal notice (NCND and s.14 are recorded as their own). */
+export const FULL_REFUSALS = ['refused-in-full', 'neither-confirm-nor-deny', 'vexatious-refusal'];
 
 const REVIEW_OUTCOME_LABELS: Record<string, string> = {
   upheld: 'we uphold our original decision',
   'partly-overturned': 'we have changed part of our original decision',
   overturned: 'we have overturned our original decision',
+  'not-obliged': 'we are not obliged to carry out a review',
 };
 
 // Refusals because of the request itself, not the information: s.14 FOIA/FOISA, EIR reg 12(4)(b), Art 12(5)(b).
@@ -210,10 +222,14 @@ export function letterData(
         ? money(record[field])
         : String(record[field]);
   const subject = subjectOf(letter);
-  // The case's own deadline (FOISA counts it from the end of the 20 working days, s.20(5)); else 40 working days from the letter.
+  // The case's own deadline, else the one sending this letter will set: FOISA counts from the end of the 20
+  // working days (s.20(5)), so a response letter made before it is sent tells the same date; others 40 from the letter.
+  const responseDue = deadline('response');
   const reviewRequestBy =
     deadline('reviewRequestBy') ??
-    addWorkingDays(regime === 'sar' ? 'foi' : regime, letterDate, reviewWorkingDays, calendar);
+    (regime === 'foisa' && responseDue
+      ? foisaReviewRequestBy(responseDue, letterDate, calendar)
+      : addWorkingDays(regime === 'sar' ? 'foi' : regime, letterDate, reviewWorkingDays, calendar));
   return {
     letterDate: longDate(letterDate),
     reference: letter.reference,
@@ -231,7 +247,7 @@ export function letterData(
     outcome,
     outcomeLabel: OUTCOME_LABELS[outcome] ?? '',
     refusalBasis,
-    refusedInFull: outcome === 'refused-in-full',
+    refusedInFull: FULL_REFUSALS.includes(outcome),
     refusedInPart: outcome === 'granted-in-part',
     notHeld: outcome === 'not-held' || (record.held === false && !ncnd),
     ncnd,
@@ -307,6 +323,8 @@ export function letterData(
       ].map((field) => [field, text(field)]),
     ),
     reviewOutcomeLabel: REVIEW_OUTCOME_LABELS[text('reviewOutcome')] ?? '',
+    // FOISA s.21(8)-(9): a requirement for review the authority need not comply with, and says so.
+    reviewNotObliged: record.reviewOutcome === 'not-obliged',
     reviewRequestBy: longDate(reviewRequestBy),
     complaintUpheld: record.complaintOutcome === 'upheld',
     complaintAcknowledgeBy: due('complaintAcknowledgeBy'),

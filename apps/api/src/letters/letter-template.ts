@@ -42,6 +42,7 @@ export const LETTER_FIELDS: Record<string, readonly string[] | null> = {
   reviewRequestBy: null,
   reviewWorkingDays: null,
   reviewOutcomeLabel: null,
+  reviewNotObliged: null,
   dueDate: null,
   reviewDue: null,
   'record.clarificationQuestion': null,

@@ -10,7 +10,7 @@ import { Requester } from '../cases/requester.entity';
 import { ukToday } from '../common/dates';
 import { notFound, refusal } from '../common/errors';
 import { CaseDocument } from './case-document.entity';
-import { type AuthoritySettings, letterData } from './letter-data';
+import { type AuthoritySettings, FULL_REFUSALS, letterData } from './letter-data';
 import { letterDocx, letterPdf, sha256 } from './letter-documents';
 import { builtInTemplate, checkLetterRegime, checkTemplate, fillTemplate } from './letter-template';
 import { LetterTemplate } from './letter-template.entity';
@@ -80,8 +80,8 @@ export class LettersService {
     if (dated) checkDate('dated', dated, row);
     checkLetterRegime(kind, row.regime as Regime);
     // A full refusal is a refusal notice, whichever letter the workflow queued for the response.
-    const outcome = (row.snapshot as CaseSnapshot).context.record.outcome;
-    const letterKind = kind === 'response' && outcome === 'refused-in-full' ? 'refusal-notice' : kind;
+    const outcome = String((row.snapshot as CaseSnapshot).context.record.outcome ?? '');
+    const letterKind = kind === 'response' && FULL_REFUSALS.includes(outcome) ? 'refusal-notice' : kind;
     const template = body ?? (await this.template(letterKind)).body;
     return fillTemplate(template, await this.dataFor(caseId, row, dated ?? undefined));
   }

@@ -103,6 +103,18 @@ function WorkflowPanel() {
   );
 }
 
+type GuardReference = { name: string; params?: Record<string, unknown> };
+
+/** A reopen guard on the record in words ("decisionNoticeReference and no appellant"); null for any other guard. */
+function recordedWords(guard: GuardReference): string | null {
+  const fields = Array.isArray(guard.params?.fields) ? (guard.params.fields as string[]) : null;
+  if (guard.name === 'record.absent' && fields) return `no ${fields.join(' or ')}`;
+  if (guard.name === 'record.present' && fields) return fields.join(' and ');
+  if (guard.name !== 'all' || !Array.isArray(guard.params?.guards)) return null;
+  const parts = (guard.params.guards as GuardReference[]).map(recordedWords);
+  return parts.every((part) => part !== null) ? parts.join(' and ') : null;
+}
+
 /** The events a closed case still accepts (the definition's reopenOn), each with the stage it re-enters. */
 function ReopenRoutes() {
   const definition = useEditor((s) => s.definition);
@@ -120,8 +132,8 @@ function ReopenRoutes() {
             {r.guard && (
               <span className="muted">
                 {' '}
-                {r.guard.name === 'record.absent' && Array.isArray(r.guard.params?.fields)
-                  ? `(while the case records no ${(r.guard.params.fields as string[]).join(' or ')})`
+                {recordedWords(r.guard)
+                  ? `(while the case records ${recordedWords(r.guard)})`
                   : `(when ${r.guard.name})`}
               </span>
             )}

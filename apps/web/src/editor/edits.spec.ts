@@ -64,6 +64,7 @@ describe('stage edits', () => {
       'fees:paid',
       'cost-limit:within-limit',
       'public-interest:decided',
+      'internal-review:withdrawn-unanswered',
     ]);
 
     const renamed = renameStage(foi, 'response', 'reply');
@@ -76,11 +77,12 @@ describe('stage edits', () => {
   it('renaming or deleting a stage that a closed case reopens into updates the reopen routes', () => {
     const foi = builtIn('foi');
     const renamed = renameStage(foi, 'review-window', 'review-period');
-    expect(renamed.reopenOn?.map((r) => r.to)).toEqual(['review-period', 'regulator-window']);
+    expect(renamed.reopenOn?.map((r) => r.to)).toEqual(['review-period', 'regulator-window', 'compliance']);
     expect(errorsOf(renamed)).toEqual([]);
     const deleted = deleteStages(foi, ['regulator-window']);
     expect(deleted.reopenOn?.map((r) => `${r.event}:${r.to}`)).toEqual([
       'REQUEST_INTERNAL_REVIEW:review-window',
+      'APPEAL_LODGED:compliance',
     ]);
   });
 
