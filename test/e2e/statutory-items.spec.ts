@@ -1102,7 +1102,15 @@ describe.concurrent('EIR and FOISA: charges, refusals, reviews and their letters
               'REQUEST_FEE',
               { feeAmount: 10, feeBreakdown: 'Further copies of data already provided (Art 15(3)).' },
             ]
-          : ['ISSUE_FEES_NOTICE', { feeAmount: 25, feeBreakdown: 'Printing 250 pages at 10p.' }];
+          : [
+              'ISSUE_FEES_NOTICE',
+              {
+                feeAmount: 25,
+                feeBreakdown: 'Printing 250 pages at 10p.',
+                // FOISA: the estimate the fee is checked against (20 h at £15 and £50 of copies: at most £25).
+                ...(workflowId === 'foisa' ? { feeHours: 20, feeHourlyRate: 15, feeDisbursements: 50 } : {}),
+              },
+            ];
       await desk.send(created.id, type as string, '2026-01-16', payload as Record<string, unknown>);
       return flat(await desk.letter(created.id, 'fees-notice', '2026-01-16'));
     };
