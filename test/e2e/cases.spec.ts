@@ -440,9 +440,14 @@ describe('cases over GraphQL', () => {
     const logger = api.dataSource.logger;
     const logQuery = logger.logQuery.bind(logger);
     let queries = 0;
-    logger.logQuery = (...args) => {
-      queries++;
-      return logQuery(...args);
+    // The reporting fold runs every few seconds on its own connection: its statements are not the page's.
+    const folding = new WeakSet<object>();
+    logger.logQuery = (query, parameters, runner) => {
+      if (runner && query.includes('case_report_fold')) folding.add(runner);
+      const transactionControl = /^(START TRANSACTION|SET TRANSACTION|COMMIT|ROLLBACK)/.test(query);
+      if (!transactionControl && !(runner && folding.has(runner))) queries++;
+      if (runner && /^(COMMIT|ROLLBACK)/.test(query)) folding.delete(runner);
+      return logQuery(query, parameters, runner);
     };
     const queriesFor = async (first: number) => {
       queries = 0;
