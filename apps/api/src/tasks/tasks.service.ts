@@ -5,7 +5,7 @@ import { addWorkingDays } from '@recordflow/calendar';
 import { TASK_ANSWERED, TASK_CANCELLED, TASK_CHASED, TASK_RAISED } from '@recordflow/workflow';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/current-user';
-import { CasesService } from '../cases/cases.service';
+import { type CaseClosing, CasesService } from '../cases/cases.service';
 import { ukToday } from '../common/dates';
 import { invalid, isUuid, notFound, refusal } from '../common/errors';
 import { Attachment } from '../documents/attachment.entity';
@@ -61,7 +61,10 @@ export class TasksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly documents: DocumentsService,
-  ) {}
+  ) {
+    // No task hangs on a closed case: closing (or voiding) it cancels its open tasks in the same transaction.
+    cases.whenClosed((manager, closing) => this.cancelOnClosing(manager, closing));
+  }
 
   /** Tasks matching the filter, soonest due first; a contributor's are always only their own. */
   async list(actor: Actor, filter: TasksFilter, first: number): Promise<TaskModel[]> {
@@ -223,6 +226,32 @@ export class TasksService {
       await this.log(manager, task.id, 'cancelled', actor.id, null, sequence);
     });
     return this.get(actor, input.taskId);
+  }
+
+  /** Cancels each open task of a case that has just closed, as its closer, recorded as any cancellation. */
+  private async cancelOnClosing(manager: EntityManager, closing: CaseClosing): Promise<void> {
+    // The case is locked by the closure; the tasks are locked next, the order every task change takes.
+    const open = await manager
+      .getRepository(CaseTask)
+      .createQueryBuilder('t')
+      .setLock('pessimistic_write')
+      .where(`t.case_id = :caseId AND t.status = 'open'`, { caseId: closing.caseId })
+      .orderBy('t.raised_at')
+      .addOrderBy('t.id')
+      .getMany();
+    for (const task of open) {
+      const sequence = await closing.recordFact(TASK_CANCELLED, {
+        taskId: task.id,
+        reasonSha256: sha256(closing.reason),
+      });
+      await manager.getRepository(CaseTask).update(task.id, {
+        status: 'cancelled',
+        cancelReason: closing.reason,
+        closedBy: closing.actor.id,
+        closedAt: new Date(),
+      });
+      await this.log(manager, task.id, 'cancelled', closing.actor.id, null, sequence);
+    }
   }
 
   /** People a task may be given to: enabled officers and contributors, members of the team when one is given. */
