@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { addCalendarDays, addWorkingDays } from '@recordflow/calendar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withoutRequester } from '../../apps/api/src/tasks/request-text';
 import { TaskClock } from '../../apps/api/src/tasks/task-clock.service';
 import { TimersService } from '../../apps/api/src/timers/timers.service';
 import { startTestApi, type TestApi } from '../support/api';
@@ -131,6 +132,26 @@ describe('tasks to service areas, the contributor role and internal notes', () =
         questionSha256: sha256(question),
       },
     });
+  });
+
+  it('hides the requester from what a service area reads, however long their details', () => {
+    const requester = {
+      name: 'Jane Roe',
+      email: 'jane.roe@example.net',
+      address: '12 Lime Street, Kirkcaldy',
+    };
+    expect(
+      withoutRequester('From Jane Roe (JANE.ROE@example.net), 12 Lime Street: Jane asks.', requester),
+    ).toBe('From [the requester] ([the requester]), [the requester]: [the requester] asks.');
+    // A name of 100,000 characters, or an address of thousands of parts, still leaves the question.
+    const long = 'x'.repeat(100_000);
+    const parts = Array.from({ length: 5000 }, (_, i) => `Lane ${i}`).join(', ');
+    expect(
+      withoutRequester(`Dear ${long}, how many bins?`, { name: long, email: null, address: parts }),
+    ).toBe('Dear [the requester], how many bins?');
+    expect(
+      withoutRequester('Bins on Lane 4999 and Lane 7?', { name: null, email: null, address: parts }),
+    ).toBe('Bins on [the requester] and [the requester]?');
   });
 
   it('refuses a task without a question, a deadline in range, or someone to give it to, and changes nothing', async () => {
