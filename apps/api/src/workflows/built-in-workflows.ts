@@ -2,12 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateWorkflow } from '@recordflow/workflow';
 import type { DataSource } from 'typeorm';
+import { restrictFromTheStart } from '../access/restricted-from-start';
 import { repositoryRoot } from '../config/recordflow-config';
 import { publishDefinition } from './workflows.service';
 
 export const builtInWorkflowsDir = join(repositoryRoot, 'workflows');
 
-/** Publishes each built-in workflow (workflows/*.json) that the database does not have yet, as its version 1. */
+/**
+ * Publishes each built-in workflow (workflows/*.json) that the database does not have yet, as its version 1;
+ * subject access requests start restricted (administrators only until they name the teams that handle them).
+ */
 export async function loadBuiltInWorkflows(
   dataSource: DataSource,
   dir = builtInWorkflowsDir,
@@ -27,6 +31,7 @@ export async function loadBuiltInWorkflows(
       const [present] = await manager.query('SELECT 1 FROM workflow WHERE id = $1', [result.definition.id]);
       if (present) continue;
       await publishDefinition(manager, result.definition, null);
+      await restrictFromTheStart(manager, result.definition, { id: null, label: 'built-in workflows' });
       loaded.push(result.definition.id);
     }
   });

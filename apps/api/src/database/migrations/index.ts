@@ -24,6 +24,7 @@ import { UserSessionNotify1764000000900 } from './1764000000900-user-session-not
 import { OpenCaseSearch1764000000902 } from './1764000000902-open-case-search';
 import { TaskNotices1764000000980 } from './1764000000980-task-notices';
 import { SearchNotesAndMail1764000000990 } from './1764000000990-search-notes-and-mail';
+import { SubjectAccessRestricted1764000001200 } from './1764000001200-subject-access-restricted';
 
 /** Every migration, oldest first; they run at start inside one advisory lock. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   OpenCaseSearch1764000000902,
   TaskNotices1764000000980,
   SearchNotesAndMail1764000000990,
+  SubjectAccessRestricted1764000001200,
 ];
