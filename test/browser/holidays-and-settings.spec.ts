@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, TEST_PASSWORD, type TestApi } from '../support/api';
 import { launchBrowser, screenshot } from '../support/browser';
-import { createCase } from '../support/cases';
+import { createCase, handlesSars } from '../support/cases';
 
 const SHOTS = 'holidays-and-settings';
 
@@ -20,6 +20,8 @@ describe('in Chromium: an administrator changes the bank holidays and the nation
     api = await startTestApi('holidays-browser', { webDir: join(__dirname, '../../apps/web/dist') });
     await api.signIn(['admin'], 'ann.admin@example.org');
     officer = await api.signIn(['officer'], 'olu.officer@example.org');
+    // Subject access requests are restricted from the start: the officer handles them in Data Protection.
+    await handlesSars(api, officer);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
     await page.goto(api.url);

@@ -1,7 +1,7 @@
 import { verifyBundle } from '@recordflow/workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
-import { createCase } from '../support/cases';
+import { createCase, handlesSars } from '../support/cases';
 
 const SETTINGS = `query { authoritySettings {
   name team email address nation sector appropriateLimit appropriateLimitHours receiptRule } }`;
@@ -25,6 +25,8 @@ describe("the authority's settings", () => {
     admin = await api.signIn(['admin']);
     officer = await api.signIn(['officer']);
     auditor = await api.signIn(['auditor']);
+    // Subject access requests are restricted from the start: these two handle and audit them in Data Protection.
+    await handlesSars(api, officer, auditor);
   });
   afterAll(() => api?.close());
 
@@ -187,6 +189,7 @@ describe('the receipt rule (RECORDFLOW_RECEIPT_RULE)', () => {
     const api = await startTestApi('receipt-rule');
     try {
       const officer = await api.signIn(['officer']);
+      await handlesSars(api, officer);
       const settings = await api.graphql<{ authoritySettings: { receiptRule: string } }>(
         'query { authoritySettings { receiptRule } }',
         {},

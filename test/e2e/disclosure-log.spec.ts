@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
-import { approvedAndSent, play, sendEvent } from '../support/cases';
+import { approvedAndSent, handlesSars, play, sendEvent } from '../support/cases';
 
 const PUBLISH = `mutation($caseId: ID!, $summary: String) {
   publishToDisclosureLog(caseId: $caseId, summary: $summary) { caseId sequence published }
@@ -77,6 +77,7 @@ describe('the disclosure log', () => {
   });
 
   it("never publishes a subject access request: its response is the requester's personal data", async () => {
+    await handlesSars(api, officer);
     const sar = await api.graphql<{ createCase: { id: string } }>(
       `mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }`,
       {

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  SubjectAccessRestricted1764000001200,
+  UPGRADE_LABEL,
+} from '../../apps/api/src/database/migrations/1764000001200-subject-access-restricted';
 import { startTestApi, type TestApi } from '../support/api';
 import { type CreatedCase, createCase, sendEvent } from '../support/cases';
 
@@ -19,6 +23,7 @@ describe('restricted workflows: subject access requests only for the Data Protec
   let dataProtection: string;
   let sar: CreatedCase;
   let foi: CreatedCase;
+  let early: CreatedCase;
   const references = async (token: string) => {
     const result = await api.graphql<{
       cases: { edges: { node: { reference: string } }[]; count: { value: number } };
@@ -27,6 +32,15 @@ describe('restricted workflows: subject access requests only for the Data Protec
     const list = result.data?.cases.edges.map((e) => e.node.reference) ?? [];
     expect(result.data?.cases.count.value).toBe(list.length);
     return list;
+  };
+  const search = async (text: string, token: string) => {
+    const result = await api.graphql<{ cases: { edges: { node: { reference: string } }[] } }>(
+      'query($text: String) { cases(filter: { status: "all", text: $text }) { edges { node { reference } } } }',
+      { text },
+      token,
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data?.cases.edges.map((e) => e.node.reference) ?? [];
   };
   const reads = async () =>
     (await api.dataSource.query('SELECT count(*)::int AS n FROM personal_data_read'))[0].n as number;
@@ -54,6 +68,61 @@ describe('restricted workflows: subject access requests only for the Data Protec
     expect(joined.errors).toBeUndefined();
   });
   afterAll(() => api?.close());
+
+  it('on a fresh install subject access requests are restricted, to no team yet: administrators alone see them', async () => {
+    const shown = await api.graphql<{
+      workflows: { id: string; restricted: boolean; accessTeams: unknown[] }[];
+    }>('{ workflows { id restricted accessTeams { name } } }', {}, admin);
+    expect(shown.data?.workflows.filter((w) => w.restricted)).toEqual([
+      { id: 'sar', restricted: true, accessTeams: [] },
+    ]);
+    const [audit] = await api.dataSource.query(
+      `SELECT actor_id, actor_label, action, change FROM user_audit WHERE target_kind = 'workflow' AND target_id = 'sar'`,
+    );
+    expect(audit).toEqual({
+      actor_id: null,
+      actor_label: 'built-in workflows',
+      action: 'access-set',
+      change: {
+        before: { restricted: false, teamIds: [] },
+        after: { restricted: true, teamIds: [] },
+        reason: 'Subject access requests are restricted from the start.',
+      },
+    });
+
+    // No officer may register one until an administrator names the team that handles them.
+    const refused = await api.graphql(
+      `mutation { createCase(input: { workflowId: "sar", receivedOn: "2026-01-14", channel: "email",
+        subject: "s", requestText: "r", requester: { name: "N" } }) { id } }`,
+      {},
+      member,
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(refused.errors?.[0]?.message).toBe(
+      'Cases of the workflow "sar" are restricted and no team handles them yet; ask an administrator to name the team that does and add you to it.',
+    );
+
+    // An administrator who is also an officer registers one (from the post, say): only administrators see it.
+    const adminOfficer = await api.signIn(['admin', 'officer'], 'ola.admin@example.org');
+    early = await createCase(api, adminOfficer, {
+      workflowId: 'sar',
+      subject: 'Subject access: my council tax file',
+    });
+    expect(await references(admin)).toEqual([early.reference]);
+    expect(await search('council tax', admin)).toEqual([early.reference]);
+    for (const token of [member, outsider]) {
+      expect(await references(token)).toEqual([]);
+      expect(await search('council tax', token)).toEqual([]);
+      const opened = await api.graphql(OPEN, { id: early.id }, token);
+      expect(opened.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    }
+    const verify = await api.graphql(
+      'query($id: ID!) { verifyCaseHistory(caseId: $id) { ok } }',
+      { id: early.id },
+      auditor,
+    );
+    expect(verify.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
 
   it('refuses bad access settings with clear codes and changes nothing', async () => {
     const noTeams = await api.graphql(
@@ -84,12 +153,12 @@ describe('restricted workflows: subject access requests only for the Data Protec
     );
     expect(byOfficer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await api.dataSource.query(`SELECT restricted FROM workflow WHERE id = 'sar'`)).toEqual([
-      { restricted: false },
+      { restricted: true },
     ]);
     expect(await api.dataSource.query('SELECT count(*)::int AS n FROM workflow_team')).toEqual([{ n: 0 }]);
   });
 
-  it('an administrator restricts subject access requests to Data Protection; user_audit names them', async () => {
+  it('an administrator names Data Protection as the team that handles subject access requests; user_audit names them', async () => {
     const result = await api.graphql(
       SET_ACCESS,
       { input: { workflowId: 'sar', restricted: true, teamIds: [dataProtection] } },
@@ -105,16 +174,20 @@ describe('restricted workflows: subject access requests only for the Data Protec
     );
     expect(shown.data?.workflow).toEqual({ restricted: true, accessTeams: [{ name: 'Data Protection' }] });
     const [audit] = await api.dataSource.query(
-      `SELECT actor_label, action, change FROM user_audit WHERE target_kind = 'workflow' AND target_id = 'sar'`,
+      `SELECT actor_label, action, change FROM user_audit WHERE target_kind = 'workflow' AND target_id = 'sar'
+        ORDER BY id DESC LIMIT 1`,
     );
     expect(audit).toEqual({
       actor_label: 'Test admin <dana.admin@example.org>',
       action: 'access-set',
       change: {
-        before: { restricted: false, teamIds: [] },
+        before: { restricted: true, teamIds: [] },
         after: { restricted: true, teamIds: [dataProtection] },
       },
     });
+    // The member now sees the SAR registered before the team was named.
+    expect(await references(member)).toEqual([early.reference]);
+    expect(await search('council tax', member)).toEqual([early.reference]);
   });
 
   it('a member registers a SAR; an officer outside the team may not register one', async () => {
@@ -132,6 +205,8 @@ describe('restricted workflows: subject access requests only for the Data Protec
 
   it('an officer outside the team cannot list or open the SAR: NOT_FOUND, as for an id nobody has', async () => {
     expect(await references(outsider)).toEqual([foi.reference]);
+    expect(await search('housing', outsider)).toEqual([]);
+    expect(await search(sar.reference, outsider)).toEqual([]);
     const readsBefore = await reads();
 
     const opened = await api.graphql(OPEN, { id: sar.id }, outsider);
@@ -179,7 +254,8 @@ describe('restricted workflows: subject access requests only for the Data Protec
   });
 
   it("a member lists and opens the SAR; each read of the requester's data is recorded", async () => {
-    expect((await references(member)).sort()).toEqual([foi.reference, sar.reference].sort());
+    expect((await references(member)).sort()).toEqual([early.reference, foi.reference, sar.reference].sort());
+    expect(await search('housing', member)).toEqual([sar.reference]);
     const before = await reads();
     const opened = await api.graphql<{ case: { reference: string; requester: { name: string } } }>(
       OPEN,
@@ -203,7 +279,7 @@ describe('restricted workflows: subject access requests only for the Data Protec
       member,
     );
     expect(listed.errors).toBeUndefined();
-    expect(await reads()).toBe(before + 3);
+    expect(await reads()).toBe(before + 4);
   });
 
   it('auditors and administrators list the reads; officers may not', async () => {
@@ -226,14 +302,245 @@ describe('restricted workflows: subject access requests only for the Data Protec
     await expect(tampered).rejects.toThrow('personal_data_read is append-only');
   });
 
-  it('an administrator sees every case; opening the workflow to all shows the SAR to the outsider again', async () => {
-    expect((await references(admin)).sort()).toEqual([foi.reference, sar.reference].sort());
+  it('tasks on a SAR: an officer outside the team neither lists, opens nor raises them; the service area asked answers', async () => {
+    const contributor = await api.signIn(['contributor'], 'hana.hr@example.org');
+    const [{ id: hr }] = await api.dataSource.query(`INSERT INTO team (name) VALUES ('HR') RETURNING id`);
+    await api.dataSource.query(
+      `INSERT INTO user_team (user_id, team_id) SELECT id, $1 FROM "user" WHERE email = 'hana.hr@example.org'`,
+      [hr],
+    );
+    const raise = `mutation($caseId: ID!, $teamId: ID) {
+      raiseTask(input: { caseId: $caseId, question: "Emails about the requester in March?", teamId: $teamId, workingDays: 5 }) { id } }`;
+    const raised = await api.graphql<{ raiseTask: { id: string } }>(
+      raise,
+      { caseId: sar.id, teamId: hr },
+      member,
+    );
+    expect(raised.errors).toBeUndefined();
+    const taskId = raised.data?.raiseTask.id as string;
+    const listed = async (token: string) =>
+      (
+        await api.graphql<{ tasks: { id: string; case: { reference: string } }[] }>(
+          '{ tasks(filter: { status: ALL }) { id case { reference } } }',
+          {},
+          token,
+        )
+      ).data?.tasks.map((t) => t.case.reference);
+    expect(await listed(member)).toEqual([sar.reference]);
+    expect(await listed(contributor)).toEqual([sar.reference]);
+    expect(await listed(outsider)).toEqual([]);
+    const opened = await api.graphql('query($id: ID!) { task(id: $id) { id } }', { id: taskId }, outsider);
+    expect(opened.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', id: taskId });
+    const chased = await api.graphql(
+      'mutation($id: ID!) { chaseTask(input: { taskId: $id }) { id } }',
+      { id: taskId },
+      outsider,
+    );
+    expect(chased.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const byOutsider = await api.graphql(raise, { caseId: sar.id, teamId: hr }, outsider);
+    expect(byOutsider.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const answered = await api.graphql<{ answerTask: { status: string } }>(
+      'mutation($id: ID!) { answerTask(input: { taskId: $id, answer: "Three emails, attached." }) { status } }',
+      { id: taskId },
+      contributor,
+    );
+    expect(answered.data?.answerTask.status).toBe('answered');
+    expect(await api.dataSource.query('SELECT count(*)::int AS n FROM case_task')).toEqual([{ n: 1 }]);
+  });
+
+  it('an administrator sees every case; deliberately opening the workflow to all shows the SARs to the outsider', async () => {
+    expect((await references(admin)).sort()).toEqual([early.reference, foi.reference, sar.reference].sort());
     const opened = await api.graphql(
       SET_ACCESS,
       { input: { workflowId: 'sar', restricted: false, teamIds: [] } },
       admin,
     );
     expect(opened.errors).toBeUndefined();
-    expect((await references(outsider)).sort()).toEqual([foi.reference, sar.reference].sort());
+    expect((await references(outsider)).sort()).toEqual(
+      [early.reference, foi.reference, sar.reference].sort(),
+    );
+    expect(await api.dataSource.query(`SELECT restricted FROM workflow WHERE id = 'sar'`)).toEqual([
+      { restricted: false },
+    ]);
+  });
+});
+
+describe('upgrading an installation whose subject access requests were open to every officer', () => {
+  let api: TestApi;
+  let admin: string;
+  let ana: string;
+  let ben: string;
+  let cat: string;
+  let auditor: string;
+  const teams: Record<string, string> = {};
+  const sars: CreatedCase[] = [];
+  const migration = new SubjectAccessRestricted1764000001200();
+  const migrate = async (direction: 'up' | 'down') => {
+    const runner = api.dataSource.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await migration[direction](runner);
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+  };
+  const access = async (id: string) =>
+    (
+      await api.graphql<{ workflow: { restricted: boolean; accessTeams: { name: string }[] } }>(
+        'query($id: ID!) { workflow(id: $id) { restricted accessTeams { name } } }',
+        { id },
+        admin,
+      )
+    ).data?.workflow;
+  const seen = async (token: string) =>
+    (
+      await api.graphql<{ cases: { edges: { node: { reference: string } }[] } }>(
+        '{ cases(filter: { status: "all", regime: "sar" }) { edges { node { reference } } } }',
+        {},
+        token,
+      )
+    ).data?.cases.edges
+      .map((e) => e.node.reference)
+      .sort();
+  const all = () => sars.map((c) => c.reference).sort();
+
+  beforeAll(async () => {
+    api = await startTestApi('sar_upgrade');
+    // An administrator who is also an officer registers and assigns the SARs.
+    admin = await api.signIn(['admin', 'officer'], 'ada.admin@example.org');
+    ana = await api.signIn(['officer'], 'ana.casework@example.org');
+    ben = await api.signIn(['officer'], 'ben.records@example.org');
+    cat = await api.signIn(['officer'], 'cat.highways@example.org');
+    auditor = await api.signIn(['auditor'], 'aud.auditor@example.org');
+    for (const [name, email] of [
+      ['Casework', 'ana.casework@example.org'],
+      ['Records', 'ben.records@example.org'],
+      ['Archive', null],
+    ] as const) {
+      const [team] = await api.dataSource.query('INSERT INTO team (name) VALUES ($1) RETURNING id', [name]);
+      teams[name] = team.id;
+      if (email)
+        await api.dataSource.query(
+          `INSERT INTO user_team (user_id, team_id) SELECT id, $2 FROM "user" WHERE email = $1`,
+          [email, team.id],
+        );
+    }
+    // Before the upgrade, SAR workflows started open: an administrator made another one from the built-in.
+    const copied = await api.graphql(
+      'mutation { createWorkflow(input: { id: "sar-schools", name: "SAR for schools", regime: "sar", copyFrom: "sar" }) { id } }',
+      {},
+      admin,
+    );
+    expect(copied.errors).toBeUndefined();
+    await api.dataSource.query(`UPDATE workflow SET restricted = false WHERE regime = 'sar'`);
+    const userId = async (email: string) =>
+      (await api.dataSource.query('SELECT id FROM "user" WHERE email = $1', [email]))[0].id as string;
+    const assign = async (caseId: string, assigneeId: string | null, teamId: string | null) => {
+      const result = await api.graphql(
+        'mutation($input: AssignCaseInput!) { assignCase(input: $input) { id } }',
+        { input: { caseId, assigneeId, teamId } },
+        admin,
+      );
+      expect(result.errors).toBeUndefined();
+    };
+    const register = async (subject: string) => {
+      const created = await createCase(api, admin, { workflowId: 'sar', subject });
+      sars.push(created);
+      return created;
+    };
+    // Open, in Casework's queue with Ana on it; open, with Ben (in Records) on it; open, with nobody yet;
+    // and closed, in Archive's queue, which is not a team that handles SARs now.
+    await assign(
+      (await register('My housing file')).id,
+      await userId('ana.casework@example.org'),
+      teams.Casework as string,
+    );
+    await assign((await register('My parking fines')).id, await userId('ben.records@example.org'), null);
+    await register('My school admission');
+    const closed = await register('My old complaint');
+    await assign(closed.id, null, teams.Archive as string);
+    expect((await sendEvent(api, admin, { caseId: closed.id, type: 'WITHDRAW' })).errors).toBeUndefined();
+    expect(await seen(cat)).toEqual(all());
+  });
+  afterAll(() => api?.close());
+
+  it('restricts each SAR workflow to the teams holding its open cases or whose officers are on them', async () => {
+    await migrate('up');
+    expect(await access('sar')).toEqual({
+      restricted: true,
+      accessTeams: [{ name: 'Casework' }, { name: 'Records' }],
+    });
+    // No open case of the copy has a team: administrators alone, until one is named (the Teams page says so).
+    expect(await access('sar-schools')).toEqual({ restricted: true, accessTeams: [] });
+    const audit = await api.dataSource.query(
+      `SELECT target_id, actor_id, change FROM user_audit WHERE actor_label = $1 ORDER BY target_id`,
+      [UPGRADE_LABEL],
+    );
+    expect(audit).toEqual([
+      {
+        target_id: 'sar',
+        actor_id: null,
+        change: {
+          before: { restricted: false, teamIds: [] },
+          after: { restricted: true, teamIds: [teams.Casework, teams.Records].sort() },
+          reason:
+            'Subject access requests are restricted: to the teams that hold its open cases or whose officers are assigned to them.',
+        },
+      },
+      {
+        target_id: 'sar-schools',
+        actor_id: null,
+        change: {
+          before: { restricted: false, teamIds: [] },
+          after: { restricted: true, teamIds: [] },
+          reason:
+            'Subject access requests are restricted: no team holds its open cases yet, so only administrators see them until an administrator names the teams.',
+        },
+      },
+    ]);
+    // Those working on SARs keep every one of them; anyone else no longer sees them.
+    expect(await seen(ana)).toEqual(all());
+    expect(await seen(ben)).toEqual(all());
+    expect(await seen(admin)).toEqual(all());
+    expect(await seen(cat)).toEqual([]);
+    const opened = await api.graphql(
+      'query($id: ID!) { case(id: $id) { reference } }',
+      { id: sars[0]?.id },
+      cat,
+    );
+    expect(opened.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const verify = await api.graphql(
+      'query($id: ID!) { verifyCaseHistory(caseId: $id) { ok } }',
+      { id: sars[0]?.id },
+      auditor,
+    );
+    expect(verify.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('is undone by its revert, which puts back only what it changed, and applies again', async () => {
+    await migrate('down');
+    expect(await access('sar')).toEqual({ restricted: false, accessTeams: [] });
+    expect(await access('sar-schools')).toEqual({ restricted: false, accessTeams: [] });
+    expect(await seen(cat)).toEqual(all());
+    await migrate('up');
+    expect(await access('sar')).toEqual({
+      restricted: true,
+      accessTeams: [{ name: 'Casework' }, { name: 'Records' }],
+    });
+    expect(await seen(cat)).toEqual([]);
+  });
+
+  it("keeps an administrator's own decision: a workflow they opened stays open, and is not reverted", async () => {
+    const opened = await api.graphql(
+      SET_ACCESS,
+      { input: { workflowId: 'sar', restricted: false, teamIds: [] } },
+      admin,
+    );
+    expect(opened.errors).toBeUndefined();
+    await migrate('down');
+    await migrate('up');
+    expect(await access('sar')).toEqual({ restricted: false, accessTeams: [] });
+    expect(await seen(cat)).toEqual(all());
   });
 });

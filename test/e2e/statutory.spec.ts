@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TimelinessExtended1764000001300 } from '../../apps/api/src/database/migrations/1764000001300-timeliness-extended';
 import { StatisticsService } from '../../apps/api/src/reporting/statistics.service';
 import { startTestApi, type TestApi } from '../support/api';
-import { approvedAndSent, createCase, play, type Step, sendEvent } from '../support/cases';
+import {
+  approvedAndSent,
+  approverToken,
+  createCase,
+  handlesSars,
+  play,
+  type Step,
+  sendEvent,
+} from '../support/cases';
 
 // Each test is named after the statutory review item it proves, driven through GraphQL on the built-in workflows.
 
@@ -35,6 +43,8 @@ describe('statutory correctness, as a practitioner checks it', () => {
     officer = await api.signIn(['officer']);
     admin = await api.signIn(['admin']);
     auditor = await api.signIn(['auditor']);
+    // Subject access requests are restricted from the start: the SARs here are handled in Data Protection.
+    await handlesSars(api, officer, auditor, await approverToken(api));
   });
   afterAll(() => api?.close());
 

@@ -1,9 +1,11 @@
 import { addCalendarDays, addWorkingDays } from '@recordflow/calendar';
 import { commitment } from '@recordflow/workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withoutRequester } from '../../apps/api/src/tasks/request-text';
 import { TaskClock } from '../../apps/api/src/tasks/task-clock.service';
+import { TimersService } from '../../apps/api/src/timers/timers.service';
 import { startTestApi, type TestApi } from '../support/api';
-import { createCase } from '../support/cases';
+import { createCase, sendEvent } from '../support/cases';
 
 const londonToday = () =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', dateStyle: 'short' }).format(new Date());
@@ -135,6 +137,26 @@ describe('tasks to service areas, the contributor role and internal notes', () =
         questionCommitment: commitment(salt, 'question', question),
       },
     });
+  });
+
+  it('hides the requester from what a service area reads, however long their details', () => {
+    const requester = {
+      name: 'Jane Roe',
+      email: 'jane.roe@example.net',
+      address: '12 Lime Street, Kirkcaldy',
+    };
+    expect(
+      withoutRequester('From Jane Roe (JANE.ROE@example.net), 12 Lime Street: Jane asks.', requester),
+    ).toBe('From [the requester] ([the requester]), [the requester]: [the requester] asks.');
+    // A name of 100,000 characters, or an address of thousands of parts, still leaves the question.
+    const long = 'x'.repeat(100_000);
+    const parts = Array.from({ length: 5000 }, (_, i) => `Lane ${i}`).join(', ');
+    expect(
+      withoutRequester(`Dear ${long}, how many bins?`, { name: long, email: null, address: parts }),
+    ).toBe('Dear [the requester], how many bins?');
+    expect(
+      withoutRequester('Bins on Lane 4999 and Lane 7?', { name: null, email: null, address: parts }),
+    ).toBe('Bins on [the requester] and [the requester]?');
   });
 
   it('refuses a task without a question, a deadline in range, or someone to give it to, and changes nothing', async () => {
@@ -475,5 +497,187 @@ describe('tasks to service areas, the contributor role and internal notes', () =
       );
       expect(sent.errors?.[0]?.extensions?.code, type).toBe('EVENT_NOT_ALLOWED');
     }
+  });
+
+  describe('closing a case ends its open tasks', () => {
+    const CASE_TASKS = `query($id: ID!) { case(id: $id) { status version
+      tasks { id status cancelReason closedBy { name } activity { kind actorName } }
+      history { sequence type actorLabel payload } } }`;
+    interface Closed {
+      case: {
+        status: string;
+        version: number;
+        tasks: {
+          id: string;
+          status: string;
+          cancelReason: string | null;
+          closedBy: { name: string } | null;
+          activity: { kind: string; actorName: string }[];
+        }[];
+        history: { sequence: number; type: string; actorLabel: string; payload: Record<string, unknown> }[];
+      };
+    }
+    const raise = async (id: string, question: string, teamId: string) => {
+      const raised = await api.graphql<{ raiseTask: Task }>(
+        RAISE,
+        { input: { caseId: id, question, teamId, workingDays: 5 } },
+        officer,
+      );
+      expect(raised.errors).toBeUndefined();
+      return raised.data?.raiseTask.id as string;
+    };
+    const read = async (id: string) =>
+      (await api.graphql<Closed>(CASE_TASKS, { id }, officer)).data?.case as Closed['case'];
+    const verified = async (id: string) =>
+      (
+        await api.graphql<{ verifyCaseHistory: { ok: boolean } }>(
+          'query($id: ID!) { verifyCaseHistory(caseId: $id) { ok } }',
+          { id },
+          await api.signIn(['auditor']),
+        )
+      ).data?.verifyCaseHistory.ok;
+
+    it('a withdrawal cancels each open task in its transaction, recorded as any cancellation; reopening revives none', async () => {
+      const created = await createCase(api, officer, {
+        subject: 'Street lighting',
+        receivedOn: londonToday(),
+      });
+      const lamps = await raise(created.id, 'Which streets lost their lamps in 2025?', highwaysTeam);
+      const costs = await raise(created.id, 'What did the lighting contract cost?', legalTeam);
+      const answered = await raise(created.id, 'Who signed the contract?', legalTeam);
+      expect(
+        (await api.graphql(ANSWER, { input: { taskId: answered, answer: 'The director.' } }, legal)).errors,
+      ).toBeUndefined();
+
+      const withdrawn = await sendEvent(api, officer, { caseId: created.id, type: 'WITHDRAW' });
+      expect(withdrawn.errors).toBeUndefined();
+      const closed = await read(created.id);
+      // The case answered with its latest version, the cancellations' events included: the next write names it.
+      expect(withdrawn.data?.sendCaseEvent.case).toMatchObject({ status: 'closed', version: closed.version });
+      expect(closed.history.at(-1)?.sequence).toBe(closed.version);
+      const cancelled = {
+        status: 'cancelled',
+        cancelReason: 'The case was closed.',
+        closedBy: { name: 'Test officer' },
+      };
+      expect(closed.tasks).toEqual([
+        expect.objectContaining({ id: lamps, ...cancelled }),
+        expect.objectContaining({ id: costs, ...cancelled }),
+        expect.objectContaining({ id: answered, status: 'answered', cancelReason: null }),
+      ]);
+      expect(closed.tasks[0]?.activity.at(-1)).toEqual({ kind: 'cancelled', actorName: 'Test officer' });
+      const officerLabel = 'Test officer <olive.officer@test.example.org>';
+      expect(closed.history.slice(-3).map((e) => [e.type, e.actorLabel, e.payload])).toEqual([
+        ['WITHDRAW', officerLabel, {}],
+        ['TASK_CANCELLED', officerLabel, { taskId: lamps, reasonSha256: sha256('The case was closed.') }],
+        ['TASK_CANCELLED', officerLabel, { taskId: costs, reasonSha256: sha256('The case was closed.') }],
+      ]);
+      const logged = await api.dataSource.query(
+        `SELECT e.task_id, e.case_sequence FROM case_task_event e JOIN case_task t ON t.id = e.task_id
+          WHERE t.case_id = $1 AND e.kind = 'cancelled' ORDER BY e.case_sequence`,
+        [created.id],
+      );
+      expect(logged).toEqual([
+        { task_id: lamps, case_sequence: closed.version - 1 },
+        { task_id: costs, case_sequence: closed.version },
+      ]);
+      expect(await verified(created.id)).toBe(true);
+      // Highways' open list no longer has it, and it cannot be answered now.
+      const open = await api.graphql<{ tasks: { id: string }[] }>('{ tasks { id } }', {}, highways);
+      expect(open.data?.tasks.map((t) => t.id)).not.toContain(lamps);
+      const late = await api.graphql(
+        ANSWER,
+        { input: { taskId: lamps, answer: 'Three streets.' } },
+        highways,
+      );
+      expect(late.errors?.[0]?.extensions?.code).toBe('EVENT_NOT_ALLOWED');
+
+      const reopened = await api.graphql<{ reopenCase: { status: string; version: number } }>(
+        'mutation($id: ID!) { reopenCase(caseId: $id, reason: "Withdrawn by mistake") { status version } }',
+        { id: created.id },
+        officer,
+      );
+      expect(reopened.data?.reopenCase).toEqual({ status: 'open', version: closed.version + 1 });
+      const after = await read(created.id);
+      expect(after.tasks.map((t) => t.status)).toEqual(['cancelled', 'cancelled', 'answered']);
+      expect(after.history.at(-1)?.type).toBe('CASE_REOPENED');
+      // The officer asks again if they still need to.
+      await raise(created.id, 'Which streets lost their lamps in 2025?', highwaysTeam);
+      expect((await read(created.id)).tasks.map((t) => t.status)).toEqual([
+        'cancelled',
+        'cancelled',
+        'answered',
+        'open',
+      ]);
+    });
+
+    it('voiding a case cancels its open tasks too, saying so', async () => {
+      const created = await createCase(api, officer, {
+        subject: 'Duplicate request',
+        receivedOn: londonToday(),
+      });
+      const taskId = await raise(created.id, 'Parking fines in 2025?', highwaysTeam);
+      const voided = await api.graphql<{ voidCase: { status: string; version: number } }>(
+        'mutation($id: ID!) { voidCase(caseId: $id, reason: "Registered twice") { status version } }',
+        { id: created.id },
+        admin,
+      );
+      expect(voided.data?.voidCase).toEqual({ status: 'void', version: 4 });
+      const [task] = await api.dataSource.query(
+        `SELECT t.status, t.cancel_reason, u.email AS closed_by FROM case_task t JOIN "user" u ON u.id = t.closed_by
+          WHERE t.id = $1`,
+        [taskId],
+      );
+      expect(task).toEqual({
+        status: 'cancelled',
+        cancel_reason: 'The case was voided.',
+        closed_by: 'admin@test.example.org',
+      });
+      const types = await api.dataSource.query(
+        'SELECT sequence, type FROM case_event WHERE case_id = $1 ORDER BY sequence',
+        [created.id],
+      );
+      expect(types).toEqual([
+        { sequence: 1, type: 'CASE_CREATED' },
+        { sequence: 2, type: 'TASK_RAISED' },
+        { sequence: 3, type: 'CASE_VOIDED' },
+        { sequence: 4, type: 'TASK_CANCELLED' },
+      ]);
+    });
+
+    it('a timer that closes the case cancels its tasks as the system', async () => {
+      const created = await createCase(api, officer, {
+        subject: 'Bin collections',
+        receivedOn: londonToday(),
+      });
+      const asked = await sendEvent(api, officer, {
+        caseId: created.id,
+        type: 'REQUEST_CLARIFICATION',
+        payload: { clarificationQuestion: 'Which wards?' },
+      });
+      expect(asked.errors).toBeUndefined();
+      const taskId = await raise(created.id, 'Missed collections by ward?', highwaysTeam);
+      // The clarification lapses after three months: the timer closes the case.
+      await api.app.get(TimersService).fireDue(addCalendarDays(londonToday(), 100));
+      const closed = await read(created.id);
+      expect(closed.status).toBe('closed');
+      expect(closed.tasks).toEqual([
+        expect.objectContaining({
+          id: taskId,
+          status: 'cancelled',
+          cancelReason: 'The case was closed.',
+          closedBy: null,
+          activity: [
+            { kind: 'raised', actorName: 'Test officer' },
+            { kind: 'cancelled', actorName: 'system' },
+          ],
+        }),
+      ]);
+      expect(closed.history.slice(-2).map((e) => [e.type, e.actorLabel])).toEqual([
+        ['LAPSE', 'system'],
+        ['TASK_CANCELLED', 'system'],
+      ]);
+      expect(await verified(created.id)).toBe(true);
+    });
   });
 });

@@ -93,6 +93,20 @@ describe('creating a workflow', () => {
       id: 'sar-imported',
       name: 'SAR (imported)',
     });
+    // Subject access requests start restricted, to no team until an administrator names one.
+    const access = await api.graphql<{ workflow: { restricted: boolean; accessTeams: unknown[] } }>(
+      '{ workflow(id: "sar-imported") { restricted accessTeams { name } } }',
+      {},
+      admin,
+    );
+    expect(access.data?.workflow).toEqual({ restricted: true, accessTeams: [] });
+    const [audit] = await api.dataSource.query(
+      `SELECT actor_label, change->'after' AS after FROM user_audit WHERE target_kind = 'workflow' AND target_id = 'sar-imported'`,
+    );
+    expect(audit).toEqual({
+      actor_label: expect.stringMatching(/^Test admin </),
+      after: { restricted: true, teamIds: [] },
+    });
   });
 
   it('refuses an invalid import listing every problem, and saves nothing', async () => {

@@ -133,3 +133,30 @@ export async function play(api: TestApi, officer: string, caseId: string, steps:
     if (result.errors) throw new Error(`${step.type}: ${JSON.stringify(result.errors)}`);
   }
 }
+
+export const DATA_PROTECTION = 'Data Protection';
+
+/**
+ * Puts these signed-in users in a Data Protection team that handles subject access requests, as an
+ * administrator does on the Teams and Users pages: SARs are restricted from the start, so only such a
+ * team's members (and administrators) register, see and work them. Returns the team's id.
+ */
+export async function handlesSars(api: TestApi, ...tokens: string[]): Promise<string> {
+  const [team] = await api.dataSource.query(
+    'INSERT INTO team (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id',
+    [DATA_PROTECTION],
+  );
+  await api.dataSource.query(
+    `INSERT INTO workflow_team (workflow_id, team_id) VALUES ('sar', $1) ON CONFLICT DO NOTHING`,
+    [team.id],
+  );
+  for (const token of tokens) {
+    const me = await api.graphql<{ me: { id: string } }>('{ me { id } }', {}, token);
+    if (!me.data) throw new Error(`me failed: ${JSON.stringify(me.errors)}`);
+    await api.dataSource.query(
+      'INSERT INTO user_team (user_id, team_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+      [me.data.me.id, team.id],
+    );
+  }
+  return team.id;
+}

@@ -91,6 +91,17 @@ async function main(): Promise<void> {
         logger.info({ cases: count }, 'Demo data loaded');
       }
     }
+    // A restricted workflow no team handles (SARs on a new or upgraded installation): said at every start until one is named.
+    const unhandled: { name: string }[] = await created.dataSource.query(
+      `SELECT w.name FROM workflow w WHERE w.restricted
+          AND NOT EXISTS (SELECT 1 FROM workflow_team t WHERE t.workflow_id = w.id) ORDER BY w.name`,
+    );
+    if (unhandled.length > 0) {
+      logger.warn(
+        { workflows: unhandled.map((w) => w.name) },
+        'Restricted workflows no team handles yet: only administrators see their cases until one names the teams on the Teams page',
+      );
+    }
     userCount = await created.dataSource.getRepository(User).count();
     app.enableShutdownHooks();
     await app.listen(config.port);

@@ -3,7 +3,7 @@ import { TeamModel } from '../people/people.model';
 
 @ObjectType('WorkflowAccess', {
   description:
-    "Who sees a workflow's cases: everyone with a case role, or (restricted) administrators and its teams.",
+    "Who sees a workflow's cases: everyone with a case role, or (restricted) administrators and its teams, administrators alone while it has none.",
 })
 export class WorkflowAccessModel {
   @Field(() => ID)

@@ -14,7 +14,7 @@ export class AccessResolver {
   @Roles('admin')
   @Mutation(() => WorkflowAccessModel, {
     description:
-      "Restricts a workflow's cases to administrators and members of its teams (subject access requests to Data Protection, say), or opens them again. Recorded in userAudit. Errors: NOT_FOUND, VALIDATION_FAILED. Role: admin.",
+      "Restricts a workflow's cases to administrators and members of its teams (subject access requests to Data Protection, say), or opens them to every officer and auditor again. Subject access workflows start restricted to no team (administrators only) until an administrator names the teams here. Recorded in userAudit. Errors: NOT_FOUND, VALIDATION_FAILED. Role: admin.",
   })
   async setWorkflowAccess(
     @CurrentUser() actor: Actor,
@@ -43,7 +43,8 @@ export class WorkflowAccessResolver {
   constructor(private readonly access: CaseAccess) {}
 
   @ResolveField(() => Boolean, {
-    description: 'Its cases are seen only by administrators and members of accessTeams.',
+    description:
+      'Its cases are seen only by administrators and members of accessTeams (by administrators alone while accessTeams is empty).',
   })
   async restricted(@Parent() workflow: WorkflowModel, @Context() context: object): Promise<boolean> {
     return (await this.load(workflow, context)).restricted;

@@ -28,9 +28,10 @@ export interface WorkflowAccess {
 }
 
 /**
- * Who sees which cases beyond roles: the cases of a restricted workflow (subject access requests, say)
- * are seen only by administrators and members of the workflow's teams. To anyone else such a case
- * does not exist (NOT_FOUND, as an unknown id), and lists leave it out. Reads of its personal data are logged.
+ * Who sees which cases beyond roles: the cases of a restricted workflow (subject access requests, from
+ * the start) are seen only by administrators and members of the workflow's teams; with no team named
+ * yet, by administrators alone. To anyone else such a case does not exist (NOT_FOUND, as an unknown id),
+ * and lists leave it out. Reads of its personal data are logged.
  */
 @Injectable()
 export class CaseAccess {
@@ -89,11 +90,17 @@ export class CaseAccess {
 
   /** Only a workflow's teams (and administrators) register its cases. */
   async checkWorkflow(actor: Actor, workflowId: string): Promise<void> {
-    if ((await this.hiddenWorkflows(actor)).includes(workflowId))
-      throw refusal(
-        'FORBIDDEN',
-        `Cases of the workflow "${workflowId}" are restricted to its teams; ask an administrator to add you to one.`,
-      );
+    if (!(await this.hiddenWorkflows(actor)).includes(workflowId)) return;
+    const [named] = await this.dataSource.query(
+      'SELECT 1 FROM workflow_team WHERE workflow_id = $1 LIMIT 1',
+      [workflowId],
+    );
+    throw refusal(
+      'FORBIDDEN',
+      named
+        ? `Cases of the workflow "${workflowId}" are restricted to its teams; ask an administrator to add you to one.`
+        : `Cases of the workflow "${workflowId}" are restricted and no team handles them yet; ask an administrator to name the team that does and add you to it.`,
+    );
   }
 
   /** Logs that this person read a group of personal data of each restricted case among caseIds. */

@@ -7,7 +7,7 @@ import { SavedFiltersResolver } from './saved-filters.resolver';
 import { SavedFiltersService } from './saved-filters.service';
 import { TransitionPolicy } from './transition-policy';
 
-/** The case engine. Holidays, history, letters and timers build on it; it imports none of them. */
+/** The case engine. Holidays, history, letters, tasks and timers build on it; it imports none of them. */
 @Module({
   providers: [
     CasesResolver,

@@ -36,7 +36,7 @@ import type { CreateCaseInput } from './dto/create-case.input';
 import type { AssignCaseInput, SendCaseEventInput } from './dto/send-case-event.input';
 import type { Requester } from './requester.entity';
 import { dueDateOf, stateOf } from './snapshot-view';
-import { TransitionPolicy } from './transition-policy';
+import { NEEDS_LOCK, TransitionPolicy } from './transition-policy';
 
 /** Who sends an event: a signed-in user (an officer, or the administrator whose holiday moved deadlines), or the system (timers). */
 export interface EventActor {
@@ -103,13 +103,35 @@ export interface LifecycleChange {
   privateFields?: string[];
 }
 
+/** A case that has just closed (or been voided), handed to the modules that end their open work on it. */
+export interface CaseClosing {
+  caseId: string;
+  /** Who closed it: the officer, or the system for a timer. */
+  actor: EventActor;
+  /** Why that work ends, in words: "The case was closed." */
+  reason: string;
+  /** Appends a record-only event to the case as `actor`, after the closing event; its sequence. */
+  recordFact(type: string, payload: Record<string, unknown>): Promise<number>;
+}
+
+/** Work another module does in the transaction that closes a case, after the event that closed it. */
+export type WhenClosed = (manager: EntityManager, closing: CaseClosing) => Promise<void>;
+
 /** The case engine's commands: create, send, assign, record a letter sent, recompute deadlines. */
 @Injectable()
 export class CasesService {
+  /** Registered by the modules built on the engine (tasks): the engine imports none of them. */
+  private readonly whenClosedHooks: WhenClosed[] = [];
+
   constructor(
     private readonly cases: CaseRepository,
     private readonly policy: TransitionPolicy,
   ) {}
+
+  /** Runs `hook` in the transaction of every closure and voiding, after the event that did it. */
+  whenClosed(hook: WhenClosed): void {
+    this.whenClosedHooks.push(hook);
+  }
 
   get(id: string): Promise<Case> {
     return this.cases.get(id);
@@ -264,7 +286,7 @@ export class CasesService {
     input: SendCaseEventInput,
     read: CaseRead,
     options: { today?: string; commitsItself?: boolean } = {},
-  ): Promise<EventResult | null> {
+  ): Promise<EventResult | null | typeof NEEDS_LOCK> {
     const { row, calendar } = read;
     const today = options.today ?? ukToday();
     if (input.idempotencyKey) {
@@ -280,6 +302,9 @@ export class CasesService {
       }
     }
     const { definition, next, effectiveOn, payload } = await this.judge(manager, actor, input, read, today);
+    const closes = row.status === 'open' && stateOf(definition, next.snapshot).final;
+    // A closure cancels the case's open tasks in its own transaction: never the single-statement write.
+    if (closes && options.commitsItself) return NEEDS_LOCK;
     const event = await this.record(manager, row, {
       type: input.type,
       payload,
@@ -293,6 +318,7 @@ export class CasesService {
       effects: next.effects,
       commitsItself: options.commitsItself,
     });
+    if (event && closes) await this.closed(manager, row, event, { actor, calendar, definition });
     return event ? { case: row, event, replayed: false } : null;
   }
 
@@ -625,6 +651,7 @@ export class CasesService {
     return this.cases.transaction(async (manager) => {
       const { row, prevHash, calendar } = await this.cases.readForTransition(manager, caseId, { lock: true });
       checkVersion(row, expectedVersion);
+      const wasOpen = row.status === 'open';
       const definition = await definitionOf(manager, row.workflowVersionId);
       const change = await build(manager, row, { definition, calendar, prevHash }).catch((error: unknown) => {
         throw asDomainError(error) ?? error;
@@ -647,9 +674,53 @@ export class CasesService {
         privateFields: change.privateFields,
       });
       if (!event) throw new Error(`Case ${row.reference} moved while locked`);
+      // Voided, or moved onto a closed stage: its open work ends with it.
+      if (wasOpen && row.status !== 'open')
+        await this.closed(manager, row, event, {
+          actor: actorOf(user),
+          calendar,
+          definition: change.definition ?? definition,
+        });
       await this.cases.updateRegistration(manager, row.id, row);
       return { case: row, event };
     });
+  }
+
+  /**
+   * After the event that closed or voided the case (in its transaction, the case locked): each module
+   * registered with whenClosed ends its open work, recording what it did after that event.
+   */
+  private async closed(
+    manager: EntityManager,
+    row: Case,
+    closedBy: CaseEvent,
+    on: { actor: EventActor; calendar: CalendarAt; definition: WorkflowDefinition },
+  ): Promise<void> {
+    let prevHash = closedBy.hash;
+    // Never dated before the closure (a timer fires on its own day), nor before today (a late closure recorded now).
+    const effectiveOn = [closedBy.effectiveOn, ukToday()].sort()[1] as string;
+    const closing: CaseClosing = {
+      caseId: row.id,
+      actor: on.actor,
+      reason: row.status === 'void' ? 'The case was voided.' : 'The case was closed.',
+      recordFact: async (type, payload) => {
+        if (!RECORD_ONLY_EVENTS.includes(type)) throw new Error(`${type} is not a record-only event`);
+        const event = await this.record(manager, row, {
+          type,
+          payload,
+          effectiveOn,
+          actor: on.actor,
+          calendar: on.calendar,
+          snapshot: row.snapshot as CaseSnapshot,
+          definition: on.definition,
+          prevHash,
+        });
+        if (!event) throw new Error(`Case ${row.reference} moved while locked`);
+        prevHash = event.hash;
+        return event.sequence;
+      },
+    };
+    for (const hook of this.whenClosedHooks) await hook(manager, closing);
   }
 
   /** Moves the row to the event's version and snapshot, then appends; null on an optimistic miss. */

@@ -16,16 +16,19 @@ const RECENT_CASES = 10_000;
 
 const UNIQUE_VIOLATION = '23505';
 
+/** A transition's answer when it must not be the single-statement write (closing a case ends its open work too). */
+export const NEEDS_LOCK = Symbol('needs the row lock');
+
 /**
  * A transition as a command defines it: judges and applies one event to the case as read, writing
  * through TransitionPolicy.append; null when the case moved since the read (an optimistic miss).
- * commitsItself: no transaction is open around it.
+ * commitsItself: no transaction is open around it; it may answer NEEDS_LOCK to be run under the row lock instead.
  */
 export type Transition<T> = (
   manager: EntityManager,
   read: CaseRead,
   commitsItself: boolean,
-) => Promise<T | null>;
+) => Promise<T | null | typeof NEEDS_LOCK>;
 
 /**
  * How a transition reaches the database: the case as this process last wrote it, else an optimistic
@@ -47,6 +50,7 @@ export class TransitionPolicy {
     // The case as this process last wrote it, if it did: one round trip when nobody moved it since.
     const recent = this.recent.take(caseId);
     if (recent) {
+      let result: T | null | typeof NEEDS_LOCK = null;
       try {
         const read = {
           row: recent.row,
@@ -54,22 +58,28 @@ export class TransitionPolicy {
           calendar: recent.calendar,
           earlierEventId: null,
         };
-        const result = await transition(manager, read, true);
-        if (result) return result;
+        result = await transition(manager, read, true);
       } catch (error) {
         // A refusal or a reused idempotency key, judged on a copy that may be stale: read and judge again.
         if (!(error instanceof DomainError) && (error as { code?: string }).code !== UNIQUE_VIOLATION)
           throw error;
       }
+      if (result === NEEDS_LOCK) return this.locked(caseId, idempotencyKey, transition);
+      if (result) return result;
     }
     // Optimistic: read, step, then one statement that writes only if nobody moved the case
     // meanwhile (two round trips, no transaction held open). A miss reads again and re-checks.
     for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
       const read = await this.cases.readForTransition(manager, caseId, { lock: false, idempotencyKey });
       const result = await transition(manager, read, true);
+      if (result === NEEDS_LOCK) break;
       if (result) return result;
     }
-    // Still contended: queue on the row lock instead, which cannot miss.
+    // Still contended (or the transition asked for it): queue on the row lock instead, which cannot miss.
+    return this.locked(caseId, idempotencyKey, transition);
+  }
+
+  private locked<T>(caseId: string, idempotencyKey: string | null | undefined, transition: Transition<T>) {
     return this.cases.transaction((locked) => this.runLocked(locked, caseId, idempotencyKey, transition));
   }
 
@@ -82,7 +92,7 @@ export class TransitionPolicy {
   ): Promise<T> {
     const read = await this.cases.readForTransition(manager, caseId, { lock: true, idempotencyKey });
     const result = await transition(manager, read, false);
-    if (!result) throw new Error(`Case ${read.row.reference} moved while locked`);
+    if (!result || result === NEEDS_LOCK) throw new Error(`Case ${read.row.reference} moved while locked`);
     return result;
   }
 

@@ -22,7 +22,7 @@ const DEMO = { id: null, label: 'demo data' };
 
 /**
  * Loads the demo users once per database (demo-cases.ts adds the demo cases), and a Data Protection team
- * to which the subject access workflow is restricted.
+ * that handles the subject access workflow (restricted from the start).
  */
 export async function loadDemoData(
   dataSource: DataSource,
@@ -52,12 +52,15 @@ export async function loadDemoData(
       }
       await createUser(manager, { ...user, teamIds, password: DEMO_PASSWORD }, DEMO);
     }
-    const restricted = await manager.query(
-      `UPDATE workflow SET restricted = true WHERE id = 'sar' RETURNING id`,
+    // The subject access workflow starts restricted to no team: the demo names the one that handles it.
+    const named = await manager.query(
+      `INSERT INTO workflow_team (workflow_id, team_id) SELECT id, $1 FROM workflow WHERE id = 'sar' AND restricted
+       ON CONFLICT DO NOTHING RETURNING workflow_id`,
+      [sarTeamId],
     );
-    if (restricted[1] > 0) {
-      await manager.query(`INSERT INTO workflow_team (workflow_id, team_id) VALUES ('sar', $1)`, [sarTeamId]);
+    if (named.length > 0) {
       await recordChange(manager, DEMO, { kind: 'workflow', id: 'sar' }, 'access-set', {
+        before: { restricted: true, teamIds: [] },
         after: { restricted: true, teamIds: [sarTeamId] },
       });
     }

@@ -3,6 +3,12 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** Shorter pieces (initials, a house number) would take out ordinary words too. */
 const SHORTEST = 3;
 
+/** The longest pattern built at once; V8 refuses a case-insensitive one of some tens of thousands of characters. */
+const PATTERN_SIZE = 10_000;
+
+/** PostgreSQL text never holds NUL, so no requester's detail can match it. */
+const MARK = '\u0000';
+
 /**
  * The text with each mention of the requester (their name, e-mail address, each line or comma-separated
  * part of their address) replaced by "[the requester]", case-insensitively: what a service area sees
@@ -22,8 +28,33 @@ export function withoutRequester(
   ]
     .map((piece) => piece?.trim() ?? '')
     .filter((piece) => piece.length >= SHORTEST);
-  // Longest first, so a full name goes before its parts.
-  const unique = [...new Set(pieces)].sort((a, b) => b.length - a.length);
+  // Longest first, so a full name goes before its parts; a piece longer than the text cannot be in it.
+  const unique = [...new Set(pieces)]
+    .filter((p) => p.length <= text.length)
+    .sort((a, b) => b.length - a.length);
   if (unique.length === 0) return text;
-  return text.replace(new RegExp(unique.map(escapeRegExp).join('|'), 'gi'), '[the requester]');
+  // Pieces go into patterns of bounded size (an enormous name would make one too large to build), each
+  // replaced by a mark no piece can match, so a later pattern never matches inside an earlier replacement.
+  let result = text;
+  let group: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (group.length > 0) result = result.replace(new RegExp(group.join('|'), 'gi'), MARK);
+    group = [];
+    size = 0;
+  };
+  for (const piece of unique) {
+    const pattern = escapeRegExp(piece);
+    if (pattern.length > PATTERN_SIZE) {
+      // Far longer than any real name or address: matched exactly as written.
+      flush();
+      result = result.split(piece).join(MARK);
+      continue;
+    }
+    if (size + pattern.length > PATTERN_SIZE) flush();
+    group.push(pattern);
+    size += pattern.length + 1;
+  }
+  flush();
+  return result.replaceAll(MARK, '[the requester]');
 }

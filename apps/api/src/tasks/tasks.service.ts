@@ -4,8 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { addWorkingDays } from '@recordflow/calendar';
 import { TASK_ANSWERED, TASK_CANCELLED, TASK_CHASED, TASK_RAISED } from '@recordflow/workflow';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import { CaseAccess } from '../access/case-access.service';
 import type { Actor } from '../auth/current-user';
-import { CasesService } from '../cases/cases.service';
+import { type CaseClosing, CasesService } from '../cases/cases.service';
 import { ukToday } from '../common/dates';
 import { invalid, isUuid, notFound, refusal } from '../common/errors';
 import { Attachment } from '../documents/attachment.entity';
@@ -60,7 +61,11 @@ export class TasksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly documents: DocumentsService,
-  ) {}
+    private readonly access: CaseAccess,
+  ) {
+    // No task hangs on a closed case: closing (or voiding) it cancels its open tasks in the same transaction.
+    cases.whenClosed((manager, closing) => this.cancelOnClosing(manager, closing));
+  }
 
   /** Tasks matching the filter, soonest due first; a contributor's are always only their own. */
   async list(actor: Actor, filter: TasksFilter, first: number): Promise<TaskModel[]> {
@@ -74,11 +79,17 @@ export class TasksService {
     const query = this.dataSource.getRepository(CaseTask).createQueryBuilder('t');
     const status = filter.status ?? TaskStatusFilter.OPEN;
     if (status !== TaskStatusFilter.ALL) query.andWhere('t.status = :status', { status });
-    if (filter.mine || !handlesCases(actor)) {
-      query.andWhere(
-        '(t.assignee_id = :me OR t.team_id IN (SELECT m.team_id FROM user_team m WHERE m.user_id = :me))',
-        { me: actor.id },
-      );
+    const givenToMe =
+      '(t.assignee_id = :me OR t.team_id IN (SELECT m.team_id FROM user_team m WHERE m.user_id = :me))';
+    if (filter.mine || !handlesCases(actor)) query.andWhere(givenToMe, { me: actor.id });
+    else {
+      // Staff see every task but those on cases of a restricted workflow hidden from them, unless given to them.
+      const hidden = await this.access.hiddenWorkflows(actor);
+      if (hidden.length > 0)
+        query.andWhere(
+          `(NOT EXISTS (SELECT 1 FROM "case" c WHERE c.id = t.case_id AND c.workflow_id = ANY(:hidden)) OR ${givenToMe})`,
+          { hidden, me: actor.id },
+        );
     }
     if (filter.caseId) query.andWhere('t.case_id = :caseId', { caseId: filter.caseId });
     if (filter.teamId) query.andWhere('t.team_id = :teamId', { teamId: filter.teamId });
@@ -109,6 +120,7 @@ export class TasksService {
 
   async raise(actor: Actor, input: RaiseTaskInput): Promise<TaskModel> {
     if (!isUuid(input.caseId)) throw notFound('case', input.caseId);
+    await this.access.checkCase(actor, input.caseId);
     const question = text('input.question', input.question, true) as string;
     if (
       !Number.isInteger(input.workingDays) ||
@@ -230,6 +242,32 @@ export class TasksService {
     return this.get(actor, input.taskId);
   }
 
+  /** Cancels each open task of a case that has just closed, as its closer, recorded as any cancellation. */
+  private async cancelOnClosing(manager: EntityManager, closing: CaseClosing): Promise<void> {
+    // The case is locked by the closure; the tasks are locked next, the order every task change takes.
+    const open = await manager
+      .getRepository(CaseTask)
+      .createQueryBuilder('t')
+      .setLock('pessimistic_write')
+      .where(`t.case_id = :caseId AND t.status = 'open'`, { caseId: closing.caseId })
+      .orderBy('t.raised_at')
+      .addOrderBy('t.id')
+      .getMany();
+    for (const task of open) {
+      const sequence = await closing.recordFact(TASK_CANCELLED, {
+        taskId: task.id,
+        reasonSha256: sha256(closing.reason),
+      });
+      await manager.getRepository(CaseTask).update(task.id, {
+        status: 'cancelled',
+        cancelReason: closing.reason,
+        closedBy: closing.actor.id,
+        closedAt: new Date(),
+      });
+      await this.log(manager, task.id, 'cancelled', closing.actor.id, null, sequence);
+    }
+  }
+
   /** People a task may be given to: enabled officers and contributors, members of the team when one is given. */
   async assignees(teamId: string | null | undefined) {
     if (
@@ -294,17 +332,26 @@ export class TasksService {
     });
   }
 
-  /** The task if the actor may see it: staff see every task, a contributor those given to them or their team. */
+  /**
+   * The task if the actor may see it: one given to them or their team; staff also every other task but
+   * those on a case hidden from them (a restricted workflow's), like the case itself.
+   */
   private async visible(manager: EntityManager, actor: Actor, id: string): Promise<CaseTask> {
     if (!isUuid(id)) throw notFound('task', id);
     const task = await manager.getRepository(CaseTask).findOneBy({ id });
     if (!task) throw notFound('task', id);
-    if (handlesCases(actor) || task.assigneeId === actor.id) return task;
+    if (task.assigneeId === actor.id) return task;
     const member =
       task.teamId !== null &&
       (await manager.getRepository(UserTeam).existsBy({ userId: actor.id, teamId: task.teamId }));
-    // The same answer as for a task that does not exist: a contributor learns nothing of other cases.
-    if (!member) throw notFound('task', id);
+    if (member) return task;
+    // The same answer as for a task that does not exist: nothing is learnt of a case one may not see.
+    if (!handlesCases(actor)) throw notFound('task', id);
+    const hidden = await this.access.hiddenWorkflows(actor);
+    if (hidden.length > 0) {
+      const [row] = await manager.query('SELECT workflow_id FROM "case" WHERE id = $1', [task.caseId]);
+      if (row && hidden.includes(row.workflow_id)) throw notFound('task', id);
+    }
     return task;
   }
 

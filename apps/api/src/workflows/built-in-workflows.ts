@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashDefinition, validateWorkflow } from '@recordflow/workflow';
 import type { DataSource } from 'typeorm';
+import { restrictFromTheStart } from '../access/restricted-from-start';
 import { repositoryRoot } from '../config/recordflow-config';
 import { publishDefinition } from './workflows.service';
 
@@ -20,6 +21,7 @@ export interface BuiltInWorkflowsLoad {
 /**
  * Publishes each built-in workflow the database does not have yet, and the new definition of one this
  * release corrected while the published version is still the system's own; running cases keep their version.
+ * Subject access requests start restricted (administrators only until they name the teams that handle them).
  */
 export async function loadBuiltInWorkflows(
   dataSource: DataSource,
@@ -48,6 +50,7 @@ export async function loadBuiltInWorkflows(
         : await manager.query('SELECT 1 FROM workflow WHERE id = $1', [id]);
       if (!present) {
         await publishDefinition(manager, result.definition, null);
+        await restrictFromTheStart(manager, result.definition, { id: null, label: 'built-in workflows' });
         load.loaded.push(id);
       } else if (published && published.definition_hash !== hashDefinition(result.definition)) {
         // An administrator's own version is theirs to keep: they hear of the new definition, nothing more.

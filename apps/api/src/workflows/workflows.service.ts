@@ -3,8 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { describeRegime, REGIMES, type Regime } from '@recordflow/calendar';
 import { hashDefinition, validateWorkflow, type WorkflowDefinition } from '@recordflow/workflow';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import { restrictFromTheStart } from '../access/restricted-from-start';
 import type { Actor } from '../auth/current-user';
 import { notFound, refusal } from '../common/errors';
+import { changeActor } from '../people/people.service';
 import { RoleDefinition } from '../people/role.entity';
 import type {
   CreateWorkflowInput,
@@ -125,11 +127,13 @@ export class WorkflowsService {
         );
       }
       if (!existing) {
+        const regime = result.definition?.regime ?? '';
         await manager.getRepository(Workflow).insert({
           id: input.workflowId,
           name: result.definition?.name ?? input.workflowId,
-          regime: result.definition?.regime ?? '',
+          regime,
         });
+        await restrictFromTheStart(manager, { id: input.workflowId, regime }, changeActor(actor));
       }
       const versions = manager.getRepository(WorkflowVersion);
       const draft = await versions
@@ -242,6 +246,11 @@ export class WorkflowsService {
           fields: [{ field: 'id', message: 'already taken' }],
         });
       }
+      await restrictFromTheStart(
+        manager,
+        { id: input.id, regime: definition.regime as string },
+        changeActor(actor),
+      );
       await manager.getRepository(WorkflowVersion).save({
         workflowId: input.id,
         status: 'draft',

@@ -25,6 +25,7 @@ import { OpenCaseSearch1764000000902 } from './1764000000902-open-case-search';
 import { TaskNotices1764000000980 } from './1764000000980-task-notices';
 import { SearchNotesAndMail1764000000990 } from './1764000000990-search-notes-and-mail';
 import { ErasableNotesAndTasks1764000001100 } from './1764000001100-erasable-notes-and-tasks';
+import { SubjectAccessRestricted1764000001200 } from './1764000001200-subject-access-restricted';
 import { TimelinessExtended1764000001300 } from './1764000001300-timeliness-extended';
 
 /** Every migration, oldest first; they run at start inside one advisory lock. */
@@ -56,5 +57,6 @@ export const migrations = [
   TaskNotices1764000000980,
   SearchNotesAndMail1764000000990,
   ErasableNotesAndTasks1764000001100,
+  SubjectAccessRestricted1764000001200,
   TimelinessExtended1764000001300,
 ];
