@@ -6,6 +6,7 @@ import {
   approvedAndSent,
   approverToken,
   createCase,
+  handlesSars,
   type Step,
   sendEvent,
   sendLetterOn,
@@ -83,6 +84,8 @@ function officerDesk(label: string) {
     desk.officer = await desk.api.signIn(['officer']);
     // Signed in once: the approver approves every response in the file.
     desk.approver = await approverToken(desk.api);
+    // Subject access requests are restricted: the officer and approver work in the data protection team.
+    await handlesSars(desk.api, desk.officer, desk.approver);
   });
   afterAll(() => desk.api?.close());
   desk.view = async (id) => {

@@ -254,13 +254,15 @@ export class TasksService {
       .addOrderBy('t.id')
       .getMany();
     for (const task of open) {
+      const textSalt = task.textSalt ?? newSalt();
       const sequence = await closing.recordFact(TASK_CANCELLED, {
         taskId: task.id,
-        reasonSha256: sha256(closing.reason),
+        ...committedText(TASK_CANCELLED, textSalt, closing.reason),
       });
       await manager.getRepository(CaseTask).update(task.id, {
         status: 'cancelled',
         cancelReason: closing.reason,
+        textSalt,
         closedBy: closing.actor.id,
         closedAt: new Date(),
       });
