@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api';
-import { createCase, sendEvent } from '../support/cases';
+import { createCase, handlesSars, sendEvent } from '../support/cases';
 import { composeMessage, startImapServer, type TestImapServer } from '../support/imap';
 import { history, responseLetter, waitForMail } from '../support/mail';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
@@ -436,5 +436,109 @@ describe('incoming mail from a real IMAP server (Dovecot)', () => {
       officer,
     );
     expect(forged.errors?.[0]?.extensions?.code).toBe('EVENT_NOT_ALLOWED');
+  });
+  it('subject access by e-mail: only the team registers a draft as a SAR, and a reply on a SAR does not exist to anyone else', async () => {
+    // The officer of this file is outside Data Protection; Priya is in it.
+    const member = await api.signIn(['officer'], 'priya.dp@example.org');
+    await handlesSars(api, member);
+    await imap.deliver(
+      composeMessage({
+        from: 'Morgan Lee <morgan.lee@example.net>',
+        subject: 'Subject access request',
+        text: 'Please send me a copy of the personal data you hold about me.',
+        messageId: '<sar-1@example.net>',
+      }),
+    );
+    await poll();
+    const [draft] = await byMessageId('<sar-1@example.net>');
+    const input = {
+      workflowId: 'sar',
+      receivedOn: draft?.receivedOn,
+      channel: 'email',
+      subject: 'Subject access: all records',
+      requestText: draft?.text,
+      requester: { name: 'Morgan Lee', email: 'morgan.lee@example.net' },
+    };
+    const cases = async () => (await api.dataSource.query('SELECT count(*)::int AS n FROM "case"'))[0].n;
+    const casesBefore = await cases();
+    const refused = await api.graphql(CONFIRM, { id: draft?.id, input }, officer);
+    expect(refused.errors?.[0]).toMatchObject({
+      message:
+        'Cases of the workflow "sar" are restricted to its teams; ask an administrator to add you to one.',
+      extensions: { code: 'FORBIDDEN' },
+    });
+    expect(await cases()).toBe(casesBefore);
+    expect((await byMessageId('<sar-1@example.net>'))[0]?.status).toBe('draft');
+    const confirmed = await api.graphql<{ confirmIncomingMail: { caseId: string; caseReference: string } }>(
+      CONFIRM,
+      { id: draft?.id, input },
+      member,
+    );
+    expect(confirmed.errors).toBeUndefined();
+    const { caseId, caseReference } = confirmed.data?.confirmIncomingMail ?? {
+      caseId: '',
+      caseReference: '',
+    };
+    const asked = await sendEvent(api, member, {
+      caseId,
+      type: 'REQUEST_CLARIFICATION',
+      payload: { clarificationQuestion: 'Which departments?', clarificationReason: 'We hold a great deal.' },
+    });
+    expect(asked.errors).toBeUndefined();
+    await imap.deliver(
+      composeMessage({
+        from: 'morgan.lee@example.net',
+        subject: `Re: ${caseReference}`,
+        text: 'Housing and council tax only.',
+        messageId: '<sar-reply@example.net>',
+      }),
+    );
+    await poll();
+
+    // The officer outside the team: not in the lists, and NOT_FOUND by id, as an e-mail nobody has.
+    expect((await incoming(false)).map((m) => m.messageId)).not.toContain('<sar-reply@example.net>');
+    expect((await incoming(false)).map((m) => m.messageId)).not.toContain('<sar-1@example.net>');
+    expect(JSON.stringify(await incoming(true))).not.toContain(caseReference);
+    const MEMBER_LIST = `query($open: Boolean) { incomingMail(open: $open) { ${INCOMING_FIELDS} } }`;
+    const listed = await api.graphql<{ incomingMail: IncomingRow[] }>(MEMBER_LIST, { open: true }, member);
+    const reply = listed.data?.incomingMail.find((m) => m.messageId === '<sar-reply@example.net>');
+    expect(reply).toMatchObject({ caseId, offeredEvent: 'CLARIFICATION_RECEIVED', offerStatus: 'offered' });
+    const events = async () =>
+      (
+        await api.dataSource.query('SELECT count(*)::int AS n FROM case_event WHERE case_id = $1', [caseId])
+      )[0].n;
+    const eventsBefore = await events();
+    const unknownId = '00000000-0000-4000-8000-000000000000';
+    for (const operation of [
+      'query($id: ID!) { incomingMessage(id: $id) { id text } }',
+      'mutation($id: ID!) { recordIncomingMailEvent(id: $id, payload: { clarification: "Housing only." }) { offerStatus } }',
+      'mutation($id: ID!) { dismissIncomingMailOffer(id: $id) { offerStatus } }',
+    ]) {
+      const hidden = await api.graphql(operation, { id: reply?.id }, officer);
+      expect(hidden.errors?.[0]?.extensions, operation).toEqual({ code: 'NOT_FOUND', id: reply?.id });
+      const unknown = await api.graphql(operation, { id: unknownId }, officer);
+      expect(hidden.errors?.[0]?.message.replace(reply?.id as string, '<id>')).toBe(
+        unknown.errors?.[0]?.message.replace(unknownId, '<id>'),
+      );
+    }
+    const onCase = await api.graphql(
+      'query($id: ID!) { caseIncomingMail(caseId: $id) { id } }',
+      { id: caseId },
+      officer,
+    );
+    expect(onCase.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', id: caseId });
+    expect(await events()).toBe(eventsBefore);
+    const [kept] = await api.dataSource.query('SELECT offer_status FROM incoming_mail WHERE id = $1', [
+      reply?.id,
+    ]);
+    expect(kept.offer_status).toBe('offered');
+
+    // A member of the team records the clarification from the reply.
+    const recorded = await api.graphql<{ recordIncomingMailEvent: { offerStatus: string } }>(
+      'mutation($id: ID!) { recordIncomingMailEvent(id: $id, payload: { clarification: "Housing and council tax only." }) { offerStatus } }',
+      { id: reply?.id },
+      member,
+    );
+    expect(recorded.data?.recordIncomingMailEvent.offerStatus).toBe('recorded');
   });
 });

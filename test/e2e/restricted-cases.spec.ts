@@ -4,7 +4,7 @@ import {
   UPGRADE_LABEL,
 } from '../../apps/api/src/database/migrations/1764000001200-subject-access-restricted';
 import { startTestApi, type TestApi } from '../support/api';
-import { type CreatedCase, createCase, sendEvent } from '../support/cases';
+import { type CreatedCase, createCase, handlesSars, sendEvent } from '../support/cases';
 
 const SET_ACCESS = `mutation($input: SetWorkflowAccessInput!) {
   setWorkflowAccess(input: $input) { workflowId restricted teams { name } }
@@ -282,11 +282,11 @@ describe('restricted workflows: subject access requests only for the Data Protec
     expect(await reads()).toBe(before + 4);
   });
 
-  it('auditors and administrators list the reads; officers may not', async () => {
+  it('auditors and administrators list the reads of the cases they may see; officers may not', async () => {
     const listed = await api.graphql<{ personalDataReads: Record<string, string>[] }>(
       READS,
       { caseId: sar.id },
-      auditor,
+      admin,
     );
     expect(listed.errors).toBeUndefined();
     expect(listed.data?.personalDataReads).toHaveLength(3);
@@ -297,6 +297,13 @@ describe('restricted workflows: subject access requests only for the Data Protec
       fieldGroup: 'requester',
     });
     expect((await api.graphql(READS, {}, admin)).errors).toBeUndefined();
+    // An auditor outside the team: the SAR is NOT_FOUND, as an unknown case, and its reads are not in their list.
+    const hidden = await api.graphql(READS, { caseId: sar.id }, auditor);
+    expect(hidden.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', id: sar.id });
+    const unknownId = '00000000-0000-4000-8000-000000000000';
+    const unknown = await api.graphql(READS, { caseId: unknownId }, auditor);
+    expect(unknown.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', id: unknownId });
+    expect(await api.graphql(READS, {}, auditor)).toMatchObject({ data: { personalDataReads: [] } });
     expect((await api.graphql(READS, {}, member)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const tampered = api.dataSource.query('DELETE FROM personal_data_read');
     await expect(tampered).rejects.toThrow('personal_data_read is append-only');
@@ -362,6 +369,234 @@ describe('restricted workflows: subject access requests only for the Data Protec
     expect(await api.dataSource.query(`SELECT restricted FROM workflow WHERE id = 'sar'`)).toEqual([
       { restricted: false },
     ]);
+  });
+});
+
+describe('an officer outside the team can neither act on a restricted case nor reach it through another', () => {
+  let api: TestApi;
+  let admin: string;
+  let member: string;
+  let outsider: string;
+  let outsiderId: string;
+  let dataProtection: string;
+  let sar: CreatedCase;
+  let foi: CreatedCase;
+  const unknownId = '00000000-0000-4000-8000-000000000000';
+  const requester = { name: 'Morgan Lee', email: 'morgan.lee@example.net' };
+  /** The refusal as the outsider reads it, the id named replaced: the same for the SAR as for an unknown case. */
+  const refusalOf = (
+    result: { errors?: { message: string; extensions?: Record<string, unknown> }[] },
+    id: string,
+  ) => result.errors?.map((e) => ({ code: e.extensions?.code, message: e.message.replace(id, '<id>') }));
+  const sarRow = async () =>
+    (
+      await api.dataSource.query(
+        'SELECT version, status, subject, assignee_id, (SELECT count(*)::int FROM case_event WHERE case_id = $1) AS events FROM "case" WHERE id = $1',
+        [sar.id],
+      )
+    )[0];
+
+  beforeAll(async () => {
+    api = await startTestApi('restricted_gaps');
+    admin = await api.signIn(['admin'], 'dana.admin@example.org');
+    member = await api.signIn(['officer'], 'priya.dp@example.org');
+    outsider = await api.signIn(['officer'], 'hal.highways@example.org');
+    dataProtection = await handlesSars(api, member);
+    [{ id: outsiderId }] = await api.dataSource.query(
+      `SELECT id FROM "user" WHERE email = 'hal.highways@example.org'`,
+    );
+    sar = await createCase(api, member, {
+      workflowId: 'sar',
+      subject: 'Subject access: my housing file',
+      requester,
+    });
+    // The same person asks the council an FOI question: a case the outsider handles, alike by its requester.
+    foi = await createCase(api, outsider, { subject: 'Housing repairs budget', requester });
+  });
+  afterAll(() => api?.close());
+
+  it('notes: the outsider adds none to the SAR, refused as for an unknown case; a member adds one', async () => {
+    const NOTE =
+      'mutation($id: ID!) { addCaseNote(input: { caseId: $id, text: "Called the requester." }) { id } }';
+    const before = await sarRow();
+    const refused = await api.graphql(NOTE, { id: sar.id }, outsider);
+    expect(refused.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', id: sar.id });
+    expect(refusalOf(refused, sar.id)).toEqual(
+      refusalOf(await api.graphql(NOTE, { id: unknownId }, outsider), unknownId),
+    );
+    expect(await api.dataSource.query('SELECT count(*)::int AS n FROM case_note')).toEqual([{ n: 0 }]);
+    expect(await sarRow()).toEqual(before);
+    expect((await api.graphql(NOTE, { id: sar.id }, member)).errors).toBeUndefined();
+  });
+
+  it('links: the SAR is never suggested, shown as linked, linked either way or unlinked by the outsider', async () => {
+    const LINKS = `query($id: ID!) { case(id: $id) {
+      links { id other { reference } } linkSuggestions { case { reference } reasons } } }`;
+    type Links = {
+      case: {
+        links: { id: string; other: { reference: string } }[];
+        linkSuggestions: { case: { reference: string } }[];
+      };
+    };
+    // The member is offered the SAR beside the FOI request (same requester); the outsider is not.
+    const forMember = await api.graphql<Links>(LINKS, { id: foi.id }, member);
+    expect(forMember.data?.case.linkSuggestions.map((s) => s.case.reference)).toContain(sar.reference);
+    const forOutsider = await api.graphql<Links>(LINKS, { id: foi.id }, outsider);
+    expect(forOutsider.errors).toBeUndefined();
+    expect(JSON.stringify(forOutsider.data)).not.toContain(sar.reference);
+
+    const LINK = `mutation($input: LinkCasesInput!) { linkCases(input: $input) { id other { reference } } }`;
+    const before = await api.dataSource.query('SELECT count(*)::int AS n FROM case_link');
+    for (const input of [
+      { caseId: foi.id, otherCaseId: sar.id, kind: 'SAME_REQUESTER' },
+      { caseId: sar.id, otherCaseId: foi.id, kind: 'SAME_REQUESTER' },
+    ]) {
+      const refused = await api.graphql(LINK, { input }, outsider);
+      expect(refused.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', id: sar.id });
+      const asUnknown = JSON.parse(JSON.stringify(input).replace(sar.id, unknownId));
+      expect(refusalOf(refused, sar.id)).toEqual(
+        refusalOf(await api.graphql(LINK, { input: asUnknown }, outsider), unknownId),
+      );
+    }
+    expect(await api.dataSource.query('SELECT count(*)::int AS n FROM case_link')).toEqual(before);
+
+    // The member links them: the FOI case shows the link to the member only.
+    const linked = await api.graphql<{ linkCases: { id: string } }>(
+      LINK,
+      { input: { caseId: sar.id, otherCaseId: foi.id, kind: 'SAME_REQUESTER' } },
+      member,
+    );
+    expect(linked.errors).toBeUndefined();
+    const linkId = linked.data?.linkCases.id as string;
+    expect((await api.graphql<Links>(LINKS, { id: foi.id }, member)).data?.case.links).toEqual([
+      { id: linkId, other: { reference: sar.reference } },
+    ]);
+    const seen = await api.graphql<Links>(LINKS, { id: foi.id }, outsider);
+    expect(seen.data?.case.links).toEqual([]);
+    expect(JSON.stringify(seen.data)).not.toContain(sar.reference);
+    const unlink = await api.graphql(
+      'mutation($id: ID!) { unlinkCases(input: { linkId: $id }) { id } }',
+      { id: linkId },
+      outsider,
+    );
+    expect(unlink.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', id: linkId });
+    expect(await api.dataSource.query('SELECT removed_at FROM case_link WHERE id = $1', [linkId])).toEqual([
+      { removed_at: null },
+    ]);
+  });
+
+  it('correcting and reopening the SAR: NOT_FOUND for the outsider, nothing recorded; the member does both', async () => {
+    const CORRECT = `mutation($input: CorrectCaseInput!) { correctCase(input: $input) { version } }`;
+    const correction = { subject: 'Corrected by someone outside', reason: 'Typo in the subject.' };
+    const before = await sarRow();
+    const corrected = await api.graphql(CORRECT, { input: { caseId: sar.id, ...correction } }, outsider);
+    expect(corrected.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', id: sar.id });
+    expect(refusalOf(corrected, sar.id)).toEqual(
+      refusalOf(
+        await api.graphql(CORRECT, { input: { caseId: unknownId, ...correction } }, outsider),
+        unknownId,
+      ),
+    );
+    expect(await sarRow()).toEqual(before);
+
+    const withdrawn = await sendEvent(api, member, { caseId: sar.id, type: 'WITHDRAW' });
+    expect(withdrawn.data?.sendCaseEvent.case.status).toBe('closed');
+    const REOPEN =
+      'mutation($id: ID!) { reopenCase(caseId: $id, reason: "Withdrawn by mistake.") { status } }';
+    const closed = await sarRow();
+    const reopened = await api.graphql(REOPEN, { id: sar.id }, outsider);
+    expect(reopened.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', id: sar.id });
+    expect(refusalOf(reopened, sar.id)).toEqual(
+      refusalOf(await api.graphql(REOPEN, { id: unknownId }, outsider), unknownId),
+    );
+    expect(await sarRow()).toEqual(closed);
+    expect(await api.graphql(REOPEN, { id: sar.id }, member)).toMatchObject({
+      data: { reopenCase: { status: 'open' } },
+    });
+    expect(
+      await api.graphql(CORRECT, { input: { caseId: sar.id, ...correction } }, member),
+    ).not.toHaveProperty('errors');
+  });
+
+  it('bulk: a selection naming the SAR is refused NOT_FOUND as an unknown case is, acting on none; a filter leaves it out', async () => {
+    const START = 'mutation($input: BulkActionInput!) { startBulkAction(input: $input) { id total } }';
+    const PREVIEW =
+      'query($input: BulkActionInput!) { previewBulkAction(input: $input) { items { reference } } }';
+    const assign = (caseIds: string[]) => ({ action: 'ASSIGN', assigneeId: outsiderId, caseIds });
+    const before = await sarRow();
+    for (const operation of [START, PREVIEW]) {
+      const refused = await api.graphql(operation, { input: assign([foi.id, sar.id]) }, outsider);
+      expect(refused.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', id: sar.id });
+      expect(refusalOf(refused, sar.id)).toEqual(
+        refusalOf(await api.graphql(operation, { input: assign([foi.id, unknownId]) }, outsider), unknownId),
+      );
+    }
+    expect(await api.dataSource.query('SELECT count(*)::int AS n FROM bulk_job')).toEqual([{ n: 0 }]);
+    expect(await sarRow()).toEqual(before);
+    const [{ assignee_id: foiAssignee }] = await api.dataSource.query(
+      'SELECT assignee_id FROM "case" WHERE id = $1',
+      [foi.id],
+    );
+    expect(foiAssignee).toBeNull();
+
+    const filtered = await api.graphql<{ previewBulkAction: { items: { reference: string }[] } }>(
+      PREVIEW,
+      { input: { action: 'ASSIGN', assigneeId: outsiderId, filter: { status: 'all' } } },
+      outsider,
+    );
+    expect(filtered.data?.previewBulkAction.items.map((i) => i.reference)).toEqual([foi.reference]);
+  });
+
+  it("bulk: a case restricted while a job runs is reported NOT_FOUND in the job's results and left as it was", async () => {
+    const open = async (restricted: boolean) => {
+      const result = await api.graphql(
+        SET_ACCESS,
+        { input: { workflowId: 'sar', restricted, teamIds: restricted ? [dataProtection] : [] } },
+        admin,
+      );
+      expect(result.errors).toBeUndefined();
+    };
+    await open(false);
+    // Holding the FOI case keeps the job at its first case while the workflow is restricted again (the job's
+    // own rows may still name it: no key lock is taken).
+    const runner = api.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    await runner.query('SELECT 1 FROM "case" WHERE id = $1 FOR NO KEY UPDATE', [foi.id]);
+    const before = await sarRow();
+    const started = await api.graphql<{ startBulkAction: { id: string; total: number } }>(
+      'mutation($input: BulkActionInput!) { startBulkAction(input: $input) { id total } }',
+      { input: { action: 'ASSIGN', assigneeId: outsiderId, caseIds: [foi.id, sar.id] } },
+      outsider,
+    );
+    expect(started.data?.startBulkAction.total).toBe(2);
+    await open(true);
+    await runner.commitTransaction();
+    await runner.release();
+    const jobId = started.data?.startBulkAction.id as string;
+    for (let i = 0; i < 200; i++) {
+      const [job] = await api.dataSource.query('SELECT status FROM bulk_job WHERE id = $1', [jobId]);
+      if (job.status === 'done') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const items = await api.dataSource.query(
+      `SELECT c.reference, i.status, i.code FROM bulk_job_item i JOIN "case" c ON c.id = i.case_id
+        WHERE i.job_id = $1 ORDER BY i.position`,
+      [jobId],
+    );
+    expect(items).toEqual([
+      { reference: foi.reference, status: 'done', code: null },
+      { reference: sar.reference, status: 'failed', code: 'NOT_FOUND' },
+    ]);
+    expect(await sarRow()).toEqual(before);
+    // Reading the job back, the outsider sees their FOI case only.
+    const read = await api.graphql<{
+      bulkJob: { failed: number; items: { items: { reference: string }[] } };
+    }>(
+      'query($id: ID!) { bulkJob(id: $id) { failed items { items { reference } } } }',
+      { id: jobId },
+      outsider,
+    );
+    expect(read.data?.bulkJob).toEqual({ failed: 1, items: { items: [{ reference: foi.reference }] } });
   });
 });
 

@@ -26,13 +26,14 @@ export class AccessResolver {
   @Roles('auditor', 'admin')
   @Query(() => [PersonalDataReadModel], {
     description:
-      'Who read the personal data of restricted cases, newest first (of one case when caseId is given). Roles: auditor, admin.',
+      'Who read the personal data of restricted cases, newest first: of one case when caseId is given, else of every case you may see. Errors: NOT_FOUND (caseId). Roles: auditor, admin.',
   })
   personalDataReads(
+    @CurrentUser() actor: Actor,
     @Args('caseId', { type: () => ID, nullable: true }) caseId: string | null,
     @Args('limit', { type: () => Int, defaultValue: 100 }) limit: number,
   ): Promise<PersonalDataReadModel[]> {
-    return this.access.reads(caseId, limit);
+    return this.access.reads(actor, caseId, limit);
   }
 }
 

@@ -12,6 +12,9 @@ import { WorkflowTeam } from './access.entity';
 
 export type FieldGroup = 'requester' | 'letter' | 'document';
 
+/** The roles that work with cases; anyone else (a contributor) reaches only what is given to them. */
+const SEES_CASES = ['officer', 'auditor', 'admin'];
+
 export interface PersonalDataReadRow {
   id: string;
   at: Date;
@@ -59,13 +62,43 @@ export class CaseAccess {
     return hidden;
   }
 
-  /** Refuses a case this person may not see as if it did not exist (an unknown id is left to the caller). */
-  async checkCase(actor: Actor, caseId: string): Promise<void> {
+  /**
+   * The one check of every operation that names cases (the guard calls it with the case ids the
+   * arguments carry): a case this person may not see is refused as if it did not exist, NOT_FOUND
+   * naming the first id that is hidden or unknown, as a service names the first unknown one. Without
+   * a hidden case among them, unknown ids are left to the operation. Contributors see no case: what
+   * they reach (their tasks) has rules of its own.
+   */
+  async checkCases(actor: Actor, caseIds: readonly string[]): Promise<void> {
+    if (!SEES_CASES.some((role) => actor.roles.includes(role))) return;
     // Nothing hidden from this person (an administrator, a member, nothing restricted): no case read on the hot path.
-    if ((await this.hiddenWorkflows(actor)).length === 0) return;
-    await this.checkRow(actor, `SELECT workflow_id, id AS case_id FROM "case" WHERE id = $1`, caseId, () =>
-      notFound('case', caseId),
+    const hidden = await this.hiddenWorkflows(actor);
+    if (hidden.length === 0) return;
+    const given = caseIds.filter(isUuid);
+    if (given.length === 0) return;
+    const rows = await this.dataSource.query<{ id: string; workflow_id: string }[]>(
+      'SELECT id, workflow_id FROM "case" WHERE id = ANY($1::uuid[])',
+      [given],
     );
+    if (!rows.some((row) => hidden.includes(row.workflow_id))) return;
+    const seen = new Set(rows.filter((row) => !hidden.includes(row.workflow_id)).map((row) => row.id));
+    throw notFound('case', given.find((id) => !seen.has(id.toLowerCase())) as string);
+  }
+
+  /** One case, as checkCases (the upload route names its case in the path, outside the guard's reach). */
+  checkCase(actor: Actor, caseId: string): Promise<void> {
+    return this.checkCases(actor, [caseId]);
+  }
+
+  /**
+   * Refuses an id no case has, NOT_FOUND: for the reads by case id that would otherwise answer an
+   * empty list, so an unknown case and a hidden one get the same answer.
+   */
+  async checkExists(caseId: string): Promise<void> {
+    const [row] = isUuid(caseId)
+      ? await this.dataSource.query('SELECT 1 FROM "case" WHERE id = $1', [caseId])
+      : [];
+    if (!row) throw notFound('case', caseId);
   }
 
   /** The same for a generated letter (case_document), refused as an unknown letter; its case's id. */
@@ -85,6 +118,27 @@ export class CaseAccess {
       `SELECT c.workflow_id, c.id AS case_id FROM attachment a JOIN "case" c ON c.id = a.case_id WHERE a.id = $1`,
       attachmentId,
       () => notFound('document', attachmentId),
+    );
+  }
+
+  /** The same for an incoming e-mail on a case (a reply threaded onto it), refused as an unknown e-mail. */
+  async checkIncomingMail(actor: Actor, mailId: string): Promise<void> {
+    await this.checkRow(
+      actor,
+      `SELECT c.workflow_id, c.id AS case_id FROM incoming_mail m JOIN "case" c ON c.id = m.case_id WHERE m.id = $1`,
+      mailId,
+      () => notFound('incoming mail', mailId),
+    );
+  }
+
+  /** The same for a link between two cases, refused as an unknown link when either case is hidden. */
+  async checkLink(actor: Actor, linkId: string): Promise<void> {
+    await this.checkRow(
+      actor,
+      `SELECT c.workflow_id, c.id AS case_id FROM case_link l JOIN "case" c ON c.id IN (l.case_id, l.other_case_id)
+        WHERE l.id = $1`,
+      linkId,
+      () => notFound('link', linkId),
     );
   }
 
@@ -114,18 +168,22 @@ export class CaseAccess {
     );
   }
 
-  /** The personal-data reads logged, newest first, of one case or all. */
-  async reads(caseId: string | null | undefined, limit: number): Promise<PersonalDataReadRow[]> {
+  /** The personal-data reads logged, newest first, of one case or of all the cases this person may see. */
+  async reads(
+    actor: Actor,
+    caseId: string | null | undefined,
+    limit: number,
+  ): Promise<PersonalDataReadRow[]> {
     if (!Number.isInteger(limit) || limit < 1 || limit > 500)
       throw invalid('limit', 'limit is between 1 and 500.');
-    if (caseId && !isUuid(caseId)) throw notFound('case', caseId);
+    if (caseId) await this.checkExists(caseId);
     return this.dataSource.query(
       `SELECT r.id, r.at, r.actor_id AS "actorId", u.name || ' <' || u.email || '>' AS "actorLabel",
               r.case_id AS "caseId", c.reference AS "caseReference", r.field_group AS "fieldGroup"
          FROM personal_data_read r JOIN "user" u ON u.id = r.actor_id JOIN "case" c ON c.id = r.case_id
-        WHERE $1::uuid IS NULL OR r.case_id = $1
+        WHERE ($1::uuid IS NULL OR r.case_id = $1) AND c.workflow_id <> ALL($3::text[])
         ORDER BY r.id DESC LIMIT $2`,
-      [caseId ?? null, limit],
+      [caseId ?? null, limit, await this.hiddenWorkflows(actor)],
     );
   }
 
@@ -182,13 +240,14 @@ export class CaseAccess {
     return (await this.accessOf([input.workflowId])).get(input.workflowId) as WorkflowAccess;
   }
 
+  /** Refuses the thing when any case its rows name is hidden from this person; the first row's case id. */
   private async checkRow(actor: Actor, sql: string, id: string, refuse: () => Error): Promise<string | null> {
     if (!isUuid(id)) return null;
-    const [hidden, [row]] = await Promise.all([
+    const [hidden, rows] = await Promise.all([
       this.hiddenWorkflows(actor),
       this.dataSource.query<{ workflow_id: string; case_id: string }[]>(sql, [id]),
     ]);
-    if (row && hidden.includes(row.workflow_id)) throw refuse();
-    return row?.case_id ?? null;
+    if (rows.some((row) => hidden.includes(row.workflow_id))) throw refuse();
+    return rows[0]?.case_id ?? null;
   }
 }

@@ -1,5 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { CaseAccess } from '../access/case-access.service';
 import { refusal } from '../common/errors';
 import { checkArguments } from '../common/input-check';
 import { type Actor, requestOf } from './current-user';
@@ -9,7 +10,8 @@ import { TokensService } from './tokens.service';
 
 /**
  * Deny by default: an operation runs only if it is @Public or the caller holds one of its @Roles; then
- * its arguments are checked (common/input-check.ts).
+ * its arguments are checked (common/input-check.ts), and every case they name must be one the caller
+ * may see (CaseAccess.checkCases: a restricted workflow's case is NOT_FOUND to anyone outside its teams).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -17,6 +19,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokensService,
     private readonly sessions: SessionCache,
+    private readonly access: CaseAccess,
   ) {}
 
   /** Each handler's rule (per class, as a class may set it), read once: the guard runs on every resolver call. */
@@ -95,8 +98,9 @@ export class AuthGuard implements CanActivate {
         },
       );
     }
-    // Let through: now the arguments must be ones PostgreSQL can take.
-    checkArguments(context);
+    // Let through: now the arguments must be ones PostgreSQL can take, naming only cases the caller may see.
+    const cases = checkArguments(context);
+    if (cases.length > 0) await this.access.checkCases(request.actor, cases);
     return true;
   }
 }

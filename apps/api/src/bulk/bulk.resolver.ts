@@ -1,4 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CaseAccess } from '../access/case-access.service';
 import { type Actor, CurrentUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import {
@@ -25,7 +26,10 @@ const toModel = (job: BulkJob): BulkJobModel => ({
 
 @Resolver(() => BulkJobModel)
 export class BulkResolver {
-  constructor(private readonly bulk: BulkService) {}
+  constructor(
+    private readonly bulk: BulkService,
+    private readonly access: CaseAccess,
+  ) {}
 
   @Roles('officer')
   @Query(() => BulkPreview, {
@@ -62,13 +66,16 @@ export class BulkResolver {
   @Roles('officer', 'admin')
   @ResolveField(() => BulkJobItemPage, { description: "The job's cases and how each went, in order." })
   async items(
+    @CurrentUser() actor: Actor,
     @Parent() job: BulkJobModel,
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Args('status', { type: () => String, nullable: true, description: 'pending, done or failed' })
     status: string | null,
   ): Promise<BulkJobItemPage> {
-    const items = await this.bulk.items(job.id, first, after ?? null, status ?? null);
+    // Cases hidden from this person are left out of the page, as they are out of every list.
+    const hidden = await this.access.hiddenWorkflows(actor);
+    const items = await this.bulk.items(job.id, first, after ?? null, status ?? null, hidden);
     return { items, endCursor: items.length === first ? String(items.at(-1)?.position) : null };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { CaseAccess } from '../access/case-access.service';
 import type { Actor } from '../auth/current-user';
 import { CasesQuery } from '../cases/cases.query';
 import { actorOf, CasesService } from '../cases/cases.service';
@@ -45,6 +46,7 @@ export class BulkService implements OnApplicationBootstrap, OnModuleDestroy {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly casesService: CasesService,
     private readonly query: CasesQuery,
+    private readonly access: CaseAccess,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -149,8 +151,14 @@ export class BulkService implements OnApplicationBootstrap, OnModuleDestroy {
     return job;
   }
 
-  /** A page of the job's items in order, optionally only those with a status. */
-  async items(jobId: string, first: number, after: string | null, status: string | null): Promise<ItemRow[]> {
+  /** A page of the job's items in order, optionally only those with a status; none on a case of the hidden workflows. */
+  async items(
+    jobId: string,
+    first: number,
+    after: string | null,
+    status: string | null,
+    hiddenWorkflows: readonly string[] = [],
+  ): Promise<ItemRow[]> {
     if (!Number.isInteger(first) || first < 1 || first > 500)
       throw refusal('BAD_USER_INPUT', `first must be between 1 and 500, not ${first}.`);
     const from = after === null ? 0 : Number(after);
@@ -165,8 +173,9 @@ export class BulkService implements OnApplicationBootstrap, OnModuleDestroy {
       `SELECT i.position, i.case_id AS "caseId", c.reference, i.status, i.code, i.message, i.sequence
          FROM bulk_job_item i JOIN "case" c ON c.id = i.case_id
         WHERE i.job_id = $1 AND i.position > $2 AND ($4::text IS NULL OR i.status = $4)
+          AND c.workflow_id <> ALL($5::text[])
         ORDER BY i.position LIMIT $3`,
-      [jobId, from, first, status],
+      [jobId, from, first, status, [...hiddenWorkflows]],
     );
   }
 
@@ -237,6 +246,9 @@ export class BulkService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** The case's change through the engine's own path, in this transaction; the event's sequence. */
   private async apply(manager: EntityManager, job: BulkJob, item: BulkJobItemRaw): Promise<number> {
+    // Checked again as each case runs (a fresh actor: what is hidden is read now, not when the job began):
+    // a case hidden from the job's officer since it started fails NOT_FOUND and is left as it is.
+    await this.access.checkCases({ ...job.actor }, [item.case_id]);
     const params = job.params as {
       assigneeId?: string | null;
       teamId?: string | null;

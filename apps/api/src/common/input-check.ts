@@ -44,21 +44,30 @@ function checkJson(path: string, value: unknown): void {
 }
 
 /**
- * What an ID names, from its name: `caseId` a case, `id` the field's own type. Every ID is a UUID
- * except a workflow's, which is its slug ("foi").
+ * What an ID names, from its name: `caseId`, `caseIds` and `otherCaseId` a case, `id` the field's own
+ * type. Every ID is a UUID except a workflow's, which is its slug ("foi").
  */
 function uuidOwner(name: string, ownType: string): string | undefined {
   const what = name === 'id' ? ownType.toLowerCase() : name.replace(/Ids?$/, '');
   if (what === 'workflow') return undefined;
+  if (/(^c|C)ase$/.test(what)) return 'case';
   return what === 'assignee' ? 'user' : what;
 }
 
-function checkValue(path: string, name: string, type: GraphQLInputType, value: unknown, ownType: string) {
+function checkValue(
+  path: string,
+  name: string,
+  type: GraphQLInputType,
+  value: unknown,
+  ownType: string,
+  cases: string[],
+) {
   if (value === null || value === undefined) return;
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) {
     if (!Array.isArray(value)) return;
-    for (const [i, item] of value.entries()) checkValue(`${path}[${i}]`, name, inner.ofType, item, ownType);
+    for (const [i, item] of value.entries())
+      checkValue(`${path}[${i}]`, name, inner.ofType, item, ownType, cases);
     return;
   }
   const named = getNamedType(inner);
@@ -66,7 +75,7 @@ function checkValue(path: string, name: string, type: GraphQLInputType, value: u
     const fields = named.getFields();
     for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
       const field = fields[key];
-      if (field) checkValue(`${path}.${key}`, key, field.type, child, ownType);
+      if (field) checkValue(`${path}.${key}`, key, field.type, child, ownType, cases);
     }
     return;
   }
@@ -76,6 +85,7 @@ function checkValue(path: string, name: string, type: GraphQLInputType, value: u
   if (named.name === 'ID') {
     const what = uuidOwner(name, ownType);
     if (what && !isUuid(value)) throw notFound(what, value);
+    if (what === 'case') cases.push(value);
   }
 }
 
@@ -89,20 +99,24 @@ const fieldChecks = new WeakMap<
  * Checks every argument of a query or mutation before its resolver runs, so no value PostgreSQL
  * would fault on reaches it: unstorable text (anywhere, JSON included) is VALIDATION_FAILED naming
  * the field, an id that is not a UUID is NOT_FOUND, JSON nested past MAX_JSON_DEPTH is refused.
+ * Returns the cases the arguments name (by the rule of uuidOwner), for the guard to check who may see them.
  * Called by the guard once it has let the call through (a plain call: an interceptor would wrap every
  * resolver call in an observable pipeline); field resolvers below the root are not checked.
  */
-export function checkArguments(context: ExecutionContext): void {
-  if (context.getType<GqlContextType>() !== 'graphql') return;
+export function checkArguments(context: ExecutionContext): string[] {
+  const cases: string[] = [];
+  if (context.getType<GqlContextType>() !== 'graphql') return cases;
   const info = context.getArgByIndex<GraphQLResolveInfo>(3);
-  if (info.path.prev !== undefined) return;
+  if (info.path.prev !== undefined) return cases;
   const field = info.parentType.getFields()[info.fieldName];
-  if (!field) return;
+  if (!field) return cases;
   let check = fieldChecks.get(field);
   if (!check) {
     check = { args: field.args, ownType: getNamedType(info.returnType).name };
     fieldChecks.set(field, check);
   }
   const args = context.getArgByIndex<Record<string, unknown>>(1);
-  for (const arg of check.args) checkValue(arg.name, arg.name, arg.type, args[arg.name], check.ownType);
+  for (const arg of check.args)
+    checkValue(arg.name, arg.name, arg.type, args[arg.name], check.ownType, cases);
+  return cases;
 }

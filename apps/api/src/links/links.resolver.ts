@@ -1,4 +1,5 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CaseAccess } from '../access/case-access.service';
 import { toUserModel } from '../auth/auth.resolver';
 import { type Actor, CurrentUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
@@ -29,7 +30,10 @@ const toModel = (row: LinkRow): CaseLinkModel & { createdById: string } => ({
 
 @Resolver(() => CaseModel)
 export class CaseLinksResolver {
-  constructor(private readonly linksService: LinksService) {}
+  constructor(
+    private readonly linksService: LinksService,
+    private readonly access: CaseAccess,
+  ) {}
 
   @Roles('officer')
   @Mutation(() => CaseLinkModel, {
@@ -49,6 +53,7 @@ export class CaseLinksResolver {
     @CurrentUser() actor: Actor,
     @Args('input') input: UnlinkCasesInput,
   ): Promise<CaseLinkModel> {
+    await this.access.checkLink(actor, input.linkId);
     return toModel(await this.linksService.unlink(actor, input.linkId));
   }
 
@@ -56,9 +61,14 @@ export class CaseLinksResolver {
   @ResolveField(() => [CaseLinkModel], {
     description: 'The live links of the case, both ways, oldest first.',
   })
-  async links(@Parent() model: CaseModel, @Context() context: object): Promise<CaseLinkModel[]> {
+  async links(
+    @CurrentUser() actor: Actor,
+    @Parent() model: CaseModel,
+    @Context() context: object,
+  ): Promise<CaseLinkModel[]> {
     const loader = requestLoader(context, 'case-links', async (ids) => {
-      const byCase = await this.linksService.linksOf(ids);
+      // A link to a case hidden from this person is left out, as that case is.
+      const byCase = await this.linksService.linksOf(ids, await this.access.hiddenWorkflows(actor));
       return ids.map((id) => (byCase.get(id) ?? []).map(toModel));
     });
     return loader.load(model.id);
@@ -69,8 +79,9 @@ export class CaseLinksResolver {
     description:
       'Cases that may belong with this one (same requester, or similar subject and request text), for the officer to link or ignore; nothing is linked by this. Roles: officer, admin (it compares the requester).',
   })
-  async linkSuggestions(@Parent() model: CaseModel): Promise<LinkSuggestion[]> {
-    return (await this.linksService.suggestions(model.id)).map((s) => ({
+  async linkSuggestions(@CurrentUser() actor: Actor, @Parent() model: CaseModel): Promise<LinkSuggestion[]> {
+    const hidden = await this.access.hiddenWorkflows(actor);
+    return (await this.linksService.suggestions(model.id, hidden)).map((s) => ({
       ...s,
       suggestedKind: s.suggestedKind as CaseLinkKind,
     }));

@@ -134,8 +134,11 @@ export class LinksService {
     });
   }
 
-  /** The live links of each case, both ways, oldest first. */
-  async linksOf(caseIds: readonly string[]): Promise<Map<string, LinkRow[]>> {
+  /** The live links of each case, both ways, oldest first; none to a case of the hidden workflows. */
+  async linksOf(
+    caseIds: readonly string[],
+    hiddenWorkflows: readonly string[] = [],
+  ): Promise<Map<string, LinkRow[]>> {
     const rows: {
       id: string;
       kind: LinkKind;
@@ -156,9 +159,9 @@ export class LinksService {
          FROM case_link l
         CROSS JOIN LATERAL (VALUES (l.case_id, l.other_case_id), (l.other_case_id, l.case_id)) AS ends(self, other)
          JOIN "case" o ON o.id = ends.other
-        WHERE ends.self = ANY($1::uuid[]) AND l.removed_at IS NULL
+        WHERE ends.self = ANY($1::uuid[]) AND l.removed_at IS NULL AND o.workflow_id <> ALL($2::text[])
         ORDER BY l.created_at, l.id`,
-      [[...caseIds]],
+      [[...caseIds], [...hiddenWorkflows]],
     );
     const byCase = new Map<string, LinkRow[]>(caseIds.map((id) => [id, []]));
     for (const row of rows) {
@@ -183,9 +186,10 @@ export class LinksService {
 
   /**
    * Cases that may belong with this one: from the same requester (same e-mail, or same name) within a
-   * year, or with a similar subject and request within four months; live links left out. Read only.
+   * year, or with a similar subject and request within four months; live links and cases of the hidden
+   * workflows left out. Read only.
    */
-  async suggestions(caseId: string): Promise<Suggestion[]> {
+  async suggestions(caseId: string, hiddenWorkflows: readonly string[] = []): Promise<Suggestion[]> {
     const rows: {
       id: string;
       reference: string;
@@ -222,12 +226,12 @@ export class LinksService {
               similarity(c.subject || ' ' || left(c.request_text, 500), me.words)::float8 AS similarity,
               c.received_on <= me.received_on AS received_before
          FROM me JOIN "case" c ON c.id IN (SELECT id FROM same UNION SELECT id FROM alike)
-        WHERE c.id <> me.id
+        WHERE c.id <> me.id AND c.workflow_id <> ALL($3::text[])
           AND NOT EXISTS (SELECT 1 FROM case_link l WHERE l.removed_at IS NULL
                             AND ((l.case_id = me.id AND l.other_case_id = c.id) OR (l.case_id = c.id AND l.other_case_id = me.id)))
         ORDER BY similarity DESC, c.received_on DESC
         LIMIT ${SUGGESTIONS}`,
-      [caseId, SIMILAR_TEXT_THRESHOLD],
+      [caseId, SIMILAR_TEXT_THRESHOLD, [...hiddenWorkflows]],
     );
     return rows.map((row) => {
       const alike = row.similarity >= SIMILAR_TEXT_THRESHOLD;

@@ -1,5 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
+import { CaseAccess } from '../access/case-access.service';
 import { type Actor, CurrentUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { CreateCaseInput } from '../cases/dto/create-case.input';
@@ -15,6 +16,7 @@ export class IncomingMailResolver {
   constructor(
     private readonly incoming: IncomingMailService,
     private readonly intake: MailIntake,
+    private readonly access: CaseAccess,
   ) {}
 
   @Roles('officer', 'admin')
@@ -22,13 +24,18 @@ export class IncomingMailResolver {
     description:
       'Incoming e-mail, newest first, at most 200: with open (the default) only drafts to confirm and replies with an event on offer. Roles: officer, admin.',
   })
-  incomingMail(@Args('open', { type: () => Boolean, nullable: true, defaultValue: true }) open: boolean) {
-    return this.incoming.list(open);
+  async incomingMail(
+    @CurrentUser() actor: Actor,
+    @Args('open', { type: () => Boolean, nullable: true, defaultValue: true }) open: boolean,
+  ) {
+    // Replies on cases hidden from this person are left out, as those cases are.
+    return this.incoming.list(open, await this.access.hiddenWorkflows(actor));
   }
 
   @Roles('officer', 'admin')
   @Query(() => IncomingMailModel, { description: 'One incoming e-mail. Roles: officer, admin.' })
-  incomingMessage(@Args('id', { type: () => ID }) id: string) {
+  async incomingMessage(@CurrentUser() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    await this.access.checkIncomingMail(actor, id);
     return this.incoming.get(id);
   }
 
@@ -37,7 +44,8 @@ export class IncomingMailResolver {
     description:
       'The e-mails received on a case (its request and the replies), newest first. Roles: officer, admin.',
   })
-  caseIncomingMail(@Args('caseId', { type: () => ID }) caseId: string) {
+  async caseIncomingMail(@Args('caseId', { type: () => ID }) caseId: string) {
+    await this.access.checkExists(caseId);
     return this.incoming.forCase(caseId);
   }
 
@@ -51,6 +59,8 @@ export class IncomingMailResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('input') input: CreateCaseInput,
   ) {
+    // Registering is creating a case: only a restricted workflow's teams may.
+    await this.access.checkWorkflow(actor, input.workflowId);
     return (await this.incoming.confirm(actor, id, input)).mail;
   }
 
@@ -67,7 +77,7 @@ export class IncomingMailResolver {
     description:
       "Records the event a reply was recognised as (offeredEvent) on the reply's date of receipt, with the event's inputs. Role: officer.",
   })
-  recordIncomingMailEvent(
+  async recordIncomingMailEvent(
     @CurrentUser() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
     @Args('payload', { type: () => GraphQLJSONObject, nullable: true }) payload: Record<
@@ -75,6 +85,7 @@ export class IncomingMailResolver {
       unknown
     > | null,
   ) {
+    await this.access.checkIncomingMail(actor, id);
     return this.incoming.recordOffer(actor, id, payload);
   }
 
@@ -82,7 +93,8 @@ export class IncomingMailResolver {
   @Mutation(() => IncomingMailModel, {
     description: 'The reply stays on its case, but is not the event it looked like. Role: officer.',
   })
-  dismissIncomingMailOffer(@CurrentUser() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+  async dismissIncomingMailOffer(@CurrentUser() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    await this.access.checkIncomingMail(actor, id);
     return this.incoming.dismissOffer(actor, id);
   }
 

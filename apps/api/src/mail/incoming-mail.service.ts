@@ -77,14 +77,19 @@ export class IncomingMailService {
     private readonly documents: DocumentsService,
   ) {}
 
-  /** The newest first: drafts and replies with an offer when `open`, else everything, at most 200. */
-  list(open: boolean): Promise<IncomingMail[]> {
+  /** The newest first: drafts and replies with an offer when `open`, else everything, at most 200; none on a case of the hidden workflows. */
+  list(open: boolean, hiddenWorkflows: readonly string[] = []): Promise<IncomingMail[]> {
     const query = this.dataSource
       .getRepository(IncomingMail)
       .createQueryBuilder('m')
       .orderBy('m.created_at', 'DESC')
       .take(200);
-    if (open) query.where(`m.status = 'draft' OR m.offer_status = 'offered'`);
+    if (open) query.where(`(m.status = 'draft' OR m.offer_status = 'offered')`);
+    if (hiddenWorkflows.length > 0)
+      query.andWhere(
+        `NOT EXISTS (SELECT 1 FROM "case" c WHERE c.id = m.case_id AND c.workflow_id = ANY(:hidden))`,
+        { hidden: hiddenWorkflows },
+      );
     return query.getMany();
   }
 

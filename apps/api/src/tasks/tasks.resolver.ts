@@ -22,7 +22,7 @@ export class TasksResolver {
   @Roles('officer', 'admin', 'contributor')
   @Query(() => [TaskModel], {
     description:
-      'Tasks to service areas, soonest due first (open ones unless the filter says otherwise). A contributor gets only the tasks given to them or their teams. Errors: BAD_USER_INPUT (first), NOT_FOUND (a malformed id). Roles: officer, admin, contributor.',
+      'Tasks to service areas, soonest due first (open ones unless the filter says otherwise). A contributor gets only the tasks given to them or their teams. Errors: BAD_USER_INPUT (first), NOT_FOUND (a malformed id, or a caseId no case has or that you may not see). Roles: officer, admin, contributor.',
   })
   tasks(
     @CurrentUser() actor: Actor,

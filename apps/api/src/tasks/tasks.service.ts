@@ -76,6 +76,8 @@ export class TasksService {
       const id = filter[field];
       if (id && !isUuid(id)) throw notFound(field === 'caseId' ? 'case' : 'team', id);
     }
+    // An unknown case is NOT_FOUND, as a hidden one is (the guard), not an empty list.
+    if (filter.caseId) await this.access.checkExists(filter.caseId);
     const query = this.dataSource.getRepository(CaseTask).createQueryBuilder('t');
     const status = filter.status ?? TaskStatusFilter.OPEN;
     if (status !== TaskStatusFilter.ALL) query.andWhere('t.status = :status', { status });
@@ -120,7 +122,6 @@ export class TasksService {
 
   async raise(actor: Actor, input: RaiseTaskInput): Promise<TaskModel> {
     if (!isUuid(input.caseId)) throw notFound('case', input.caseId);
-    await this.access.checkCase(actor, input.caseId);
     const question = text('input.question', input.question, true) as string;
     if (
       !Number.isInteger(input.workingDays) ||
