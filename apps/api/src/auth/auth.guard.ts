@@ -62,7 +62,13 @@ export class AuthGuard implements CanActivate {
         'Your session has ended (an administrator ended or changed it). Sign in again.',
       );
     }
-    return { id: claims.userId, email: user.email, name: user.name, roles: user.roles };
+    return {
+      id: claims.userId,
+      email: user.email,
+      name: user.name,
+      roles: user.roles,
+      hiddenWorkflows: user.hidden_workflows,
+    };
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
