@@ -54,6 +54,8 @@ export async function startTestApi(
     signIn?: SignInSettings;
     /** A port chosen beforehand (its URL must be known before the start, as single sign-on's is); default any free one. */
     port?: number;
+    /** Every log line of the api at info and above is pushed here (the request log among them). */
+    log?: string[];
   } = {},
 ): Promise<TestApi> {
   const database = await createScratchDatabase(label);
@@ -71,9 +73,12 @@ export async function startTestApi(
     signIn: options.signIn ?? { password: true, oidc: null },
     // LOG_LEVEL=error shows the api's own log while debugging a test; errors are always kept for the test to show.
     logger: pino(
-      { level: process.env.LOG_LEVEL ?? 'error' },
+      { level: options.log ? 'info' : (process.env.LOG_LEVEL ?? 'error') },
       pino.multistream([
         { level: 'error', stream: { write: (line: string) => void serverErrors.push(line) } },
+        ...(options.log
+          ? [{ level: 'info' as const, stream: { write: (line: string) => void options.log?.push(line) } }]
+          : []),
         ...(process.env.LOG_LEVEL
           ? [{ level: process.env.LOG_LEVEL as pino.Level, stream: process.stdout }]
           : []),
