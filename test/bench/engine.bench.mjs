@@ -36,7 +36,11 @@ export default async function run() {
   const port = await freePort();
   const server = spawn(
     process.execPath,
-    [fileURLToPath(new URL('../../apps/api/dist/main.js', import.meta.url))],
+    [
+      // BENCH_CPU_PROF=<folder> writes the api process's CPU profile there when it stops.
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      fileURLToPath(new URL('../../apps/api/dist/main.js', import.meta.url)),
+    ],
     {
       env: {
         ...process.env,

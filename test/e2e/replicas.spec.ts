@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseAccess } from '../../apps/api/src/access/case-access.service';
 import { actorOf, CasesService } from '../../apps/api/src/cases/cases.service';
 import { AuditService } from '../../apps/api/src/history/audit.service';
 import { createApp, DatabaseMode, type RecordflowApp } from '../../apps/api/src/index';
@@ -189,6 +190,41 @@ describe('two api replicas moving the same case in turn', () => {
       expect((await createCaseAttempt(token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       await people.endSessions(admin, mover.id);
       expect(await me(token)).toBe('UNAUTHENTICATED');
+    });
+
+    it('put in or taken out of the team that handles subject access requests, on another replica', async () => {
+      const token = await api.signIn(['officer'], 'sar.member@replicas.example.org');
+      await api.signIn(['admin'], 'admin@replicas.example.org');
+      const admin = await userOf('admin@replicas.example.org');
+      const member = await userOf('sar.member@replicas.example.org');
+      const registrar = await api.signIn(['admin', 'officer'], 'registrar@replicas.example.org');
+      const sar = await createCase(api, registrar, { workflowId: 'sar', subject: 'My records' });
+      const open = async () =>
+        (await api.graphql('query($id: ID!) { case(id: $id) { id } }', { id: sar.id }, token)).errors?.[0]
+          ?.extensions?.code;
+      // Several requests first: this replica now answers which workflows are hidden from memory.
+      for (let i = 0; i < 3; i++) expect(await open()).toBe('NOT_FOUND');
+      const [team] = await api.dataSource.query(
+        `INSERT INTO team (name) VALUES ('Data Protection (replicas)') RETURNING id`,
+      );
+      await other.app
+        .get(CaseAccess)
+        .setWorkflowAccess(admin, { workflowId: 'sar', restricted: true, teamIds: [team.id] });
+      expect(await open()).toBe('NOT_FOUND');
+      const people = other.app.get(PeopleService);
+      await people.updateUser(admin, { id: member.id, teamIds: [team.id] });
+      expect(await open()).toBeUndefined();
+      expect(await open()).toBeUndefined();
+      await people.updateUser(admin, { id: member.id, teamIds: [] });
+      expect(await open()).toBe('NOT_FOUND');
+      // By hand in SQL: counts as soon as PostgreSQL announces it.
+      await other.dataSource.query('INSERT INTO user_team (user_id, team_id) VALUES ($1, $2)', [
+        member.id,
+        team.id,
+      ]);
+      await expect.poll(open, { timeout: 5_000, interval: 50 }).toBeUndefined();
+      await other.dataSource.query(`DELETE FROM workflow_team WHERE workflow_id = 'sar'`);
+      await expect.poll(open, { timeout: 5_000, interval: 50 }).toBe('NOT_FOUND');
     });
 
     it('changed by hand in SQL, outside any replica: counts as soon as PostgreSQL announces it', async () => {

@@ -316,6 +316,7 @@ describe('restricted workflows: subject access requests only for the Data Protec
       `INSERT INTO user_team (user_id, team_id) SELECT id, $1 FROM "user" WHERE email = 'hana.hr@example.org'`,
       [hr],
     );
+    await api.sessionsSettled();
     const raise = `mutation($caseId: ID!, $teamId: ID) {
       raiseTask(input: { caseId: $caseId, question: "Emails about the requester in March?", teamId: $teamId, workingDays: 5 }) { id } }`;
     const raised = await api.graphql<{ raiseTask: { id: string } }>(
@@ -619,6 +620,7 @@ describe('upgrading an installation whose subject access requests were open to e
     } finally {
       await runner.release();
     }
+    await api.sessionsSettled();
   };
   const access = async (id: string) =>
     (
@@ -669,6 +671,7 @@ describe('upgrading an installation whose subject access requests were open to e
     );
     expect(copied.errors).toBeUndefined();
     await api.dataSource.query(`UPDATE workflow SET restricted = false WHERE regime = 'sar'`);
+    await api.sessionsSettled();
     const userId = async (email: string) =>
       (await api.dataSource.query('SELECT id FROM "user" WHERE email = $1', [email]))[0].id as string;
     const assign = async (caseId: string, assigneeId: string | null, teamId: string | null) => {

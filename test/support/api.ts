@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
+import { SESSION_CHANNEL, SessionCache } from '../../apps/api/src/auth/session-cache';
 import {
   createApp,
   createUser,
@@ -27,6 +28,11 @@ export interface TestApi {
   signIn(roles: (Role | 'approver')[], email?: string): Promise<string>;
   /** The api's own error log lines so far, so a test that sees a fault can say what the server logged. */
   serverErrors: string[];
+  /**
+   * After users, teams or workflow access changed by hand in SQL: waits until the api has forgotten what
+   * it kept of them (PostgreSQL announces such changes at commit; this waits for them to arrive).
+   */
+  sessionsSettled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,6 +54,8 @@ export async function startTestApi(
     signIn?: SignInSettings;
     /** A port chosen beforehand (its URL must be known before the start, as single sign-on's is); default any free one. */
     port?: number;
+    /** Every log line of the api at info and above is pushed here (the request log among them). */
+    log?: string[];
   } = {},
 ): Promise<TestApi> {
   const database = await createScratchDatabase(label);
@@ -65,9 +73,12 @@ export async function startTestApi(
     signIn: options.signIn ?? { password: true, oidc: null },
     // LOG_LEVEL=error shows the api's own log while debugging a test; errors are always kept for the test to show.
     logger: pino(
-      { level: process.env.LOG_LEVEL ?? 'error' },
+      { level: options.log ? 'info' : (process.env.LOG_LEVEL ?? 'error') },
       pino.multistream([
         { level: 'error', stream: { write: (line: string) => void serverErrors.push(line) } },
+        ...(options.log
+          ? [{ level: 'info' as const, stream: { write: (line: string) => void options.log?.push(line) } }]
+          : []),
         ...(process.env.LOG_LEVEL
           ? [{ level: process.env.LOG_LEVEL as pino.Level, stream: process.stdout }]
           : []),
@@ -92,6 +103,15 @@ export async function startTestApi(
     dataSource,
     graphql,
     serverErrors,
+    async sessionsSettled() {
+      const txid = await dataSource.transaction(async (manager) => {
+        const [row] = await manager.query(
+          `SELECT pg_notify('${SESSION_CHANNEL}', '* ' || txid_current()), txid_current()::text AS txid`,
+        );
+        return row.txid as string;
+      });
+      await app.get(SessionCache).changed('*', txid);
+    },
     async signIn(roles, email = `${roles.join('-')}@test.example.org`) {
       if (!created.has(email.toLowerCase())) {
         await createUser(dataSource.manager, {

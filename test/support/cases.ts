@@ -158,5 +158,6 @@ export async function handlesSars(api: TestApi, ...tokens: string[]): Promise<st
       [me.data.me.id, team.id],
     );
   }
+  await api.sessionsSettled();
   return team.id;
 }

@@ -5,7 +5,6 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AccessModule } from './access/access.module';
@@ -89,14 +88,6 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            logger,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            // Probes every few seconds would drown the log.
-            autoLogging: { ignore: (request) => request.url === '/health' },
-          },
-        }),
         RuntimeModule.register(runtime),
         // The pool is opened (and migrated) before Nest starts, so Nest reuses it.
         TypeOrmModule.forRootAsync({

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { Actor } from '../auth/current-user';
+import { SessionCache } from '../auth/session-cache';
 import { invalid, isUuid, notFound, refusal } from '../common/errors';
 import { preparedQuery } from '../database/prepared';
 import { recordChange } from '../people/audit';
@@ -39,13 +40,18 @@ export interface WorkflowAccess {
 @Injectable()
 export class CaseAccess {
   /** The actor object lives for one request: its hidden workflows are read once per request. */
-  private readonly hiddenByActor = new WeakMap<Actor, Promise<string[]>>();
+  private readonly hiddenByActor = new WeakMap<Actor, Promise<readonly string[]>>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionCache,
+  ) {}
 
   /** The restricted workflows whose cases this person may not see; none for an administrator. */
-  hiddenWorkflows(actor: Actor): Promise<string[]> {
+  hiddenWorkflows(actor: Actor): Promise<readonly string[]> {
     if (actor.roles.includes('admin')) return Promise.resolve([]);
+    // The guard's session check says, kept in memory between the change announcements (migration 1764000001700).
+    if (actor.hiddenWorkflows) return Promise.resolve(actor.hiddenWorkflows);
     let hidden = this.hiddenByActor.get(actor);
     if (!hidden) {
       // Prepared: it runs once for every request that touches a case.
@@ -216,6 +222,7 @@ export class CaseAccess {
     const teamIds = [...new Set(input.teamIds)];
     if (input.restricted && teamIds.length === 0)
       throw invalid('input.teamIds', 'Name at least one team that handles these cases.');
+    let change = '';
     await this.dataSource.transaction(async (manager) => {
       const workflow = await manager
         .getRepository(Workflow)
@@ -236,7 +243,10 @@ export class CaseAccess {
         before: { restricted: workflow.restricted, teamIds: before.map((b) => b.teamId) },
         after: { restricted: input.restricted, teamIds },
       });
+      change = await this.sessions.transactionId(manager);
     });
+    // Who sees these cases changed for everybody: answer once every replica has forgotten what it kept.
+    await this.sessions.changed('*', change);
     return (await this.accessOf([input.workflowId])).get(input.workflowId) as WorkflowAccess;
   }
 

@@ -8,6 +8,8 @@ export interface Actor {
   name: string;
   /** As the user row says at this request (not as the token said). */
   roles: string[];
+  /** The restricted workflows whose cases this user may not see, as at this request (when the guard made the actor). */
+  hiddenWorkflows?: readonly string[];
 }
 
 export interface RequestWithActor {

@@ -4,7 +4,7 @@ import { allowedEvents, type CaseSnapshot, senderRefusal } from '@recordflow/wor
 import { CaseAccess } from '../access/case-access.service';
 import { toUserModel } from '../auth/auth.resolver';
 import { type Actor, CurrentUser } from '../auth/current-user';
-import { Roles } from '../auth/roles.decorator';
+import { ChecksCaseInOwnRead, Roles } from '../auth/roles.decorator';
 import { ukToday } from '../common/dates';
 import { refusal } from '../common/errors';
 import { inKeyOrder, requestLoader } from '../common/loaders';
@@ -103,6 +103,7 @@ export class CasesResolver {
   }
 
   @Roles('officer')
+  @ChecksCaseInOwnRead()
   @Mutation(() => CaseEventResult, {
     description:
       'Moves a case: the event is validated, applied and recorded in one transaction. Errors: EVENT_NOT_ALLOWED (with allowed), VALIDATION_FAILED (with fields), VERSION_CONFLICT (with currentVersion), NOT_FOUND. Role: officer.',
@@ -111,7 +112,9 @@ export class CasesResolver {
     @CurrentUser() actor: Actor,
     @Args('input') input: SendCaseEventInput,
   ): Promise<CaseEventResult> {
-    const result = await this.casesService.send(actorOf(actor), input);
+    // The restriction is checked on the case as the transition reads it: no read of its own.
+    const hiddenWorkflows = await this.access.hiddenWorkflows(actor);
+    const result = await this.casesService.send({ ...actorOf(actor), hiddenWorkflows }, input);
     // The service returns the case as it now stands and the event as stored: nothing to read back.
     const workflowVersion = await this.casesService.versionNumber(result.event.workflowVersionId);
     const event = { ...toEventModel(result.event), workflowVersion };

@@ -43,6 +43,8 @@ export interface EventActor {
   id: string | null;
   label: string;
   roles: string[];
+  /** Restricted workflows whose cases this person may not see: such a case is refused as unknown, in the transition's own read. */
+  hiddenWorkflows?: readonly string[];
 }
 
 export const SYSTEM_ACTOR: EventActor = { id: null, label: 'system', roles: ['system'] };
@@ -288,6 +290,7 @@ export class CasesService {
     options: { today?: string; commitsItself?: boolean } = {},
   ): Promise<EventResult | null | typeof NEEDS_LOCK> {
     const { row, calendar } = read;
+    if (actor.hiddenWorkflows?.includes(row.workflowId)) throw notFound('case', input.caseId);
     const today = options.today ?? ukToday();
     if (input.idempotencyKey) {
       const earlier = read.earlierEventId ? await this.cases.event(manager, read.earlierEventId) : null;

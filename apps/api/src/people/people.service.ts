@@ -130,7 +130,8 @@ export class PeopleService {
         }
       }
       if (Object.keys(set).length > 0) await manager.getRepository(User).update({ id: user.id }, set);
-      if (Object.keys(set).length > 0) change = await this.sessions.transactionId(manager);
+      // Teams decide which restricted cases the user sees, which the session check keeps too.
+      if (Object.keys(set).length > 0 || after.teamIds) change = await this.sessions.transactionId(manager);
       if (Object.keys(after).length > 0)
         await recordChange(manager, changeActor(actor), { kind: 'user', id: user.id }, 'updated', {
           before,

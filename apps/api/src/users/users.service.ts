@@ -146,6 +146,8 @@ export interface SessionCheck {
   roles: string[];
   disabled: boolean;
   session_version: number;
+  /** The restricted workflows whose cases this user may not see (none for an administrator). */
+  hidden_workflows: string[];
 }
 
 @Injectable()
@@ -170,12 +172,17 @@ export class UsersService {
     return user?.passwordHash && matches ? user : null;
   }
 
-  /** The guard's per-request check: roles, state and session version by primary key. */
+  /** The guard's per-request check: roles, state, session version and hidden workflows, by primary key. */
   async sessionCheck(id: string): Promise<SessionCheck | null> {
     const [row] = await preparedQuery<SessionCheck>(
       this.dataSource.manager,
       'recordflow_session_check',
-      'SELECT email, name, roles, disabled, session_version FROM "user" WHERE id = $1',
+      `SELECT u.email, u.name, u.roles, u.disabled, u.session_version,
+              CASE WHEN 'admin' = ANY(u.roles) THEN '{}'::text[] ELSE ARRAY(
+                SELECT w.id FROM workflow w WHERE w.restricted AND NOT EXISTS (
+                  SELECT 1 FROM workflow_team wt JOIN user_team ut ON ut.team_id = wt.team_id
+                   WHERE wt.workflow_id = w.id AND ut.user_id = u.id)) END AS hidden_workflows
+         FROM "user" u WHERE u.id = $1`,
       [id],
     );
     return row ?? null;
