@@ -39,7 +39,7 @@ export interface WorkflowAccess {
  */
 @Injectable()
 export class CaseAccess {
-  /** The actor object lives for one request: its hidden workflows are read once per request. */
+  /** For an actor the guard did not make (a job, a command): read once per actor object. */
   private readonly hiddenByActor = new WeakMap<Actor, Promise<readonly string[]>>();
 
   constructor(
@@ -54,7 +54,6 @@ export class CaseAccess {
     if (actor.hiddenWorkflows) return Promise.resolve(actor.hiddenWorkflows);
     let hidden = this.hiddenByActor.get(actor);
     if (!hidden) {
-      // Prepared: it runs once for every request that touches a case.
       hidden = preparedQuery<{ id: string }>(
         this.dataSource.manager,
         'recordflow_hidden_workflows',
