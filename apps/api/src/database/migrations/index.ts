@@ -27,6 +27,7 @@ import { SearchNotesAndMail1764000000990 } from './1764000000990-search-notes-an
 import { ErasableNotesAndTasks1764000001100 } from './1764000001100-erasable-notes-and-tasks';
 import { SubjectAccessRestricted1764000001200 } from './1764000001200-subject-access-restricted';
 import { TimelinessExtended1764000001300 } from './1764000001300-timeliness-extended';
+import { ReviewsRequested1764000001800 } from './1764000001800-reviews-requested';
 
 /** Every migration, oldest first; they run at start inside one advisory lock. */
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   ErasableNotesAndTasks1764000001100,
   SubjectAccessRestricted1764000001200,
   TimelinessExtended1764000001300,
+  ReviewsRequested1764000001800,
 ];
