@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReviewsRequested1764000001800 } from '../../apps/api/src/database/migrations/1764000001800-reviews-requested';
 import { StatisticsService } from '../../apps/api/src/reporting/statistics.service';
 import { startTestApi, type TestApi } from '../support/api';
-import { approvedAndSent, createCase, play, type Step } from '../support/cases';
+import { approvedAndSent, approverToken, createCase, handlesSars, play, type Step } from '../support/cases';
 
 const answer = (outcome: string, on: string, extra: Record<string, unknown> = {}): Step[] => [
   {
@@ -397,3 +398,192 @@ describe('statistics over GraphQL', () => {
     expect(await lateDays()).toEqual([{ key: '1', count: 1 }]);
   });
 });
+
+describe('reviews under every regime, whatever the workflow calls them', () => {
+  let api: TestApi;
+  let officer: string;
+  const REVIEWS = `query($from: LocalDate!, $to: LocalDate!, $regime: String, $workflowId: String) {
+    statistics(from: $from, to: $to, regime: $regime, workflowId: $workflowId) {
+      reviews { requested decided inTime late outcomes { key count } }
+    }
+  }`;
+  const reviews = async (
+    filter: { regime?: string; workflowId?: string },
+    from = '2026-04-01',
+    to = '2026-06-30',
+  ) => {
+    const result = await api.graphql<{ statistics: { reviews: unknown } }>(
+      REVIEWS,
+      { from, to, ...filter },
+      officer,
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data?.statistics.reviews;
+  };
+  const none = { requested: 0, decided: 0, inTime: 0, late: 0, outcomes: [] };
+  /** Every regime's figures for the requests received in April 2026. */
+  const ALL = { requested: 3, decided: 2, inTime: 1, late: 1, outcomes: [{ key: 'upheld', count: 2 }] };
+  /** Each regime's figures for the requests received in April 2026. */
+  const SPRING = {
+    eir: { requested: 1, decided: 1, inTime: 1, late: 0, outcomes: [{ key: 'upheld', count: 1 }] },
+    foisa: { requested: 1, decided: 1, inTime: 0, late: 1, outcomes: [{ key: 'upheld', count: 1 }] },
+    eisr: { requested: 1, decided: 0, inTime: 0, late: 0, outcomes: [] },
+    sar: none,
+    foi: none,
+  };
+  const answered = (on: string): Step[] => [
+    { type: 'START_RESPONSE', effectiveOn: '2026-04-15' },
+    ...answer('granted-in-full', on),
+  ];
+  const decided = (on: string): Step => ({
+    type: 'REVIEW_DECIDED',
+    effectiveOn: on,
+    payload: { reviewOutcome: 'upheld', reviewReasons: 'The response was right.' },
+  });
+  const opened = async (workflowId: string, receivedOn: string, steps: Step[]) => {
+    const created = await createCase(api, officer, { workflowId, receivedOn });
+    await play(api, officer, created.id, steps);
+    return created;
+  };
+  const migration = new ReviewsRequested1764000001800();
+  const migrate = async (direction: 'up' | 'down') => {
+    const runner = api.dataSource.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await migration[direction](runner);
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+  };
+
+  beforeAll(async () => {
+    api = await startTestApi('statistics_reviews');
+    officer = await api.signIn(['officer']);
+    await handlesSars(api, officer, await approverToken(api));
+    // EIR: a reconsideration (reg 11) asked for on Fri 1 May and decided on Wed 20 May, within its 40 working days.
+    await opened('eir', '2026-04-14', [
+      ...answered('2026-04-21'),
+      {
+        type: 'REQUEST_RECONSIDERATION',
+        effectiveOn: '2026-05-01',
+        payload: { reviewGrounds: 'Too little.' },
+      },
+      decided('2026-05-20'),
+    ]);
+    // FOISA: a review required (s.20) on Fri 1 May is due in 20 Scottish working days (s.21(1)), by Tue 2 Jun.
+    const foisa = await opened('foisa', '2026-04-14', [
+      ...answered('2026-04-21'),
+      { type: 'REQUEST_REVIEW', effectiveOn: '2026-05-01', payload: { reviewGrounds: 'Too little.' } },
+    ]);
+    const due = await api.graphql<{ case: { deadlines: { name: string; due: string }[] } }>(
+      'query($id: ID!) { case(id: $id) { deadlines { name due } } }',
+      { id: foisa.id },
+      officer,
+    );
+    expect(due.data?.case.deadlines).toContainEqual({ name: 'reviewDue', due: '2026-06-02' });
+    await play(api, officer, foisa.id, [decided('2026-06-15')]);
+    // EISR: a review required (reg 16) and not yet decided.
+    await opened('eisr', '2026-04-14', [
+      ...answered('2026-04-21'),
+      { type: 'REQUEST_REVIEW', effectiveOn: '2026-05-05', payload: { reviewGrounds: 'Too little.' } },
+    ]);
+    // SAR: a complaint about the response is no statutory review (its complaints stage opens with the response).
+    await opened('sar', '2026-04-14', [
+      ...answered('2026-04-21'),
+      {
+        type: 'COMPLAINT_RECEIVED',
+        effectiveOn: '2026-05-05',
+        payload: { complaintGrounds: 'Pages missing.' },
+      },
+    ]);
+    // FOI: answered, no review asked for.
+    await opened('foi', '2026-04-14', answered('2026-04-21'));
+  }, 120_000);
+  afterAll(() => api?.close());
+
+  it('counts the reviews requested, decided, in time and late exactly, per regime and in all', async () => {
+    for (const [regime, figures] of Object.entries(SPRING))
+      expect(await reviews({ regime })).toEqual(figures);
+    expect(await reviews({})).toEqual(ALL);
+    // From the cases (a part-month) and from the monthly totals, before and after folding: the same.
+    expect(await reviews({}, '2026-04-14', '2026-06-30')).toEqual(ALL);
+    await api.app.get(StatisticsService).foldDeltas();
+    expect(await reviews({})).toEqual(ALL);
+  });
+
+  it("counts a review in an administrator's copy that renames the review stage and the event asking for it", async () => {
+    const admin = await api.signIn(['admin']);
+    const builtIn = await api.graphql<{ workflow: { versions: { definition: EditableWorkflow }[] } }>(
+      'query { workflow(id: "eir") { versions { definition } } }',
+      {},
+      admin,
+    );
+    const definition = builtIn.data?.workflow.versions.at(-1)?.definition as EditableWorkflow;
+    const stage = (id: string) => (id === 'internal-review' ? 'reconsideration' : id);
+    const event = (type: string) => (type === 'REQUEST_RECONSIDERATION' ? 'ASK_TO_RECONSIDER' : type);
+    for (const s of definition.stages) {
+      s.id = stage(s.id);
+      for (const route of s.routes ?? []) route.to = stage(route.to);
+      for (const t of s.transitions ?? []) t.event = event(t.event);
+    }
+    for (const route of definition.reopenOn ?? [])
+      Object.assign(route, { to: stage(route.to), event: event(route.event) });
+    const created = await api.graphql(
+      'mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { id } }',
+      { input: { id: 'eir-local', name: 'EIR (local)', regime: 'eir', definition } },
+      admin,
+    );
+    expect(created.errors).toBeUndefined();
+    const published = await api.graphql(
+      'mutation { publishWorkflow(input: { workflowId: "eir-local", revision: 1 }) { version } }',
+      {},
+      admin,
+    );
+    expect(published.errors).toBeUndefined();
+    await opened('eir-local', '2026-07-14', [
+      { type: 'START_RESPONSE', effectiveOn: '2026-07-15' },
+      ...answer('granted-in-full', '2026-07-21'),
+      { type: 'ASK_TO_RECONSIDER', effectiveOn: '2026-07-28', payload: { reviewGrounds: 'Too little.' } },
+    ]);
+    const [{ stage: now }] = await api.dataSource.query(
+      `SELECT stage FROM "case" WHERE workflow_id = 'eir-local'`,
+    );
+    expect(now).toBe('reconsideration');
+    const july = await reviews({ workflowId: 'eir-local' }, '2026-07-01', '2026-07-31');
+    expect(july).toEqual({ ...none, requested: 1 });
+  });
+
+  it('counts the reviews recorded before the upgrade from the cases’ histories', async () => {
+    // Before the upgrade only FOI's REQUEST_INTERNAL_REVIEW counted: the spring's decisions did, their requests not.
+    await migrate('down');
+    await opened('eisr', '2026-08-14', [
+      { type: 'START_RESPONSE', effectiveOn: '2026-08-17' },
+      ...answer('granted-in-full', '2026-08-21'),
+      { type: 'REQUEST_REVIEW', effectiveOn: '2026-08-28', payload: { reviewGrounds: 'Too little.' } },
+    ]);
+    expect(await reviews({}, '2026-04-01', '2026-08-31')).toEqual({
+      requested: 0,
+      decided: 2,
+      inTime: 1,
+      late: 1,
+      outcomes: [{ key: 'upheld', count: 2 }],
+    });
+    await migrate('up');
+    expect(await reviews({ regime: 'eisr' }, '2026-08-01', '2026-08-31')).toEqual({ ...none, requested: 1 });
+    expect(await reviews({})).toEqual(ALL);
+    for (const [regime, figures] of Object.entries(SPRING))
+      expect(await reviews({ regime })).toEqual(figures);
+    // The monthly totals were counted again: no difference is left to fold.
+    const [{ pending }] = await api.dataSource.query(
+      'SELECT count(*)::int AS pending FROM case_report_delta',
+    );
+    expect(pending).toBe(0);
+  });
+});
+
+/** The parts of a workflow definition a copy renames. */
+interface EditableWorkflow {
+  stages: { id: string; routes?: { to: string }[]; transitions?: { event: string }[] }[];
+  reopenOn?: { to: string; event: string }[];
+}

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TimelinessExtended1764000001300 } from '../../apps/api/src/database/migrations/1764000001300-timeliness-extended';
+import { ReviewsRequested1764000001800 } from '../../apps/api/src/database/migrations/1764000001800-reviews-requested';
 import { StatisticsService } from '../../apps/api/src/reporting/statistics.service';
 import { startTestApi, type TestApi } from '../support/api';
 import {
@@ -537,11 +538,13 @@ describe('statutory correctness, as a practitioner checks it', () => {
     });
 
     it('F10: the migration reclassifies answers stored in time after an extension, counts the totals again, and reverts', async () => {
-      const migration = new TimelinessExtended1764000001300();
+      // The later migration restating the report trigger is reverted before it and applied again after, as a revert does.
+      const migrations = [new TimelinessExtended1764000001300(), new ReviewsRequested1764000001800()];
       const runner = api.dataSource.createQueryRunner();
       const inTransaction = async (change: 'up' | 'down') => {
         await runner.startTransaction();
-        await migration[change](runner);
+        for (const migration of change === 'up' ? migrations : [...migrations].reverse())
+          await migration[change](runner);
         await runner.commitTransaction();
       };
       try {

@@ -7,7 +7,7 @@ import { CONTRIBUTIONS as CONTRIBUTIONS_BEFORE } from './1764000000800-report-ta
  * response clock (FOIA s.10(3), EIR reg 7, UK GDPR Art 12(3)) is "in-time-extended". Workflows record it so; an
  * answer recorded plain "in-time" by a workflow version from before is counted the same way.
  */
-const PROJECT = `CREATE OR REPLACE FUNCTION "case_report_project"() RETURNS trigger LANGUAGE plpgsql AS $$
+export const PROJECT = `CREATE OR REPLACE FUNCTION "case_report_project"() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         c record;
         ctx jsonb;
@@ -122,7 +122,7 @@ export class TimelinessExtended1764000001300 implements MigrationInterface {
  * The monthly totals counted again from every report row, with no differences left to fold; the working days late
  * are counted by the next fold (no holidays recorded for them), and until then read from the cases.
  */
-async function refold(queryRunner: QueryRunner): Promise<void> {
+export async function refold(queryRunner: QueryRunner): Promise<void> {
   await queryRunner.query(`DELETE FROM case_report_delta`);
   await queryRunner.query(`DELETE FROM case_report_tally`);
   await queryRunner.query(`DELETE FROM case_report_tally_calendar`);

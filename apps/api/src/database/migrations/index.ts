@@ -28,6 +28,7 @@ import { ErasableNotesAndTasks1764000001100 } from './1764000001100-erasable-not
 import { SubjectAccessRestricted1764000001200 } from './1764000001200-subject-access-restricted';
 import { TimelinessExtended1764000001300 } from './1764000001300-timeliness-extended';
 import { AccessSessionNotify1764000001700 } from './1764000001700-access-session-notify';
+import { ReviewsRequested1764000001800 } from './1764000001800-reviews-requested';
 
 /** Every migration, oldest first; they run at start inside one advisory lock. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   SubjectAccessRestricted1764000001200,
   TimelinessExtended1764000001300,
   AccessSessionNotify1764000001700,
+  ReviewsRequested1764000001800,
 ];
