@@ -1,10 +1,15 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, TEST_PASSWORD, type TestApi } from '../support/api';
+import { seriousViolations } from '../support/axe';
 import { launchBrowser, screenshot } from '../support/browser';
 import { approvedAndSent, createCase, play } from '../support/cases';
+import { fixturePdf, uploadFile } from '../support/documents';
 
 const SHOTS = 'dashboard';
 
@@ -17,7 +22,12 @@ describe('in Chromium: the reporting dashboard and the public disclosure log', (
   let page: Page;
   let officer: string;
   let extendedId: string;
+  let dataDir: string;
+  /** The library case's document for release, which the administrator publishes. */
+  let hoursSha256: string;
   beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'recordflow-browser-dashboard-'));
+    process.env.RECORDFLOW_DATA_DIR = dataDir;
     api = await startTestApi('dashboard', { webDir: join(__dirname, '../../apps/web/dist') });
     officer = await api.signIn(['officer'], 'olu.officer@example.org');
     const answer = async (subject: string, receivedOn: string, answeredOn: string) => {
@@ -48,7 +58,15 @@ describe('in Chromium: the reporting dashboard and the public disclosure log', (
       admin,
     );
     if (published.errors) throw new Error(JSON.stringify(published.errors));
-    await answer('Library opening hours', ago(60), ago(58));
+    const library = await answer('Library opening hours', ago(60), ago(58));
+    for (const [name, kind, bytes] of [
+      ['opening-hours.pdf', 'for-release', await fixturePdf(['Opening hours of every library'])],
+      ['staff-rota.txt', 'gathered', Buffer.from('Internal rota.')],
+    ] as const) {
+      const uploaded = await uploadFile(api.url, library.id, officer, { name, bytes, kind });
+      if (uploaded.status >= 300) throw new Error(`upload ${name}: ${JSON.stringify(uploaded.body)}`);
+      if (kind === 'for-release') hoursSha256 = uploaded.body.sha256 as string;
+    }
     // Extended for the public interest on day 10 (to 40 working days), answered on day 25: in time with the extension.
     const extended = await createCase(api, officer, {
       receivedOn: ago(60),
@@ -84,6 +102,8 @@ describe('in Chromium: the reporting dashboard and the public disclosure log', (
   afterAll(async () => {
     await browser?.close();
     await api?.close();
+    delete process.env.RECORDFLOW_DATA_DIR;
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('draws the charts, and the late bar opens the cases answered late', async () => {
@@ -198,6 +218,14 @@ describe('in Chromium: the reporting dashboard and the public disclosure log', (
       .getByRole('button', { name: 'Publish…' })
       .click();
     await admin.getByLabel('Summary for the public (optional)').fill('Opening hours of every library.');
+    // Only the for-release document is offered, and nothing is ticked until the administrator chooses.
+    const offered = admin.getByRole('group', { name: /Documents to publish/ }).getByRole('checkbox');
+    expect(await offered.count()).toBe(1);
+    const hours = admin.getByRole('checkbox', { name: 'opening-hours.pdf (version 1)' });
+    expect(await hours.isChecked()).toBe(false);
+    await hours.check();
+    expect(await seriousViolations(admin)).toEqual([]);
+    await screenshot(admin, SHOTS, '04a-publishing-documents');
     await admin.getByRole('button', { name: /^Publish FOI-/ }).click();
     await admin.getByRole('status').filter({ hasText: 'is published in the disclosure log' }).waitFor();
     await admin
@@ -209,6 +237,18 @@ describe('in Chromium: the reporting dashboard and the public disclosure log', (
     const fresh = await browser.newPage();
     await fresh.goto(`${api.url}/disclosure-log`);
     await fresh.getByText('Opening hours of every library.').waitFor();
+    const link = fresh.getByRole('link', { name: 'opening-hours.pdf' });
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/disclosure-log\/FOI-[0-9-]+\/documents\/[0-9a-f-]{36}$/);
+    expect(await fresh.getByRole('link', { name: 'staff-rota.txt' }).count()).toBe(0);
+    // Signed out, the link gives the very bytes the history recorded.
+    const file = await fetch(`${api.url}${href}`);
+    expect(file.status).toBe(200);
+    expect(
+      createHash('sha256')
+        .update(Buffer.from(await file.arrayBuffer()))
+        .digest('hex'),
+    ).toBe(hoursSha256);
     await fresh.close();
     await admin.close();
   });

@@ -558,15 +558,16 @@ export class CasesService {
     user: Actor,
     caseId: string,
     type: typeof DISCLOSURE_PUBLISHED | typeof DISCLOSURE_WITHDRAWN,
-    payload: Record<string, string | null>,
-    check: (manager: EntityManager, row: Case) => Promise<void>,
+    payload: Record<string, unknown>,
+    check: (manager: EntityManager, row: Case) => Promise<Record<string, unknown> | undefined>,
   ): Promise<number> {
     return this.cases.transaction(async (manager) => {
       const { row, prevHash, calendar } = await this.cases.readForTransition(manager, caseId, { lock: true });
-      await check(manager, row);
+      // The check may add to the payload what it read under the lock (the published documents' hashes).
+      const checked = await check(manager, row);
       const event = await this.record(manager, row, {
         type,
-        payload,
+        payload: { ...payload, ...checked },
         effectiveOn: ukToday(),
         actor: actorOf(user),
         calendar,

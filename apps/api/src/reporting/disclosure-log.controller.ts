@@ -1,7 +1,7 @@
-import type { IncomingMessage } from 'node:http';
-import { Controller, Get, Header, Req } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Controller, Get, Header, Param, Req, Res } from '@nestjs/common';
 import { Public } from '../auth/roles.decorator';
-import type { DisclosureLogEntry } from './disclosure-log.model';
+import type { DisclosureDocument, DisclosureLogEntry } from './disclosure-log.model';
 import { DisclosureLogService } from './disclosure-log.service';
 
 const html = (text: string) =>
@@ -27,6 +27,34 @@ const paragraphs = (text: string) =>
     .map((p) => `<p>${html(p.trim()).replaceAll('\n', '<br>')}</p>`)
     .join('\n');
 
+const KB = 1024;
+const sizeLabel = (bytes: number) =>
+  bytes < KB
+    ? `${bytes} bytes`
+    : bytes < KB * KB
+      ? `${Math.round(bytes / KB)} KB`
+      : `${(bytes / KB / KB).toFixed(1)} MB`;
+
+const documentList = (documents: DisclosureDocument[], base = '') =>
+  documents.length === 0
+    ? ''
+    : `<ul>${documents
+        .map(
+          (d) =>
+            `<li><a href="${html(base + d.url)}" download>${html(d.filename)}</a> (${html(d.mimeType)}, ${sizeLabel(d.size)})</li>`,
+        )
+        .join('')}</ul>`;
+
+/** A download's Content-Disposition: a plain-ASCII name for old clients beside the exact UTF-8 one (RFC 6266). */
+function attachmentNamed(filename: string): string {
+  const plain = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const exact = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${plain}"; filename*=UTF-8''${exact}`;
+}
+
 function page(entries: DisclosureLogEntry[]): string {
   const items = entries
     .map(
@@ -38,6 +66,7 @@ ${entry.summary ? `<h3>Summary</h3>\n${paragraphs(entry.summary)}` : ''}
 <h3>Request</h3>
 ${paragraphs(entry.requestText)}
 ${entry.responseText ? `<h3>Response</h3>\n<div class="letter">${paragraphs(entry.responseText)}</div>` : ''}
+${entry.documents.length ? `<h3>Documents released</h3>\n${documentList(entry.documents)}` : ''}
 </article>`,
     )
     .join('\n');
@@ -62,7 +91,9 @@ function feed(entries: DisclosureLogEntry[], base: string): string {
 <link>${html(`${base}/disclosure-log#${entry.reference}`)}</link>
 <guid isPermaLink="false">${html(`${entry.reference}/${entry.publishedOn}`)}</guid>
 <pubDate>${new Date(`${entry.publishedOn}T12:00:00Z`).toUTCString()}</pubDate>
-<description>${html(`${outcomeLabel(entry.outcome)}. ${entry.summary ?? entry.requestText}`)}</description></item>`,
+<description>${html(
+        `<p>${html(`${outcomeLabel(entry.outcome)}. ${entry.summary ?? entry.requestText}`)}</p>${documentList(entry.documents, base)}`,
+      )}</description></item>`,
     )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -88,6 +119,36 @@ export class DisclosureLogController {
   @Get('disclosure-log.json')
   async json(): Promise<{ entries: DisclosureLogEntry[] }> {
     return { entries: await this.log.entries() };
+  }
+
+  /**
+   * A published document, to anyone: only while its response is published and only one its publication
+   * recorded; anything else is a bare 404, so nothing about unpublished cases or files can be learnt.
+   */
+  @Public()
+  @Get('disclosure-log/:reference/documents/:id')
+  async document(
+    @Param('reference') reference: string,
+    @Param('id') id: string,
+    @Res() response: ServerResponse,
+  ): Promise<void> {
+    const found = await this.log.openPublished(reference, id);
+    response.setHeader('cache-control', 'no-store');
+    response.setHeader('x-content-type-options', 'nosniff');
+    if (!found) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+      return;
+    }
+    const { document, stream } = found;
+    response.writeHead(200, {
+      'content-type': document.mimeType,
+      'content-length': String(document.size),
+      'content-disposition': attachmentNamed(document.filename),
+      // Opened by mistake in the browser, a file runs nothing.
+      'content-security-policy': "default-src 'none'; sandbox",
+    });
+    stream.on('error', () => response.destroy());
+    stream.pipe(response);
   }
 
   @Public()

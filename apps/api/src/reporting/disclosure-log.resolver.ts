@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type Actor, CurrentUser } from '../auth/current-user';
 import { Public, Roles } from '../auth/roles.decorator';
 import { DisclosureCandidate, DisclosureLogChange, DisclosureLogEntry } from './disclosure-log.model';
-import { DisclosureLogService } from './disclosure-log.service';
+import { DisclosureLogService, MAX_DOCUMENTS } from './disclosure-log.service';
 
 @Resolver()
 export class DisclosureLogResolver {
@@ -29,14 +29,21 @@ export class DisclosureLogResolver {
 
   @Roles('admin')
   @Mutation(() => DisclosureLogChange, {
-    description: "Publishes a case's response in the disclosure log (an event in its history). Role: admin.",
+    description:
+      "Publishes a case's response in the disclosure log (an event in its history recording each document's SHA-256). Role: admin.",
   })
   publishToDisclosureLog(
     @CurrentUser() actor: Actor,
     @Args('caseId', { type: () => ID }) caseId: string,
     @Args('summary', { type: () => String, nullable: true }) summary?: string | null,
+    @Args('documentIds', {
+      type: () => [ID],
+      nullable: true,
+      description: `The documents released with it (at most ${MAX_DOCUMENTS}; repeats count once): each the latest version of a for-release document of the case, never the release bundle. None when not given.`,
+    })
+    documentIds?: string[] | null,
   ): Promise<DisclosureLogChange> {
-    return this.log.publish(actor, caseId, summary);
+    return this.log.publish(actor, caseId, summary, documentIds);
   }
 
   @Roles('admin')

@@ -105,8 +105,8 @@ type Documents = {
     "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n": typeof types.OutboxDocument,
     "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": typeof types.OutboxMessageDocument,
     "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": typeof types.SaveMailTemplateDocument,
-    "\n  query Publishing {\n    disclosureCandidates(first: 100) { caseId reference regime subject outcome respondedOn }\n    disclosureLog { caseId reference regime subject outcome respondedOn publishedOn summary }\n  }\n": typeof types.PublishingDocument,
-    "\n  mutation PublishToDisclosureLog($caseId: ID!, $summary: String) {\n    publishToDisclosureLog(caseId: $caseId, summary: $summary) { caseId published }\n  }\n": typeof types.PublishToDisclosureLogDocument,
+    "\n  query Publishing {\n    disclosureCandidates(first: 100) {\n      caseId reference regime subject outcome respondedOn\n      documents { id filename version }\n    }\n    disclosureLog { caseId reference regime subject outcome respondedOn publishedOn summary }\n  }\n": typeof types.PublishingDocument,
+    "\n  mutation PublishToDisclosureLog($caseId: ID!, $summary: String, $documentIds: [ID!]) {\n    publishToDisclosureLog(caseId: $caseId, summary: $summary, documentIds: $documentIds) { caseId published }\n  }\n": typeof types.PublishToDisclosureLogDocument,
     "\n  mutation WithdrawFromDisclosureLog($caseId: ID!, $reason: String!) {\n    withdrawFromDisclosureLog(caseId: $caseId, reason: $reason) { caseId published }\n  }\n": typeof types.WithdrawFromDisclosureLogDocument,
     "\n  query Retention {\n    retentionRules { id regime outcome monthsAfterClosure updatedAt }\n    disposalQueue { caseId reference regime outcome dueOn rule }\n  }\n": typeof types.RetentionDocument,
     "\n  mutation SaveRetentionRule($input: RetentionRuleInput!) {\n    saveRetentionRule(input: $input) { id }\n  }\n": typeof types.SaveRetentionRuleDocument,
@@ -225,8 +225,8 @@ const documents: Documents = {
     "\n  query Outbox {\n    outbox { id caseReference toAddress subject createdAt }\n    mailTemplate { subject body builtIn }\n  }\n": types.OutboxDocument,
     "\n  query OutboxMessage($id: ID!) {\n    outboxMessage(id: $id) {\n      id caseReference toAddress fromAddress subject messageId createdAt text source\n      attachments { filename contentType size sha256 base64 }\n    }\n  }\n": types.OutboxMessageDocument,
     "\n  mutation SaveMailTemplate($subject: String!, $body: String!) {\n    saveMailTemplate(subject: $subject, body: $body) { subject body builtIn }\n  }\n": types.SaveMailTemplateDocument,
-    "\n  query Publishing {\n    disclosureCandidates(first: 100) { caseId reference regime subject outcome respondedOn }\n    disclosureLog { caseId reference regime subject outcome respondedOn publishedOn summary }\n  }\n": types.PublishingDocument,
-    "\n  mutation PublishToDisclosureLog($caseId: ID!, $summary: String) {\n    publishToDisclosureLog(caseId: $caseId, summary: $summary) { caseId published }\n  }\n": types.PublishToDisclosureLogDocument,
+    "\n  query Publishing {\n    disclosureCandidates(first: 100) {\n      caseId reference regime subject outcome respondedOn\n      documents { id filename version }\n    }\n    disclosureLog { caseId reference regime subject outcome respondedOn publishedOn summary }\n  }\n": types.PublishingDocument,
+    "\n  mutation PublishToDisclosureLog($caseId: ID!, $summary: String, $documentIds: [ID!]) {\n    publishToDisclosureLog(caseId: $caseId, summary: $summary, documentIds: $documentIds) { caseId published }\n  }\n": types.PublishToDisclosureLogDocument,
     "\n  mutation WithdrawFromDisclosureLog($caseId: ID!, $reason: String!) {\n    withdrawFromDisclosureLog(caseId: $caseId, reason: $reason) { caseId published }\n  }\n": types.WithdrawFromDisclosureLogDocument,
     "\n  query Retention {\n    retentionRules { id regime outcome monthsAfterClosure updatedAt }\n    disposalQueue { caseId reference regime outcome dueOn rule }\n  }\n": types.RetentionDocument,
     "\n  mutation SaveRetentionRule($input: RetentionRuleInput!) {\n    saveRetentionRule(input: $input) { id }\n  }\n": types.SaveRetentionRuleDocument,
@@ -618,11 +618,11 @@ export function graphql(source: "\n  mutation SaveMailTemplate($subject: String!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Publishing {\n    disclosureCandidates(first: 100) { caseId reference regime subject outcome respondedOn }\n    disclosureLog { caseId reference regime subject outcome respondedOn publishedOn summary }\n  }\n"): typeof import('./graphql').PublishingDocument;
+export function graphql(source: "\n  query Publishing {\n    disclosureCandidates(first: 100) {\n      caseId reference regime subject outcome respondedOn\n      documents { id filename version }\n    }\n    disclosureLog { caseId reference regime subject outcome respondedOn publishedOn summary }\n  }\n"): typeof import('./graphql').PublishingDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation PublishToDisclosureLog($caseId: ID!, $summary: String) {\n    publishToDisclosureLog(caseId: $caseId, summary: $summary) { caseId published }\n  }\n"): typeof import('./graphql').PublishToDisclosureLogDocument;
+export function graphql(source: "\n  mutation PublishToDisclosureLog($caseId: ID!, $summary: String, $documentIds: [ID!]) {\n    publishToDisclosureLog(caseId: $caseId, summary: $summary, documentIds: $documentIds) { caseId published }\n  }\n"): typeof import('./graphql').PublishToDisclosureLogDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

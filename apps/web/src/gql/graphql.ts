@@ -1026,11 +1026,12 @@ export type SaveMailTemplateMutation = { saveMailTemplate: { subject: string, bo
 export type PublishingQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PublishingQuery = { disclosureCandidates: Array<{ caseId: string, reference: string, regime: string, subject: string, outcome: string | null, respondedOn: string }>, disclosureLog: Array<{ caseId: string, reference: string, regime: string, subject: string, outcome: string | null, respondedOn: string | null, publishedOn: string, summary: string | null }> };
+export type PublishingQuery = { disclosureCandidates: Array<{ caseId: string, reference: string, regime: string, subject: string, outcome: string | null, respondedOn: string, documents: Array<{ id: string, filename: string, version: number }> }>, disclosureLog: Array<{ caseId: string, reference: string, regime: string, subject: string, outcome: string | null, respondedOn: string | null, publishedOn: string, summary: string | null }> };
 
 export type PublishToDisclosureLogMutationVariables = Exact<{
   caseId: string | number;
   summary?: string | null | undefined;
+  documentIds?: Array<string | number> | string | number | null | undefined;
 }>;
 
 
@@ -2421,6 +2422,11 @@ export const PublishingDocument = new TypedDocumentString(`
     subject
     outcome
     respondedOn
+    documents {
+      id
+      filename
+      version
+    }
   }
   disclosureLog {
     caseId
@@ -2435,8 +2441,12 @@ export const PublishingDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<PublishingQuery, PublishingQueryVariables>;
 export const PublishToDisclosureLogDocument = new TypedDocumentString(`
-    mutation PublishToDisclosureLog($caseId: ID!, $summary: String) {
-  publishToDisclosureLog(caseId: $caseId, summary: $summary) {
+    mutation PublishToDisclosureLog($caseId: ID!, $summary: String, $documentIds: [ID!]) {
+  publishToDisclosureLog(
+    caseId: $caseId
+    summary: $summary
+    documentIds: $documentIds
+  ) {
     caseId
     published
   }

@@ -6,14 +6,17 @@ import { request, useQuery } from '../graphql';
 
 const PublishingQuery = graphql(`
   query Publishing {
-    disclosureCandidates(first: 100) { caseId reference regime subject outcome respondedOn }
+    disclosureCandidates(first: 100) {
+      caseId reference regime subject outcome respondedOn
+      documents { id filename version }
+    }
     disclosureLog { caseId reference regime subject outcome respondedOn publishedOn summary }
   }
 `);
 
 const PublishMutation = graphql(`
-  mutation PublishToDisclosureLog($caseId: ID!, $summary: String) {
-    publishToDisclosureLog(caseId: $caseId, summary: $summary) { caseId published }
+  mutation PublishToDisclosureLog($caseId: ID!, $summary: String, $documentIds: [ID!]) {
+    publishToDisclosureLog(caseId: $caseId, summary: $summary, documentIds: $documentIds) { caseId published }
   }
 `);
 
@@ -30,6 +33,8 @@ export function Publishing() {
   const { result, reload } = useQuery(PublishingQuery);
   const [choice, setChoice] = useState<Choice | null>(null);
   const [text, setText] = useState('');
+  // Nothing ticked at first: each document goes to the whole world only when the administrator ticks it.
+  const [documentIds, setDocumentIds] = useState<string[]>([]);
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
 
@@ -41,7 +46,7 @@ export function Publishing() {
     if (!choice) return;
     try {
       if (choice.action === 'publish')
-        await request(PublishMutation, { caseId: choice.caseId, summary: text.trim() || null });
+        await request(PublishMutation, { caseId: choice.caseId, summary: text.trim() || null, documentIds });
       else await request(WithdrawMutation, { caseId: choice.caseId, reason: text });
       say(
         'status',
@@ -51,6 +56,7 @@ export function Publishing() {
       );
       setChoice(null);
       setText('');
+      setDocumentIds([]);
       reload();
     } catch (error) {
       say('alert', (error as Error).message);
@@ -60,6 +66,9 @@ export function Publishing() {
   if (result.state === 'loading') return <p>Loading…</p>;
   if (result.state === 'error') return <p role="alert">{result.message}</p>;
   const { disclosureCandidates: candidates, disclosureLog: published } = result.data;
+  const documentsOf = (caseId: string) => candidates.find((c) => c.caseId === caseId)?.documents ?? [];
+  const tick = (id: string, ticked: boolean) =>
+    setDocumentIds((ids) => (ticked ? [...ids, id] : ids.filter((each) => each !== id)));
   const form = (row: { caseId: string; reference: string }) =>
     choice?.caseId === row.caseId && (
       <form
@@ -78,6 +87,27 @@ export function Publishing() {
             rows={2}
           />
         </label>
+        {choice.action === 'publish' && (
+          <fieldset>
+            <legend>Documents to publish</legend>
+            {documentsOf(row.caseId).length === 0 ? (
+              <p>This case has no document for release.</p>
+            ) : (
+              <div className="checkboxes">
+                {documentsOf(row.caseId).map((document) => (
+                  <label key={document.id} className="inline">
+                    <input
+                      type="checkbox"
+                      checked={documentIds.includes(document.id)}
+                      onChange={(e) => tick(document.id, e.target.checked)}
+                    />{' '}
+                    {document.filename} (version {document.version})
+                  </label>
+                ))}
+              </div>
+            )}
+          </fieldset>
+        )}
         <button type="submit">
           {choice.action === 'publish' ? `Publish ${row.reference}` : `Withdraw ${row.reference}`}
         </button>
@@ -93,6 +123,7 @@ export function Publishing() {
       onClick={() => {
         setChoice({ caseId: row.caseId, reference: row.reference, action });
         setText('');
+        setDocumentIds([]);
       }}
     >
       {label}
@@ -105,8 +136,10 @@ export function Publishing() {
       <p>
         Published responses appear on the <a href="/disclosure-log">public disclosure log</a> (also as{' '}
         <a href="/disclosure-log.json">JSON</a> and <a href="/disclosure-log.rss">RSS</a>) with the request
-        text and the response, never the requester's name or address. Publishing and withdrawing are recorded
-        in each case's history. Subject access requests are never published.
+        text, the response and the documents you tick, never the requester's name or address (it is taken out
+        of the subject, the texts and the file names). Only the latest version of a for-release document can
+        be published, never the release bundle. Publishing and withdrawing are recorded in each case's
+        history. Subject access requests are never published.
       </p>
       {message && (
         <p ref={messageRef} tabIndex={-1} role={message.kind} className="notice">
