@@ -29,6 +29,7 @@ import { SubjectAccessRestricted1764000001200 } from './1764000001200-subject-ac
 import { TimelinessExtended1764000001300 } from './1764000001300-timeliness-extended';
 import { AccessSessionNotify1764000001700 } from './1764000001700-access-session-notify';
 import { ReviewsRequested1764000001800 } from './1764000001800-reviews-requested';
+import { ListCountsIndexOnly1764000001900 } from './1764000001900-list-counts-index-only';
 
 /** Every migration, oldest first; they run at start inside one advisory lock. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   TimelinessExtended1764000001300,
   AccessSessionNotify1764000001700,
   ReviewsRequested1764000001800,
+  ListCountsIndexOnly1764000001900,
 ];
