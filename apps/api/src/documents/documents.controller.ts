@@ -15,6 +15,7 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import { CaseAccess } from '../access/case-access.service';
 import { type Actor, CurrentUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
+import { attachmentDisposition } from '../common/content-disposition';
 import { DocumentsService } from './documents.service';
 import { receiveUpload, UploadRefusal } from './upload';
 
@@ -103,10 +104,7 @@ export class DocumentsController {
     const { attachment, stream } = await this.documents.open(id);
     response.setHeader('content-type', attachment.mimeType);
     response.setHeader('content-length', String(attachment.size));
-    response.setHeader(
-      'content-disposition',
-      `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`,
-    );
+    response.setHeader('content-disposition', attachmentDisposition(attachment.filename));
     response.setHeader('x-content-sha256', attachment.sha256);
     response.setHeader('x-content-type-options', 'nosniff');
     stream.pipe(response);
@@ -118,7 +116,7 @@ export class DocumentsController {
     await this.access.checkAttachment(actor, id);
     const { filename, csv } = await this.documents.redactionLogCsv(id);
     response.setHeader('content-type', 'text/csv; charset=utf-8');
-    response.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
+    response.setHeader('content-disposition', attachmentDisposition(filename));
     response.end(csv);
   }
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Controller, Get, Header, Param, Req, Res } from '@nestjs/common';
 import { Public } from '../auth/roles.decorator';
+import { attachmentDisposition } from '../common/content-disposition';
 import type { DisclosureDocument, DisclosureLogEntry } from './disclosure-log.model';
 import { DisclosureLogService } from './disclosure-log.service';
 
@@ -44,16 +45,6 @@ const documentList = (documents: DisclosureDocument[], base = '') =>
             `<li><a href="${html(base + d.url)}" download>${html(d.filename)}</a> (${html(d.mimeType)}, ${sizeLabel(d.size)})</li>`,
         )
         .join('')}</ul>`;
-
-/** A download's Content-Disposition: a plain-ASCII name for old clients beside the exact UTF-8 one (RFC 6266). */
-function attachmentNamed(filename: string): string {
-  const plain = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const exact = encodeURIComponent(filename).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${plain}"; filename*=UTF-8''${exact}`;
-}
 
 function page(entries: DisclosureLogEntry[]): string {
   const items = entries
@@ -143,7 +134,7 @@ export class DisclosureLogController {
     response.writeHead(200, {
       'content-type': document.mimeType,
       'content-length': String(document.size),
-      'content-disposition': attachmentNamed(document.filename),
+      'content-disposition': attachmentDisposition(document.filename),
       // Opened by mistake in the browser, a file runs nothing.
       'content-security-policy': "default-src 'none'; sandbox",
     });

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import ExcelJS from 'exceljs';
+import { attachmentDisposition } from '../common/content-disposition';
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -21,7 +22,7 @@ export interface TableWriter {
 
 export function csvWriter(response: ServerResponse, filename: string): TableWriter {
   response.setHeader('content-type', 'text/csv; charset=utf-8');
-  response.setHeader('content-disposition', `attachment; filename="${filename}"`);
+  response.setHeader('content-disposition', attachmentDisposition(filename));
   const write = async (line: string) => {
     if (!response.write(line)) await once(response, 'drain');
   };
@@ -42,7 +43,7 @@ export function csvWriter(response: ServerResponse, filename: string): TableWrit
 
 export function xlsxWriter(response: ServerResponse, filename: string): TableWriter {
   response.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  response.setHeader('content-disposition', `attachment; filename="${filename}"`);
+  response.setHeader('content-disposition', attachmentDisposition(filename));
   // The streaming writer sends each committed row on to the response instead of keeping the workbook.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: response, useStyles: false });
   let sheet: ExcelJS.Worksheet | undefined;
