@@ -220,8 +220,9 @@ describe('in Chromium: the reporting dashboard and the public disclosure log', (
     await admin.getByLabel('Summary for the public (optional)').fill('Opening hours of every library.');
     // Only the for-release document is offered, and nothing is ticked until the administrator chooses.
     const offered = admin.getByRole('group', { name: /Documents to publish/ }).getByRole('checkbox');
-    expect(await offered.count()).toBe(1);
     const hours = admin.getByRole('checkbox', { name: 'opening-hours.pdf (version 1)' });
+    await hours.waitFor();
+    expect(await offered.count()).toBe(1);
     expect(await hours.isChecked()).toBe(false);
     await hours.check();
     expect(await seriousViolations(admin)).toEqual([]);

@@ -231,6 +231,7 @@ describe('in Chromium: an officer handles a request, an auditor checks it', () =
     })()`);
     await page.reload();
     await page.getByText('Your session ended; sign in again.').waitFor();
-    expect(await page.getByRole('button', { name: 'Sign in' }).count()).toBe(1);
+    // The form follows once the sign-in options load, a moment after the notice.
+    await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).count()).toBe(1);
   });
 });
