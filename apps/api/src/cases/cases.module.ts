@@ -5,6 +5,7 @@ import { CaseConnectionResolver, CasesResolver } from './cases.resolver';
 import { CasesService } from './cases.service';
 import { SavedFiltersResolver } from './saved-filters.resolver';
 import { SavedFiltersService } from './saved-filters.service';
+import { SearchWords } from './search-words';
 import { TransitionPolicy } from './transition-policy';
 
 /** The case engine. Holidays, history, letters, tasks and timers build on it; it imports none of them. */
@@ -18,6 +19,7 @@ import { TransitionPolicy } from './transition-policy';
     TransitionPolicy,
     SavedFiltersService,
     SavedFiltersResolver,
+    SearchWords,
   ],
   exports: [CasesService, CasesQuery, CaseRepository],
 })

@@ -9,6 +9,7 @@ import { Case } from './case.entity';
 import { CaseRepository } from './case.repository';
 import { type DeadlineRules, deadlineRules } from './deadline-status';
 import type { CasesFilter } from './dto/cases-filter.input';
+import { SearchWords } from './search-words';
 
 // Cases with no deadline sort after every dated one.
 const NO_DUE_DATE = '9999-12-31';
@@ -63,6 +64,7 @@ export class CasesQuery {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CaseRepository,
     private readonly access: CaseAccess,
+    private readonly searchWords: SearchWords,
   ) {}
 
   /** Today and each regime's "due soon" date, with the run-time holidays as they stand now. */
@@ -161,10 +163,10 @@ export class CasesQuery {
     const query = await this.filtered(actor, filter);
     if (upTo === undefined) return query.select('count(*)::int', 'n').getQueryAndParameters();
     this.checkUpTo(upTo);
-    const [sql, parameters] = query
-      .select('1')
-      .limit(upTo + 1)
-      .getQueryAndParameters();
+    query.select('1').limit(upTo + 1);
+    // A text search counts its matches in the list's order, as its pages walk it: the same cases, already read.
+    if (filter.text?.trim()) query.orderBy(SORT_KEY, 'ASC').addOrderBy('c.reference', 'ASC');
+    const [sql, parameters] = query.getQueryAndParameters();
     return [`SELECT count(*)::int AS n FROM (${sql}) capped`, parameters];
   }
 
@@ -279,7 +281,14 @@ export class CasesQuery {
     const words = text ? wordsOf(text) : [];
     if (words.length > 0) {
       // Reference and subject words (the last may be half typed), and English stems of the request text and correspondence.
-      query.andWhere(`c.search_words @@ case_search_query(:words::text[])`, { words });
+      const lookUp = await this.searchWords.toLookUp(words);
+      if (!lookUp) query.andWhere(`c.search_words @@ case_search_query(:words::text[])`, { words });
+      // The rare words through the index; the whole search on what they find (as a function: no index lookup).
+      else
+        query.andWhere(
+          `c.search_words @@ case_search_query(:lookUp::text[]) AND ts_match_vq(c.search_words, case_search_query(:words::text[]))`,
+          { lookUp, words },
+        );
     } else if (text) {
       // No letters or digits to index (say "%"): look for the characters as typed.
       query.andWhere(`(c.reference || ' ' || c.subject) ILIKE :text ESCAPE '\\'`, {
