@@ -30,6 +30,7 @@ import { TimelinessExtended1764000001300 } from './1764000001300-timeliness-exte
 import { AccessSessionNotify1764000001700 } from './1764000001700-access-session-notify';
 import { ReviewsRequested1764000001800 } from './1764000001800-reviews-requested';
 import { ListCountsIndexOnly1764000001900 } from './1764000001900-list-counts-index-only';
+import { ReportTallyIndexOnly1764000002000 } from './1764000002000-report-tally-index-only';
 
 /** Every migration, oldest first; they run at start inside one advisory lock. */
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   AccessSessionNotify1764000001700,
   ReviewsRequested1764000001800,
   ListCountsIndexOnly1764000001900,
+  ReportTallyIndexOnly1764000002000,
 ];
