@@ -21,7 +21,14 @@ import {
   replayablePayload,
 } from './lifecycle';
 import type { WorkflowDefinition } from './schema';
-import { type CaseSnapshot, describeState, initialSnapshot, recomputeDeadlines, step } from './step';
+import {
+  type CaseSnapshot,
+  describeState,
+  initialSnapshot,
+  recomputeDeadlines,
+  replayStep,
+  step,
+} from './step';
 
 /** The previous hash of a case's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -212,7 +219,7 @@ export function replayEvents(input: ReplayInput, toSequence = Number.POSITIVE_IN
   let snapshot: CaseSnapshot | undefined;
   for (const event of input.events) {
     if (event.sequence > toSequence) break;
-    snapshot = replayOne(input, calendars, event, snapshot, snapshots);
+    snapshot = replayOne(input, calendars, event, snapshot, snapshots, false);
     snapshots.push(snapshot);
   }
   return snapshots;
@@ -281,7 +288,7 @@ export function verifyHistory(
       );
     }
     try {
-      snapshot = replayOne(input, calendars, event, snapshot, history);
+      snapshot = replayOne(input, calendars, event, snapshot, history, !unhashable);
       history.push(snapshot);
     } catch (error) {
       return fail(event.sequence, `it cannot be replayed: ${(error as Error).message}`, index);
@@ -337,6 +344,8 @@ function replayOne(
   event: RecordedEvent,
   before: CaseSnapshot | undefined,
   history: readonly CaseSnapshot[],
+  /** The event's hash was checked, so its payload is the one the engine checked and recorded. */
+  hashChecked: boolean,
 ): CaseSnapshot {
   const definition = input.definitions[event.workflowVersionId];
   if (!definition) throw new Error(`definition version ${event.workflowVersionId} is not in the record`);
@@ -352,17 +361,15 @@ function replayOne(
   if (RECORD_ONLY_EVENTS.includes(event.type)) return before;
   const lifecycle = replayLifecycle(event, before, history, calendar);
   if (lifecycle) return lifecycle;
-  return step(
-    definition,
-    before,
-    {
-      type: event.type,
-      payload: replayablePayload(definition, event.type, event.payload),
-      at: event.effectiveOn,
-    },
-    event.effectiveOn,
-    { calendar, actor: event.actorId },
-  ).snapshot;
+  const applied = {
+    type: event.type,
+    payload: replayablePayload(definition, event.type, event.payload),
+    at: event.effectiveOn,
+  };
+  const options = { calendar, actor: event.actorId };
+  return hashChecked
+    ? replayStep(definition, before, applied, event.effectiveOn, options)
+    : step(definition, before, applied, event.effectiveOn, options).snapshot;
 }
 
 /** The engine's lifecycle events (corrections, reopening, voiding, moving versions, erasure); null for others. */
