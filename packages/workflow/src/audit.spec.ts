@@ -1,4 +1,8 @@
+import fc from 'fast-check';
+import { canonicalize } from 'json-canonicalize';
 import { describe, expect, it } from 'vitest';
+import type { HashedFields } from './audit';
+import { sha256Hex } from './canonical';
 import {
   type CaseSnapshot,
   calendarAsOf,
@@ -107,6 +111,87 @@ function rehash(events: RecordedEvent[], from = 1): RecordedEvent[] {
   }
   return out;
 }
+
+describe('hashEvent', () => {
+  const event: HashedFields = {
+    caseId: '11111111-1111-4111-8111-111111111111',
+    sequence: 4,
+    type: 'SUBMIT_FOR_APPROVAL',
+    payload: {
+      outcome: 'granted-in-full',
+      held: true,
+      answers: [{ question: 'How many cameras?', answer: 'No such cameras.' }],
+    },
+    actorId: '22222222-2222-4222-8222-222222222222',
+    recordedAt: '2026-01-16T09:03:00.000Z',
+    effectiveOn: '2026-01-16',
+    workflowVersionId: V1,
+    holidaysAsOf: null,
+    stageAfter: 'response',
+    prevHash: 'ab'.repeat(32),
+  };
+
+  it('gives the hashes it gave before it wrote the canonical JSON itself', () => {
+    expect(hashEvent(event)).toBe('e3e0eebd6c05f3b37c3af320ffcfab29ab90ec794788f072c054b43a445e498a');
+    expect(
+      hashEvent({
+        ...event,
+        payload: {
+          note: 'Quote " backslash \\ tab \t newline \n é € 😀 lone \ud800 end',
+          n: 1.5e-7,
+          big: 1e21,
+          neg: -0,
+        },
+      }),
+    ).toBe('cde2c356809e47cc84b98593b7dfae401eab306aa028e933d6022703127e548c');
+    expect(
+      hashEvent({
+        ...event,
+        type: 'NOTE_ADDED',
+        payload: { text: 'Private words', kind: 'note' },
+        privateFields: ['text'],
+        payloadSalt: 'c2FsdA',
+      }),
+    ).toBe('a5d76aa698a1f9cfbe543c51c6de3291ba86917d2f3611255a4aeb21cab3c804');
+    // Not plain JSON (a missing field, dates, undefined): written the careful way, as before.
+    expect(
+      hashEvent({
+        ...event,
+        actorId: undefined as unknown as null,
+        holidaysAsOf: new Date(Date.UTC(2026, 0, 15, 12)) as unknown as string,
+        payload: { when: new Date(Date.UTC(2026, 0, 1)), gone: undefined, list: [undefined, 1] },
+      }),
+    ).toBe('e9fbcf8571ce22a0e9ece9980d0007a7e44ec7e807e4817d7b03562403d1b005');
+  });
+
+  it('hashes the canonical JSON json-canonicalize writes of the fields, whatever they hold', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.string(),
+      fc.constantFrom('"', '\\', '\n', '\ud800'),
+    );
+    const anything = fc.oneof(fc.jsonValue(), text, fc.constant(undefined), fc.date({ noInvalidDate: true }));
+    const fields = fc.record({
+      caseId: fc.oneof(text, anything),
+      sequence: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), anything),
+      type: text,
+      payload: anything,
+      actorId: fc.oneof(fc.constant(null), text),
+      recordedAt: fc.oneof(text, anything),
+      effectiveOn: text,
+      workflowVersionId: text,
+      holidaysAsOf: fc.oneof(fc.constant(null), text, anything),
+      stageAfter: text,
+      prevHash: text,
+    });
+    fc.assert(
+      fc.property(fields, (f) => {
+        expect(hashEvent(f as unknown as HashedFields)).toBe(sha256Hex(canonicalize(f)));
+      }),
+      { numRuns: 3000 },
+    );
+  }, 60_000);
+});
 
 describe('verifyHistory', () => {
   it('passes a case recorded through its stages, with a holiday added part way', () => {

@@ -6,7 +6,7 @@ import {
   type Nation,
   type ReceiptRule,
 } from '@recordflow/calendar';
-import { canonicalJson, sameCanonicalJson, sha256Hex } from './canonical';
+import { canonicalJson, plainCanonicalJson, sameCanonicalJson, sha256Hex } from './canonical';
 import {
   CASE_ANONYMISED,
   CASE_CORRECTED,
@@ -21,7 +21,14 @@ import {
   replayablePayload,
 } from './lifecycle';
 import type { WorkflowDefinition } from './schema';
-import { type CaseSnapshot, describeState, initialSnapshot, recomputeDeadlines, step } from './step';
+import {
+  type CaseSnapshot,
+  describeState,
+  initialSnapshot,
+  recomputeDeadlines,
+  replayStep,
+  step,
+} from './step';
 
 /** The previous hash of a case's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -140,15 +147,22 @@ export interface RecordedCalendarSetting {
 /** SHA-256 over the RFC 8785 canonical JSON of the event's fields, chained by prevHash. */
 export function hashEvent(event: HashedFields): string {
   const privateFields = event.privateFields ?? null;
-  // In canonical (sorted) key order, so the canonical JSON is written in one pass.
-  const fields: HashedFields = {
+  const payload = privateFields
+    ? committedPayload(event.payload, privateFields, event.payloadSalt)
+    : event.payload;
+  return sha256Hex(
+    hashedJson(event, payload, privateFields) ?? canonicalJson(hashedFields(event, payload, privateFields)),
+  );
+}
+
+/** The fields the hash covers, in canonical (sorted) key order. */
+function hashedFields(event: HashedFields, payload: unknown, privateFields: string[] | null): HashedFields {
+  return {
     actorId: event.actorId,
     caseId: event.caseId,
     effectiveOn: event.effectiveOn,
     holidaysAsOf: event.holidaysAsOf,
-    payload: privateFields
-      ? committedPayload(event.payload, privateFields, event.payloadSalt)
-      : event.payload,
+    payload,
     prevHash: event.prevHash,
     // Only on events recorded with commitments, so the hashes of older events are unchanged.
     ...(privateFields ? { privateFields } : {}),
@@ -158,7 +172,52 @@ export function hashEvent(event: HashedFields): string {
     type: event.type,
     workflowVersionId: event.workflowVersionId,
   };
-  return sha256Hex(canonicalJson(fields));
+}
+
+/**
+ * canonicalJson(hashedFields(…)) written field by field, the keys being known and in order; undefined
+ * when a field is not plain data or is missing (canonicalJson leaves an undefined field out), which the
+ * caller then writes through canonicalJson. Every event is hashed when it is recorded and when it is
+ * verified, so this is the engine's busiest serialisation.
+ */
+function hashedJson(
+  event: HashedFields,
+  payload: unknown,
+  privateFields: string[] | null,
+): string | undefined {
+  const actorId = plainCanonicalJson(event.actorId);
+  const caseId = plainCanonicalJson(event.caseId);
+  const effectiveOn = plainCanonicalJson(event.effectiveOn);
+  const holidaysAsOf = plainCanonicalJson(event.holidaysAsOf);
+  const payloadJson = plainCanonicalJson(payload);
+  const prevHash = plainCanonicalJson(event.prevHash);
+  const privateFieldsJson = privateFields ? plainCanonicalJson(privateFields) : '';
+  const recordedAt = plainCanonicalJson(event.recordedAt);
+  const sequence = plainCanonicalJson(event.sequence);
+  const stageAfter = plainCanonicalJson(event.stageAfter);
+  const type = plainCanonicalJson(event.type);
+  const workflowVersionId = plainCanonicalJson(event.workflowVersionId);
+  if (
+    actorId === undefined ||
+    caseId === undefined ||
+    effectiveOn === undefined ||
+    holidaysAsOf === undefined ||
+    payloadJson === undefined ||
+    prevHash === undefined ||
+    privateFieldsJson === undefined ||
+    recordedAt === undefined ||
+    sequence === undefined ||
+    stageAfter === undefined ||
+    type === undefined ||
+    workflowVersionId === undefined
+  )
+    return undefined;
+  return (
+    `{"actorId":${actorId},"caseId":${caseId},"effectiveOn":${effectiveOn},"holidaysAsOf":${holidaysAsOf},` +
+    `"payload":${payloadJson},"prevHash":${prevHash}${privateFields ? `,"privateFields":${privateFieldsJson}` : ''},` +
+    `"recordedAt":${recordedAt},"sequence":${sequence},"stageAfter":${stageAfter},"type":${type},` +
+    `"workflowVersionId":${workflowVersionId}}`
+  );
 }
 
 /** SHA-256 of a definition's canonical JSON: names a definition version in bundles. */
@@ -212,7 +271,7 @@ export function replayEvents(input: ReplayInput, toSequence = Number.POSITIVE_IN
   let snapshot: CaseSnapshot | undefined;
   for (const event of input.events) {
     if (event.sequence > toSequence) break;
-    snapshot = replayOne(input, calendars, event, snapshot, snapshots);
+    snapshot = replayOne(input, calendars, event, snapshot, snapshots, false);
     snapshots.push(snapshot);
   }
   return snapshots;
@@ -281,7 +340,7 @@ export function verifyHistory(
       );
     }
     try {
-      snapshot = replayOne(input, calendars, event, snapshot, history);
+      snapshot = replayOne(input, calendars, event, snapshot, history, !unhashable);
       history.push(snapshot);
     } catch (error) {
       return fail(event.sequence, `it cannot be replayed: ${(error as Error).message}`, index);
@@ -337,6 +396,8 @@ function replayOne(
   event: RecordedEvent,
   before: CaseSnapshot | undefined,
   history: readonly CaseSnapshot[],
+  /** The event's hash was checked, so its payload is the one the engine checked and recorded. */
+  hashChecked: boolean,
 ): CaseSnapshot {
   const definition = input.definitions[event.workflowVersionId];
   if (!definition) throw new Error(`definition version ${event.workflowVersionId} is not in the record`);
@@ -352,17 +413,15 @@ function replayOne(
   if (RECORD_ONLY_EVENTS.includes(event.type)) return before;
   const lifecycle = replayLifecycle(event, before, history, calendar);
   if (lifecycle) return lifecycle;
-  return step(
-    definition,
-    before,
-    {
-      type: event.type,
-      payload: replayablePayload(definition, event.type, event.payload),
-      at: event.effectiveOn,
-    },
-    event.effectiveOn,
-    { calendar, actor: event.actorId },
-  ).snapshot;
+  const applied = {
+    type: event.type,
+    payload: replayablePayload(definition, event.type, event.payload),
+    at: event.effectiveOn,
+  };
+  const options = { calendar, actor: event.actorId };
+  return hashChecked
+    ? replayStep(definition, before, applied, event.effectiveOn, options)
+    : step(definition, before, applied, event.effectiveOn, options).snapshot;
 }
 
 /** The engine's lifecycle events (corrections, reopening, voiding, moving versions, erasure); null for others. */

@@ -3,13 +3,102 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 
 /**
  * RFC 8785 canonical JSON, byte for byte what json-canonicalize's canonicalize() writes (its tests
- * compare the two on random and recorded values), about three times faster: hashing and verifying
- * every event spends much of its time here.
+ * compare the two on random and recorded values), several times faster: hashing and verifying every
+ * event spends much of its time here. Plain data is written directly; what is not (toJSON, other
+ * prototypes, holes …) goes through JSON.stringify of a sorted copy, or the careful writer.
  */
 export function canonicalJson(value: unknown): string {
+  const written = value === undefined ? UNSUPPORTED : writePlain(value, 0);
+  if (written !== UNSUPPORTED) return written;
   const ordered = value === undefined ? UNSUPPORTED : inCanonicalOrder(value, 0);
   // Plain JSON with its keys in canonical order is exactly what V8's own JSON.stringify writes.
   return ordered === UNSUPPORTED ? write(value, []) : JSON.stringify(ordered);
+}
+
+/**
+ * canonicalJson(value) when the value is plain data (strings, finite numbers, booleans, null, arrays
+ * without holes, objects of Object.prototype or of none), else undefined: for a caller that writes the
+ * outer object itself and falls back to canonicalJson of the whole when a part is not plain.
+ */
+export function plainCanonicalJson(value: unknown): string | undefined {
+  const written = writePlain(value, 0);
+  return written === UNSUPPORTED ? undefined : written;
+}
+
+/** Characters JSON.stringify escapes in a string (quote, backslash, controls, lone surrogates), and all surrogates. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what JSON escapes
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A string as JSON.stringify writes it: most need no escape, and quoting those is far cheaper than calling it. */
+const jsonText = (text: string): string => (ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`);
+
+/** Each key as written before its value ("key":); keys recur from object to object. Bounded. */
+const keyTexts = new Map<string, string>();
+const MAX_KEY_TEXTS = 10_000;
+
+function keyText(key: string): string {
+  let text = keyTexts.get(key);
+  if (text === undefined) {
+    text = `${jsonText(key)}:`;
+    if (keyTexts.size < MAX_KEY_TEXTS) keyTexts.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * The canonical JSON of plain data, written directly; UNSUPPORTED for anything else (toJSON, functions,
+ * symbols, non-finite numbers, holes, index or __proto__ keys, other prototypes, very deep or cyclic
+ * values), which the older paths then write exactly as before. Keys are sorted by UTF-16 code units, as
+ * RFC 8785 requires; strings and numbers are written as JSON.stringify writes them, which RFC 8785 adopts.
+ */
+function writePlain(value: unknown, depth: number): string | typeof UNSUPPORTED {
+  switch (typeof value) {
+    case 'string':
+      return jsonText(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : UNSUPPORTED;
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      break;
+    default:
+      return UNSUPPORTED;
+  }
+  if (value === null) return 'null';
+  if (depth > MAX_FAST_DEPTH || (value as { toJSON?: unknown }).toJSON != null) return UNSUPPORTED;
+  const prototype = Object.getPrototypeOf(value);
+  if (Array.isArray(value)) {
+    if (prototype !== Array.prototype) return UNSUPPORTED;
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) return UNSUPPORTED;
+      const element: unknown = value[i];
+      const written = element === undefined ? 'null' : writePlain(element, depth + 1);
+      if (written === UNSUPPORTED) return UNSUPPORTED;
+      out += i === 0 ? written : `,${written}`;
+    }
+    return `${out}]`;
+  }
+  if (prototype !== Object.prototype && prototype !== null) return UNSUPPORTED;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  for (let i = 1; i < keys.length; i++) {
+    if (!((keys[i - 1] as string) < (keys[i] as string))) {
+      // Array#sort compares strings by UTF-16 code units, the order RFC 8785 requires.
+      keys.sort();
+      break;
+    }
+  }
+  let out = '{';
+  for (const key of keys) {
+    if (key === '__proto__' || isIndexKey(key)) return UNSUPPORTED;
+    const field = record[key];
+    if (field === undefined) continue;
+    const written = writePlain(field, depth + 1);
+    if (written === UNSUPPORTED) return UNSUPPORTED;
+    out += out.length === 1 ? keyText(key) + written : `,${keyText(key)}${written}`;
+  }
+  return `${out}}`;
 }
 
 /**

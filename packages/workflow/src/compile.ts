@@ -53,6 +53,33 @@ function action(reference: Reference) {
   return made;
 }
 
+/**
+ * The machine's name for a list of registry actions run in turn. XState copies its whole snapshot (state
+ * value, tags) for each assign action it runs, so a list of two or more is one assign that runs them all:
+ * each action sees the context the one before it left, exactly as with one assign each.
+ */
+const IN_TURN = '(actions in turn)';
+
+function actionList(references: readonly Reference[]) {
+  const parsed = references.map(action);
+  if (parsed.length < 2) return parsed;
+  return [{ type: IN_TURN, params: { actions: parsed } as never }];
+}
+
+function runInTurn(
+  context: CaseContext,
+  actions: readonly { type: string; params: never }[],
+  current: StepRuntime,
+): CaseContext {
+  let next = context;
+  for (const { type, params } of actions) {
+    const spec = (ACTIONS as unknown as Record<string, AnyAction>)[type] as AnyAction;
+    // Merged into a copy as XState's assign merges each result into the context it had.
+    next = Object.assign({}, next, spec.run(next, params, current));
+  }
+  return next;
+}
+
 function guard(reference: Reference) {
   const spec = (GUARDS as unknown as Record<string, AnyGuard>)[reference.name];
   if (!spec)
@@ -64,7 +91,7 @@ function transitionConfig(transition: TransitionDefinition, target: string | und
   return {
     ...(target ? { target } : {}),
     ...(transition.guard ? { guard: guard(transition.guard) } : {}),
-    actions: transition.actions.map(action),
+    actions: actionList(transition.actions),
   };
 }
 
@@ -83,7 +110,7 @@ function byEvent(
 }
 
 function stageConfig(stage: StageDefinition) {
-  const entry = stage.onEntry.map(action);
+  const entry = actionList(stage.onEntry);
   if (stage.final) return { type: 'final' as const, entry };
   return {
     initial: stage.initialStep,
@@ -110,7 +137,7 @@ function stageConfig(stage: StageDefinition) {
     onDone: stage.routes.map((route) => ({
       target: `#case.${route.to}`,
       guard: { type: 'outcome.is', params: { outcome: route.outcome } as never },
-      actions: route.actions.map(action),
+      actions: actionList(route.actions),
     })),
   };
 }
@@ -175,14 +202,20 @@ export function nextState(
 export function compileWorkflow(definition: WorkflowDefinition): AnyStateMachine {
   const cached = machines.get(definition);
   if (cached) return cached;
-  const actions = Object.fromEntries(
-    Object.entries(ACTIONS as unknown as Record<string, AnyAction>).map(([name, spec]) => [
-      name,
-      assign(({ context }: { context: CaseContext }, params: unknown) =>
-        spec.run(context, params, activeRuntime()),
-      ),
-    ]),
-  );
+  const actions = {
+    ...Object.fromEntries(
+      Object.entries(ACTIONS as unknown as Record<string, AnyAction>).map(([name, spec]) => [
+        name,
+        assign(({ context }: { context: CaseContext }, params: unknown) =>
+          spec.run(context, params, activeRuntime()),
+        ),
+      ]),
+    ),
+    [IN_TURN]: assign(
+      ({ context }: { context: CaseContext }, params: { actions: { type: string; params: never }[] }) =>
+        runInTurn(context, params.actions, activeRuntime()),
+    ),
+  };
   const guards = {
     ...Object.fromEntries(
       Object.entries(GUARDS as unknown as Record<string, AnyGuard>).map(([name, spec]) => [

@@ -82,8 +82,29 @@ function withClock(context: CaseContext, event: ClockEvent): CaseContext {
   return { ...context, clock: { ...context.clock, events: [...context.clock.events, event] } };
 }
 
+/**
+ * What each deadlines object refreshDeadlines made was derived from. Refreshing is idempotent: a context
+ * whose deadlines, timers and clock are those a refresh left, with the same regime and calendar, would
+ * be refreshed to the same values, so most steps (those that leave the clock and deadlines alone) skip
+ * the working-day count. Contexts are never changed in place; the calendar is matched by identity, as
+ * the calendar's own tables are.
+ */
+const refreshed = new WeakMap<
+  Record<string, DeadlineEntry>,
+  { clock: CaseContext['clock']; timers: CaseContext['timers']; regime: string; calendar: unknown }
+>();
+
 /** Derives every deadline and deadline-based timer from its basis with the calendar of this step. */
 export function refreshDeadlines(context: CaseContext, runtime: Pick<StepRuntime, 'calendar'>): CaseContext {
+  const known = refreshed.get(context.deadlines);
+  if (
+    known &&
+    known.clock === context.clock &&
+    known.timers === context.timers &&
+    known.regime === context.regime &&
+    known.calendar === runtime.calendar
+  )
+    return { ...context };
   const deadlines: Record<string, DeadlineEntry> = {};
   const clock = computeDeadline(context.regime, context.clock.events, context.clock.limit, runtime.calendar);
   if (clock.status === 'running' || clock.status === 'paused') {
@@ -108,6 +129,12 @@ export function refreshDeadlines(context: CaseContext, runtime: Pick<StepRuntime
       timers[name] = timer;
     }
   }
+  refreshed.set(deadlines, {
+    clock: context.clock,
+    timers,
+    regime: context.regime,
+    calendar: runtime.calendar,
+  });
   return { ...context, deadlines, timers };
 }
 

@@ -196,7 +196,8 @@ function reopen(
   event: CaseEventInput,
   now: IsoDate | Date,
   options: StepOptions,
-): StepResult {
+  checkInputs: boolean,
+): CaseSnapshot {
   const at = event.at ?? toIso(now);
   const routes = (definition.reopenOn ?? []).filter((route) => route.event === event.type);
   const allowed = () => allowedEvents(definition, snapshot, options.roles).map((e) => e.type);
@@ -218,8 +219,7 @@ function reopen(
     );
   }
   const entered = reenter(definition, snapshot, route, runtime);
-  const result = step(definition, entered, event, now, options);
-  return { snapshot: result.snapshot, effects: effectsBetween(snapshot, result.snapshot) };
+  return advance(definition, entered, event, now, options, checkInputs);
 }
 
 function emptyContext(definition: WorkflowDefinition, receivedOn: IsoDate): CaseContext {
@@ -326,7 +326,35 @@ export function step(
   now: IsoDate | Date,
   options: StepOptions = {},
 ): StepResult {
-  if (snapshot.status === 'done') return reopen(definition, snapshot, event, now, options);
+  const after = advance(definition, snapshot, event, now, options, true);
+  return { snapshot: after, effects: effectsBetween(snapshot, after) };
+}
+
+/**
+ * step() for a replay of a recorded event whose hash was checked: the same snapshot, without checking
+ * the payload against the event's inputs again (the engine checked it before recording it, and the hash
+ * shows it is what was recorded) and without working out effects (a replay schedules and sends nothing).
+ * Every other refusal stands: an event the case does not allow, a guard that fails, a date out of order.
+ */
+export function replayStep(
+  definition: WorkflowDefinition,
+  snapshot: CaseSnapshot,
+  event: CaseEventInput,
+  now: IsoDate | Date,
+  options: StepOptions = {},
+): CaseSnapshot {
+  return advance(definition, snapshot, event, now, options, false);
+}
+
+function advance(
+  definition: WorkflowDefinition,
+  snapshot: CaseSnapshot,
+  event: CaseEventInput,
+  now: IsoDate | Date,
+  options: StepOptions,
+  checkInputs: boolean,
+): CaseSnapshot {
+  if (snapshot.status === 'done') return reopen(definition, snapshot, event, now, options, checkInputs);
   const at = event.at ?? toIso(now);
   const state = describeState(definition, snapshot);
   const matching = candidates(definition, snapshot).filter((t) => t.event === event.type);
@@ -346,7 +374,7 @@ export function step(
     throw new WorkflowError('FORBIDDEN', `Only ${roles.join(' or ')} may send "${event.type}".`);
   }
   const inputs = (matching[0] as TransitionDefinition).inputs;
-  const fields = checkPayload(inputs, definition.regime, event.payload ?? {});
+  const fields = checkInputs ? checkPayload(inputs, definition.regime, event.payload ?? {}) : [];
   if (fields.length > 0) {
     throw new WorkflowError(
       'VALIDATION_FAILED',
@@ -386,8 +414,7 @@ export function step(
       allowed,
     );
   }
-  const after = persist(next, runtime, machine);
-  return { snapshot: after, effects: effectsBetween(snapshot, after) };
+  return persist(next, runtime, machine);
 }
 
 /** What the refusing guards that can say why have to say, in the officer's terms. */
