@@ -98,6 +98,9 @@ describe('in Chromium: every page of every role passes axe-core (WCAG 2.2 AA)', 
   async function signIn(email: string) {
     // A test that failed half-way leaves its user signed in: the next one starts from the sign-in page.
     const signOutButton = page.getByRole('button', { name: 'Sign out' });
+    const signInButton = page.getByRole('button', { name: 'Sign in', exact: true });
+    // Right after a navigation neither may be drawn yet: wait for one before asking which.
+    await signOutButton.or(signInButton).first().waitFor();
     if ((await signOutButton.count()) > 0) await signOutButton.click();
     await page.getByLabel('E-mail').fill(email);
     await page.getByLabel('Password').fill(TEST_PASSWORD);
@@ -114,11 +117,14 @@ describe('in Chromium: every page of every role passes axe-core (WCAG 2.2 AA)', 
   it('the sign-in and set-password pages, with and without an error', async () => {
     await page.goto(api.url);
     await page.getByRole('heading', { name: 'Sign in to Recordflow' }).waitFor();
+    // The form follows once the sign-in options load, a moment after the heading.
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
     // The check finds what it should: an unlabelled field added to the page is a critical violation.
     await page.evaluate(`document.querySelector('form').append(document.createElement('input'))`);
     expect((await seriousViolations(page)).map((v) => v.id)).toContain('label');
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in to Recordflow' }).waitFor();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await expectAccessible('sign-in');
     await page.getByLabel('E-mail').fill('nobody@example.org');
     await page.getByLabel('Password').fill('wrong password');
@@ -182,6 +188,7 @@ describe('in Chromium: every page of every role passes axe-core (WCAG 2.2 AA)', 
     await expectAccessible('approver: case list');
     await page.goto(`${api.url}/cases/${answeredCaseId}`);
     await page.getByTestId('stage').waitFor();
+    await page.locator('.stage-node').first().waitFor();
     await expectAccessible('approver: case page');
     await signOut();
   });
@@ -212,6 +219,7 @@ describe('in Chromium: every page of every role passes axe-core (WCAG 2.2 AA)', 
     await expectAccessible('auditor: audit case');
     await nav().getByRole('link', { name: 'Dashboard' }).click();
     await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
+    await page.locator('.recharts-surface').first().waitFor();
     await expectAccessible('auditor: dashboard');
     await signOut();
   });
@@ -230,7 +238,10 @@ describe('in Chromium: every page of every role passes axe-core (WCAG 2.2 AA)', 
     await expectAccessible('admin: workflow editor');
 
     await nav().getByRole('link', { name: 'Letters' }).click();
-    await page.getByTestId('preview').waitFor();
+    // The preview's placeholder is there at once; the templates, cases and filled letter follow.
+    await expect
+      .poll(() => page.getByTestId('preview').textContent())
+      .not.toBe('Choose a case to preview with.');
     await expectAccessible('admin: letters');
 
     await nav().getByRole('link', { name: 'Outbox' }).click();
@@ -239,6 +250,8 @@ describe('in Chromium: every page of every role passes axe-core (WCAG 2.2 AA)', 
 
     await nav().getByRole('link', { name: 'Holidays' }).click();
     await page.getByRole('heading', { name: 'Holidays', exact: true }).waitFor();
+    // The nations to tick come with the list of changes, after the heading.
+    await page.getByRole('checkbox', { name: 'England and Wales' }).waitFor();
     await expectAccessible('admin: holidays');
 
     await nav().getByRole('link', { name: 'Authority settings' }).click();
@@ -256,6 +269,11 @@ describe('in Chromium: every page of every role passes axe-core (WCAG 2.2 AA)', 
 
     await nav().getByRole('link', { name: 'Teams' }).click();
     await page.getByRole('form', { name: 'Add a team' }).waitFor();
+    // Who sees each workflow's cases loads on its own, after the teams.
+    await page
+      .getByRole('form', { name: /^Who sees / })
+      .first()
+      .waitFor();
     await expectAccessible('admin: teams');
 
     await nav().getByRole('link', { name: 'Disclosure log' }).click();
@@ -264,6 +282,7 @@ describe('in Chromium: every page of every role passes axe-core (WCAG 2.2 AA)', 
 
     await nav().getByRole('link', { name: 'Dashboard' }).click();
     await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
+    await page.locator('.recharts-surface').first().waitFor();
     await expectAccessible('admin: dashboard');
     await signOut();
     expect(checked.length).toBeGreaterThanOrEqual(20);
@@ -388,7 +407,8 @@ describe('in Chromium: every page of every role passes axe-core (WCAG 2.2 AA)', 
     await screenshot(page, SHOTS, 'changed-underneath');
     await banner.getByRole('button', { name: 'Reload the case' }).click();
     await expect.poll(() => page.getByTestId('stage').textContent()).toBe('Received (Assessing)');
-    expect(await banner.count()).toBe(0);
+    // The reloaded case is drawn first; the banner clears once the page takes in its new version.
+    await expect.poll(() => banner.count()).toBe(0);
   });
 
   it('a refused event is announced, focused, and each problem links to its field', async () => {
@@ -470,9 +490,11 @@ describe('in Chromium: every page of every role passes axe-core (WCAG 2.2 AA)', 
     await expect
       .poll(() => caseNow.getByTestId('request-text').textContent())
       .toMatch(/^Please can you tell me/);
+    // The letters load after the request: only once they are shown does their lack of buttons say anything.
+    const pdf = caseNow.getByRole('button', { name: /-response\.pdf$/ });
+    await pdf.waitFor();
     expect(await page.getByRole('button', { name: 'Generate the response letter' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Record as sent' }).count()).toBe(0);
-    const pdf = caseNow.getByRole('button', { name: /-response\.pdf$/ });
     const [download] = await Promise.all([page.waitForEvent('download'), pdf.click()]);
     expect(download.suggestedFilename()).toMatch(/^FOI-2026-\d{6}-response\.pdf$/);
     const bytes = await readFile(await download.path());

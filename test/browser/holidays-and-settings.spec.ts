@@ -126,6 +126,8 @@ describe('in Chromium: an administrator changes the bank holidays and the nation
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(broken)),
     });
+    // The file is read in the background; its id fills the Id field once it has been.
+    await expect.poll(() => form.getByLabel(/^Id/).inputValue()).toBe(`${exported.id}-imported`);
     await form.getByRole('button', { name: 'Create' }).click();
     const problems = form.getByRole('list', { name: 'Problems' });
     await problems.waitFor();

@@ -31,7 +31,6 @@ const SendLetterMutation = graphql(`
 const CaseMailsQuery = graphql(`
   query CaseMails($id: ID!) {
     caseMails(caseId: $id) { id documentIds toAddress status attempts lastError nextAttemptAt sentSequence }
-    case(id: $id) { requester { email } }
   }
 `);
 
@@ -302,8 +301,6 @@ export function CaseLetters({
   const mails = useQuery(CaseMailsQuery, { id: caseId }, pending ? 3000 : 0);
   const documents = result.state === 'ready' ? result.data.caseDocuments : [];
   const mailList = mails.result.state === 'ready' ? mails.result.data.caseMails : [];
-  const requesterEmail =
-    mails.result.state === 'ready' ? (mails.result.data.case.requester?.email ?? '') : '';
   const sentCount = mailList.filter((m) => m.status === 'sent').length;
   const seenSent = useRef(sentCount);
   useEffect(() => {
@@ -373,7 +370,7 @@ export function CaseLetters({
                   {d.format === 'pdf' && emailing === d.id && (
                     <EmailForm
                       document={d}
-                      defaultTo={requesterEmail}
+                      defaultTo={requester?.email ?? ''}
                       onCancel={() => setEmailing(null)}
                       onDone={() => {
                         setEmailing(null);

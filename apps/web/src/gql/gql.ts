@@ -36,7 +36,7 @@ type Documents = {
     "\n  query DocumentFile($id: ID!) { documentFile(documentId: $id) { base64 mimeType } }\n": typeof types.DocumentFileDocument,
     "\n  mutation GenerateLetter($id: ID!, $kind: String!, $dated: LocalDate) {\n    generateLetter(caseId: $id, kind: $kind, dated: $dated) { id format }\n  }\n": typeof types.GenerateLetterDocument,
     "\n  mutation SendLetter($id: ID!, $sentOn: LocalDate, $channel: String, $recipient: String) {\n    sendLetter(documentId: $id, sentOn: $sentOn, channel: $channel, recipient: $recipient) { id }\n  }\n": typeof types.SendLetterDocument,
-    "\n  query CaseMails($id: ID!) {\n    caseMails(caseId: $id) { id documentIds toAddress status attempts lastError nextAttemptAt sentSequence }\n    case(id: $id) { requester { email } }\n  }\n": typeof types.CaseMailsDocument,
+    "\n  query CaseMails($id: ID!) {\n    caseMails(caseId: $id) { id documentIds toAddress status attempts lastError nextAttemptAt sentSequence }\n  }\n": typeof types.CaseMailsDocument,
     "\n  mutation EmailLetter($id: ID!, $to: String, $withDocx: Boolean) {\n    emailLetter(documentId: $id, to: $to, withDocx: $withDocx) { id status }\n  }\n": typeof types.EmailLetterDocument,
     "\n  query CaseLinks($id: ID!) {\n    case(id: $id) { id links { id kind label other { id reference subject receivedOn status } } }\n  }\n": typeof types.CaseLinksDocument,
     "\n  query LinkSuggestions($id: ID!) {\n    case(id: $id) {\n      id\n      linkSuggestions { case { id reference subject receivedOn status } reasons similarity suggestedKind }\n    }\n  }\n": typeof types.LinkSuggestionsDocument,
@@ -156,7 +156,7 @@ const documents: Documents = {
     "\n  query DocumentFile($id: ID!) { documentFile(documentId: $id) { base64 mimeType } }\n": types.DocumentFileDocument,
     "\n  mutation GenerateLetter($id: ID!, $kind: String!, $dated: LocalDate) {\n    generateLetter(caseId: $id, kind: $kind, dated: $dated) { id format }\n  }\n": types.GenerateLetterDocument,
     "\n  mutation SendLetter($id: ID!, $sentOn: LocalDate, $channel: String, $recipient: String) {\n    sendLetter(documentId: $id, sentOn: $sentOn, channel: $channel, recipient: $recipient) { id }\n  }\n": types.SendLetterDocument,
-    "\n  query CaseMails($id: ID!) {\n    caseMails(caseId: $id) { id documentIds toAddress status attempts lastError nextAttemptAt sentSequence }\n    case(id: $id) { requester { email } }\n  }\n": types.CaseMailsDocument,
+    "\n  query CaseMails($id: ID!) {\n    caseMails(caseId: $id) { id documentIds toAddress status attempts lastError nextAttemptAt sentSequence }\n  }\n": types.CaseMailsDocument,
     "\n  mutation EmailLetter($id: ID!, $to: String, $withDocx: Boolean) {\n    emailLetter(documentId: $id, to: $to, withDocx: $withDocx) { id status }\n  }\n": types.EmailLetterDocument,
     "\n  query CaseLinks($id: ID!) {\n    case(id: $id) { id links { id kind label other { id reference subject receivedOn status } } }\n  }\n": types.CaseLinksDocument,
     "\n  query LinkSuggestions($id: ID!) {\n    case(id: $id) {\n      id\n      linkSuggestions { case { id reference subject receivedOn status } reasons similarity suggestedKind }\n    }\n  }\n": types.LinkSuggestionsDocument,
@@ -342,7 +342,7 @@ export function graphql(source: "\n  mutation SendLetter($id: ID!, $sentOn: Loca
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CaseMails($id: ID!) {\n    caseMails(caseId: $id) { id documentIds toAddress status attempts lastError nextAttemptAt sentSequence }\n    case(id: $id) { requester { email } }\n  }\n"): typeof import('./graphql').CaseMailsDocument;
+export function graphql(source: "\n  query CaseMails($id: ID!) {\n    caseMails(caseId: $id) { id documentIds toAddress status attempts lastError nextAttemptAt sentSequence }\n  }\n"): typeof import('./graphql').CaseMailsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -559,7 +559,7 @@ export type CaseMailsQueryVariables = Exact<{
 }>;
 
 
-export type CaseMailsQuery = { caseMails: Array<{ id: string, documentIds: Array<string>, toAddress: string, status: string, attempts: number, lastError: string | null, nextAttemptAt: string, sentSequence: number | null }>, case: { requester: { email: string | null } | null } };
+export type CaseMailsQuery = { caseMails: Array<{ id: string, documentIds: Array<string>, toAddress: string, status: string, attempts: number, lastError: string | null, nextAttemptAt: string, sentSequence: number | null }> };
 
 export type EmailLetterMutationVariables = Exact<{
   id: string | number;
@@ -1452,11 +1452,6 @@ export const CaseMailsDocument = new TypedDocumentString(`
     lastError
     nextAttemptAt
     sentSequence
-  }
-  case(id: $id) {
-    requester {
-      email
-    }
   }
 }
     `) as unknown as TypedDocumentString<CaseMailsQuery, CaseMailsQueryVariables>;
