@@ -73,11 +73,39 @@ function buildPayloadSchema(inputs: readonly InputDefinition[], regime: Regime):
   return z.object(shape).strict();
 }
 
-/** JSON Schema of an event's payload, for forms and for outside tools. */
+/** Each transition's inputs (a definition's objects live as long as it does) to its schema per regime. */
+const jsonSchemas = new WeakMap<readonly InputDefinition[], Map<Regime, Readonly<Record<string, unknown>>>>();
+
+/**
+ * JSON Schema of an event's payload, for forms and for outside tools. Made once per transition and
+ * regime (every case page asks for it), so the object returned is shared and frozen.
+ */
 export function payloadJsonSchema(
   inputs: readonly InputDefinition[],
   regime: Regime,
-): Record<string, unknown> {
+): Readonly<Record<string, unknown>> {
+  let byRegime = jsonSchemas.get(inputs);
+  if (!byRegime) {
+    byRegime = new Map();
+    jsonSchemas.set(inputs, byRegime);
+  }
+  let schema = byRegime.get(regime);
+  if (!schema) {
+    schema = deepFreeze(buildPayloadJsonSchema(inputs, regime));
+    byRegime.set(regime, schema);
+  }
+  return schema;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+function buildPayloadJsonSchema(inputs: readonly InputDefinition[], regime: Regime): Record<string, unknown> {
   const schema = z.toJSONSchema(payloadSchema(inputs, regime), {
     io: 'input',
     unrepresentable: 'any',

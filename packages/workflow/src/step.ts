@@ -111,7 +111,7 @@ export interface AllowedEvent {
   label: string;
   roles: RoleName[];
   inputs: InputDefinition[];
-  inputSchema: Record<string, unknown>;
+  inputSchema: Readonly<Record<string, unknown>>;
 }
 
 /**
