@@ -3,9 +3,9 @@
 // GraphQL for a bounded time; one process is killed with SIGKILL mid-run and restarted. Then checks:
 // no 5xx, no acknowledged event lost or applied twice, every case verifies, every due timer fired once.
 //   node test/load/run.mjs [--processes 3] [--officers 32] [--seconds 60]
-// Open loop (--rate): a short closed-loop phase measures capacity, then requests arrive at a fixed rate
-// (independent of answers) as a mix of officers' actions and the web app's list and case reads, and
-// p50/p95/p99/max are printed per kind, measured from each request's scheduled send time.
+// Open loop (--rate): a mix of officers' actions and the web app's list and case reads. A short closed
+// loop of that mix (officers back to back) measures capacity; then requests arrive at a fixed rate,
+// independent of answers, and p50/p95/p99/max are printed per kind from each request's scheduled send.
 //   node test/load/run.mjs --rate half [--capacity-seconds 10] [--arrivals poisson|even] [--mix event=40,list=20,counts=20,case=20]
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -236,16 +236,12 @@ function summary(latencies) {
   return { count: sorted.length, p50: at(50), p95: at(95), p99: at(99), max: sorted[sorted.length - 1] };
 }
 
-/** Requests issued on a fixed schedule whatever the answers; latency counts from the scheduled time. */
-async function openLoop(rate, seconds, tokens) {
-  // Cases to open: those the closed-loop phase made, then the open loop's own as they are made.
-  const known = (await dataSource.query('SELECT id FROM "case" LIMIT 1000')).map((row) => row.id);
+/**
+ * The mix of officers' actions and the web app's reads, as requests: an event moves a case the workload
+ * made one step on (or, with none waiting, registers a new one), a case read opens a known case.
+ */
+function workload(tokens, known) {
   const ready = []; // cases waiting for their next journey step, each on one officer's token
-  const result = Object.fromEntries(KINDS.map((k) => [k, { latencies: [], errors: 0 }]));
-  const lags = [];
-  const inFlight = new Set();
-  let sent = 0;
-  let target = 0;
   const totalWeight = KINDS.reduce((sum, k) => sum + (MIX[k] ?? 0), 0);
   const pick = () => {
     let r = Math.random() * totalWeight;
@@ -255,84 +251,122 @@ async function openLoop(rate, seconds, tokens) {
     }
     return KINDS.find((k) => MIX[k] > 0);
   };
-
-  function fire(picked, scheduled, n) {
+  /** The n-th request of the given kind: what to send, and what to do with its answer's data. */
+  function build(picked, n) {
     const kind = picked === 'case' && !known.length ? 'list' : picked; // no case to open yet
-    const officer = n % OFFICERS;
-    let token = tokens[officer];
-    let query;
-    let variables;
-    let onData = () => {};
-    if (kind === 'event') {
-      const waiting = ready.shift();
-      if (waiting) {
-        const key = `open-${waiting.caseId}-step${waiting.step}`;
-        token = waiting.token;
-        query = SEND_EVENT;
-        variables = {
-          input: {
-            caseId: waiting.caseId,
-            ...JOURNEY[waiting.step],
-            effectiveOn: '2026-02-20',
-            idempotencyKey: key,
-          },
-        };
-        onData = (data) => {
-          const sequence = data?.sendCaseEvent?.event?.sequence;
-          if (!sequence) return;
-          stats.acknowledged.set(key, { caseId: waiting.caseId, sequence });
-          if (waiting.step + 1 < JOURNEY.length) ready.push({ ...waiting, step: waiting.step + 1 });
-        };
-      } else {
-        query = CREATE_CASE;
-        variables = {
-          input: {
-            workflowId: 'foi',
-            receivedOn: '2026-01-14',
-            channel: 'email',
-            subject: `Open loop ${n}`,
-            requestText: 'Load test request',
-            requester: { name: 'Load Requester', email: 'load.requester@example.net' },
-          },
-        };
-        onData = (data) => {
-          const caseId = data?.createCase?.id;
-          if (!caseId) return;
-          ready.push({ caseId, step: 0, token });
-          known.push(caseId);
-        };
-      }
-    } else if (kind === 'case') {
-      query = READS.case.query;
-      variables = { id: known[Math.floor(Math.random() * known.length)] };
-    } else {
-      const read = READS[kind];
-      query = read.query;
-      variables = read.variables();
+    let token = tokens[n % OFFICERS];
+    if (kind === 'case')
+      return {
+        kind,
+        token,
+        query: READS.case.query,
+        variables: { id: known[Math.floor(Math.random() * known.length)] },
+      };
+    if (kind !== 'event')
+      return { kind, token, query: READS[kind].query, variables: READS[kind].variables() };
+    const waiting = ready.shift();
+    if (!waiting) {
+      const variables = {
+        input: {
+          workflowId: 'foi',
+          receivedOn: '2026-01-14',
+          channel: 'email',
+          subject: `Mixed load ${n}`,
+          requestText: 'Load test request',
+          requester: { name: 'Load Requester', email: 'load.requester@example.net' },
+        },
+      };
+      const onData = (data) => {
+        const caseId = data?.createCase?.id;
+        if (!caseId) return;
+        ready.push({ caseId, step: 0, token });
+        known.push(caseId);
+      };
+      return { kind, token, query: CREATE_CASE, variables, onData };
     }
-    const targets = live();
-    const server = targets[next++ % targets.length];
+    const key = `mixed-${waiting.caseId}-step${waiting.step}`;
+    token = waiting.token;
+    const variables = {
+      input: {
+        caseId: waiting.caseId,
+        ...JOURNEY[waiting.step],
+        effectiveOn: '2026-02-20',
+        idempotencyKey: key,
+      },
+    };
+    const onData = (data) => {
+      const sequence = data?.sendCaseEvent?.event?.sequence;
+      if (!sequence) return;
+      stats.acknowledged.set(key, { caseId: waiting.caseId, sequence });
+      if (waiting.step + 1 < JOURNEY.length) ready.push({ ...waiting, step: waiting.step + 1 });
+    };
+    return { kind, token, query: SEND_EVENT, variables, onData };
+  }
+  return { pick, build };
+}
+
+/** Sends one built request to the next live process; resolves to its latency from `from` and whether it failed. */
+async function send(request, from) {
+  const targets = live();
+  const server = targets[next++ % targets.length];
+  stats.requests++;
+  try {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${request.token}` },
+      body: JSON.stringify({ query: request.query, variables: request.variables }),
+    });
+    const body = await response.json().catch(() => null);
+    if (response.status >= 500) stats.serverErrors++;
+    const failed = response.status !== 200 || !body?.data || Boolean(body.errors?.length);
+    if (!failed) request.onData?.(body.data);
+    return { latency: performance.now() - from, failed };
+  } catch {
+    stats.networkErrors++;
+    return { latency: performance.now() - from, failed: true };
+  }
+}
+
+/** Officers sending the mix back to back for `seconds` after a warm-up: the requests per second the api sustains. */
+async function capacityOf(mix, seconds) {
+  const WARMUP_MS = 2000;
+  const started = performance.now();
+  const until = started + WARMUP_MS + seconds * 1000;
+  const latencies = [];
+  let counted = 0;
+  let n = 0;
+  await Promise.all(
+    Array.from({ length: OFFICERS }, async () => {
+      while (performance.now() < until) {
+        const sentAt = performance.now();
+        const { latency } = await send(mix.build(mix.pick(), n++), sentAt);
+        if (sentAt >= started + WARMUP_MS) {
+          counted++;
+          latencies.push(latency);
+        }
+      }
+    }),
+  );
+  return { rate: counted / seconds, latencies };
+}
+
+/** Requests issued on a fixed schedule whatever the answers; latency counts from the scheduled time. */
+async function openLoop(mix, rate, seconds) {
+  const result = Object.fromEntries(KINDS.map((k) => [k, { latencies: [], errors: 0 }]));
+  const lags = [];
+  const inFlight = new Set();
+  let sent = 0;
+  let target = 0;
+
+  function fire(request, scheduled) {
     lags.push(performance.now() - scheduled);
     sent++;
-    const request = fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    })
-      .then(async (response) => {
-        const body = await response.json().catch(() => null);
-        result[kind].latencies.push(performance.now() - scheduled);
-        if (response.status >= 500) stats.serverErrors++;
-        if (response.status !== 200 || !body?.data || body.errors?.length) result[kind].errors++;
-        else onData(body.data);
-      })
-      .catch(() => {
-        stats.networkErrors++;
-        result[kind].errors++;
-      })
-      .finally(() => inFlight.delete(request));
-    inFlight.add(request);
-    stats.requests++;
+    const answered = send(request, scheduled).then(({ latency, failed }) => {
+      result[request.kind].latencies.push(latency);
+      if (failed) result[request.kind].errors++;
+      inFlight.delete(answered);
+    });
+    inFlight.add(answered);
   }
 
   const loadBefore = loadavg();
@@ -347,7 +381,7 @@ async function openLoop(rate, seconds, tokens) {
     const wait = scheduled - performance.now();
     // A late client sends at once (and the lateness counts in the latency), yielding so answers are read.
     await new Promise((resolve) => (wait > 1 ? setTimeout(resolve, wait) : setImmediate(resolve)));
-    fire(pick(), scheduled, n++);
+    fire(mix.build(mix.pick(), n++), scheduled);
   }
   const sendingSeconds = (performance.now() - start) / 1000;
   const drain = Promise.allSettled([...inFlight]);
@@ -365,7 +399,7 @@ async function openLoop(rate, seconds, tokens) {
   const overall = summary(all);
   const lag = summary(lags);
   console.log(
-    `open loop: ${rate.toFixed(0)} requests/s${values.rate === 'half' ? ' (half the closed-loop capacity)' : ''}, ${values.arrivals} arrivals, ${seconds} s, mix ${KINDS.map((k) => `${k}=${MIX[k] ?? 0}`).join(',')}`,
+    `open loop: ${rate.toFixed(0)} requests/s${values.rate === 'half' ? ' (half the capacity)' : ''}, ${values.arrivals} arrivals, ${seconds} s, mix ${KINDS.map((k) => `${k}=${MIX[k] ?? 0}`).join(',')}`,
   );
   console.log(
     `achieved: ${(sent / sendingSeconds).toFixed(0)} requests/s sent (${sent} of ${target} scheduled), ${all.length} answered, ${errors} errors (${stats.serverErrors} 5xx, ${stats.networkErrors} connection failures, ${unanswered} unanswered after 30 s); client send lag p99 ${lag.p99?.toFixed(1)} ms`,
@@ -386,34 +420,24 @@ async function openLoop(rate, seconds, tokens) {
 let elapsed;
 let openErrors = 0;
 if (OPEN) {
-  // Closed loop first, without faults: its throughput is the capacity the open-loop rate is set against.
+  // Capacity first, without faults: the same mix sent back to back, which the open-loop rate is set against.
   // Sign-ins (a deliberately slow password hash) and the first seconds' warm-up are not counted.
   const tokens = await Promise.all(Array.from({ length: OFFICERS }, (_, i) => login(i)));
-  const WARMUP_MS = 2000;
+  const mix = workload(tokens, []);
   const started = Date.now();
-  let counted = { requests: stats.requests, latencies: stats.latencies.length };
-  const warm = setTimeout(() => {
-    counted = { requests: stats.requests, latencies: stats.latencies.length };
-  }, WARMUP_MS);
-  await Promise.all(
-    Array.from({ length: OFFICERS }, (_, i) =>
-      officer(i, started + WARMUP_MS + CAPACITY_SECONDS * 1000, tokens[i]),
-    ),
-  );
-  clearTimeout(warm);
-  elapsed = (Date.now() - started - WARMUP_MS) / 1000;
-  const capacity = (stats.requests - counted.requests) / elapsed;
-  const closed = summary(stats.latencies.slice(counted.latencies));
+  const capacity = await capacityOf(mix, CAPACITY_SECONDS);
+  const closed = summary(capacity.latencies);
   console.log(
     `${PROCESSES} api processes, ${OFFICERS} officers on ${database.where}; load average ${loadavg()
       .map((v) => v.toFixed(2))
       .join(' ')}`,
   );
   console.log(
-    `capacity (closed loop, ${OFFICERS} officers back to back, ${elapsed.toFixed(0)} s after ${WARMUP_MS / 1000} s warm-up): ${capacity.toFixed(0)} requests/s, p50 ${closed.p50?.toFixed(1)} ms, p95 ${closed.p95?.toFixed(1)} ms, p99 ${closed.p99?.toFixed(1)} ms`,
+    `capacity (closed loop: the same mix, ${OFFICERS} officers back to back, ${CAPACITY_SECONDS} s after 2 s warm-up): ${capacity.rate.toFixed(0)} requests/s, p50 ${closed.p50?.toFixed(1)} ms, p95 ${closed.p95?.toFixed(1)} ms, p99 ${closed.p99?.toFixed(1)} ms`,
   );
-  const rate = values.rate === 'half' ? capacity / 2 : Number(values.rate);
-  openErrors = await openLoop(rate, SECONDS, tokens);
+  const rate = values.rate === 'half' ? capacity.rate / 2 : Number(values.rate);
+  openErrors = await openLoop(mix, rate, SECONDS);
+  elapsed = (Date.now() - started) / 1000;
 } else {
   const started = Date.now();
   const until = started + SECONDS * 1000;
