@@ -84,6 +84,39 @@ interface KeyedRow {
   n: number;
 }
 
+/** A month ('YYYY-MM') as the label of the period it is in, as PERIOD_SQL writes it. */
+const PERIOD_OF_MONTH: Record<StatisticsPeriod, (month: string) => string> = {
+  [StatisticsPeriod.MONTH]: (month) => month,
+  [StatisticsPeriod.QUARTER]: (month) =>
+    `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`,
+  [StatisticsPeriod.YEAR]: (month) => month.slice(0, 4),
+};
+
+/** Monthly rows summed into their periods; a key whose count comes to nothing is left out. */
+function inPeriods(monthly: KeyedRow[], periodOf: (month: string) => string): KeyedRow[] {
+  const rows = new Map<string, KeyedRow>();
+  for (const row of monthly) {
+    const period = periodOf(row.period as string);
+    const id = `${period}\u0000${row.dimension}\u0000${row.key}`;
+    const known = rows.get(id);
+    if (known) known.n += row.n;
+    else rows.set(id, { period, dimension: row.dimension, key: row.key, n: row.n });
+  }
+  return [...rows.values()].filter((row) => row.n !== 0);
+}
+
+/** The periods' rows with the whole range's beside them (period null): every figure is a count, so they add up. */
+function withTotals(rows: KeyedRow[]): KeyedRow[] {
+  const totals = new Map<string, KeyedRow>();
+  for (const row of rows) {
+    const id = `${row.dimension}\u0000${row.key}`;
+    const total = totals.get(id);
+    if (total) total.n += row.n;
+    else totals.set(id, { period: null, dimension: row.dimension, key: row.key, n: row.n });
+  }
+  return [...rows, ...[...totals.values()].filter((total) => total.n !== 0)];
+}
+
 const firstOfMonth = (day: string) => `${day.slice(0, 8)}01`;
 const lastOfMonth = (day: string) => {
   const [year, month] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
@@ -210,19 +243,19 @@ export class StatisticsService implements OnModuleInit, OnModuleDestroy {
     const filters = [args.regime ?? null, args.workflowId ?? null, args.teamId ?? null];
     const [keyed, calendar, [recorded]] = await Promise.all([
       this.dataSource.query<KeyedRow[]>(
-        `SELECT period, dimension, key, sum(n)::int AS n FROM (
-             SELECT ${period('month')} AS period, dimension, key, n FROM case_report_tally
+        // Summed per month, which every period is made of (hashing a date, not each row's label), then per period below.
+        `SELECT to_char(month, 'YYYY-MM') AS period, dimension, key, sum(n)::int AS n FROM (
+             SELECT month, dimension, key, n FROM case_report_tally
               WHERE month BETWEEN $4 AND $5 AND ${FILTERS}
              UNION ALL
-             SELECT ${period('month')}, dimension, key, n FROM case_report_delta
+             SELECT month, dimension, key, n FROM case_report_delta
               WHERE month BETWEEN $4 AND $5 AND ${FILTERS}
              UNION ALL
-             SELECT ${period('received_on')}, c.dimension, c.key, 1
+             SELECT date_trunc('month', received_on)::date, c.dimension, c.key, 1
                FROM case_report r CROSS JOIN LATERAL case_report_contributions(r) c
               WHERE (received_on BETWEEN $6 AND $7 OR received_on BETWEEN $8 AND $9) AND ${FILTERS}
            ) counted
-          GROUP BY GROUPING SETS ((period, dimension, key), (dimension, key))
-         HAVING sum(n) <> 0`,
+          GROUP BY month, dimension, key`,
         [
           ...filters,
           months?.first ?? null,
@@ -232,7 +265,7 @@ export class StatisticsService implements OnModuleInit, OnModuleDestroy {
           edges[1]?.from ?? null,
           edges[1]?.to ?? null,
         ],
-      ),
+      ).then((monthly) => withTotals(inPeriods(monthly, PERIOD_OF_MONTH[groupBy]))),
       this.calendar(),
       this.dataSource.query(`SELECT holidays FROM case_report_tally_calendar`),
     ]);
