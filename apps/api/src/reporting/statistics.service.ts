@@ -242,9 +242,10 @@ export class StatisticsService implements OnModuleInit, OnModuleDestroy {
     const { months, edges } = splitRange(args.from, args.to >= ukToday() ? lastOfMonth(args.to) : args.to);
     const filters = [args.regime ?? null, args.workflowId ?? null, args.teamId ?? null];
     const [keyed, calendar, [recorded]] = await Promise.all([
-      this.dataSource.query<KeyedRow[]>(
-        // Summed per month, which every period is made of (hashing a date, not each row's label), then per period below.
-        `SELECT to_char(month, 'YYYY-MM') AS period, dimension, key, sum(n)::int AS n FROM (
+      this.dataSource
+        .query<KeyedRow[]>(
+          // Summed per month, which every period is made of (hashing a date, not each row's label), then per period below.
+          `SELECT to_char(month, 'YYYY-MM') AS period, dimension, key, sum(n)::int AS n FROM (
              SELECT month, dimension, key, n FROM case_report_tally
               WHERE month BETWEEN $4 AND $5 AND ${FILTERS}
              UNION ALL
@@ -256,16 +257,17 @@ export class StatisticsService implements OnModuleInit, OnModuleDestroy {
               WHERE (received_on BETWEEN $6 AND $7 OR received_on BETWEEN $8 AND $9) AND ${FILTERS}
            ) counted
           GROUP BY month, dimension, key`,
-        [
-          ...filters,
-          months?.first ?? null,
-          months?.last ?? null,
-          edges[0]?.from ?? null,
-          edges[0]?.to ?? null,
-          edges[1]?.from ?? null,
-          edges[1]?.to ?? null,
-        ],
-      ).then((monthly) => withTotals(inPeriods(monthly, PERIOD_OF_MONTH[groupBy]))),
+          [
+            ...filters,
+            months?.first ?? null,
+            months?.last ?? null,
+            edges[0]?.from ?? null,
+            edges[0]?.to ?? null,
+            edges[1]?.from ?? null,
+            edges[1]?.to ?? null,
+          ],
+        )
+        .then((monthly) => withTotals(inPeriods(monthly, PERIOD_OF_MONTH[groupBy]))),
       this.calendar(),
       this.dataSource.query(`SELECT holidays FROM case_report_tally_calendar`),
     ]);
