@@ -188,13 +188,15 @@ async function officer(i, until, signedIn) {
 // The web app's own queries (apps/web/src/pages/CaseList.tsx and CasePage.tsx), as it sends them.
 const READS = {
   list: {
-    query: `query CaseList($filter: CasesFilter, $first: Int) {
-    cases(filter: $filter, first: $first) {
+    query: `query CaseList($filter: CasesFilter, $first: Int, $after: String) {
+    cases(filter: $filter, first: $first, after: $after) {
       count { value exact }
-      edges { node { id reference regime subject stageLabel stepLabel dueDate overdue dueSoon assignee { name } } }
+      pageInfo { hasNextPage endCursor }
+      edges { node { id reference regime subject stageLabel stepLabel dueDate overdue dueSoon version assignee { name } } }
     }
   }`,
-    variables: () => ({ filter: {}, first: 100 }),
+    // The list's page size (PAGE_SIZE in CaseList.tsx).
+    variables: () => ({ filter: {}, first: 50 }),
   },
   counts: {
     query: `query CaseListCounts {
@@ -210,14 +212,14 @@ const READS = {
   case: {
     query: `query CasePage($id: ID!) {
     case(id: $id) {
-      id reference subject requestText channel receivedOn status stage stageLabel stepLabel version
+      id reference subject requestText channel receivedOn status stage stageLabel step stepLabel version catchingUp
       dueDate overdue dueSoon outcome workflowId workflowVersion regime
       assignee { id name }
       team { id name }
-      requester { name email }
+      requester { name email address }
       deadlines { name label due statutory }
       deadlineExplanation { summary skipped { date reason } }
-      allowedEvents { type label inputSchema }
+      allowedEvents { type label inputSchema unavailableReason }
       state
       history { sequence type actorLabel recordedAt effectiveOn stageAfter }
     }

@@ -11,6 +11,7 @@ import { inKeyOrder, requestLoader } from '../common/loaders';
 import { TeamModel } from '../people/people.model';
 import { UserModel } from '../users/user.model';
 import { UsersService } from '../users/users.service';
+import type { CalendarAt } from './calendar-at';
 import type { Case } from './case.entity';
 import {
   AllowedEvent,
@@ -24,7 +25,13 @@ import {
 } from './case.model';
 import { CasesQuery, MAX_COUNT_UP_TO } from './cases.query';
 import { actorOf, CasesService } from './cases.service';
-import { type DeadlineRules, DUE_SOON_WORKING_DAYS, isDueSoon, isOverdue } from './deadline-status';
+import {
+  type DeadlineRules,
+  DUE_SOON_WORKING_DAYS,
+  deadlineRules,
+  isDueSoon,
+  isOverdue,
+} from './deadline-status';
 import { CasesFilter } from './dto/cases-filter.input';
 import { CreateCaseInput } from './dto/create-case.input';
 import { AssignCaseInput, SendCaseEventInput } from './dto/send-case-event.input';
@@ -198,12 +205,7 @@ export class CasesResolver {
     const snapshot = model.row.snapshot as CaseSnapshot;
     const clock = snapshot.context.clock;
     if (!clock || clock.events.length === 0) return null;
-    // The holidays once per request, however many cases the list explains.
-    const calendars = requestLoader(context, 'calendar', async (keys) => {
-      const now = await this.casesService.calendarNow();
-      return keys.map(() => now);
-    });
-    const calendar = await calendars.load('now');
+    const calendar = await this.calendarFor(context);
     const deadline = computeDeadline(model.row.regime as never, clock.events, clock.limit, calendar.options);
     return {
       received: deadline.received,
@@ -275,10 +277,19 @@ export class CasesResolver {
     return requesters.load(model.row.requesterId);
   }
 
-  /** One reading of the holidays per request, however many cases it lists. */
+  /** One reading of the holidays and settings per request, however many cases it lists or explains. */
+  private calendarFor(context: object): Promise<CalendarAt> {
+    const calendars = requestLoader(context, 'calendar', async (keys) => {
+      const now = await this.casesService.calendarNow();
+      return keys.map(() => now);
+    });
+    return calendars.load('now');
+  }
+
+  /** Today's overdue and due-soon dates, worked out once per request from its one calendar. */
   private rulesFor(context: object): Promise<DeadlineRules> {
     const rules = requestLoader(context, 'deadlineRules', async (keys) => {
-      const now = await this.query.deadlineRules();
+      const now = deadlineRules(ukToday(), (await this.calendarFor(context)).options);
       return keys.map(() => now);
     });
     return rules.load('now');
