@@ -413,6 +413,15 @@ describe('cases over GraphQL', () => {
       atCap: { value: Math.min(2, seen.length), exact: seen.length <= 2 },
     });
     expect(seen.length).toBeGreaterThan(2);
+    // A count asked for alone (the list's tabs) reads no page, and comes to what a page's count says.
+    const alone = await api.graphql<{ paged: { count: Count }; counted: { count: Count } }>(
+      `{ paged: cases(first: 2, filter: { status: "all" }) { edges { node { id } } count { value exact } }
+         counted: cases(first: 2, filter: { status: "all" }) { count { value exact } } }`,
+      {},
+      officer,
+    );
+    expect(alone.data?.counted.count).toEqual(alone.data?.paged.count);
+    expect(alone.data?.counted.count.value).toBeGreaterThan(2);
     const outOfRange = await api.graphql('{ cases { count(upTo: 0) { value } } }', {}, officer);
     expect(outOfRange.errors?.[0]?.message).toBe('upTo must be between 1 and 10000, not 0.');
   });

@@ -1,6 +1,18 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { computeDeadline } from '@recordflow/calendar';
 import { allowedEvents, type CaseSnapshot, senderRefusal } from '@recordflow/workflow';
+import { type GraphQLResolveInfo, Kind } from 'graphql';
 import { CaseAccess } from '../access/case-access.service';
 import { toUserModel } from '../auth/auth.resolver';
 import { type Actor, CurrentUser } from '../auth/current-user';
@@ -86,9 +98,18 @@ export class CasesResolver {
     @Args('filter', { type: () => CasesFilter, nullable: true }) filter: CasesFilter | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 25 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CaseConnection> {
     if (first < 1 || first > 200) {
       throw refusal('BAD_USER_INPUT', `first must be between 1 and 200, not ${first}.`);
+    }
+    // Only the count asked for (the list's tabs): no page to read beside it.
+    if (!after && !asksForPage(info)) {
+      return {
+        edges: [],
+        pageInfo: { hasNextPage: false, endCursor: null },
+        counter: (upTo) => this.query.count(actor, filter ?? {}, upTo),
+      };
     }
     const page = await this.query.page(actor, filter ?? {}, first, after);
     const models = await Promise.all(page.rows.map(async (row) => this.toModel(row)));
@@ -324,4 +345,16 @@ export class CasesResolver {
       updatedAt: row.updatedAt,
     };
   }
+}
+
+/** Whether a connection's selection reads its page (edges or pageInfo); a fragment is taken to. */
+function asksForPage(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some((node) =>
+    (node.selectionSet?.selections ?? []).some(
+      (selection) =>
+        selection.kind !== Kind.FIELD ||
+        selection.name.value === 'edges' ||
+        selection.name.value === 'pageInfo',
+    ),
+  );
 }
