@@ -67,7 +67,7 @@ describe('text search with words in most cases', () => {
     expect(await references({ text: 'repair 42' })).toEqual(referencesOf([numbered[41] as Case]));
   });
 
-  it('counts in the list order what the page shows', async () => {
+  it('counts what the page shows, capped when asked', async () => {
     const page = await query.page(officer, { status: 'all', text: 'pothole' }, 25, null);
     expect(await query.countBeside(page, officer, { status: 'all', text: 'pothole' }, 1000)).toEqual({
       value: 100,

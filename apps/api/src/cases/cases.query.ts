@@ -138,11 +138,8 @@ export class CasesQuery {
     rows: number,
   ): Promise<boolean> {
     if (!filter.text?.trim() || wordsOf(filter.text).length === 0) return false;
-    // Planned side by side, on two connections: each estimate is a round trip of planning only.
-    const [matches, listed] = await Promise.all([
-      this.estimate(query.clone()),
-      this.filtered(actor, { ...filter, text: undefined }).then((unsearched) => this.estimate(unsearched)),
-    ]);
+    const matches = await this.estimate(query.clone());
+    const listed = await this.estimate(await this.filtered(actor, { ...filter, text: undefined }));
     return matches * matches < rows * listed;
   }
 
@@ -166,10 +163,10 @@ export class CasesQuery {
     const query = await this.filtered(actor, filter);
     if (upTo === undefined) return query.select('count(*)::int', 'n').getQueryAndParameters();
     this.checkUpTo(upTo);
-    query.select('1').limit(upTo + 1);
-    // A text search counts its matches in the list's order, as its pages walk it: the same cases, already read.
-    if (filter.text?.trim()) query.orderBy(SORT_KEY, 'ASC').addOrderBy('c.reference', 'ASC');
-    const [sql, parameters] = query.getQueryAndParameters();
+    const [sql, parameters] = query
+      .select('1')
+      .limit(upTo + 1)
+      .getQueryAndParameters();
     return [`SELECT count(*)::int AS n FROM (${sql}) capped`, parameters];
   }
 
