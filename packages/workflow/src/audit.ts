@@ -147,22 +147,14 @@ export interface RecordedCalendarSetting {
 /** SHA-256 over the RFC 8785 canonical JSON of the event's fields, chained by prevHash. */
 export function hashEvent(event: HashedFields): string {
   const privateFields = event.privateFields ?? null;
-  const payload = privateFields
-    ? committedPayload(event.payload, privateFields, event.payloadSalt)
-    : event.payload;
-  return sha256Hex(
-    hashedJson(event, payload, privateFields) ?? canonicalJson(hashedFields(event, payload, privateFields)),
-  );
-}
-
-/** The fields the hash covers, in canonical (sorted) key order. */
-function hashedFields(event: HashedFields, payload: unknown, privateFields: string[] | null): HashedFields {
-  return {
+  const fields: HashedFields = {
     actorId: event.actorId,
     caseId: event.caseId,
     effectiveOn: event.effectiveOn,
     holidaysAsOf: event.holidaysAsOf,
-    payload,
+    payload: privateFields
+      ? committedPayload(event.payload, privateFields, event.payloadSalt)
+      : event.payload,
     prevHash: event.prevHash,
     // Only on events recorded with commitments, so the hashes of older events are unchanged.
     ...(privateFields ? { privateFields } : {}),
@@ -172,52 +164,22 @@ function hashedFields(event: HashedFields, payload: unknown, privateFields: stri
     type: event.type,
     workflowVersionId: event.workflowVersionId,
   };
+  return sha256Hex(sortedFieldsJson(fields as unknown as Record<string, unknown>) ?? canonicalJson(fields));
 }
 
 /**
- * canonicalJson(hashedFields(…)) written field by field, the keys being known and in order; undefined
- * when a field is not plain data or is missing (canonicalJson leaves an undefined field out), which the
- * caller then writes through canonicalJson. Every event is hashed when it is recorded and when it is
- * verified, so this is the engine's busiest serialisation.
+ * The canonical JSON of an object whose keys are already in canonical order, written field by field
+ * (the busiest serialisation: every event is hashed when recorded and when verified); undefined when a
+ * field is missing or not plain data, which canonicalJson then writes as it always has.
  */
-function hashedJson(
-  event: HashedFields,
-  payload: unknown,
-  privateFields: string[] | null,
-): string | undefined {
-  const actorId = plainCanonicalJson(event.actorId);
-  const caseId = plainCanonicalJson(event.caseId);
-  const effectiveOn = plainCanonicalJson(event.effectiveOn);
-  const holidaysAsOf = plainCanonicalJson(event.holidaysAsOf);
-  const payloadJson = plainCanonicalJson(payload);
-  const prevHash = plainCanonicalJson(event.prevHash);
-  const privateFieldsJson = privateFields ? plainCanonicalJson(privateFields) : '';
-  const recordedAt = plainCanonicalJson(event.recordedAt);
-  const sequence = plainCanonicalJson(event.sequence);
-  const stageAfter = plainCanonicalJson(event.stageAfter);
-  const type = plainCanonicalJson(event.type);
-  const workflowVersionId = plainCanonicalJson(event.workflowVersionId);
-  if (
-    actorId === undefined ||
-    caseId === undefined ||
-    effectiveOn === undefined ||
-    holidaysAsOf === undefined ||
-    payloadJson === undefined ||
-    prevHash === undefined ||
-    privateFieldsJson === undefined ||
-    recordedAt === undefined ||
-    sequence === undefined ||
-    stageAfter === undefined ||
-    type === undefined ||
-    workflowVersionId === undefined
-  )
-    return undefined;
-  return (
-    `{"actorId":${actorId},"caseId":${caseId},"effectiveOn":${effectiveOn},"holidaysAsOf":${holidaysAsOf},` +
-    `"payload":${payloadJson},"prevHash":${prevHash}${privateFields ? `,"privateFields":${privateFieldsJson}` : ''},` +
-    `"recordedAt":${recordedAt},"sequence":${sequence},"stageAfter":${stageAfter},"type":${type},` +
-    `"workflowVersionId":${workflowVersionId}}`
-  );
+function sortedFieldsJson(fields: Record<string, unknown>): string | undefined {
+  let json = '';
+  for (const key in fields) {
+    const written = plainCanonicalJson(fields[key]);
+    if (written === undefined) return undefined;
+    json += `${json ? ',' : '{'}"${key}":${written}`;
+  }
+  return `${json}}`;
 }
 
 /** SHA-256 of a definition's canonical JSON: names a definition version in bundles. */
