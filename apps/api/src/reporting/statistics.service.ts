@@ -92,29 +92,23 @@ const PERIOD_OF_MONTH: Record<StatisticsPeriod, (month: string) => string> = {
   [StatisticsPeriod.YEAR]: (month) => month.slice(0, 4),
 };
 
-/** Monthly rows summed into their periods; a key whose count comes to nothing is left out. */
-function inPeriods(monthly: KeyedRow[], periodOf: (month: string) => string): KeyedRow[] {
-  const rows = new Map<string, KeyedRow>();
-  for (const row of monthly) {
-    const period = periodOf(row.period as string);
+/** Rows summed per period (null: the whole range) with their dimension and key; a sum of nothing is left out. */
+function summed(rows: KeyedRow[], periodOf: (row: KeyedRow) => string | null): KeyedRow[] {
+  const sums = new Map<string, KeyedRow>();
+  for (const row of rows) {
+    const period = periodOf(row);
     const id = `${period}\u0000${row.dimension}\u0000${row.key}`;
-    const known = rows.get(id);
+    const known = sums.get(id);
     if (known) known.n += row.n;
-    else rows.set(id, { period, dimension: row.dimension, key: row.key, n: row.n });
+    else sums.set(id, { period, dimension: row.dimension, key: row.key, n: row.n });
   }
-  return [...rows.values()].filter((row) => row.n !== 0);
+  return [...sums.values()].filter((row) => row.n !== 0);
 }
 
-/** The periods' rows with the whole range's beside them (period null): every figure is a count, so they add up. */
-function withTotals(rows: KeyedRow[]): KeyedRow[] {
-  const totals = new Map<string, KeyedRow>();
-  for (const row of rows) {
-    const id = `${row.dimension}\u0000${row.key}`;
-    const total = totals.get(id);
-    if (total) total.n += row.n;
-    else totals.set(id, { period: null, dimension: row.dimension, key: row.key, n: row.n });
-  }
-  return [...rows, ...[...totals.values()].filter((total) => total.n !== 0)];
+/** Monthly rows as their periods' rows, with the whole range's beside them: every figure is a count, so they add up. */
+function inPeriodsWithTotals(monthly: KeyedRow[], periodOfMonth: (month: string) => string): KeyedRow[] {
+  const periods = summed(monthly, (row) => periodOfMonth(row.period as string));
+  return [...periods, ...summed(periods, () => null)];
 }
 
 const firstOfMonth = (day: string) => `${day.slice(0, 8)}01`;
@@ -267,7 +261,7 @@ export class StatisticsService implements OnModuleInit, OnModuleDestroy {
             edges[1]?.to ?? null,
           ],
         )
-        .then((monthly) => withTotals(inPeriods(monthly, PERIOD_OF_MONTH[groupBy]))),
+        .then((monthly) => inPeriodsWithTotals(monthly, PERIOD_OF_MONTH[groupBy])),
       this.calendar(),
       this.dataSource.query(`SELECT holidays FROM case_report_tally_calendar`),
     ]);
