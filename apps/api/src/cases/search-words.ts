@@ -64,9 +64,10 @@ export class SearchWords {
             const [row] = rows;
             return new Map((row?.words ?? []).map((word, i) => [word, row?.shares?.[i] ?? 0]));
           },
-          (error: unknown) => {
+          // Without the statistics every word is looked up, as before; they are read again next time.
+          () => {
             this.shares = null;
-            throw error;
+            return new Map<string, number>();
           },
         );
     }
