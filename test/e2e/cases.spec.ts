@@ -424,6 +424,27 @@ describe('cases over GraphQL', () => {
     expect(alone.data?.counted.count.value).toBeGreaterThan(2);
     const outOfRange = await api.graphql('{ cases { count(upTo: 0) { value } } }', {}, officer);
     expect(outOfRange.errors?.[0]?.message).toBe('upTo must be between 1 and 10000, not 0.');
+    // The list's tabs ask for their counts in one request: each comes out as it does asked alone.
+    const closedAlone = await api.graphql<{ cases: { count: Count } }>(
+      '{ cases(first: 1, filter: { status: "closed" }) { count { value exact } } }',
+      {},
+      officer,
+    );
+    const tabs = await api.graphql<{
+      open: { count: Count };
+      closed: { count: Count };
+      mine: { count: Count };
+    }>(
+      `{ open: cases(first: 1) { count { value exact } }
+         closed: cases(first: 1, filter: { status: "closed" }) { count { value exact } }
+         mine: cases(first: 1, filter: { mine: true }) { count(upTo: 1) { value exact } } }`,
+      {},
+      officer,
+    );
+    expect(tabs.errors).toBeUndefined();
+    expect(tabs.data?.open.count).toEqual(counts.data?.cases.all);
+    expect(tabs.data?.closed.count).toEqual(closedAlone.data?.cases.count);
+    expect(tabs.data?.mine.count).toEqual({ value: 0, exact: true });
   });
 
   it('a longer page of cases with their assignee, requester, history and explanation costs no more queries', async () => {

@@ -74,6 +74,8 @@ export class AuthGuard implements CanActivate {
       name: user.name,
       roles: user.roles,
       hiddenWorkflows: user.hidden_workflows,
+      restrictedWorkflows: user.restricted_workflows,
+      teamIds: user.team_ids,
     };
   }
 

@@ -10,6 +10,10 @@ export interface Actor {
   roles: string[];
   /** The restricted workflows whose cases this user may not see, as at this request (when the guard made the actor). */
   hiddenWorkflows?: readonly string[];
+  /** Every restricted workflow, as at this request (when the guard made the actor). */
+  restrictedWorkflows?: readonly string[];
+  /** The teams this user is a member of, as at this request (when the guard made the actor). */
+  teamIds?: readonly string[];
 }
 
 export interface RequestWithActor {

@@ -90,6 +90,25 @@ export class CaseRepository {
     return this.dataSource.transaction(work);
   }
 
+  /**
+   * One case as its page shows it, with its team and requester, in one statement: NOT_FOUND when no case
+   * has the id or its workflow is one of hiddenWorkflows (the access check, in the same read).
+   */
+  async getShown(id: string, hiddenWorkflows: readonly string[]): Promise<Case> {
+    if (!isCaseId(id)) throw notFound('case', id);
+    const query = this.manager
+      .getRepository(Case)
+      .createQueryBuilder('c')
+      .leftJoinAndSelect('c.team', 'team')
+      .leftJoinAndSelect('c.requester', 'requester')
+      .where('c.id = :id', { id });
+    if (hiddenWorkflows.length > 0)
+      query.andWhere('c.workflow_id <> ALL(:hidden)', { hidden: [...hiddenWorkflows] });
+    const found = await query.getOne();
+    if (!found) throw notFound('case', id);
+    return found;
+  }
+
   async get(id: string, manager: EntityManager = this.manager): Promise<Case> {
     if (!isCaseId(id)) throw notFound('case', id);
     // No join: TypeORM turns a joined findOne into two queries, and the workflow version's number is cached anyway.

@@ -158,6 +158,39 @@ export class CasesQuery {
     return n > upTo ? { value: upTo, exact: false } : { value: n, exact: true };
   }
 
+  /**
+   * Several counts in one statement (the list's tabs ask for six): one round trip instead of six. Each
+   * is as count() gives it; a filter count() would refuse gets its own error, the others their values.
+   */
+  async counts(
+    actor: Actor,
+    asked: readonly { filter: CasesFilter; upTo?: number }[],
+  ): Promise<({ value: number; exact: boolean } | Error)[]> {
+    const statements = await Promise.allSettled(
+      asked.map(({ filter, upTo }) => this.countStatement(actor, filter, upTo)),
+    );
+    const parameters: unknown[] = [];
+    const columns: string[] = [];
+    for (const [i, statement] of statements.entries()) {
+      if (statement.status === 'rejected') continue;
+      const [sql, values] = statement.value;
+      const offset = parameters.length;
+      parameters.push(...values);
+      // The statements are ours: "$n" in them is only ever a parameter, renumbered after the ones before.
+      columns.push(`(${sql.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + offset}`)}) AS n${i}`);
+    }
+    const [row] = columns.length
+      ? await this.dataSource.query(`SELECT ${columns.join(', ')}`, parameters)
+      : [{}];
+    return statements.map((statement, i) => {
+      if (statement.status === 'rejected')
+        return statement.reason instanceof Error ? statement.reason : new Error(String(statement.reason));
+      const n: number = row[`n${i}`];
+      const upTo = asked[i]?.upTo;
+      return upTo === undefined || n <= upTo ? { value: n, exact: true } : { value: upTo, exact: false };
+    });
+  }
+
   /** The count's SQL and parameters: counting stops one row past upTo, which says whether there are more. */
   async countStatement(actor: Actor, filter: CasesFilter, upTo?: number): Promise<[string, unknown[]]> {
     const query = await this.filtered(actor, filter);
@@ -174,6 +207,16 @@ export class CasesQuery {
     if (upTo !== undefined && (!Number.isInteger(upTo) || upTo < 1 || upTo > MAX_COUNT_UP_TO)) {
       throw refusal('BAD_USER_INPUT', `upTo must be between 1 and ${MAX_COUNT_UP_TO}, not ${upTo}.`);
     }
+  }
+
+  /** The actor's teams: as the guard's session check read them, else read now (an actor a job made). */
+  private async teamsOf(actor: Actor): Promise<readonly string[]> {
+    if (actor.teamIds) return actor.teamIds;
+    const rows: { team_id: string }[] = await this.dataSource.query(
+      'SELECT team_id FROM user_team WHERE user_id = $1',
+      [actor.id],
+    );
+    return rows.map((row) => row.team_id);
   }
 
   private async filtered(actor: Actor, filter: CasesFilter) {
@@ -196,14 +239,11 @@ export class CasesQuery {
     if (filter.teamId) query.andWhere('c.team_id = :teamId', { teamId: filter.teamId });
     if (filter.teamQueue) {
       // The teams first: with one team (the usual) the case_team_order index gives the page in order.
-      const teams: { team_id: string }[] = await this.dataSource.query(
-        'SELECT team_id FROM user_team WHERE user_id = $1',
-        [actor.id],
-      );
+      const teams = await this.teamsOf(actor);
       const [only] = teams;
       if (!only) query.andWhere('false');
-      else if (teams.length === 1) query.andWhere('c.team_id = :queueTeam', { queueTeam: only.team_id });
-      else query.andWhere('c.team_id IN (:...queueTeams)', { queueTeams: teams.map((t) => t.team_id) });
+      else if (teams.length === 1) query.andWhere('c.team_id = :queueTeam', { queueTeam: only });
+      else query.andWhere('c.team_id IN (:...queueTeams)', { queueTeams: teams });
     }
     // Filters on the sort key itself, so the case_list_order index serves both the filter and the order.
     if (filter.overdue) query.andWhere(`c.status = 'open' AND ${SORT_KEY} < :today`, { today: ukToday() });

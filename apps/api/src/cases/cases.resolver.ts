@@ -50,6 +50,9 @@ import { AssignCaseInput, SendCaseEventInput } from './dto/send-case-event.input
 import { toEventModel } from './event-model';
 import { stateOf } from './snapshot-view';
 
+/** A case as the resolvers below see it: its row, and whether that row was read with its team and requester. */
+type ShownCase = CaseModel & { row: Case; joined?: boolean };
+
 /** A list's counts, run only when asked for: an exact count of a long list is a scan. */
 @Roles('officer', 'auditor', 'admin')
 @Resolver(() => CaseConnection)
@@ -83,9 +86,12 @@ export class CasesResolver {
   ) {}
 
   @Roles('officer', 'auditor', 'admin')
+  @ChecksCaseInOwnRead()
   @Query(() => CaseModel, { description: 'One case by id. Roles: officer, auditor, admin.' })
-  async case(@Args('id', { type: () => ID }) id: string): Promise<CaseModel> {
-    return this.toModel(await this.casesService.get(id));
+  async case(@CurrentUser() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ShownCase> {
+    // The restriction is checked in the case's own read, which brings its team and requester too.
+    const row = await this.casesService.getShown(id, await this.access.hiddenWorkflows(actor));
+    return { ...(await this.toModel(row)), joined: true };
   }
 
   @Roles('officer', 'auditor', 'admin')
@@ -99,6 +105,7 @@ export class CasesResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 25 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Info() info: GraphQLResolveInfo,
+    @Context() context: object,
   ): Promise<CaseConnection> {
     if (first < 1 || first > 200) {
       throw refusal('BAD_USER_INPUT', `first must be between 1 and 200, not ${first}.`);
@@ -108,7 +115,8 @@ export class CasesResolver {
       return {
         edges: [],
         pageInfo: { hasNextPage: false, endCursor: null },
-        counter: (upTo) => this.query.count(actor, filter ?? {}, upTo),
+        counter: (upTo) =>
+          this.countsFor(context, actor).load(JSON.stringify({ filter: filter ?? {}, upTo })),
       };
     }
     const page = await this.query.page(actor, filter ?? {}, first, after);
@@ -175,10 +183,7 @@ export class CasesResolver {
   @ResolveField(() => [AllowedEvent], {
     description: 'Events the case accepts now, with their input schemas.',
   })
-  async allowedEvents(
-    @Parent() model: CaseModel & { row: Case },
-    @CurrentUser() actor: Actor,
-  ): Promise<AllowedEvent[]> {
+  async allowedEvents(@Parent() model: ShownCase, @CurrentUser() actor: Actor): Promise<AllowedEvent[]> {
     const definition = await this.casesService.definition(model.row.workflowVersionId);
     const snapshot = model.row.snapshot as CaseSnapshot;
     return allowedEvents(definition, snapshot).map((event) => ({
@@ -193,19 +198,19 @@ export class CasesResolver {
   @ResolveField(() => Boolean, {
     description: 'Open and past its due date: the rule of the overdue list filter.',
   })
-  overdue(@Parent() model: CaseModel & { row: Case }): boolean {
+  overdue(@Parent() model: ShownCase): boolean {
     return isOverdue(model.row, { today: ukToday() });
   }
 
   @ResolveField(() => Boolean, {
     description: `Open, not overdue, and due within ${DUE_SOON_WORKING_DAYS} working days on its regime's calendar: the rule of the dueSoon list filter.`,
   })
-  async dueSoon(@Parent() model: CaseModel & { row: Case }, @Context() context: object): Promise<boolean> {
+  async dueSoon(@Parent() model: ShownCase, @Context() context: object): Promise<boolean> {
     return isDueSoon(model.row, await this.rulesFor(context));
   }
 
   @ResolveField(() => [CaseDeadline])
-  deadlines(@Parent() model: CaseModel & { row: Case }): CaseDeadline[] {
+  deadlines(@Parent() model: ShownCase): CaseDeadline[] {
     const deadlines = (model.row.snapshot as CaseSnapshot).context.deadlines ?? {};
     return Object.entries(deadlines).map(([name, deadline]) => ({
       name,
@@ -220,7 +225,7 @@ export class CasesResolver {
     description: 'How the statutory clock was counted: days counted, and each day skipped with its reason.',
   })
   async deadlineExplanation(
-    @Parent() model: CaseModel & { row: Case },
+    @Parent() model: ShownCase,
     @Context() context: object,
   ): Promise<DeadlineExplanation | null> {
     const snapshot = model.row.snapshot as CaseSnapshot;
@@ -239,10 +244,8 @@ export class CasesResolver {
   }
 
   @ResolveField(() => TeamModel, { nullable: true, description: 'The team whose queue holds the case.' })
-  async team(
-    @Parent() model: CaseModel & { row: Case },
-    @Context() context: object,
-  ): Promise<TeamModel | null> {
+  async team(@Parent() model: ShownCase, @Context() context: object): Promise<TeamModel | null> {
+    if (model.joined) return model.row.team ?? null;
     // Read by case id: a row fresh from a transition does not carry its team.
     const teams = requestLoader(context, 'case-teams', async (caseIds) => {
       const rows = await this.casesService.teamsOfCases(caseIds);
@@ -252,10 +255,7 @@ export class CasesResolver {
   }
 
   @ResolveField(() => UserModel, { nullable: true })
-  async assignee(
-    @Parent() model: CaseModel & { row: Case },
-    @Context() context: object,
-  ): Promise<UserModel | null> {
+  async assignee(@Parent() model: ShownCase, @Context() context: object): Promise<UserModel | null> {
     if (!model.row.assigneeId) return null;
     const users = requestLoader(context, 'users', async (ids) =>
       inKeyOrder(
@@ -277,16 +277,19 @@ export class CasesResolver {
   })
   async requester(
     @CurrentUser() actor: Actor,
-    @Parent() model: CaseModel & { row: Case },
+    @Parent() model: ShownCase,
     @Context() context: object,
   ): Promise<RequesterModel | null> {
     if (!model.row.requesterId) return null;
     // Each read of a restricted case's requester is logged: the list's cases in one statement.
-    const reads = requestLoader(context, 'requester-reads', async (caseIds) => {
-      await this.access.recordReads(actor, caseIds, 'requester');
-      return caseIds.map(() => true);
-    });
-    await reads.load(model.row.id);
+    if (actor.restrictedWorkflows?.includes(model.row.workflowId) ?? true) {
+      const reads = requestLoader(context, 'requester-reads', async (caseIds) => {
+        await this.access.recordReads(actor, caseIds, 'requester');
+        return caseIds.map(() => true);
+      });
+      await reads.load(model.row.id);
+    }
+    if (model.joined) return model.row.requester ?? null;
     const requesters = requestLoader(context, 'requesters', async (ids) =>
       inKeyOrder(
         ids,
@@ -296,6 +299,16 @@ export class CasesResolver {
       ),
     );
     return requesters.load(model.row.requesterId);
+  }
+
+  /** The counts a request asks for (the list's tabs), counted in one statement. */
+  private countsFor(context: object, actor: Actor) {
+    return requestLoader<CaseCount>(context, 'case-counts', (keys) =>
+      this.query.counts(
+        actor,
+        keys.map((key) => JSON.parse(key)),
+      ),
+    );
   }
 
   /** One reading of the holidays and settings per request, however many cases it lists or explains. */
@@ -316,7 +329,7 @@ export class CasesResolver {
     return rules.load('now');
   }
 
-  private async toModel(row: Case): Promise<CaseModel & { row: Case }> {
+  private async toModel(row: Case): Promise<ShownCase> {
     const definition = await this.casesService.definition(row.workflowVersionId);
     const state = stateOf(definition, row.snapshot as CaseSnapshot);
     return {

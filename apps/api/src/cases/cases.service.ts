@@ -139,6 +139,11 @@ export class CasesService {
     return this.cases.get(id);
   }
 
+  /** The case with its team and requester, refused as unknown when its workflow is hidden from the reader. */
+  getShown(id: string, hiddenWorkflows: readonly string[]): Promise<Case> {
+    return this.cases.getShown(id, hiddenWorkflows);
+  }
+
   /** The parsed workflow a case runs on (cached per process: published versions never change). */
   definition(workflowVersionId: string): Promise<WorkflowDefinition> {
     return definitionOf(this.cases.manager, workflowVersionId);

@@ -148,6 +148,10 @@ export interface SessionCheck {
   session_version: number;
   /** The restricted workflows whose cases this user may not see (none for an administrator). */
   hidden_workflows: string[];
+  /** Every restricted workflow: reads of their cases' personal data are logged, of others' not. */
+  restricted_workflows: string[];
+  /** The teams this user is a member of (their team queue). */
+  team_ids: string[];
 }
 
 @Injectable()
@@ -172,7 +176,7 @@ export class UsersService {
     return user?.passwordHash && matches ? user : null;
   }
 
-  /** The guard's per-request check: roles, state, session version and hidden workflows, by primary key. */
+  /** The guard's per-request check: roles, state, session version, teams and workflow access, by primary key. */
   async sessionCheck(id: string): Promise<SessionCheck | null> {
     const [row] = await preparedQuery<SessionCheck>(
       this.dataSource.manager,
@@ -181,7 +185,9 @@ export class UsersService {
               CASE WHEN 'admin' = ANY(u.roles) THEN '{}'::text[] ELSE ARRAY(
                 SELECT w.id FROM workflow w WHERE w.restricted AND NOT EXISTS (
                   SELECT 1 FROM workflow_team wt JOIN user_team ut ON ut.team_id = wt.team_id
-                   WHERE wt.workflow_id = w.id AND ut.user_id = u.id)) END AS hidden_workflows
+                   WHERE wt.workflow_id = w.id AND ut.user_id = u.id)) END AS hidden_workflows,
+              ARRAY(SELECT w.id FROM workflow w WHERE w.restricted) AS restricted_workflows,
+              ARRAY(SELECT ut.team_id FROM user_team ut WHERE ut.user_id = u.id) AS team_ids
          FROM "user" u WHERE u.id = $1`,
       [id],
     );
