@@ -56,7 +56,11 @@ const database = await benchDatabase();
 const servers = [];
 
 function startServer(slot, port) {
-  const child = spawn(process.execPath, [MAIN], {
+  // LOAD_CPU_PROF=<folder> writes each api process's CPU profile there when it stops.
+  const profile = process.env.LOAD_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_CPU_PROF}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, MAIN], {
     env: {
       ...process.env,
       DATABASE_URL: database.url,

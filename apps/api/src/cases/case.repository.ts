@@ -148,6 +148,19 @@ export class CaseRepository {
       .then((rows: { id: string }[]) => rows.map((r) => r.id));
   }
 
+  /** A workflow's published version (null without one) and the calendar as it stands, in one round trip. */
+  async publishedVersionAndCalendar(
+    manager: EntityManager,
+    workflowId: string,
+  ): Promise<{ versionId: string | null; calendar: CalendarAt }> {
+    const [row] = await manager.query(
+      `SELECT (SELECT id FROM workflow_version WHERE workflow_id = $1 AND status = 'published') AS version_id,
+              ${CALENDAR_COLUMNS}`,
+      [workflowId],
+    );
+    return { versionId: row.version_id, calendar: calendarFromJson(row.holidays, row.calendar_setting) };
+  }
+
   publishedVersion(manager: EntityManager, workflowId: string): Promise<WorkflowVersion | null> {
     return manager.getRepository(WorkflowVersion).findOneBy({ workflowId, status: 'published' });
   }

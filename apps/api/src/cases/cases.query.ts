@@ -239,7 +239,8 @@ export class CasesQuery {
     // A text most listed cases match is counted walking the list's order: upTo matches come within a
     // few thousand cases, where the planner's scan in table order reads far more (and off disk).
     const search = estimates === undefined ? await this.searchEstimates(actor, filter, query) : estimates;
-    if (search && countWalks(search, upTo + 1)) query.orderBy(SORT_KEY, 'ASC').addOrderBy('c.reference', 'ASC');
+    if (search && countWalks(search, upTo + 1))
+      query.orderBy(SORT_KEY, 'ASC').addOrderBy('c.reference', 'ASC');
     const [sql, parameters] = query
       .select('1')
       .limit(upTo + 1)

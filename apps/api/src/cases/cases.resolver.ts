@@ -134,8 +134,8 @@ export class CasesResolver {
   })
   async createCase(@CurrentUser() actor: Actor, @Args('input') input: CreateCaseInput): Promise<CaseModel> {
     await this.access.checkWorkflow(actor, input.workflowId);
-    const created = await this.casesService.create(actor, input);
-    return this.toModel(await this.casesService.get(created.id));
+    // The row as registered, after its first event: nothing to read back.
+    return this.toModel(await this.casesService.create(actor, input));
   }
 
   @Roles('officer')

@@ -185,19 +185,17 @@ export class CasesService {
       });
     }
     const actor = actorOf(user);
-    const version = await this.cases.publishedVersion(manager, input.workflowId);
-    if (!version) {
+    const { versionId, calendar } = await this.cases.publishedVersionAndCalendar(manager, input.workflowId);
+    if (!versionId) {
       throw refusal('NOT_FOUND', `There is no published workflow "${input.workflowId}" to start a case on.`, {
         id: input.workflowId,
       });
     }
-    const definition = await definitionOf(manager, version.id);
+    const definition = await definitionOf(manager, versionId);
     checkValidRequest(definition.regime, input);
-    const calendar = await this.cases.calendar(manager);
     const started = run(() =>
       initialSnapshot(definition, { receivedOn: input.receivedOn, calendar: calendar.options }),
     );
-    const reference = await this.cases.nextReference(manager, definition.regime, input.receivedOn);
     const requester = input.requester
       ? await this.cases.saveRequester(manager, {
           name: input.requester.name ?? null,
@@ -205,12 +203,14 @@ export class CasesService {
           address: input.requester.address ?? null,
         })
       : null;
+    // The reference last: its counter's row stays locked until commit, and every registration waits on it.
+    const reference = await this.cases.nextReference(manager, definition.regime, input.receivedOn);
     const state = stateOf(definition, started.snapshot);
     const row = await this.cases.saveCase(manager, {
       reference,
       regime: definition.regime,
       workflowId: definition.id,
-      workflowVersionId: version.id,
+      workflowVersionId: versionId,
       subject: input.subject.trim(),
       requestText: input.requestText,
       channel: input.channel.trim(),
