@@ -67,9 +67,26 @@ describe('text search with words in most cases', () => {
     expect(await references({ text: 'repair 42' })).toEqual(referencesOf([numbered[41] as Case]));
   });
 
-  it('counts what the page shows, capped when asked', async () => {
+  it("knows a word's share from the statistics, and leaves one they do not name to the planner", async () => {
+    const words = context.get(SearchWords);
+    // 100 of 101 cases: as ANALYZE sampled them (every row, here).
+    expect(await words.shareOf(['pothole'])).toBeCloseTo(100 / 101, 2);
+    expect(await words.shareOf(['the', 'pothole', 'request'])).toBeCloseTo((100 / 101) * 1, 2);
+    expect(await words.shareOf(['pothole', 'zeppelin'])).toBeCloseTo((100 / 101) * (1 / 101), 4);
+    // A word no case has is not among the statistics' words: the planner estimates it.
+    expect(await words.shareOf(['ransomware'])).toBeNull();
+    expect(await words.shareOf(['pothole', 'ransomware'])).toBeNull();
+  });
+
+  it('counts what the page shows, capped when asked, beside the page or after it', async () => {
     const page = await query.page(officer, { status: 'all', text: 'pothole' }, 25, null);
     expect(await query.countBeside(page, officer, { status: 'all', text: 'pothole' }, 1000)).toEqual({
+      value: 100,
+      exact: true,
+    });
+    const counted = await query.page(officer, { status: 'all', text: 'pothole' }, 25, null, 1000);
+    expect(counted.counting?.upTo).toBe(1000);
+    expect(await query.countBeside(counted, officer, { status: 'all', text: 'pothole' }, 1000)).toEqual({
       value: 100,
       exact: true,
     });

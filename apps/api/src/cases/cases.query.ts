@@ -57,6 +57,10 @@ const DATE_FIELDS = [
 /** Counting stops here however big the list: beyond it a count is a scan nobody reads. */
 export const MAX_COUNT_UP_TO = 10_000;
 
+/** How long the estimate of a list's cases is kept, and for how many lists (then all are forgotten at once). */
+const LISTED_ESTIMATE_TTL_MS = 60_000;
+const LISTED_ESTIMATES_KEPT = 1_000;
+
 /** The planner's estimates of a text search's matches, and of the cases of the list it searches. */
 interface SearchEstimates {
   matches: number;
@@ -78,6 +82,8 @@ const countWalks = ({ matches, listed }: SearchEstimates, rows: number) =>
 /** The officers' case list: filters, keyset pagination on (due date, reference), and counts apart. */
 @Injectable()
 export class CasesQuery {
+  private readonly listedEstimates = new Map<string, { at: number; rows: number }>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CaseRepository,
@@ -96,14 +102,25 @@ export class CasesQuery {
     return deadlineRules(today, calendar.options);
   }
 
-  async page(actor: Actor, filter: CasesFilter, first: number, after: string | null) {
-    const { query, estimates } = await this.pageQueryAndEstimates(actor, filter, first, after);
+  /**
+   * A page of cases. Given countUpTo (a screen shows the count beside its first page), the count runs
+   * beside the page's query on another connection, unless the page counts its matches itself.
+   */
+  async page(actor: Actor, filter: CasesFilter, first: number, after: string | null, countUpTo?: number) {
+    const { query, estimates, sorts } = await this.pageQueryAndEstimates(actor, filter, first, after);
+    const counting =
+      countUpTo !== undefined && !after && !sorts
+        ? { upTo: countUpTo, value: this.count(actor, filter, countUpTo, estimates) }
+        : undefined;
+    // Read by countBeside; a page that fails first leaves it unread, which is no error of its own.
+    counting?.value.catch(() => {});
     const { raw, entities: rows } = await query.getRawAndEntities();
     const hasNextPage = rows.length > first;
     const pageRows = rows.slice(0, first);
     const matches: unknown = raw[0]?.matches;
     return {
       estimates,
+      counting,
       rows: pageRows,
       cursors: pageRows.map((row) => encode({ due: row.dueOn ?? NO_DUE_DATE, reference: row.reference })),
       hasNextPage,
@@ -114,12 +131,19 @@ export class CasesQuery {
 
   /** The count shown beside a first page: the page's own when it counted every match, else counted apart. */
   countBeside(
-    page: { matches?: number; estimates?: SearchEstimates | null },
+    page: {
+      matches?: number;
+      estimates?: SearchEstimates | null;
+      counting?: { upTo: number; value: Promise<{ value: number; exact: boolean }> };
+    },
     actor: Actor,
     filter: CasesFilter,
     upTo?: number,
   ): Promise<{ value: number; exact: boolean }> {
-    if (page.matches === undefined) return this.count(actor, filter, upTo, page.estimates);
+    if (page.matches === undefined) {
+      if (page.counting && page.counting.upTo === upTo) return page.counting.value;
+      return this.count(actor, filter, upTo, page.estimates);
+    }
     this.checkUpTo(upTo);
     if (upTo === undefined || page.matches <= upTo)
       return Promise.resolve({ value: page.matches, exact: true });
@@ -158,7 +182,7 @@ export class CasesQuery {
       .orderBy(sortKey, 'ASC')
       .addOrderBy('c.reference', 'ASC')
       .limit(first + 1);
-    return { query, estimates: after ? undefined : estimates };
+    return { query, estimates: after ? undefined : estimates, sorts };
   }
 
   /** The planner's estimates of a text search's matches and of the list it searches; null without a text. */
@@ -168,9 +192,25 @@ export class CasesQuery {
     query: Awaited<ReturnType<CasesQuery['filtered']>>,
   ): Promise<SearchEstimates | null> {
     if (!filter.text?.trim() || wordsOf(filter.text).length === 0) return null;
-    const matches = await this.estimate(query.clone());
-    const listed = await this.estimate(await this.filtered(actor, { ...filter, text: undefined }));
+    const listed = await this.listedEstimate(await this.filtered(actor, { ...filter, text: undefined }));
+    // Common words' share is known from the column's statistics, kept in memory: no estimate to ask for.
+    const share = await this.searchWords.shareOf(wordsOf(filter.text));
+    const matches = share !== null ? share * listed : await this.estimate(query.clone());
     return { matches, listed };
+  }
+
+  /**
+   * The estimate of the list a search searches (the open cases, say): the same for every search of it,
+   * and moving only when PostgreSQL's statistics do, so kept a minute (it chooses a plan, never a result).
+   */
+  private async listedEstimate(query: Awaited<ReturnType<CasesQuery['filtered']>>): Promise<number> {
+    const key = JSON.stringify(query.clone().select('1').getQueryAndParameters());
+    const kept = this.listedEstimates.get(key);
+    if (kept && Date.now() - kept.at < LISTED_ESTIMATE_TTL_MS) return kept.rows;
+    const rows = await this.estimate(query);
+    if (this.listedEstimates.size >= LISTED_ESTIMATES_KEPT) this.listedEstimates.clear();
+    this.listedEstimates.set(key, { at: Date.now(), rows });
+    return rows;
   }
 
   /** The planner's estimate of a query's rows (planning only: nothing is read). */

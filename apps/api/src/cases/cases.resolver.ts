@@ -12,7 +12,7 @@ import {
 } from '@nestjs/graphql';
 import { computeDeadline } from '@recordflow/calendar';
 import { allowedEvents, type CaseSnapshot, senderRefusal } from '@recordflow/workflow';
-import { type GraphQLResolveInfo, Kind } from 'graphql';
+import { GraphQLInt, type GraphQLResolveInfo, Kind, valueFromAST } from 'graphql';
 import { CaseAccess } from '../access/case-access.service';
 import { toUserModel } from '../auth/auth.resolver';
 import { type Actor, CurrentUser } from '../auth/current-user';
@@ -53,6 +53,9 @@ import { stateOf } from './snapshot-view';
 /** A case as the resolvers below see it: its row, and whether that row was read with its team and requester. */
 type ShownCase = CaseModel & { row: Case; joined?: boolean };
 
+/** What a count counts up to when its query does not say. */
+const DEFAULT_COUNT_UP_TO = 1000;
+
 /** A list's counts, run only when asked for: an exact count of a long list is a scan. */
 @Roles('officer', 'auditor', 'admin')
 @Resolver(() => CaseConnection)
@@ -69,7 +72,7 @@ export class CaseConnectionResolver {
   })
   async count(
     @Parent() connection: CaseConnection,
-    @Args('upTo', { type: () => Int, defaultValue: 1000 }) upTo: number,
+    @Args('upTo', { type: () => Int, defaultValue: DEFAULT_COUNT_UP_TO }) upTo: number,
   ): Promise<CaseCount> {
     return connection.counter(upTo);
   }
@@ -119,7 +122,7 @@ export class CasesResolver {
           this.countsFor(context, actor).load(JSON.stringify({ filter: filter ?? {}, upTo })),
       };
     }
-    const page = await this.query.page(actor, filter ?? {}, first, after);
+    const page = await this.query.page(actor, filter ?? {}, first, after, countAskedFor(info));
     const models = await Promise.all(page.rows.map(async (row) => this.toModel(row)));
     return {
       edges: models.map((node, i) => ({ node, cursor: page.cursors[i] as string })),
@@ -358,6 +361,20 @@ export class CasesResolver {
       updatedAt: row.updatedAt,
     };
   }
+}
+
+/** The upTo of the count a connection's selection asks for (the first, if several), or undefined for none. */
+function countAskedFor(info: GraphQLResolveInfo): number | undefined {
+  for (const node of info.fieldNodes) {
+    for (const selection of node.selectionSet?.selections ?? []) {
+      if (selection.kind !== Kind.FIELD || selection.name.value !== 'count') continue;
+      const upTo = selection.arguments?.find((argument) => argument.name.value === 'upTo');
+      if (!upTo) return DEFAULT_COUNT_UP_TO;
+      const value: unknown = valueFromAST(upTo.value, GraphQLInt, info.variableValues);
+      return typeof value === 'number' ? value : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** Whether a connection's selection reads its page (edges or pageInfo); a fragment is taken to. */

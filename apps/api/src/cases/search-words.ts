@@ -33,20 +33,40 @@ export class SearchWords {
     if (words.length < 2) return null;
     const [shares, stems] = await Promise.all([this.wordShares(), this.englishStems(words)]);
     if (shares.size === 0) return null;
-    const shareOf = (lexeme: string, prefix: boolean) => {
-      if (!prefix) return shares.get(lexeme) ?? 0;
-      let most = 0;
-      for (const [known, share] of shares) if (known.startsWith(lexeme) && share > most) most = share;
-      return most;
-    };
     const rare = words.filter((word, i) => {
       const english = stems.get(word) ?? [];
       // An English stop word ("the") is left out of the search itself: looking it up would narrow wrongly.
       if (english.length === 0) return false;
       const last = i === words.length - 1;
-      return [word.toLowerCase(), ...english].every((lexeme) => shareOf(lexeme, last) < COMMON_WORD_SHARE);
+      return [word.toLowerCase(), ...english].every(
+        (lexeme) => shareIn(shares, lexeme, last) < COMMON_WORD_SHARE,
+      );
     });
     return rare.length > 0 && rare.length < words.length ? rare : null;
+  }
+
+  /**
+   * The share of cases that have every word, from the column's statistics, when each word is among its
+   * most common (else null, for the planner to estimate). A word's share is that of its most common form
+   * (as typed, or its English stem; for a half-typed last word, of any word it begins): at least its
+   * true share. Words are taken as independent, as the planner takes them.
+   */
+  async shareOf(words: readonly string[]): Promise<number | null> {
+    const [shares, stems] = await Promise.all([this.wordShares(), this.englishStems(words)]);
+    let share = 1;
+    let counted = 0;
+    for (const [i, word] of words.entries()) {
+      const english = stems.get(word) ?? [];
+      if (english.length === 0) continue; // a stop word is left out of the search
+      const last = i === words.length - 1;
+      const most = Math.max(
+        ...[word.toLowerCase(), ...english].map((lexeme) => shareIn(shares, lexeme, last)),
+      );
+      if (most === 0) return null;
+      share *= most;
+      counted++;
+    }
+    return counted > 0 ? share : null;
   }
 
   /** Each of the column's most common words with the share of cases it is in, read at most every ten minutes. */
@@ -87,4 +107,12 @@ export class SearchWords {
     }
     return new Map(words.map((word) => [word, this.stems.get(word) ?? []]));
   }
+}
+
+/** A lexeme's share of cases among the most common; for a prefix, the largest of the words it begins (0 when none). */
+function shareIn(shares: ReadonlyMap<string, number>, lexeme: string, prefix: boolean): number {
+  if (!prefix) return shares.get(lexeme) ?? 0;
+  let most = 0;
+  for (const [known, share] of shares) if (known.startsWith(lexeme) && share > most) most = share;
+  return most;
 }
