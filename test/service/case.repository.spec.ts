@@ -98,16 +98,19 @@ describe('the case repository', () => {
   });
 
   it('numbers references per regime and year of receipt, without gaps', async () => {
-    const a = await repository.transaction((m) => repository.nextReference(m, 'eir', '2025-03-01'));
-    const b = await repository.transaction((m) => repository.nextReference(m, 'eir', '2025-12-31'));
-    const c = await repository.transaction((m) => repository.nextReference(m, 'eir', '2026-01-02'));
-    const d = await repository.transaction((m) => repository.nextReference(m, 'sar', '2025-03-01'));
-    expect([a, b, c, d]).toEqual([
-      'EIR-2025-000001',
-      'EIR-2025-000002',
-      'EIR-2026-000001',
-      'SAR-2025-000001',
-    ]);
+    const reference = async (workflowId: string, receivedOn: string) =>
+      (await aCase(context, officer, { workflowId, receivedOn })).reference;
+    expect([
+      await reference('eir', '2025-03-01'),
+      await reference('eir', '2025-12-31'),
+      await reference('eir', '2026-01-02'),
+      await reference('sar', '2025-03-01'),
+    ]).toEqual(['EIR-2025-000001', 'EIR-2025-000002', 'EIR-2026-000001', 'SAR-2025-000001']);
+    // Registered at once, each takes the next number: none twice, none missed.
+    const together = await Promise.all(Array.from({ length: 8 }, () => reference('eir', '2025-06-01')));
+    expect(together.sort()).toEqual(
+      Array.from({ length: 8 }, (_, i) => `EIR-2025-${String(i + 3).padStart(6, '0')}`),
+    );
   });
 
   it('reads the run-time holidays into the calendar, the newest as of', async () => {

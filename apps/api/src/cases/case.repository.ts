@@ -72,6 +72,15 @@ export interface NewEvent {
    * that the holidays and calendar settings are still those the step used.
    */
   commitsItself: boolean;
+  /** A new case's first event: the case is inserted with it (see CaseRepository.register). */
+  registration?: Registration;
+}
+
+/** What registering a case writes besides its row: its reference counter's key and its requester. */
+export interface Registration {
+  regime: string;
+  receivedOn: string;
+  requester: { name: string | null; email: string | null; address: string | null } | null;
 }
 
 const isCaseId = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
@@ -191,36 +200,15 @@ export class CaseRepository {
     await manager.query('UPDATE "case" SET team_id = $2 WHERE id = $1', [caseId, teamId]);
   }
 
-  saveRequester(manager: EntityManager, requester: Partial<Requester>): Promise<Requester> {
-    return manager.getRepository(Requester).save(requester);
-  }
-
   /** Sets or clears a case's catching-up mark (its timers wait while it is set). */
   async setCatchingUp(manager: EntityManager, caseId: string, catchingUp: boolean): Promise<void> {
     await manager.query(`UPDATE "case" SET catching_up = $2 WHERE id = $1`, [caseId, catchingUp]);
-  }
-
-  saveCase(manager: EntityManager, row: Partial<Case>): Promise<Case> {
-    return manager.getRepository(Case).save(row);
   }
 
   /** The run-time holidays and calendar settings as they stand now, read inside the caller's transaction (the tables are tiny). */
   async calendar(manager: EntityManager = this.manager): Promise<CalendarAt> {
     const [row] = await manager.query(`SELECT ${CALENDAR_COLUMNS}`);
     return calendarFromJson(row.holidays, row.calendar_setting);
-  }
-
-  /** The next reference of a regime and year, e.g. FOI-2026-000042 (a counter row per prefix and year). */
-  async nextReference(manager: EntityManager, regime: string, receivedOn: string): Promise<string> {
-    // The regime's name is its prefix (FOI, EIR, FOISA, EISR, SAR): no list of regimes to keep in step.
-    const prefix = regime.toUpperCase();
-    const year = Number(receivedOn.slice(0, 4));
-    const [{ last }] = await manager.query(
-      `INSERT INTO reference_counter (prefix, year, last) VALUES ($1, $2, 1)
-       ON CONFLICT (prefix, year) DO UPDATE SET last = reference_counter.last + 1 RETURNING last`,
-      [prefix, year],
-    );
-    return `${prefix}-${year}-${String(last).padStart(6, '0')}`;
   }
 
   /**
@@ -327,6 +315,7 @@ export class CaseRepository {
       payloadSalt: event.payloadSalt ?? null,
     };
     const hash = hashEvent(fields);
+    if (event.registration) return this.register(manager, row, event, event.registration, fields, hash);
     // A closed or voided case keeps no pending timer.
     const closing = row.status !== 'open';
     const [written] = await preparedQuery<{ id: string | null }>(
@@ -396,16 +385,140 @@ export class CaseRepository {
       ],
     );
     if (written?.id == null) return null;
+    return this.eventOf(manager, String(written.id), event, fields, hash);
+  }
+
+  /** The event as stored, from what was written (nothing is read back). */
+  private eventOf(
+    manager: EntityManager,
+    id: string,
+    event: NewEvent,
+    fields: Omit<Parameters<typeof hashEvent>[0], 'recordedAt'>,
+    hash: string,
+  ): CaseEvent {
     return manager.getRepository(CaseEvent).create({
       ...fields,
-      id: String(written.id),
-      recordedAt,
+      id,
+      recordedAt: event.recordedAt,
       holidaysAsOf: event.calendar.asOf,
       actorLabel: event.actor.label,
       idempotencyKey: event.idempotencyKey ?? null,
       hash,
       erasure: null,
     });
+  }
+
+  /**
+   * A new case with its first event, in one statement: the reference counter's next number, the
+   * requester, the case row (id chosen by the caller, so the event was hashed before) as the event
+   * leaves it, the event and the timers it arms. The counter's row, which every registration of the
+   * same prefix and year waits on, is locked for this one statement (or to the caller's commit).
+   */
+  private async register(
+    manager: EntityManager,
+    row: Case,
+    event: NewEvent,
+    registration: Registration,
+    fields: Omit<Parameters<typeof hashEvent>[0], 'recordedAt'>,
+    hash: string,
+  ): Promise<CaseEvent> {
+    // A counter per prefix and year received; the regime's name is its prefix (FOI, EIR, FOISA, EISR, SAR).
+    const prefix = registration.regime.toUpperCase();
+    const year = Number(registration.receivedOn.slice(0, 4));
+    const requester = registration.requester;
+    const [written] = await preparedQuery<{
+      event_id: string;
+      reference: string;
+      requester_id: string | null;
+      created_at: Date;
+      updated_at: Date;
+    }>(
+      manager,
+      'recordflow_register_case',
+      `WITH counter AS (
+         INSERT INTO reference_counter (prefix, year, last) VALUES ($2, $3, 1)
+         ON CONFLICT (prefix, year) DO UPDATE SET last = reference_counter.last + 1 RETURNING last
+       ), requester AS (
+         INSERT INTO requester (name, email, address) SELECT $5, $6, $7 WHERE $4::boolean RETURNING id
+       ), created AS (
+         INSERT INTO "case" (id, reference, regime, workflow_id, workflow_version_id, subject, request_text, channel,
+                             received_on, requester_id, status, stage, step, snapshot, version, due_on, assignee_id,
+                             outcome, closed_at, catching_up)
+         SELECT $1::uuid, $2 || '-' || $3 || '-' || lpad(last::text, greatest(6, length(last::text)), '0'), $8, $9,
+                $10::uuid, $11, $12, $13, $14::date, (SELECT id FROM requester), $15, $16, $17, $18::jsonb, $19::int,
+                $20::date, $21::uuid, $22, $23::timestamptz, $24::boolean
+           FROM counter
+         RETURNING id, reference, requester_id, created_at, updated_at
+       ), event AS (
+         INSERT INTO case_event (case_id, sequence, type, payload, actor_id, actor_label, recorded_at, effective_on,
+                                 workflow_version_id, holidays_as_of, stage_after, idempotency_key, prev_hash, hash,
+                                 private_fields, payload_salt)
+         SELECT id, $19::int, $25, $26::jsonb, $27::uuid, $28, $29::timestamptz, $30::date, $10::uuid,
+                $31::timestamptz, $32, $33, $34, $35, $36::text[], $37
+           FROM created
+         RETURNING id
+       ), armed AS (
+         INSERT INTO timer (case_id, name, event, fire_on, status)
+         SELECT $1::uuid, t.name, t.event, t.fire_on, 'pending'
+           FROM jsonb_to_recordset($38::jsonb) AS t(name text, event text, fire_on date)
+          WHERE EXISTS (SELECT 1 FROM created) AND NOT $39::boolean
+         RETURNING id
+       )
+       SELECT (SELECT id FROM event) AS event_id, c.reference, c.requester_id, c.created_at, c.updated_at
+         FROM created c`,
+      [
+        row.id,
+        prefix,
+        year,
+        requester !== null,
+        requester?.name ?? null,
+        requester?.email ?? null,
+        requester?.address ?? null,
+        row.regime,
+        row.workflowId,
+        row.workflowVersionId,
+        row.subject,
+        row.requestText,
+        row.channel,
+        row.receivedOn,
+        row.status,
+        row.stage,
+        row.step,
+        JSON.stringify(row.snapshot),
+        row.version,
+        row.dueOn,
+        row.assigneeId,
+        row.outcome,
+        row.closedAt,
+        row.catchingUp,
+        event.type,
+        JSON.stringify(event.payload),
+        event.actor.id,
+        event.actor.label,
+        event.recordedAt,
+        event.effectiveOn,
+        event.calendar.asOf,
+        event.stage,
+        event.idempotencyKey ?? null,
+        fields.prevHash,
+        hash,
+        fields.privateFields,
+        fields.payloadSalt,
+        JSON.stringify(event.arm),
+        row.status !== 'open',
+      ],
+    );
+    if (!written) throw new Error(`Case ${row.id} could not be registered`);
+    row.reference = written.reference;
+    row.requesterId = written.requester_id;
+    row.createdAt = written.created_at;
+    row.updatedAt = written.updated_at;
+    return this.eventOf(manager, String(written.event_id), event, fields, hash);
+  }
+
+  /** A new case's row, not yet stored: register() stores it with its first event. */
+  newCase(fields: Partial<Case>): Case {
+    return this.manager.getRepository(Case).create(fields);
   }
 
   /** Registration details and the workflow version, which the append's statement leaves as they are (caller's transaction, case locked). */

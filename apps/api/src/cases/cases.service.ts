@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { CalendarOptions } from '@recordflow/calendar';
 import {
@@ -29,7 +29,7 @@ import { asDomainError } from '../common/graphql-errors';
 import { definitionOf, versionNumberOf } from '../workflows/workflows.service';
 import type { CalendarAt } from './calendar-at';
 import type { Case } from './case.entity';
-import type { CaseRead } from './case.repository';
+import type { CaseRead, Registration } from './case.repository';
 import { CaseRepository } from './case.repository';
 import type { CaseEvent } from './case-event.entity';
 import type { CreateCaseInput } from './dto/create-case.input';
@@ -83,6 +83,8 @@ interface Recorded {
   commitsItself?: boolean;
   /** Payload fields to hash as commitments; by default the workflow's free-text inputs and the engine's text keys. */
   privateFields?: string[];
+  /** A new case's first event: the case is stored with it. */
+  registration?: Registration;
 }
 
 /** Free-text keys of the engine's own payloads (a reason, a summary, a file's name): hashed as commitments. */
@@ -196,18 +198,11 @@ export class CasesService {
     const started = run(() =>
       initialSnapshot(definition, { receivedOn: input.receivedOn, calendar: calendar.options }),
     );
-    const requester = input.requester
-      ? await this.cases.saveRequester(manager, {
-          name: input.requester.name ?? null,
-          email: input.requester.email ?? null,
-          address: input.requester.address ?? null,
-        })
-      : null;
-    // The reference last: its counter's row stays locked until commit, and every registration waits on it.
-    const reference = await this.cases.nextReference(manager, definition.regime, input.receivedOn);
     const state = stateOf(definition, started.snapshot);
-    const row = await this.cases.saveCase(manager, {
-      reference,
+    // Stored with its first event (the reference, requester and timers too) in one statement.
+    const row = this.cases.newCase({
+      id: randomUUID(),
+      reference: '',
       regime: definition.regime,
       workflowId: definition.id,
       workflowVersionId: versionId,
@@ -215,7 +210,7 @@ export class CasesService {
       requestText: input.requestText,
       channel: input.channel.trim(),
       receivedOn: input.receivedOn,
-      requesterId: requester?.id ?? null,
+      requesterId: null,
       status: state.final ? 'closed' : 'open',
       stage: state.stage,
       step: state.step,
@@ -244,8 +239,19 @@ export class CasesService {
       snapshot: started.snapshot,
       definition,
       effects: started.effects,
+      registration: {
+        regime: definition.regime,
+        receivedOn: input.receivedOn,
+        requester: input.requester
+          ? {
+              name: input.requester.name ?? null,
+              email: input.requester.email ?? null,
+              address: input.requester.address ?? null,
+            }
+          : null,
+      },
     });
-    if (!event) throw new Error(`Case ${row.reference} changed while it was being created`);
+    if (!event) throw new Error(`Case ${row.id} could not be registered`);
     return row;
   }
 
@@ -777,6 +783,7 @@ export class CasesService {
         e.type === 'timer.set' ? [{ name: e.name, event: e.event, fire_on: e.fireOn }] : [],
       ),
       commitsItself: event.commitsItself === true,
+      registration: event.registration,
     });
   }
 }
