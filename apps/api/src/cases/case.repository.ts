@@ -4,7 +4,6 @@ import { GENESIS_HASH, hashEvent } from '@recordflow/workflow';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { notFound } from '../common/errors';
 import { preparedQuery } from '../database/prepared';
-import { WorkflowVersion } from '../workflows/workflow-version.entity';
 import { CALENDAR_AS_OF_SQL, CALENDAR_COLUMNS, type CalendarAt, calendarFromJson } from './calendar-at';
 import { Case } from './case.entity';
 import { CaseEvent } from './case-event.entity';
@@ -76,10 +75,8 @@ export interface NewEvent {
   registration?: Registration;
 }
 
-/** What registering a case writes besides its row: its reference counter's key and its requester. */
+/** What registering a case writes besides its row (whose regime and date received key its reference counter). */
 export interface Registration {
-  regime: string;
-  receivedOn: string;
   requester: { name: string | null; email: string | null; address: string | null } | null;
 }
 
@@ -168,10 +165,6 @@ export class CaseRepository {
       [workflowId],
     );
     return { versionId: row.version_id, calendar: calendarFromJson(row.holidays, row.calendar_setting) };
-  }
-
-  publishedVersion(manager: EntityManager, workflowId: string): Promise<WorkflowVersion | null> {
-    return manager.getRepository(WorkflowVersion).findOneBy({ workflowId, status: 'published' });
   }
 
   /** Roles and state of a would-be assignee, and whether they are in the team (when one is named); null when there is no such user. */
@@ -315,7 +308,8 @@ export class CaseRepository {
       payloadSalt: event.payloadSalt ?? null,
     };
     const hash = hashEvent(fields);
-    if (event.registration) return this.register(manager, row, event, event.registration, fields, hash);
+    if (event.registration)
+      return this.register(manager, row, event, event.registration.requester, fields, hash);
     // A closed or voided case keeps no pending timer.
     const closing = row.status !== 'open';
     const [written] = await preparedQuery<{ id: string | null }>(
@@ -418,14 +412,13 @@ export class CaseRepository {
     manager: EntityManager,
     row: Case,
     event: NewEvent,
-    registration: Registration,
+    requester: Registration['requester'],
     fields: Omit<Parameters<typeof hashEvent>[0], 'recordedAt'>,
     hash: string,
   ): Promise<CaseEvent> {
     // A counter per prefix and year received; the regime's name is its prefix (FOI, EIR, FOISA, EISR, SAR).
-    const prefix = registration.regime.toUpperCase();
-    const year = Number(registration.receivedOn.slice(0, 4));
-    const requester = registration.requester;
+    const prefix = row.regime.toUpperCase();
+    const year = Number(row.receivedOn.slice(0, 4));
     const [written] = await preparedQuery<{
       event_id: string;
       reference: string;

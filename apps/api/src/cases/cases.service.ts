@@ -240,8 +240,6 @@ export class CasesService {
       definition,
       effects: started.effects,
       registration: {
-        regime: definition.regime,
-        receivedOn: input.receivedOn,
         requester: input.requester
           ? {
               name: input.requester.name ?? null,
