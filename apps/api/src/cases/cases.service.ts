@@ -167,7 +167,8 @@ export class CasesService {
 
   /** Registers a request on its workflow's published version: the clock starts at the date of receipt. */
   create(user: Actor, input: CreateCaseInput): Promise<Case> {
-    return this.cases.transaction((manager) => this.createWithin(manager, user, input));
+    // No transaction: the one write is a single statement, which commits (and frees the reference counter) itself.
+    return this.createWithin(this.cases.manager, user, input);
   }
 
   /** Registers a request inside the caller's transaction (an incoming e-mail confirmed as a case uses it too). */
