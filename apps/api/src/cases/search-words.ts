@@ -34,13 +34,9 @@ export class SearchWords {
     const [shares, stems] = await Promise.all([this.wordShares(), this.englishStems(words)]);
     if (shares.size === 0) return null;
     const rare = words.filter((word, i) => {
-      const english = stems.get(word) ?? [];
+      const share = wordShare(shares, stems, word, i === words.length - 1);
       // An English stop word ("the") is left out of the search itself: looking it up would narrow wrongly.
-      if (english.length === 0) return false;
-      const last = i === words.length - 1;
-      return [word.toLowerCase(), ...english].every(
-        (lexeme) => shareIn(shares, lexeme, last) < COMMON_WORD_SHARE,
-      );
+      return share !== null && share < COMMON_WORD_SHARE;
     });
     return rare.length > 0 && rare.length < words.length ? rare : null;
   }
@@ -48,7 +44,7 @@ export class SearchWords {
   /**
    * The share of cases that have every word, from the column's statistics, when each word is among its
    * most common (else null, for the planner to estimate). A word's share is that of its most common form
-   * (as typed, or its English stem; for a half-typed last word, of any word it begins): at least its
+   * (as typed, or its English stem; for a half-typed last word, of any word it begins): no more than its
    * true share. Words are taken as independent, as the planner takes them.
    */
   async shareOf(words: readonly string[]): Promise<number | null> {
@@ -56,12 +52,8 @@ export class SearchWords {
     let share = 1;
     let counted = 0;
     for (const [i, word] of words.entries()) {
-      const english = stems.get(word) ?? [];
-      if (english.length === 0) continue; // a stop word is left out of the search
-      const last = i === words.length - 1;
-      const most = Math.max(
-        ...[word.toLowerCase(), ...english].map((lexeme) => shareIn(shares, lexeme, last)),
-      );
+      const most = wordShare(shares, stems, word, i === words.length - 1);
+      if (most === null) continue; // a stop word is left out of the search
       if (most === 0) return null;
       share *= most;
       counted++;
@@ -107,6 +99,18 @@ export class SearchWords {
     }
     return new Map(words.map((word) => [word, this.stems.get(word) ?? []]));
   }
+}
+
+/** A word's share of cases: its most common form's (as typed or an English stem); null for an English stop word. */
+function wordShare(
+  shares: ReadonlyMap<string, number>,
+  stems: ReadonlyMap<string, string[]>,
+  word: string,
+  last: boolean,
+): number | null {
+  const english = stems.get(word) ?? [];
+  if (english.length === 0) return null;
+  return Math.max(...[word.toLowerCase(), ...english].map((lexeme) => shareIn(shares, lexeme, last)));
 }
 
 /** A lexeme's share of cases among the most common; for a prefix, the largest of the words it begins (0 when none). */
